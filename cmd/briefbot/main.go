@@ -1,0 +1,127 @@
+// Command briefbot reads news articles and prints briefings: who speaks,
+// what they say and where they stand.
+//
+// Usage:
+//
+//	briefbot [run] [--seeds DIR]
+//	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
+//	briefbot help
+//
+// It is the composition root: flags are parsed and the adapters are wired to
+// the core here and nowhere else.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+const usage = `Usage:
+  briefbot [run] [--seeds DIR]
+  briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
+  briefbot help
+
+Commands:
+  run    brief every .txt and .md file in the seeds folder (default ./seeds);
+         the default command
+  brief  brief each FILE (- reads standard input) and print the briefings
+         as text (default), markdown or JSON, one object a line
+  help   show this help
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if code := report(os.Stderr, err); code != 0 {
+		os.Exit(code)
+	}
+}
+
+// report prints err to w, one line for each line of it (so each error of an
+// errors.Join gets its own), and returns the exit code: 0 for no error, 2 for
+// a usage error, 1 for any other.
+func report(w io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(err.Error(), "\n") {
+		fmt.Fprintln(w, "briefbot: "+line)
+	}
+	if _, ok := errors.AsType[*usageError](err); ok {
+		fmt.Fprintln(w, "briefbot: run 'briefbot help' for usage")
+		return 2
+	}
+	return 1
+}
+
+// usageError reports a command line that cannot be run.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// run is the whole program, with its environment passed in so that a test
+// can drive it end to end. getenv is not read yet; configuration will come
+// through it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return runSeeds(ctx, nil, stdout, stderr)
+	}
+	switch cmd := args[0]; cmd {
+	case "help", "-h", "-help", "--help":
+		_, err := io.WriteString(stdout, usage)
+		return err
+	case "brief":
+		return brief(ctx, args[1:], stdin, stdout)
+	case "run":
+		return runSeeds(ctx, args[1:], stdout, stderr)
+	default:
+		if strings.HasPrefix(cmd, "-") {
+			return runSeeds(ctx, args, stdout, stderr)
+		}
+		return usagef("unknown command %q", cmd)
+	}
+}
+
+// parseFlags parses args with fs, letting flags come after positional
+// arguments too, and returns the positional ones. Everything after "--" is
+// positional.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagError turns an error from parseFlags into what run returns: help asked
+// for with -h is printed to stdout and is no error; anything else is a usage
+// error.
+func flagError(err error, stdout io.Writer, help string) error {
+	if errors.Is(err, flag.ErrHelp) {
+		_, werr := io.WriteString(stdout, help)
+		return werr
+	}
+	return &usageError{msg: err.Error()}
+}

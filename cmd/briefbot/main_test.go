@@ -1,0 +1,329 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+const seed = "../../seeds/seed-afp-nato.txt"
+
+func noEnv(string) string { return "" }
+
+// runArgs calls run as main would, with stdin as standard input, and returns
+// what it wrote.
+func runArgs(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = run(t.Context(), args, noEnv, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestBriefJSONSeed(t *testing.T) {
+	stdout, _, err := runArgs(t, "", "brief", "--format", "json", seed)
+	if err != nil {
+		t.Fatalf("run(brief --format json %s) = %v; want nil", seed, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("run(brief --format json %s) wrote %d lines; want 1:\n%s", seed, len(lines), stdout)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(lines[0]), &got); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, lines[0])
+	}
+	keys := slices.Sorted(maps.Keys(got))
+	wantKeys := []string{"actors", "file", "lede", "positions", "quotes", "title", "topics"}
+	if diff := cmp.Diff(wantKeys, keys); diff != "" {
+		t.Errorf("JSON keys mismatch (-want +got):\n%s", diff)
+	}
+	for _, k := range []string{"actors", "quotes", "positions", "topics"} {
+		if !bytes.HasPrefix(got[k], []byte("[")) {
+			t.Errorf("JSON %q = %s; want a list", k, got[k])
+		}
+	}
+	if string(got["file"]) != `"`+seed+`"` {
+		t.Errorf("JSON file = %s; want %q", got["file"], seed)
+	}
+}
+
+func TestJSONSchema(t *testing.T) {
+	b := summarize.Briefing{
+		Title:  "T",
+		Lede:   "L <b>",
+		Actors: []summarize.Actor{{Name: "NATO", Kind: summarize.Organisation}},
+		Quotes: []summarize.Quote{{Text: "no", Start: 3, End: 5, Speaker: "Rutte", Role: "chief", Partial: true}},
+		Positions: []summarize.Position{
+			{Actor: "Rutte", Text: "it was crucial", Start: 10, End: 24},
+		},
+	}
+	data, err := json.Marshal(newJSONBriefing("a.txt", b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"file":"a.txt","title":"T","lede":"L \u003cb\u003e",` +
+		`"actors":[{"name":"NATO","role":"","aliases":[],"kind":"organisation"}],` +
+		`"quotes":[{"text":"no","speaker":"Rutte","role":"chief","start":3,"end":5,"partial":true}],` +
+		`"positions":[{"actor":"Rutte","text":"it was crucial","start":10,"end":24}],` +
+		`"topics":[]}`
+	if diff := cmp.Diff(want, string(data)); diff != "" {
+		t.Errorf("newJSONBriefing mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestBriefJSONDoesNotEscapeHTML(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "a&b.txt", "Fish & chips <cheap>\n\nBody.")
+	stdout, _, err := runArgs(t, "", "brief", "--format", "json", path)
+	if err != nil || !strings.Contains(stdout, "a&b.txt") {
+		t.Errorf("run(brief --format json %s) = %q, %v; want & unescaped", path, stdout, err)
+	}
+}
+
+func TestBriefBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		path   string
+		args   []string
+		want   error
+		reason string
+	}{
+		{"missing", filepath.Join(dir, "missing.txt"), nil, fs.ErrNotExist, "no such file"},
+		{"directory", dir, nil, nil, "is a directory"},
+		{"empty", writeFile(t, dir, "empty.txt", ""), nil, ingest.ErrEmpty, "empty file"},
+		{"whitespace", writeFile(t, dir, "blank.txt", " \n\n\t"), nil, ingest.ErrEmpty, "empty file"},
+		{"binary", writeFile(t, dir, "x.bin", "\x89PNG\r\n\x1a\n\x00\x00"), nil, ingest.ErrBinary, "binary data, not text"},
+		{"too large", writeFile(t, dir, "big.txt", strings.Repeat("word ", 10)), []string{"--max-bytes", "20"}, ingest.ErrTooLarge, "file too large"},
+		{"undefined byte", writeFile(t, dir, "odd.txt", "caf\xE9 \x9D"), nil, ingest.ErrEncoding, "not UTF-8, Windows-1252 or Latin-1 text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"brief", tt.path}, tt.args...)
+			stdout, _, err := runArgs(t, "", args...)
+			if err == nil {
+				t.Fatalf("run(%q) = nil; want error", args)
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("run(%q) = %v; want error %v", args, err, tt.want)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, tt.path) || !strings.Contains(msg, tt.reason) {
+				t.Errorf("run(%q) = %q; want one line naming %q and %q", args, msg, tt.path, tt.reason)
+			}
+			if stdout != "" {
+				t.Errorf("run(%q) wrote %q; want nothing", args, stdout)
+			}
+			var stderr bytes.Buffer
+			if code := report(&stderr, err); code != 1 {
+				t.Errorf("report(%v) = %d; want 1", err, code)
+			}
+		})
+	}
+}
+
+func TestBriefGoodAndBad(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", "Ministers meet in Brussels\n\nThey talked.")
+	bad := writeFile(t, dir, "bad.bin", "\x00\x01\x02")
+	missing := filepath.Join(dir, "missing.txt")
+	stdout, _, err := runArgs(t, "", "brief", bad, good, missing)
+	if !strings.Contains(stdout, "Source: good.txt") {
+		t.Errorf("run(brief bad good missing) wrote %q; want the good file's briefing", stdout)
+	}
+	if err == nil {
+		t.Fatal("run(brief bad good missing) = nil; want error")
+	}
+	var stderr bytes.Buffer
+	if code := report(&stderr, err); code != 1 {
+		t.Errorf("report(%v) = %d; want 1", err, code)
+	}
+	want := "briefbot: reading \"" + bad + "\": binary data, not text\n" +
+		"briefbot: reading \"" + missing + "\": no such file or directory\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("report mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestBriefTextSeparatesFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.txt", "First story\n\nBody one.")
+	b := writeFile(t, dir, "b.md", "# Second story\n\nBody two.")
+	for _, format := range []string{"text", "markdown"} {
+		stdout, _, err := runArgs(t, "", "brief", "--format", format, a, b)
+		if err != nil {
+			t.Fatalf("run(brief --format %s a b) = %v; want nil", format, err)
+		}
+		if !strings.Contains(stdout, "Source: a.txt\n\n") || !strings.Contains(stdout, "Second story") {
+			t.Errorf("run(brief --format %s a b) wrote %q; want both briefings, a blank line between", format, stdout)
+		}
+	}
+}
+
+func TestBriefFlagsAfterFiles(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "a.txt", "First story\n\nBody one.")
+	stdout, _, err := runArgs(t, "", "brief", path, "--format", "json", "--max-bytes=1000")
+	if err != nil {
+		t.Fatalf("run(brief FILE --format json) = %v; want nil", err)
+	}
+	var got jsonBriefing
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || got.File != path {
+		t.Errorf("run(brief FILE --format json) wrote %q (%v); want a JSON briefing of %q", stdout, err, path)
+	}
+}
+
+func TestBriefDoubleDash(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "--format", "First story\n\nBody one.")
+	t.Chdir(dir)
+	stdout, _, err := runArgs(t, "", "brief", "--", "--format")
+	if err != nil || !strings.Contains(stdout, "Source: --format") {
+		t.Errorf("run(brief -- --format) = %q, %v; want a briefing of %q", stdout, err, path)
+	}
+}
+
+func TestBriefStdin(t *testing.T) {
+	stdout, _, err := runArgs(t, "# From a pipe\n\nBody.", "brief", "-", "--format", "json")
+	if err != nil {
+		t.Fatalf("run(brief -) = %v; want nil", err)
+	}
+	var got jsonBriefing
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || got.File != "-" {
+		t.Errorf("run(brief -) wrote %q (%v); want a JSON briefing of -", stdout, err)
+	}
+	_, _, err = runArgs(t, "", "brief", "-")
+	if !errors.Is(err, ingest.ErrEmpty) || !strings.Contains(err.Error(), "stdin") {
+		t.Errorf("run(brief -) with empty stdin = %v; want an empty-file error naming stdin", err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "a.txt", "Body.")
+	tests := [][]string{
+		{"brief", "--format", "pdf", path},
+		{"brief", path, "--format=md"},
+		{"brief"},
+		{"brief", "--format", "json"},
+		{"brief", "--max-bytes", "0", path},
+		{"brief", "--max-bytes", "lots", path},
+		{"brief", "--verbose", path},
+		{"run", "extra"},
+		{"frobnicate"},
+	}
+	for _, args := range tests {
+		stdout, _, err := runArgs(t, "", args...)
+		if _, ok := errors.AsType[*usageError](err); !ok {
+			t.Errorf("run(%q) = %v; want a usage error", args, err)
+			continue
+		}
+		if stdout != "" {
+			t.Errorf("run(%q) wrote %q; want nothing", args, stdout)
+		}
+		var stderr bytes.Buffer
+		if code := report(&stderr, err); code != 2 {
+			t.Errorf("report(%v) = %d; want 2", err, code)
+		}
+		if !strings.HasPrefix(stderr.String(), "briefbot: ") || !strings.Contains(stderr.String(), "briefbot help") {
+			t.Errorf("report(%v) wrote %q; want the error and a pointer to help", err, stderr.String())
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"brief", "-h"}, {"run", "--help"}} {
+		stdout, _, err := runArgs(t, "", args...)
+		if err != nil || !strings.Contains(stdout, "Usage") || !strings.Contains(stdout, "briefbot") {
+			t.Errorf("run(%q) = %q, %v; want usage text and nil", args, stdout, err)
+		}
+	}
+	stdout, _, _ := runArgs(t, "", "help")
+	for _, cmd := range []string{"run", "brief", "help"} {
+		if !strings.Contains(stdout, "\n  "+cmd+" ") {
+			t.Errorf("run(help) does not list %q:\n%s", cmd, stdout)
+		}
+	}
+}
+
+func TestRunSeeds(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "b.md", "# Second story\n\nBody two.")
+	writeFile(t, dir, "a.txt", "First story\n\nBody one.")
+	writeFile(t, dir, "c.TXT", "Third story\n\nBody three.")
+	writeFile(t, dir, ".hidden.txt", "Hidden story\n\nBody.")
+	writeFile(t, dir, "notes.pdf", "%PDF")
+	writeFile(t, dir, "empty.txt", "")
+	if err := os.Mkdir(filepath.Join(dir, "sub.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"run", "--seeds", dir}, {"--seeds", dir}} {
+		stdout, stderr, err := runArgs(t, "", args...)
+		if err != nil {
+			t.Fatalf("run(%q) = %v; want nil", args, err)
+		}
+		var sources []string
+		for line := range strings.Lines(stdout) {
+			if s, ok := strings.CutPrefix(line, "Source: "); ok {
+				sources = append(sources, strings.TrimSpace(s))
+			}
+		}
+		if diff := cmp.Diff([]string{"a.txt", "b.md", "c.TXT"}, sources); diff != "" {
+			t.Errorf("run(%q) briefed (-want +got):\n%s\noutput:\n%s", args, diff, stdout)
+		}
+		if !strings.Contains(stderr, "empty.txt") || !strings.Contains(stderr, "empty file") {
+			t.Errorf("run(%q) stderr = %q; want a line about empty.txt", args, stderr)
+		}
+	}
+}
+
+func TestRunSeedsMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nope")
+	_, _, err := runArgs(t, "", "run", "--seeds", dir)
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), dir) {
+		t.Errorf("run(run --seeds %s) = %v; want a no-such-folder error naming it", dir, err)
+	}
+}
+
+func TestRunSeedsSeed(t *testing.T) {
+	stdout, _, err := runArgs(t, "", "run", "--seeds", filepath.Dir(seed))
+	if err != nil || !strings.Contains(stdout, "Source: seed-afp-nato.txt") {
+		t.Errorf("run(run --seeds %s) = %q, %v; want the seed briefed", filepath.Dir(seed), stdout, err)
+	}
+}
+
+func TestReport(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := report(&stderr, nil); code != 0 || stderr.Len() != 0 {
+		t.Errorf("report(nil) = %d, wrote %q; want 0 and nothing", code, stderr.String())
+	}
+}
+
+func TestCanceled(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "a.txt", "First story\n\nBody one.")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out bytes.Buffer
+	err := run(ctx, []string{"brief", path}, noEnv, strings.NewReader(""), &out, &out)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("run(canceled ctx) = %v; want context.Canceled", err)
+	}
+}

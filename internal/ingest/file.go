@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// errIsDir reports a directory given where a file was expected.
+var errIsDir = errors.New("is a directory")
+
+// ReadFile reads, decodes and parses the text or markdown file at path.
+//
+// A file over maxBytes is ErrTooLarge; a maxBytes of zero or less means no
+// limit. The limit also holds for pipes and other files whose size is not
+// known in advance. Errors name the file and wrap the cause, so errors.Is
+// works with the sentinels in this package and with fs.ErrNotExist.
+func ReadFile(path string, maxBytes int64) (summarize.Article, error) {
+	data, err := readFile(path, maxBytes)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
+	}
+	return ParseText(path, text), nil
+}
+
+func readFile(path string, maxBytes int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, plain(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, plain(err)
+	}
+	if info.IsDir() {
+		return nil, errIsDir
+	}
+	if maxBytes > 0 && info.Size() > maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, info.Size(), maxBytes)
+	}
+	return readLimited(f, maxBytes)
+}
+
+// ReadAll reads, decodes and parses text from r, such as standard input.
+// The name stands for the file in errors and in the Article's Source.
+// maxBytes works as for ReadFile.
+func ReadAll(r io.Reader, name string, maxBytes int64) (summarize.Article, error) {
+	data, err := readLimited(r, maxBytes)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", name, err)
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", name, err)
+	}
+	return ParseText(name, text), nil
+}
+
+// readLimited reads all of r, or fails with ErrTooLarge once more than
+// maxBytes arrive, without holding more than maxBytes+1 of them.
+func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		data, err := io.ReadAll(r)
+		return data, plain(err)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, plain(err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, maxBytes)
+	}
+	return data, nil
+}
+
+// plain drops the operation and path from an *fs.PathError, which the
+// caller's "reading %q" already gives, leaving a plain reason such as "no
+// such file or directory". The reason still matches fs.ErrNotExist and
+// friends with errors.Is.
+func plain(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}

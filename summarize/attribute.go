@@ -1,0 +1,922 @@
+package summarize
+
+import (
+	"strings"
+)
+
+// Rules that attribute a quotation, most certain first.
+const (
+	howNone      = iota
+	howAfter     // “Q,” said X / “Q,” X said / “Q” — X
+	howBefore    // X said: “Q” / X said that … “Q”
+	howLater     // a speech verb later in the sentence
+	howColon     // X was blunt: “Q”
+	howChain     // a quotation running over paragraphs
+	howSameSpeak // a later quotation in the same paragraph
+	howCarry     // a paragraph that is only a quotation continues the last speaker
+	howNear      // a fragment with the nearest person before it
+)
+
+const cueAccording uint8 = 9 // "according to"
+
+// cueAt reports whether token i is a speech verb outside quotations, and
+// returns its form (cueFinite or cueIng), its kind and how many tokens it
+// takes ("hit back" takes two).
+func (d *doc) cueAt(i int) (form, kind uint8, width int) {
+	if i < 0 || i >= len(d.toks) {
+		return
+	}
+	t := &d.toks[i]
+	if t.kind != tWord || t.span >= 0 {
+		return
+	}
+	if d.is(i, "according") && d.is(i+1, "to") {
+		return cueAccording, cueNormal, 2
+	}
+	lx := &lexTable[t.lex]
+	if lx.flags&wCue == 0 || t.fl&fPossessive != 0 {
+		return
+	}
+	kind, width = lx.cueKind, 1
+	if kind == cueParticle {
+		if !d.is(i+1, lx.particle) {
+			return 0, 0, 0
+		}
+		width = 2
+	}
+	if kind == cueRead {
+		if !(d.is(i-1, "that") || d.is(i-1, "which") || d.has(i-1, wSpeechNoun)) {
+			return 0, 0, 0
+		}
+		return cueFinite, kind, 1
+	}
+	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
+		return 0, 0, 0 // a noun: "the report", "his post"
+	}
+	form = lx.cueForm
+	if form == cueBase {
+		form = cueFinite
+		if d.is(i-1, "to") {
+			form = cueIng // "went on to say": no subject of its own
+		}
+	}
+	if form == cueIng && d.has(i-1, wAux) && (d.is(i-1, "was") || d.is(i-1, "is") || d.is(i-1, "were") || d.is(i-1, "are") || d.is(i-1, "been")) {
+		form = cueFinite // "she was saying"
+	}
+	return form, kind, width
+}
+
+func (d *doc) sentOf(i int) *sentence { return &d.sents[d.toks[i].sent] }
+
+// clauseStart returns where the clause holding token c starts, after any
+// introductory phrase ("In a statement on Wednesday, …").
+func (d *doc) clauseStart(c int) int {
+	s := d.sentOf(c)
+	cs := s.t0
+	for k := c - 1; k >= s.t0; k-- {
+		t := d.toks[k]
+		if t.span >= 0 {
+			cs = k + 1
+			break
+		}
+		if t.kind == tPunct && (t.r == ';' || t.r == ':' || isDash(t.r) && t.r != '-') {
+			cs = k + 1
+			break
+		}
+		if t.kind != tWord {
+			continue
+		}
+		w := d.low(k)
+		switch w {
+		case "while", "whereas", "although", "though", "because", "but", "as", "when", "after", "before",
+			"if", "since", "until", "whether", "unless", "what", "so":
+			cs = k + 1
+		case "that":
+			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) {
+				cs = k + 1
+			}
+		case "and":
+			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1)) {
+				cs = k + 1
+			}
+		}
+		if cs != s.t0 {
+			break
+		}
+	}
+	return d.skipIntro(cs, c)
+}
+
+// skipIntro skips introductory phrases that end in a comma before c:
+// "In a statement on Wednesday,", "Speaking to reporters,", "However,".
+func (d *doc) skipIntro(a, c int) int {
+	for a < c {
+		t := d.toks[a]
+		if t.kind != tWord {
+			if t.kind == tPunct && t.r == ',' {
+				a++
+				continue
+			}
+			return a
+		}
+		intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
+			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven)
+		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
+			intro = true
+		}
+		if !intro {
+			return a
+		}
+		comma := -1
+		for k := a + 1; k < c; k++ {
+			if d.punct(k, ',') {
+				comma = k
+				break
+			}
+			if d.toks[k].span >= 0 {
+				break
+			}
+		}
+		if comma < 0 {
+			return a
+		}
+		a = comma + 1
+	}
+	return a
+}
+
+// npEnd returns where the subject noun phrase starting at a ends: at its
+// verb, a relative pronoun or a conjunction. Commas do not end it, so that
+// appositives stay inside.
+func (d *doc) npEnd(a, b int) int {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind == tMark || t.span >= 0 {
+			return k
+		}
+		if t.kind == tPunct && (t.r == ';' || t.r == ':') {
+			return k
+		}
+		if t.kind != tWord || k == a {
+			continue
+		}
+		if d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
+			continue
+		}
+		if _, _, n := d.cueAt(k); n > 0 {
+			return k
+		}
+		if d.has(k, wAux) && !d.has(k, wRole|wDept|wTitle) && !d.has(k, wTime) {
+			return k
+		}
+		switch d.low(k) {
+		case "who", "which", "whose", "whom", "while", "but", "because", "when", "although":
+			return k
+		}
+	}
+	return b
+}
+
+// inPP reports whether the name starting at c0 is the object of a
+// preposition: "to Nyoro", "of research firm Endpoint".
+func (d *doc) inPP(c0, c1, a int) bool {
+	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
+	for k := c0 - 1; k >= a && k > c0-9; k-- {
+		t := d.toks[k]
+		if list && t.kind == tPunct && t.r == ',' && (isCapWord(d, k-1) || d.has(k-1, wPlace)) && !d.has(k-1, wRole|wTitle) {
+			continue // a list: "of Norway, Sweden and Finland"
+		}
+		if t.kind != tWord {
+			return false
+		}
+		if d.is(k, "and") && isCapWord(d, k-1) {
+			continue
+		}
+		if d.has(k, wPrep) {
+			return true
+		}
+		if d.has(k, wCue|wAux|wConj|wPron) {
+			return false
+		}
+	}
+	return false
+}
+
+// headIn finds who a noun phrase region [a, b) names: a pronoun, the first
+// name that is neither a modifier nor inside a prepositional phrase, or a
+// description such as "the company" or "one person". With create unset,
+// descriptions only resolve to entities already known.
+func (d *doc) headIn(a, b int, create bool) int {
+	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.has(a, wAux) && !d.has(a, wPron|wRole|wDet|wTime) && d.toks[a].fl&fLower != 0) {
+		a++
+	}
+	if a >= b {
+		return -1
+	}
+	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && !d.has(a, wDet)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
+		if d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its") {
+			// "his lawyer": someone else, described.
+			if create {
+				return d.nominal(a, d.nominalEnd(a, d.npEnd(a, b)), create)
+			}
+			return -1
+		}
+		return d.resolvePronoun(a)
+	}
+	end := d.npEnd(a, b)
+	for k := a; k < end; k++ {
+		mi := d.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := &d.mentions[mi]
+		k = m.c1 - 1
+		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) {
+			continue
+		}
+		return m.ent
+	}
+	return d.nominal(a, d.nominalEnd(a, end), create)
+}
+
+// nominalEnd returns where a described speaker's phrase ends: at a comma,
+// unless what follows is a list of names up to the end.
+func (d *doc) nominalEnd(a, end int) int {
+	for k := a; k < end; k++ {
+		if d.punct(k, ',') || d.punct(k, '(') || d.punct(k, ')') {
+			list := true
+			for j := k + 1; j < end; j++ {
+				if !(isCapWord(d, j) || d.punct(j, ',') || d.is(j, "and") || d.is(j, "or")) {
+					list = false
+					break
+				}
+			}
+			if list && d.punct(k, ',') {
+				return end
+			}
+			return k
+		}
+	}
+	return end
+}
+
+// nominal resolves a described speaker [a, e): "the DG of his campaign
+// organisation" to the person whose role matches, "the star" to the person
+// the text is about, "the company" to the organisation; "one person" and
+// "the foreign ministers of …" speak for themselves.
+func (d *doc) nominal(a, e int, create bool) int {
+	for e > a && (d.punct(e-1, ',') || d.has(e-1, wTime|wAux) && d.toks[e-1].fl&fLower != 0 || d.toks[e-1].kind == tPunct) {
+		e--
+	}
+	// Drop a trailing "in a statement", "on Thursday".
+	for k := e - 1; k > a && k >= e-4; k-- {
+		if d.has(k, wPrep) && (d.has(e-1, wSpeechNoun|wTime) || isCapWord(d, e-1) && d.has(e-1, wTime)) {
+			e = k
+			break
+		}
+	}
+	if e <= a || e-a > 20 {
+		return -1
+	}
+	// The head is the first noun for a person, body or group, with any
+	// noun that follows it ("bus driver"); an "of" phrase after it stays.
+	h := -1
+	for k := a; k < e; k++ {
+		if d.toks[k].kind != tWord {
+			continue
+		}
+		if d.has(k, wPrep) {
+			if h >= 0 {
+				break
+			}
+			continue
+		}
+		if d.nounish(k) {
+			h = k
+			for h+1 < e && d.nounish(h+1) {
+				h++
+			}
+			break
+		}
+	}
+	if h < 0 {
+		return -1
+	}
+	if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
+		// keep the phrase: "the DG of his campaign organisation"
+	} else {
+		e = h + 1
+	}
+	hw := d.low(h)
+	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
+	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old"))
+	org := !plural && d.has(h, wOrgNoun)
+	if !plural && !person && !org {
+		return -1
+	}
+	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
+	si := int(d.toks[a].sent)
+	if definite && person && !d.has(h, wPersonNoun) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
+		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
+			return p
+		}
+	}
+	if definite && org {
+		if o := d.orgByNoun(hw, si); o >= 0 {
+			return o
+		}
+	}
+	if !create {
+		return -1
+	}
+	name := d.body[d.toks[a].s:d.toks[e-1].e]
+	for i := range d.ents {
+		if d.ents[i].kind == 0 && strings.EqualFold(d.ents[i].name, name) {
+			return i
+		}
+	}
+	k := Person
+	switch {
+	case plural:
+		k = Group
+	case org:
+		k = Organisation
+	}
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
+	return len(d.ents) - 1
+}
+
+// nounish reports whether token k is a noun for a person, body or group.
+func (d *doc) nounish(k int) bool {
+	if d.toks[k].kind != tWord || d.has(k, wCue|wAux) && !d.has(k, wRole|wOrgNoun) {
+		return false
+	}
+	return d.has(k, wRole|wTitle|wRoleAcronym|wPersonNoun|wOrgNoun|wGroupNoun) || d.plural(k) >= 0 || strings.HasSuffix(d.low(k), "-old")
+}
+
+// personByRole finds the person a description [a, e) refers to.
+func (d *doc) personByRole(a, e, si int, g int8) int {
+	var words []string
+	for k := a; k < e; k++ {
+		if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
+			words = append(words, d.low(k))
+		}
+	}
+	best, bestScore := -1, 0
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.kind != mPerson || len(en.roleWord) == 0 {
+			continue
+		}
+		score := 0
+		for _, w := range words {
+			if containsString(en.roleWord, w) {
+				score++
+			}
+			if len(w) >= 2 && len(w) <= 4 && initialsMatch(w, en.roleWord) {
+				score += 2
+			}
+		}
+		if score > bestScore || score == bestScore && score > 0 && en.last > d.ents[best].last {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return d.salientPerson(si, g)
+}
+
+// initialsMatch reports whether an acronym (dg) is the initials of
+// consecutive role words (director general).
+func initialsMatch(acr string, words []string) bool {
+	for i := 0; i+len(acr) <= len(words); i++ {
+		ok := true
+		for j := 0; j < len(acr); j++ {
+			if words[i+j] == "" || words[i+j][0] != acr[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// salientPerson returns the person the text has lately been about: the
+// latest sentence subject, else the latest person named.
+func (d *doc) salientPerson(si int, g int8) int {
+	for s := si; s >= 0 && s > si-15; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) && d.ents[sub].kind == mPerson {
+			return sub
+		}
+	}
+	best, bestAt := -1, -1
+	for i := range d.ents {
+		if d.ents[i].kind == mPerson && d.compatible(i, g) && d.seenBy(i, si-1) > bestAt {
+			best, bestAt = i, d.seenBy(i, si-1)
+		}
+	}
+	return best
+}
+
+// seenBy returns the latest sentence up to si where entity e is named
+// outside quotations, or -1.
+func (d *doc) seenBy(e, si int) int {
+	last := -1
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.ent == e && !m.inQuote && m.sent <= si {
+			last = m.sent
+		}
+	}
+	if last < 0 && d.ents[e].kind == 0 {
+		return d.ents[e].last // a described speaker, known since it was met
+	}
+	return last
+}
+
+// orgByNoun finds the organisation "the ministry" or "the company" means.
+func (d *doc) orgByNoun(noun string, si int) int {
+	best, bestAt := -1, -1
+	for i := range d.ents {
+		en := &d.ents[i]
+		if (en.kind == mOrg || en.kind == mUnknown) && containsString(en.words, noun) {
+			if at := d.seenBy(i, si); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for s := si; s >= 0 && s > si-10; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside {
+			return sub
+		}
+	}
+	for i := range d.ents {
+		en := &d.ents[i]
+		if (en.kind == mOrg || en.kind == mUnknown) && !en.source {
+			if at := d.seenBy(i, si-1); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+	}
+	return best
+}
+
+func (d *doc) compatible(ent int, g int8) bool {
+	e := &d.ents[ent]
+	switch g {
+	case genderUnknown:
+		return e.kind == mPerson || e.kind == 0 && e.nominal == Person
+	case genderMale, genderFemale:
+		if e.kind == mPerson || e.kind == 0 && e.nominal == Person {
+			return e.gender == g || e.gender == genderUnknown
+		}
+		return false
+	case genderPlural:
+		return e.kind == 0 && e.nominal == Group || e.kind == mOrg || e.kind == 0 && e.nominal == Organisation
+	case genderNeuter:
+		return e.kind == mOrg || e.kind == mUnknown || e.kind == 0 && e.nominal == Organisation
+	}
+	return false
+}
+
+// resolvePronoun finds who a he, she, they or it at token i refers to: an
+// earlier name in the same sentence, else the subject of an earlier sentence,
+// else a name in it.
+func (d *doc) resolvePronoun(i int) int {
+	g := d.lx(i).gender
+	if g == genderUnknown {
+		return -1
+	}
+	si := int(d.toks[i].sent)
+	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
+		m := &d.mentions[mi]
+		if m.sent != si || m.c0 >= i || m.inQuote || m.ent < 0 {
+			continue
+		}
+		if d.compatible(m.ent, g) {
+			return m.ent
+		}
+	}
+	para := d.sents[si].para
+	for s := si - 1; s >= 0 && s >= si-8 && d.sents[s].para >= para-3; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
+			return sub
+		}
+		for mi := range d.mentions {
+			m := &d.mentions[mi]
+			if m.sent != s || m.inQuote || m.ent < 0 || m.modifier {
+				continue
+			}
+			if d.compatible(m.ent, g) {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// inverted reports whether the speech verb at c follows its quotation, so
+// that its subject comes after it: “Q,” said X.
+func (d *doc) inverted(c int) bool {
+	k := c - 1
+	for k >= 0 && d.has(k, wAux) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
+		k--
+	}
+	if k < 0 || d.toks[k].sent != d.toks[c].sent {
+		return k < 0 || d.toks[c].fl&fParaStart != 0
+	}
+	if d.toks[k].fl&fClose != 0 {
+		return true
+	}
+	if d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0 {
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns where the clause after token a ends: the sentence's end,
+// a quotation, or a semicolon.
+func (d *doc) clauseEnd(a int) int {
+	if a >= len(d.toks) {
+		return a
+	}
+	s := d.sentOf(min(a, len(d.toks)-1))
+	for k := a; k < s.t1; k++ {
+		t := d.toks[k]
+		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && (t.r == ';' || t.r == '.') {
+			return k
+		}
+	}
+	return s.t1
+}
+
+// cueSubject returns who speaks through the speech verb at c.
+func (d *doc) cueSubject(c int) int {
+	form, kind, width := d.cueAt(c)
+	if width == 0 {
+		return -1
+	}
+	if form == cueAccording {
+		return d.headIn(c+2, d.clauseEnd(c+2), true)
+	}
+	if form == cueIng {
+		return d.mainSubject(c)
+	}
+	if d.inverted(c) {
+		a := c + width
+		return d.headIn(a, d.clauseEnd(a), true)
+	}
+	cs := d.clauseStart(c)
+	if kind == cueRead || d.is(c-1, "that") || d.is(c-1, "which") {
+		// "a statement that read", "a statement from the ministry read": the
+		// writer speaks, named in the phrase or by an earlier verb.
+		for k := cs; k < c; k++ {
+			if d.is(k, "from") || d.is(k, "by") {
+				if w := d.headIn(k+1, c, false); w >= 0 {
+					return w
+				}
+			}
+		}
+		for k := c - 1; k >= d.sentOf(c).t0; k-- {
+			if _, _, n := d.cueAt(k); n > 0 && k != c {
+				return d.cueSubject(k)
+			}
+		}
+		return d.mainSubject(c)
+	}
+	return d.headIn(cs, c, true)
+}
+
+// mainSubject returns the subject of the sentence's main clause, for a
+// participle such as "saying" at c.
+func (d *doc) mainSubject(c int) int {
+	s := d.sentOf(c)
+	for k := s.t0; k < c; k++ {
+		if form, _, n := d.cueAt(k); n > 0 && form == cueFinite {
+			if w := d.cueSubject(k); w >= 0 {
+				return w
+			}
+		}
+	}
+	for i := range d.spans {
+		if d.spans[i].sent == int(d.toks[c].sent) && d.spans[i].open < c && d.spans[i].who >= 0 {
+			return d.spans[i].who
+		}
+	}
+	return d.headIn(d.skipIntro(s.t0, c), c, true)
+}
+
+// attribute finds the speaker of every quotation and the subject of every
+// sentence, in text order so that pronouns meet what came before.
+func (d *doc) attribute() {
+	next := 0
+	for si := range d.sents {
+		s := &d.sents[si]
+		// Quotations in this sentence, by the rules that need no context.
+		for ; next < len(d.spans) && d.spans[next].sent == si; next++ {
+			sp := &d.spans[next]
+			sp.who, sp.how = d.directSpeaker(sp)
+		}
+		s.subject = d.sentenceSubject(si)
+	}
+	d.classify()
+	// A quotation over several paragraphs has one speaker.
+	for i := range d.spans {
+		sp := &d.spans[i]
+		if sp.prev >= 0 || sp.next < 0 {
+			continue
+		}
+		who := -1
+		for k := i; k >= 0; k = d.spans[k].next {
+			if d.spans[k].who >= 0 {
+				who = d.spans[k].who
+				break
+			}
+		}
+		if who < 0 {
+			continue
+		}
+		for k := i; k >= 0; k = d.spans[k].next {
+			if d.spans[k].who < 0 {
+				d.spans[k].who, d.spans[k].how = who, howChain
+			}
+		}
+	}
+	// Quotations with no speech verb take the speaker before them.
+	for i := range d.spans {
+		sp := &d.spans[i]
+		if !sp.quote || sp.who >= 0 {
+			continue
+		}
+		if sp.prev >= 0 {
+			sp.who, sp.how = d.spans[sp.prev].who, howChain
+			continue
+		}
+		sp.who, sp.how = d.carry(i)
+	}
+}
+
+// sentenceSubject returns who sentence si is about.
+func (d *doc) sentenceSubject(si int) int {
+	s := &d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if form, _, n := d.cueAt(k); n > 0 && form == cueFinite {
+			if w := d.cueSubject(k); w >= 0 {
+				return w
+			}
+		}
+	}
+	for i := range d.spans {
+		if d.spans[i].sent == si && d.spans[i].who >= 0 {
+			return d.spans[i].who
+		}
+	}
+	a := d.skipIntro(s.t0, s.t1)
+	if a < s.t1 && d.toks[a].span < 0 {
+		return d.headIn(a, d.npEnd(a, s.t1), false)
+	}
+	return -1
+}
+
+// directSpeaker attributes a quotation from its own sentence.
+func (d *doc) directSpeaker(sp *span) (int, int) {
+	s := d.sentOf(sp.open)
+	// “Q,” said X / “Q,” X said / “Q” — X
+	if sp.close >= 0 {
+		k := sp.close + 1
+		for k < s.t1 && d.punct(k, ',') {
+			k++
+		}
+		if k < s.t1 && d.toks[k].span < 0 {
+			if d.toks[k].kind == tPunct && isDash(d.toks[k].r) && k+1 < s.t1 {
+				if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {
+					return w, howAfter
+				}
+			}
+			if _, _, n := d.cueAt(k); n > 0 {
+				if w := d.cueSubject(k); w >= 0 {
+					return w, howAfter
+				}
+			}
+			for c := k + 1; c < s.t1 && c < k+14; c++ {
+				t := d.toks[c]
+				if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' {
+					break
+				}
+				if form, _, n := d.cueAt(c); n > 0 {
+					if form == cueFinite {
+						if w := d.headIn(k, c, true); w >= 0 {
+							return w, howAfter
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	// X said: “Q” / X said that … “Q”
+	for c := sp.open - 1; c >= s.t0; c-- {
+		if d.toks[c].span >= 0 && d.toks[c].fl&fClose == 0 {
+			continue
+		}
+		if _, kind, n := d.cueAt(c); n > 0 {
+			if kind == cueWeak && d.quoteLike(sp) {
+				continue
+			}
+			if w := d.cueSubject(c); w >= 0 {
+				return w, howBefore
+			}
+		}
+	}
+	// A speech verb later in the sentence.
+	if sp.close >= 0 {
+		for c := sp.close + 1; c < s.t1; c++ {
+			if d.toks[c].span >= 0 {
+				break
+			}
+			if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
+				if w := d.cueSubject(c); w >= 0 {
+					return w, howLater
+				}
+			}
+		}
+	}
+	// X was blunt: “Q”
+	if d.punct(sp.open-1, ':') {
+		if w := d.headIn(d.clauseStart(sp.open-1), sp.open-1, false); w >= 0 && d.ents[w].kind != mOrg {
+			return w, howColon
+		}
+	}
+	return -1, howNone
+}
+
+// quoteLike reports whether a span reads as a quotation of full sentences,
+// for which weak cues such as "called" do not count.
+func (d *doc) quoteLike(sp *span) bool {
+	return strings.Count(d.body[sp.s:sp.e], " ") >= 5 || endsSentence(d.body[sp.s:sp.e])
+}
+
+// carry attributes a quotation that has no speech verb in its sentence: a
+// later quotation in a paragraph, or a paragraph that is only a quotation,
+// continues the speaker before it unless someone else is named in between.
+func (d *doc) carry(i int) (int, int) {
+	sp := &d.spans[i]
+	s := d.sentOf(sp.open)
+	// The same paragraph: the subject of an earlier sentence.
+	for k := int(d.toks[sp.open].sent) - 1; k >= 0 && d.sents[k].para == sp.para; k-- {
+		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0) {
+			return sub, howSameSpeak
+		}
+		for j := i - 1; j >= 0 && d.spans[j].sent == k; j-- {
+			if d.spans[j].who >= 0 {
+				return d.spans[j].who, howSameSpeak
+			}
+		}
+	}
+	// A paragraph that opens with the quotation continues the last speaker.
+	if sp.open != s.t0 || s.t0 != d.paras[sp.para].t0 {
+		return -1, howNone
+	}
+	for j := i - 1; j >= 0; j-- {
+		prev := &d.spans[j]
+		if !prev.quote {
+			continue
+		}
+		if prev.who < 0 || sp.para-prev.para > 3 {
+			return -1, howNone
+		}
+		// Someone else named in between, outside quotations, breaks the thread.
+		from := d.toks[prev.open].sent
+		for mi := range d.mentions {
+			m := &d.mentions[mi]
+			if m.inQuote || m.ent < 0 || m.ent == prev.who || m.kind == mPlace {
+				continue
+			}
+			if m.c0 > prev.open && m.c0 < sp.open && int32(m.sent) > from && d.ents[m.ent].kind == mPerson {
+				return -1, howNone
+			}
+		}
+		return prev.who, howCarry
+	}
+	return -1, howNone
+}
+
+// classify decides which spans are quotations of speech, not titles, names
+// or scare quotes, and which are fragments inside a sentence.
+func (d *doc) classify() {
+	for i := range d.spans {
+		sp := &d.spans[i]
+		text := d.body[sp.s:sp.e]
+		words := 0
+		caps := 0
+		letters := false
+		for k := sp.open + 1; k < len(d.toks) && (sp.close < 0 || k < sp.close) && d.toks[k].span == int32(i); k++ {
+			t := d.toks[k]
+			if t.kind != tWord {
+				continue
+			}
+			letters = true
+			words++
+			if t.fl&(fCap|fAllCaps) != 0 || d.has(k, wPrep|wDet|wConj) && t.e-t.s <= 4 {
+				caps++
+			}
+		}
+		ends := endsSentence(text) || strings.HasSuffix(text, ",")
+		sp.partial = d.partialAt(sp.open)
+		chained := sp.prev >= 0 || sp.next >= 0
+		switch {
+		case !letters:
+			sp.quote = false
+		case chained:
+			sp.quote = true
+		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !ends:
+			// Titles and names: the "Listening Tour", 'Zombi'.
+			sp.quote = false
+		case d.namedBefore(sp.open) && words <= 6 && !ends:
+			sp.quote = false
+		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
+			sp.quote = true
+		case sp.who >= 0:
+			sp.quote = true
+		default:
+			// A fragment with no speech verb: a quotation only when lower case and
+			// said of a person just before it ("because she wanted to “shake up”").
+			if d.toks[sp.open+1].fl&fLower != 0 {
+				if w := d.nearestPerson(sp.open); w >= 0 {
+					sp.who, sp.how = w, howNear
+					sp.quote = true
+				}
+			}
+		}
+		if !sp.quote {
+			sp.who, sp.how = -1, howNone
+		}
+	}
+}
+
+// partialAt reports whether the quotation opening at o is a fragment inside
+// a sentence: the word before it is not a speech verb, a colon or a comma.
+func (d *doc) partialAt(o int) bool {
+	k := o - 1
+	if k < 0 || d.toks[k].sent != d.toks[o].sent || d.toks[o].fl&fParaStart != 0 {
+		return false
+	}
+	t := d.toks[k]
+	if t.kind != tWord {
+		return false
+	}
+	if _, _, n := d.cueAt(k); n > 0 {
+		return false
+	}
+	if k > 0 {
+		if _, _, n := d.cueAt(k - 1); n == 2 {
+			return false // "hit back"
+		}
+	}
+	return true
+}
+
+// namedBefore reports whether a naming word comes just before the quotation
+// at o: dubbed the "Listening Tour", the so-called "peace plan".
+func (d *doc) namedBefore(o int) bool {
+	for k := o - 1; k >= 0 && k >= o-3; k-- {
+		if d.toks[k].kind != tWord || d.toks[k].sent != d.toks[o].sent {
+			return false
+		}
+		if d.has(k, wNaming) {
+			return true
+		}
+		if !d.has(k, wDet) {
+			return false
+		}
+	}
+	return false
+}
+
+// nearestPerson returns the person named or referred to last before token o
+// in its clause.
+func (d *doc) nearestPerson(o int) int {
+	s := d.sentOf(o)
+	for k := o - 1; k >= s.t0 && k >= o-12; k-- {
+		if d.toks[k].span >= 0 {
+			return -1
+		}
+		if mi := d.mentionAt[k]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.ent >= 0 && d.ents[m.ent].kind == mPerson && !m.modifier {
+				return m.ent
+			}
+		}
+		if d.is(k, "he") || d.is(k, "she") {
+			return d.resolvePronoun(k)
+		}
+	}
+	return -1
+}

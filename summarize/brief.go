@@ -1,0 +1,175 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+)
+
+// doc is the working state of one Brief call.
+type doc struct {
+	body      string
+	toks      []token
+	lower     []byte
+	paras     []paragraph
+	sents     []sentence
+	spans     []span
+	mentions  []mention
+	mentionAt []int32
+	ents      []entity
+}
+
+// Brief reads an article and returns its briefing.
+func Brief(a Article) Briefing {
+	d := &doc{body: a.Body}
+	d.tokenize()
+	d.markContext()
+	d.pairMarks()
+	d.splitSentences()
+	d.findMentions()
+	d.attribute()
+
+	b := Briefing{Title: strings.TrimSpace(a.Title), Lede: d.lede()}
+	order := []int{} // entities in order of first speaking
+	speaks := func(e int) {
+		if e >= 0 && !d.ents[e].speaks {
+			d.ents[e].speaks = true
+			order = append(order, e)
+		}
+	}
+	for i := range d.spans {
+		sp := &d.spans[i]
+		if !sp.quote {
+			continue
+		}
+		q := Quote{Text: d.body[sp.s:sp.e], Start: sp.s, End: sp.e, Partial: sp.partial}
+		if sp.who >= 0 {
+			q.Speaker = d.ents[sp.who].name
+			q.Role = d.ents[sp.who].role
+			speaks(sp.who)
+		}
+		b.Quotes = append(b.Quotes, q)
+	}
+	has := map[int]bool{}
+	seen := map[[2]int]bool{}
+	for _, p := range d.positions() {
+		if seen[[2]int{p.s, p.e}] {
+			continue
+		}
+		seen[[2]int{p.s, p.e}] = true
+		speaks(p.ent)
+		has[p.ent] = true
+		b.Positions = append(b.Positions, Position{Actor: d.ents[p.ent].name, Text: d.body[p.s:p.e], Start: p.s, End: p.e})
+	}
+	// An actor with no reported speech is represented by the first sentence
+	// of their first full quotation.
+	for _, e := range order {
+		if has[e] {
+			continue
+		}
+		for i := range d.spans {
+			sp := &d.spans[i]
+			if !sp.quote || sp.who != e || sp.partial {
+				continue
+			}
+			s, end := firstSentence(d.body, sp.s, sp.e)
+			b.Positions = append(b.Positions, Position{Actor: d.ents[e].name, Text: d.body[s:end], Start: s, End: end})
+			has[e] = true
+			break
+		}
+	}
+	for _, e := range order {
+		en := &d.ents[e]
+		act := Actor{Name: en.name, Role: en.role, Kind: en.actorKind()}
+		act.Aliases = append(act.Aliases, en.name)
+		for _, f := range en.forms {
+			if !containsString(act.Aliases, f) {
+				act.Aliases = append(act.Aliases, f)
+			}
+		}
+		b.Actors = append(b.Actors, act)
+	}
+	b.Topics = d.topics()
+	return b
+}
+
+func (e *entity) actorKind() Kind {
+	switch e.kind {
+	case mPerson:
+		return Person
+	case mOrg, mUnknown:
+		return Organisation
+	}
+	return e.nominal
+}
+
+// firstSentence returns the bytes of the first sentence in body[s:e].
+func firstSentence(body string, s, e int) (int, int) {
+	for i := s; i < e; i++ {
+		switch body[i] {
+		case '.', '!', '?':
+			if i+1 == e || body[i+1] == ' ' && i+2 < e && (unicode.IsUpper(runeAt(body, i+2)) || isMark(runeAt(body, i+2))) {
+				return s, i + 1
+			}
+		}
+	}
+	for e > s && (body[e-1] == ',' || body[e-1] == ' ') {
+		e--
+	}
+	return s, e
+}
+
+// topics lists the places, organisations and people mentioned, in order of
+// first mention, each once.
+func (d *doc) topics() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	for _, m := range d.mentions {
+		switch {
+		case m.kind == mPlace:
+			add(m.place)
+		case m.ent >= 0:
+			add(d.ents[m.ent].name)
+		}
+	}
+	return out
+}
+
+// lede returns the article's opening sentence, or two when the first is
+// short, without a dateline such as "BRUSSELS (AFP):".
+func (d *doc) lede() string {
+	for si := 0; si < len(d.sents); si++ {
+		s := d.sents[si]
+		if s.t1-s.t0 < 6 {
+			continue
+		}
+		a := s.t0
+		// A dateline: upper-case words, maybe a bracketed agency, then a colon or dash.
+		for k := s.t0; k < s.t1 && k < s.t0+8; k++ {
+			t := d.toks[k]
+			if t.kind == tPunct && (t.r == ':' || isDash(t.r)) && k > s.t0 && d.toks[s.t0].fl&fAllCaps != 0 {
+				a = k + 1
+				break
+			}
+			if t.kind == tWord && t.fl&(fCap|fAllCaps) == 0 {
+				break
+			}
+		}
+		if a >= s.t1 {
+			continue
+		}
+		start, end := int(d.toks[a].s), int(d.toks[s.t1-1].e)
+		if end-start < 100 && si+1 < len(d.sents) && d.sents[si+1].para == s.para {
+			end = int(d.toks[d.sents[si+1].t1-1].e)
+		}
+		return d.body[start:end]
+	}
+	return ""
+}

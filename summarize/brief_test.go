@@ -1,0 +1,155 @@
+package summarize
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// q is a quotation as the tests state it: its text and its speaker.
+type q struct{ Text, Speaker string }
+
+func quotesOf(b Briefing) []q {
+	var out []q
+	for _, x := range b.Quotes {
+		out = append(out, q{x.Text, x.Speaker})
+	}
+	return out
+}
+
+type quoteCase struct {
+	name string
+	body string
+	want []q
+}
+
+func runQuoteCases(t *testing.T, cases []quoteCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := Brief(Article{Body: tc.body})
+			if diff := cmp.Diff(tc.want, quotesOf(b)); diff != "" {
+				t.Errorf("Brief(%q) quotes (-want +got):\n%s", tc.body, diff)
+			}
+			for _, x := range b.Quotes {
+				if tc.body[x.Start:x.End] != x.Text {
+					t.Errorf("quote %q has offsets [%d:%d] = %q", x.Text, x.Start, x.End, tc.body[x.Start:x.End])
+				}
+			}
+		})
+	}
+}
+
+// Quotation marks: kinds, nesting, apostrophes, paragraphs, unclosed marks.
+func TestBriefMarks(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"curly double", "“We will rebuild the bridge by spring,” said Mayor Ellen Voss.",
+			[]q{{"We will rebuild the bridge by spring,", "Ellen Voss"}}},
+		{"straight double", `"The budget is balanced for the first time in a decade," Finance Minister Tomas Reyes said.`,
+			[]q{{"The budget is balanced for the first time in a decade,", "Tomas Reyes"}}},
+		{"curly single", "‘Nobody expected the river to rise so fast,’ said Margaret Olsen, a farmer near the dam.",
+			[]q{{"Nobody expected the river to rise so fast,", "Margaret Olsen"}}},
+		{"straight single", "'We are proud of every volunteer,' said Rebecca Lind.",
+			[]q{{"We are proud of every volunteer,", "Rebecca Lind"}}},
+		{"guillemets", "« Nous ne céderons pas », said Claire Martin. Ministers met later. Claire Martin said « La réforme est juste. »",
+			[]q{{"Nous ne céderons pas", "Claire Martin"}, {"La réforme est juste.", "Claire Martin"}}},
+		{"german low mark", "Chancellor Jonas Weber said „Wir schaffen das nicht allein“ at the summit.",
+			[]q{{"Wir schaffen das nicht allein", "Jonas Weber"}}},
+		{"mixed straight open curly close", `"We kept the shelter open all night,” said Dana Pruitt, who runs it.`,
+			[]q{{"We kept the shelter open all night,", "Dana Pruitt"}}},
+		{"nested", "“My grandfather always told me ‘never sell the land’, and I listened,” said Thomas Okafor.",
+			[]q{{"My grandfather always told me ‘never sell the land’, and I listened,", "Thomas Okafor"}}},
+		{"apostrophes are not marks", "“We don’t know if the Joneses’ barn survived the ’90s floods or not,” said Carl Boyd.",
+			[]q{{"We don’t know if the Joneses’ barn survived the ’90s floods or not,", "Carl Boyd"}}},
+		{"rock n roll", "Singer Lena Frost said ‘rock ’n’ roll saved my life when I was twelve’ during the concert.",
+			[]q{{"rock ’n’ roll saved my life when I was twelve", "Lena Frost"}}},
+		{"possessive s apostrophe", "The teachers' union said the offer was fair. Its leader, Paul Hart, said: 'We will put it to members.'",
+			[]q{{"We will put it to members.", "Paul Hart"}}},
+		{"multi paragraph", "Coach Maria Santos said: “We trained hard all winter.\n\n“Nobody gave us a chance, but the players believed.\n\n“Now we are champions.”",
+			[]q{{"We trained hard all winter.", "Maria Santos"}, {"Nobody gave us a chance, but the players believed.", "Maria Santos"}, {"Now we are champions.", "Maria Santos"}}},
+		{"multi paragraph attribution at end", "“The water reached the second floor in minutes.\n\n“We lost everything we owned,” said resident Amir Haddad.",
+			[]q{{"The water reached the second floor in minutes.", "Amir Haddad"}, {"We lost everything we owned,", "Amir Haddad"}}},
+		{"unclosed at paragraph end", "Oliver Grant, the club captain, said: “We will come back stronger next season\n\nThe club was relegated on Saturday.",
+			[]q{{"We will come back stronger next season", "Oliver Grant"}}},
+		{"ellipsis and brackets", "“We tried … [to reach] the families before the storm,” said Nadia Petrov.",
+			[]q{{"We tried … [to reach] the families before the storm,", "Nadia Petrov"}}},
+		{"book title is not a quote", "Author Fiona Kerr, whose novel “The Salt Road” won the prize, said she was stunned.",
+			nil},
+		{"film title after naming word", "The documentary, titled “Rivers of Light”, opens on Friday.",
+			nil},
+		{"scare quote nobody says", "The factory is home to a fleet of 'smart' robots.",
+			nil},
+		{"nickname", "Third-place finisher 'Ace' Morgan shook hands with the winner.",
+			nil},
+		{"dubbed", "Critics of the plan, dubbed the “Green Corridor”, met on Monday.",
+			nil},
+		{"quote with question mark then verb", "“Why would we stop now?” asked Priya Nair, the campaign director.",
+			[]q{{"Why would we stop now?", "Priya Nair"}}},
+		{"interrupted quote", "“The first phase is done,” said engineer Lucas Meyer, “and the second starts in May.”",
+			[]q{{"The first phase is done,", "Lucas Meyer"}, {"and the second starts in May.", "Lucas Meyer"}}},
+	})
+}
+
+// Speech cues: verbs, phrases and patterns that tie a quotation to a speaker.
+func TestBriefCues(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"said X", "“The port will reopen on Monday,” said Harbour Master Ian Clarke.", []q{{"The port will reopen on Monday,", "Ian Clarke"}}},
+		{"X said", "“The port will reopen on Monday,” Ian Clarke said.", []q{{"The port will reopen on Monday,", "Ian Clarke"}}},
+		{"says present", "“Prices are still too high,” says economist Sara Lindqvist.", []q{{"Prices are still too high,", "Sara Lindqvist"}}},
+		{"told reporters colon", "Governor Ruth Adeyemi told reporters: “The roads will stay closed tonight.”", []q{{"The roads will stay closed tonight.", "Ruth Adeyemi"}}},
+		{"added", "“We expect more rain,” forecaster Tim Bell added.", []q{{"We expect more rain,", "Tim Bell"}}},
+		{"warned", "Health official Grace Mwangi warned that the virus was “spreading faster than last year.”", []q{{"spreading faster than last year.", "Grace Mwangi"}}},
+		{"insisted", "Defender Luis Ortega insisted the referee had made “a terrible mistake.”", []q{{"a terrible mistake.", "Luis Ortega"}}},
+		{"argued", "“The law protects nobody,” argued lawyer Hannah Stein.", []q{{"The law protects nobody,", "Hannah Stein"}}},
+		{"echoed", "Senator Mark Duval echoed the call: “Congress must act this week.”", []q{{"Congress must act this week.", "Mark Duval"}}},
+		{"stressed", "“Safety comes first,” stressed site manager Joe Hartley.", []q{{"Safety comes first,", "Joe Hartley"}}},
+		{"noted", "“Sales usually dip in January,” noted analyst Mei Chen.", []q{{"Sales usually dip in January,", "Mei Chen"}}},
+		{"wrote", "Novelist Irene Walsh wrote on her blog: “I will not be attending the festival.”", []q{{"I will not be attending the festival.", "Irene Walsh"}}},
+		{"tweeted", "“Proud of this team,” tweeted striker Kofi Mensah after the match.", []q{{"Proud of this team,", "Kofi Mensah"}}},
+		{"posted", "Chef Marco Bellini posted: “The restaurant closes its doors after twenty years.”", []q{{"The restaurant closes its doors after twenty years.", "Marco Bellini"}}},
+		{"hit back", "Opposition leader Derek Mills hit back that the plan was “reckless and unfunded.”", []q{{"reckless and unfunded.", "Derek Mills"}}},
+		{"according to", "According to spokesperson Alice Brennan, “the talks were constructive and will continue.”", []q{{"the talks were constructive and will continue.", "Alice Brennan"}}},
+		{"in a statement", "In a statement, the airline said “all flights will resume by noon.”", []q{{"all flights will resume by noon.", "the airline"}}},
+		{"dash attribution", "“We have never seen a harvest like this” — farmer Ruth Bakker.", []q{{"We have never seen a harvest like this", "Ruth Bakker"}}},
+		{"statement noun read", "The ministry issued a statement that read: “The minister has full confidence in the police.”", []q{{"The minister has full confidence in the police.", "The ministry"}}},
+		{"saying participle", "Mayor Chloe Dubois praised the volunteers, saying “they worked through the night to save the library.”", []q{{"they worked through the night to save the library.", "Chloe Dubois"}}},
+		{"grumbled", "“Another delay, another excuse,” grumbled commuter Ben Aldridge.", []q{{"Another delay, another excuse,", "Ben Aldridge"}}},
+		{"cue inside quote is not a cue", "“He said he would come,” said Laura Finch. “He never did.”", []q{{"He said he would come,", "Laura Finch"}, {"He never did.", "Laura Finch"}}},
+		{"described as", "Councillor Aoife Byrne described the meeting as “a shambles”.", []q{{"a shambles", "Aoife Byrne"}}},
+	})
+}
+
+// Speakers: titles, appositives, pronouns, short forms, continuations, bodies.
+func TestBriefSpeakers(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"appositive role before", "Spain’s energy minister, Teresa Ribas, said the grid was “stable”.", []q{{"stable", "Teresa Ribas"}}},
+		{"appositive role after", "“The vote stands,” said Tricia Marwick, the presiding officer.", []q{{"The vote stands,", "Tricia Marwick"}}},
+		{"title before name", "“We are ready,” said Estonian defence minister Hanno Pevkur.", []q{{"We are ready,", "Hanno Pevkur"}}},
+		{"pronoun he", "Fire chief Daniel Kim arrived at dawn.\n\n“The blaze is under control,” he said.", []q{{"The blaze is under control,", "Daniel Kim"}}},
+		{"pronoun she with two people", "Judge Helen Ward questioned the witness, Robert Lane, for an hour.\n\n“The evidence is thin,” she said.", []q{{"The evidence is thin,", "Helen Ward"}}},
+		{"pronoun he with two people", "Judge Helen Ward questioned the witness, Robert Lane, for an hour.\n\n“I told the truth,” he said.", []q{{"I told the truth,", "Robert Lane"}}},
+		{"Mr short form", "Finance chief Andrew Findlay presented the figures.\n\n“Costs fell by a tenth,” Mr Findlay said.", []q{{"Costs fell by a tenth,", "Andrew Findlay"}}},
+		{"Ms short form", "Nicola Sturgeon spoke first.\n\n“This is a good day,” said Ms Sturgeon.", []q{{"This is a good day,", "Nicola Sturgeon"}}},
+		{"surname short form", "Researcher Ingrid Holm led the study.\n\n“The ice is thinning everywhere,” Holm said.", []q{{"The ice is thinning everywhere,", "Ingrid Holm"}}},
+		{"first name short form", "Singer Laura Benz posted a photo of the stage.\n\n“Best night ever,” Laura wrote.", []q{{"Best night ever,", "Laura Benz"}}},
+		{"continuation paragraph", "“We found the wreck at forty metres,” said diver Sam Ortiz.\n\n“It was covered in coral and fish.”", []q{{"We found the wreck at forty metres,", "Sam Ortiz"}, {"It was covered in coral and fish.", "Sam Ortiz"}}},
+		{"continuation broken by another person", "“We found the wreck at forty metres,” said diver Sam Ortiz.\n\nThe museum director, Julia Park, has asked for photographs.\n\n“It was covered in coral and fish.”", []q{{"We found the wreck at forty metres,", "Sam Ortiz"}, {"It was covered in coral and fish.", ""}}},
+		{"same paragraph later sentence", "“The bridge is safe,” said engineer Omar Farouk. “We checked every bolt.”", []q{{"The bridge is safe,", "Omar Farouk"}, {"We checked every bolt.", "Omar Farouk"}}},
+		{"partial inside reported speech", "Prime Minister Aino Koskinen said the deal was “a fair compromise” for both sides.", []q{{"a fair compromise", "Aino Koskinen"}}},
+		{"organisation speaks", "The ministry said “the border remains open to trade.”", []q{{"the border remains open to trade.", "The ministry"}}},
+		{"organisation named then the company", "Orbital Foods Ltd reported a loss.\n\nThe company said “demand will return next year.”", []q{{"demand will return next year.", "Orbital Foods Ltd"}}},
+		{"group speaks", "In a joint statement, the health ministers of Norway, Sweden and Finland said “the region must share vaccine supplies.”", []q{{"the region must share vaccine supplies.", "the health ministers of Norway, Sweden and Finland"}}},
+		{"unattributed stays empty", "The sign on the door read “Closed until further notice, sorry for any trouble.”\n\nNobody answered the phone.", []q{{"Closed until further notice, sorry for any trouble.", ""}}},
+		{"quote with no speaker given", "“Everything must go, and everything must go today!”\n\nThe shop closes on Friday.", []q{{"Everything must go, and everything must go today!", ""}}},
+		{"same surname two people", "Cllr Kevin Shea chaired the meeting. Cllr Shea said it was “going nowhere”.\n\nCllr Mary Shea said the agenda was “far too long”.", []q{{"going nowhere", "Kevin Shea"}, {"far too long", "Mary Shea"}}},
+		{"age appositive", "“I never thought I would win,” Doris Pike, 74, said after the draw.", []q{{"I never thought I would win,", "Doris Pike"}}},
+		{"description the 54-year-old", "Bus driver Martin Cole was praised for his calm.\n\n“I just did my job,” the 54-year-old said.", []q{{"I just did my job,", "Martin Cole"}}},
+		{"role match for description", "A letter from the director of the hospital trust, Dr Samuel Reed, was read out. Patients were moved.\n\n“We had no choice,” the director said.", []q{{"We had no choice,", "Samuel Reed"}}},
+		{"unnamed person", "“It was terrifying,” one passenger said.", []q{{"It was terrifying,", "one passenger"}}},
+		{"relative clause", "Marta Silva, who chairs the committee, said the rules were “out of date”.", []q{{"out of date", "Marta Silva"}}},
+		{"intro participle phrase", "Speaking to reporters in Lagos, Governor Bola Adeyemi said “the curfew ends tonight.”", []q{{"the curfew ends tonight.", "Bola Adeyemi"}}},
+		{"name after preposition is not the speaker", "“It will take years,” said Ken Ito of the consulting firm Harbor Analytics.", []q{{"It will take years,", "Ken Ito"}}},
+		{"modifier before role", "“The data is clear,” said Reuters health correspondent Anna Blum.", []q{{"The data is clear,", "Anna Blum"}}},
+		{"she said reported then saying", "Sophie Laurent left the party in March. She said she wanted a new start, saying “I need to breathe.”", []q{{"I need to breathe.", "Sophie Laurent"}}},
+	})
+}

@@ -1,0 +1,732 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kinds of name mention.
+const (
+	mPerson uint8 = iota + 1
+	mOrg
+	mPlace
+	mUnknown // one capitalised word that may be a surname or a company
+)
+
+// mention is one occurrence of a name in the text.
+type mention struct {
+	c0, c1   int // the whole capitalised chunk, titles included
+	n0, n1   int // the name itself
+	kind     uint8
+	ent      int // index into doc.ents, or -1 (places)
+	sent     int
+	inQuote  bool
+	modifier bool // "NATO chief", "Germany’s defence minister": describes the next noun
+	place    string
+}
+
+// entity is a person, body or group the article refers to.
+type entity struct {
+	name     string   // the fullest form seen
+	words    []string // lower-case name words, for matching short forms
+	forms    []string // every form used, in order of first use
+	role     string
+	kind     uint8 // mPerson, mOrg, mUnknown, or 0 for a nominal (described, not named)
+	nominal  Kind  // for nominal entities: what sort of speaker
+	gender   int8
+	acronym  string // upper-case initials of an organisation's name
+	last     int    // sentence of the latest mention
+	source   bool   // named only as a source ("according to The Independent")
+	speaks   bool
+	outside  bool     // named outside quotations at least once
+	roleWord []string // lower-case content words of role, for matching "the DG"
+}
+
+func isCapWord(d *doc, i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.kind == tWord && t.fl&(fCap|fAllCaps) != 0
+}
+
+// findMentions finds every name in the text and links it to an entity, in
+// text order, so that a short form always meets the full name before it.
+func (d *doc) findMentions() {
+	d.mentionAt = make([]int32, len(d.toks))
+	for i := range d.mentionAt {
+		d.mentionAt[i] = -1
+	}
+	for _, p := range d.paras {
+		i := p.t0
+		for i < p.t1 {
+			if !isCapWord(d, i) || d.dropWord(i) {
+				i++
+				continue
+			}
+			j := d.chunkEnd(i, p.t1)
+			d.chunk(i, j)
+			i = j
+		}
+	}
+}
+
+// chunkEnd returns the end of the run of capitalised words starting at i.
+func (d *doc) chunkEnd(i, end int) int {
+	t0 := d.toks[i]
+	j := i + 1
+	for j < end {
+		t := d.toks[j]
+		if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 {
+			break // another sentence or quotation, or more than a space between
+		}
+		if d.toks[j-1].fl&fPossessive != 0 {
+			break
+		}
+		if isCapWord(d, j) && !d.has(j, wTime) {
+			j++
+			continue
+		}
+		if d.has(j, wTime) && isCapWord(d, j) && !d.has(j, wGiven) {
+			break
+		}
+		if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
+			w := d.low(j)
+			switch {
+			case d.has(j, wParticle):
+				j += 2
+				continue
+			case (w == "of" || w == "for" || w == "on") && d.has(j-1, wTitle|wOrgWord|wHonorific):
+				j += 2
+				continue
+			case w == "and" || w == "&":
+				// Inside an organisation's name: Nursing and Midwifery Council.
+				k := j + 1
+				for k < end && isCapWord(d, k) && d.toks[k].sent == t0.sent {
+					k++
+				}
+				if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) {
+					j = k
+					continue
+				}
+			}
+		}
+		if t.kind == tPunct && t.r == '&' && isCapWord(d, j+1) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// dropWord reports whether a capitalised word is an ordinary word that is
+// capitalised only because it starts a sentence (or is "The" before a name).
+func (d *doc) dropWord(i int) bool {
+	lx := d.lx(i)
+	if lx.flags&(wDet|wPron|wConj|wStop) != 0 && lx.flags&(wGiven|wPlace|wHonorific) == 0 {
+		if d.toks[i].fl&fAllCaps == 0 || len(d.low(i)) > 1 {
+			return true
+		}
+	}
+	if lx.flags&wTime != 0 && lx.flags&wGiven == 0 {
+		return true
+	}
+	if !d.sentenceInitial(i) {
+		return false
+	}
+	if lx.flags&(wGiven|wPlace|wDemonym|wHonorific|wTitle) != 0 {
+		return false
+	}
+	if lx.flags&(wPrep|wAux|wCue|wRole|wOrgNoun|wGroupNoun|wPersonNoun|wIntro|wSpeechNoun|wNaming) != 0 {
+		return true
+	}
+	if d.toks[i].fl&fAllCaps != 0 {
+		return false
+	}
+	w := d.low(i)
+	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
+		return true
+	}
+	return d.seenLower(w)
+}
+
+func (d *doc) sentenceInitial(i int) bool {
+	if d.toks[i].fl&fParaStart != 0 {
+		return true
+	}
+	if i == 0 {
+		return true
+	}
+	k := i - 1
+	for k >= 0 && (d.toks[k].kind == tMark || d.toks[k].kind == tPunct && (d.toks[k].r == '(' || d.toks[k].r == '[' || isDash(d.toks[k].r))) {
+		if d.toks[k].fl&fParaStart != 0 {
+			return true
+		}
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	if d.toks[k].sent != d.toks[i].sent {
+		return true
+	}
+	t := d.toks[k]
+	return t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ':' || t.r == '…')
+}
+
+// seenLower reports whether the word appears in lower case somewhere in the text.
+func (d *doc) seenLower(w string) bool {
+	for k := range d.toks {
+		t := &d.toks[k]
+		if t.kind == tWord && t.fl&fLower != 0 && int(t.hi-t.lo) == len(w) && string(d.lower[t.lo:t.hi]) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// chunk reads the capitalised run [a, b): a title, a person's name, an
+// organisation or places.
+func (d *doc) chunk(a, b int) {
+	// Leading words that never start a name: The, Thursday.
+	for a < b && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
+		a++
+	}
+	if a >= b {
+		return
+	}
+	sent := int(d.toks[a].sent)
+	inQuote := d.toks[a].span >= 0
+	// Places of several words: New York, United States.
+	placeAt := func(k int) (int, string) {
+		if k >= b {
+			return 0, ""
+		}
+		for _, mp := range multiPlaces[d.low(k)] {
+			if k+len(mp.words) > b {
+				continue
+			}
+			ok := true
+			for x, w := range mp.words {
+				lw := d.low(k + x)
+				if d.toks[k+x].fl&fPossessive != 0 {
+					lw = strings.TrimSuffix(lw, "'s")
+				}
+				if lw != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return len(mp.words), mp.canonical
+			}
+		}
+		return 0, ""
+	}
+	// A person's name is the run of name words at the end.
+	n0 := b
+	for n0 > a && d.nameWord(n0-1) {
+		n0--
+	}
+	if n0 < b {
+		if n, _ := placeAt(n0); n > 0 && n0+n == b {
+			n0 = b // the tail is a place: "New York"
+		}
+	}
+	hasTitle := false
+	hasOrg := false
+	for k := a; k < n0; k++ {
+		if d.has(k, wTitle|wHonorific|wRoleAcronym) && !d.has(k, wOrgWord) {
+			hasTitle = true
+		}
+		if d.has(k, wOrgWord) {
+			hasOrg = true
+		}
+	}
+	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
+	switch {
+	case n0 < b:
+		single := b-n0 == 1
+		switch {
+		case !single && !d.has(b-1, wOrgWord), hasTitle, d.has(n0, wGiven) && (!single || d.personNamed(d.low(n0)) >= 0):
+			m.kind = mPerson
+		case single && d.personNamed(d.low(n0)) >= 0:
+			m.kind = mPerson
+		case n0 > a && !hasTitle:
+			// "Texas Instruments": a place or other word before one unknown word.
+			m.kind = mOrg
+			m.n0 = a
+		case single && d.has(n0, wGiven):
+			m.kind = mPerson
+		default:
+			m.kind = mUnknown
+		}
+	case hasOrg || d.toks[b-1].fl&fAllCaps != 0 && !d.has(b-1, wRoleAcronym|wPlace|wDemonym):
+		m.kind = mOrg
+		m.n0 = a
+		if !hasOrg && b-a > 1 && d.has(a, wPlace|wDemonym) {
+			m.n0 = a // "US Senate"
+		}
+	default:
+		// Places, demonyms and titles only.
+		for k := a; k < b; {
+			if n, c := placeAt(k); n > 0 {
+				d.addPlace(k, k+n, c, sent, inQuote)
+				k += n
+				continue
+			}
+			if d.has(k, wPlace|wDemonym) {
+				d.addPlace(k, k+1, d.lx(k).place, sent, inQuote)
+			}
+			k++
+		}
+		return
+	}
+	// Places inside a title: "Germany" in "Germany’s defence minister" is a
+	// separate chunk; "US" in "US Secretary of Defense" is not.
+	for k := a; k < m.n0; k++ {
+		if d.has(k, wPlace|wDemonym) && !d.has(k, wHonorific|wTitle) {
+			d.addPlace(k, k+1, d.lx(k).place, sent, inQuote)
+		}
+	}
+	m.modifier = d.modifierAt(b)
+	if d.toks[b-1].fl&fPossessive != 0 {
+		m.modifier = true
+	}
+	d.addMention(m)
+}
+
+// dropWordInside reports whether a word inside a chunk is an ordinary word
+// that starts the sentence: "Angry General Service Unit officers".
+func (d *doc) dropWordInside(i int) bool {
+	return d.sentenceInitial(i) && d.dropWord(i)
+}
+
+// nameWord reports whether token k can be part of a personal name.
+func (d *doc) nameWord(k int) bool {
+	t := &d.toks[k]
+	if t.kind != tWord {
+		return false
+	}
+	lx := d.lx(k)
+	if lx.flags&wGiven != 0 && t.fl&fAllCaps == 0 {
+		return true
+	}
+	if lx.flags&wParticle != 0 && t.fl&fLower != 0 {
+		return true
+	}
+	if lx.flags&(wHonorific|wTitle|wOrgWord|wDept|wPlace|wDemonym|wTime|wRoleAcronym|wDet|wPrep|wConj) != 0 {
+		return false
+	}
+	if t.fl&fAllCaps != 0 && t.e-t.s <= 5 {
+		return false // an acronym: NATO, RCN
+	}
+	return t.fl&(fCap|fAllCaps) != 0
+}
+
+// modifierAt reports whether the word at k makes the name before it a
+// modifier of a noun: "NATO chief", "Facebook whistleblower".
+func (d *doc) modifierAt(k int) bool {
+	// "Nation senior reporter": a role noun within a few lower-case words.
+	for j := k; j < k+3 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0; j++ {
+		if d.has(j, wCue|wAux|wPrep|wConj|wDet|wPron) && !d.has(j, wRole|wDept) {
+			break
+		}
+		if d.has(j, wRole|wTitle) {
+			return true
+		}
+	}
+	if k >= len(d.toks) || d.toks[k].kind != tWord || d.toks[k].fl&fLower == 0 {
+		return false
+	}
+	if d.has(k, wCue|wAux|wPrep|wConj|wDet|wPron) && !d.has(k, wRole|wDept) {
+		return false
+	}
+	return d.has(k, wRole|wTitle|wOrgNoun|wDept|wGroupNoun|wPersonNoun|wSpeechNoun) || d.plural(k) >= 0
+}
+
+// plural returns the lexicon entry of a plural noun's singular (attorneys →
+// attorney), or -1.
+func (d *doc) plural(k int) int {
+	t := &d.toks[k]
+	lw := d.lower[t.lo:t.hi]
+	n := len(lw)
+	if n < 4 || lw[n-1] != 's' {
+		return -1
+	}
+	if idx, ok := lexIndex[string(lw[:n-1])]; ok && lexTable[idx].flags&(wRole|wPersonNoun|wOrgNoun|wTitle) != 0 {
+		return int(idx)
+	}
+	return -1
+}
+
+func (d *doc) addPlace(a, b int, canonical string, sent int, inQuote bool) {
+	if canonical == "" {
+		return
+	}
+	d.mentions = append(d.mentions, mention{c0: a, c1: b, n0: a, n1: b, kind: mPlace, ent: -1, sent: sent, inQuote: inQuote, place: canonical})
+	for k := a; k < b; k++ {
+		d.mentionAt[k] = int32(len(d.mentions) - 1)
+	}
+}
+
+// nameText returns the name of a mention without a final possessive.
+func (d *doc) nameText(a, b int) string {
+	s := d.body[d.toks[a].s:d.toks[b-1].e]
+	if d.toks[b-1].fl&fPossessive != 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:len(s)-1])
+		s = s[:len(s)-1-size]
+	}
+	return s
+}
+
+func (d *doc) nameWords(a, b int) []string {
+	var ws []string
+	for k := a; k < b; k++ {
+		if d.toks[k].kind != tWord || d.has(k, wParticle) && d.toks[k].fl&fLower != 0 {
+			continue
+		}
+		w := d.low(k)
+		if d.toks[k].fl&fPossessive != 0 {
+			w = strings.TrimSuffix(w, "'s")
+		}
+		ws = append(ws, strings.TrimSuffix(w, "."))
+	}
+	return ws
+}
+
+// personNamed returns the most recent person whose name has the word w.
+func (d *doc) personNamed(w string) int {
+	best := -1
+	for i := range d.ents {
+		e := &d.ents[i]
+		if e.kind != mPerson {
+			continue
+		}
+		for _, x := range e.words {
+			if x == w && (best < 0 || e.last >= d.ents[best].last) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// addMention links a mention to an entity, creating one when it is new.
+func (d *doc) addMention(m mention) {
+	words := d.nameWords(m.n0, m.n1)
+	if len(words) == 0 {
+		return
+	}
+	name := d.nameText(m.n0, m.n1)
+	best := -1
+	switch m.kind {
+	case mPerson, mUnknown:
+		for i := range d.ents {
+			e := &d.ents[i]
+			if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
+				continue
+			}
+			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words)
+			if e.kind == mOrg {
+				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == strings.ToUpper(name)
+			}
+			if match && (best < 0 || e.last >= d.ents[best].last) {
+				best = i
+			}
+		}
+		if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
+			m.kind = mPerson
+		}
+	case mOrg:
+		up := strings.ToUpper(name)
+		for i := range d.ents {
+			e := &d.ents[i]
+			if e.kind == mPerson {
+				continue
+			}
+			if strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up || len(words) == 1 && acronymOf(name) == "" && e.acronym == up {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		e := entity{name: name, words: words, kind: m.kind}
+		if m.kind == mOrg || m.kind == mUnknown {
+			e.acronym = acronymOf(name)
+			if d.toks[m.n0].fl&fAllCaps != 0 && m.n1-m.n0 == 1 {
+				e.acronym = strings.ToUpper(strings.TrimSuffix(name, "."))
+			}
+		}
+		d.ents = append(d.ents, e)
+		best = len(d.ents) - 1
+	}
+	e := &d.ents[best]
+	if m.kind == mPerson && e.kind == mUnknown {
+		e.kind = mPerson
+	}
+	if len(words) > len(e.words) && subset(e.words, words) {
+		e.name, e.words = name, words
+	}
+	e.last = m.sent
+	if !m.inQuote {
+		e.outside = true
+		// A body named as the source of a report: "according to The Independent".
+		k := m.c0 - 1
+		if d.is(k, "the") {
+			k--
+		}
+		if d.is(k, "to") && d.is(k-1, "according") {
+			e.source = true
+		}
+	}
+	if !containsString(e.forms, name) {
+		e.forms = append(e.forms, name)
+	}
+	if e.gender == genderUnknown && e.kind == mPerson {
+		e.gender = d.genderOf(m)
+	}
+	m.ent = best
+	d.mentions = append(d.mentions, m)
+	for k := m.c0; k < m.c1; k++ {
+		d.mentionAt[k] = int32(len(d.mentions) - 1)
+	}
+	d.roleOf(len(d.mentions) - 1)
+	// "Royal College of Nursing (RCN)": the acronym in brackets names the same body.
+	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
+		e.acronym = d.text(m.c1 + 1)
+	}
+}
+
+// hasGiven reports whether the longer name adds a given name the shorter one
+// lacks while the shorter has one of its own: "John Sheahan" is not "Kevin Sheahan".
+func (d *doc) hasGiven(long, short []string) bool {
+	for _, w := range short {
+		if e, ok := lexIndex[w]; ok && lexTable[e].flags&wGiven != 0 && !containsString(long, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymOf returns the initials of a name of several words: Royal College of
+// Nursing → RCN.
+func acronymOf(name string) string {
+	var b strings.Builder
+	n := 0
+	for w := range strings.FieldsSeq(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		b.WriteRune(r)
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// genderOf tells a person's sex from an honorific or a given name.
+func (d *doc) genderOf(m mention) int8 {
+	for k := m.c0; k < m.n1; k++ {
+		lx := d.lx(k)
+		if lx.flags&(wHonorific|wTitle) != 0 && lx.gender != genderUnknown && k < m.n0 {
+			return lx.gender
+		}
+	}
+	if m.n0 > 0 && d.toks[m.n0-1].kind == tWord && d.has(m.n0-1, wRole) && d.lx(m.n0-1).gender != genderUnknown {
+		return d.lx(m.n0 - 1).gender
+	}
+	for k := m.n0; k < m.n1; k++ {
+		if lx := d.lx(k); lx.flags&wGiven != 0 {
+			return lx.gender
+		}
+	}
+	return genderUnknown
+}
+
+// roleOf finds the title or affiliation the text gives a person at mention
+// mi: "US Secretary of Defense Pete Hegseth", "NATO chief Mark Rutte",
+// "Germany’s defense minister, Boris Pistorius", "Tricia Marwick, the
+// presiding officer".
+func (d *doc) roleOf(mi int) {
+	m := d.mentions[mi]
+	if m.kind != mPerson || m.inQuote || m.ent < 0 || d.ents[m.ent].role != "" {
+		return
+	}
+	e := &d.ents[m.ent]
+	set := func(a, b int) {
+		for a < b && (d.is(a, "a") || d.is(a, "an")) {
+			a++
+		}
+		if a >= b {
+			return
+		}
+		e.role = d.body[d.toks[a].s:d.toks[b-1].e]
+		if b == m.n0 || b == m.c0 {
+			// The role and the name together are a form of the name too.
+			if full := d.body[d.toks[a].s:d.toks[m.n1-1].e]; !containsString(e.forms, full) {
+				e.forms = append(e.forms, strings.TrimSuffix(strings.TrimSuffix(full, "’s"), "'s"))
+			}
+		}
+		e.roleWord = e.roleWord[:0]
+		for k := a; k < b; k++ {
+			if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
+				e.roleWord = append(e.roleWord, strings.TrimSuffix(d.low(k), "'s"))
+			}
+		}
+	}
+	// A title in the chunk: "US Secretary of Defense".
+	for k := m.c0; k < m.n0; k++ {
+		if d.has(k, wTitle|wRoleAcronym) {
+			a := m.c0
+			if pa := d.premodifier(m.c0); pa < m.c0 {
+				a = pa
+			}
+			set(a, m.n0)
+			return
+		}
+	}
+	// Words before the name: "NATO chief", "Estonian defense minister".
+	if pa := d.premodifier(m.c0); pa < m.c0 {
+		set(pa, m.c0)
+		return
+	}
+	// An appositive after: "Tricia Marwick, the presiding officer, said".
+	if d.punct(m.c1, ',') {
+		a := m.c1 + 1
+		b, ok := d.roleNP(a, +1)
+		if ok {
+			set(a, b)
+			return
+		}
+	}
+	// An appositive before: "Germany’s defense minister, Boris Pistorius, said".
+	if d.punct(m.c0-1, ',') {
+		if a, ok := d.roleNP(m.c0-1, -1); ok && (d.punct(m.c1, ',') || d.punct(m.c1, '(') || d.has(m.c1, wCue|wAux) || d.punct(m.c1, '.')) {
+			set(a, m.c0-1)
+		}
+	}
+}
+
+// premodifier returns where a role written before a name starts, or c0 when
+// there is none. The word just before the name must be a role noun.
+func (d *doc) premodifier(c0 int) int {
+	k := c0 - 1
+	if k < 0 || d.toks[k].kind != tWord || d.toks[k].sent != d.toks[c0].sent || d.toks[k].span != d.toks[c0].span {
+		return c0
+	}
+	if !d.has(k, wRole|wTitle|wRoleAcronym) || d.has(k, wCue|wAux|wPrep|wDet|wPron) {
+		return c0
+	}
+	a := k
+	for j := k - 1; j >= 0 && j > k-8; j-- {
+		t := d.toks[j]
+		if t.kind != tWord || t.sent != d.toks[c0].sent || t.span != d.toks[c0].span {
+			break
+		}
+		if d.has(j, wCue|wAux|wPrep|wConj|wPron|wDet) && !d.has(j, wRole|wDept|wTitle) || d.has(j, wIntro) && t.fl&fLower != 0 && !d.has(j, wRole|wDept) {
+			break
+		}
+		if t.fl&fLower != 0 && strings.HasSuffix(d.low(j), "ing") {
+			break
+		}
+		a = j
+	}
+	return a
+}
+
+// roleNP reads a noun phrase that names a role, starting after a comma at
+// from (dir +1) or ending before the comma at from (dir -1). It returns the
+// other end and whether the phrase holds a role noun.
+func (d *doc) roleNP(from, dir int) (int, bool) {
+	sent := -1
+	if from >= 0 && from < len(d.toks) {
+		sent = int(d.toks[from].sent)
+	}
+	role := false
+	k := from
+	if dir < 0 {
+		k = from - 1
+	}
+	n := 0
+	last := from
+	for ; k >= 0 && k < len(d.toks) && n < 14; k += dir {
+		t := d.toks[k]
+		if int(t.sent) != sent || t.span >= 0 {
+			break
+		}
+		if t.kind == tPunct {
+			if t.r == '&' || t.r == '-' {
+				n++
+				last = k
+				continue
+			}
+			break
+		}
+		if t.kind == tMark {
+			break
+		}
+		if d.has(k, wCue|wAux) && !d.has(k, wRole|wTitle) {
+			return 0, false
+		}
+		if d.has(k, wConj) && !d.is(k, "and") {
+			break
+		}
+		if dir < 0 && d.has(k, wPrep) && !d.is(k, "of") && !d.is(k, "for") && !d.is(k, "at") {
+			break
+		}
+		if dir < 0 && d.is(k, "and") {
+			break
+		}
+		if d.has(k, wRole|wTitle|wRoleAcronym) {
+			role = true
+		}
+		n++
+		last = k
+	}
+	if !role || n == 0 {
+		return 0, false
+	}
+	if dir > 0 {
+		// It must start like a noun phrase and end at a comma, a bracket or the sentence's end.
+		if !(d.has(from, wDet|wRole|wTitle) || isCapWord(d, from) || d.toks[from].fl&fPossessive != 0) {
+			return 0, false
+		}
+		if k < len(d.toks) && int(d.toks[k].sent) == sent && !(d.punct(k, ',') || d.punct(k, ')') || d.punct(k, '.') || d.punct(k, ';')) {
+			return 0, false
+		}
+		return last + 1, true
+	}
+	// Before a name it must start the clause: after a comma, a preposition or the sentence start.
+	return last, true
+}

@@ -1,0 +1,212 @@
+package summarize
+
+// position is a reported statement: who, and the clause's bytes.
+type position struct {
+	ent  int
+	s, e int
+}
+
+// positions finds reported speech: SUBJECT said [that] CLAUSE, and the
+// clauses after "saying", "insisting that", "told reporters".
+func (d *doc) positions() []position {
+	var out []position
+	for si := range d.sents {
+		s := &d.sents[si]
+		for c := s.t0; c < s.t1; c++ {
+			form, kind, width := d.cueAt(c)
+			if width == 0 || form == cueAccording || kind == cueRead || kind == cueWeak || kind == cueAs {
+				continue
+			}
+			if form != cueIng && d.inverted(c) {
+				continue // “Q,” said X: the quotation is the statement
+			}
+			k := c + width
+			if kind == cueTell && !d.is(k, "that") {
+				// told reporters he …, told the BBC that …
+				j := k
+				for j < s.t1 && j < k+5 && d.toks[j].kind == tWord && !d.is(j, "that") && !d.clauseWord(j) {
+					j++
+				}
+				k = j
+			}
+			k = d.skipTimes(k, s.t1)
+			if d.has(k, wPrep) && !d.is(k, "that") {
+				// said in a statement that …
+				found := -1
+				for j := k + 1; j < s.t1 && j < k+7; j++ {
+					if d.is(j, "that") {
+						found = j
+						break
+					}
+					if d.toks[j].kind != tWord {
+						break
+					}
+				}
+				if found < 0 {
+					continue
+				}
+				k = found
+			}
+			for {
+				if d.is(k, "that") {
+					k++
+				}
+				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
+					break
+				}
+				e, again := d.clauseEndAt(k, s.t1)
+				if e-k >= 3 && !d.allQuoted(k, e) {
+					who := d.cueSubject(c)
+					if who < 0 {
+						break
+					}
+					out = append(out, position{ent: who, s: int(d.toks[k].s), e: d.trimEnd(k, e)})
+				}
+				if !again {
+					break
+				}
+				k = e + 1 // after "and", at "that"
+			}
+		}
+	}
+	return out
+}
+
+// clauseWord reports whether token k can open a reported clause: a pronoun
+// or "there".
+func (d *doc) clauseWord(k int) bool {
+	if k >= len(d.toks) || d.toks[k].kind != tWord {
+		return false
+	}
+	switch d.low(k) {
+	case "he", "she", "they", "it", "we", "i", "there", "you":
+		return true
+	}
+	return false
+}
+
+// startsClause reports whether a reported clause can start at token k: a
+// noun phrase, not a verb, a preposition or a subordinate conjunction.
+func (d *doc) startsClause(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	t := d.toks[k]
+	if t.span >= 0 && t.fl&fOpen != 0 {
+		return false
+	}
+	if t.kind == tNum {
+		return true
+	}
+	if t.kind != tWord {
+		return false
+	}
+	if d.has(k, wAux|wPrep|wConj|wCue) && !d.has(k, wDet|wPron) {
+		return false
+	}
+	if d.is(k, "what") || d.is(k, "which") || d.is(k, "whether") || d.is(k, "how") || d.is(k, "why") || d.is(k, "who") {
+		return false
+	}
+	if d.has(k, wDet|wPron) || t.fl&(fCap|fAllCaps) != 0 {
+		return true
+	}
+	return false
+}
+
+func (d *doc) skipTimes(k, end int) int {
+	for k < end {
+		switch {
+		case d.has(k, wTime) && d.toks[k].kind == tWord && !d.is(k, "this") && !d.is(k, "that"):
+			k++
+		case (d.is(k, "on") || d.is(k, "last") || d.is(k, "this") || d.is(k, "earlier")) && d.has(k+1, wTime):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// clauseEndAt returns where a reported clause starting at k ends, and
+// whether another "and that" clause follows.
+func (d *doc) clauseEndAt(k, end int) (int, bool) {
+	for j := k + 1; j < end; j++ {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			switch t.r {
+			case ';', '.', '!', '?', ':':
+				return j, false
+			case ',':
+				// A direct quotation, a participle or a new clause after a comma ends it.
+				n := j + 1
+				if d.toks[n%len(d.toks)].kind == tMark && d.toks[n%len(d.toks)].fl&fOpen != 0 {
+					return j, false
+				}
+				if d.afterComma(n) {
+					return j, false
+				}
+			}
+			continue
+		}
+		if t.kind == tMark && t.fl&fClose != 0 && d.punctInside(j, ',') && d.afterComma(j+1) {
+			return j + 1, false
+		}
+		if t.kind != tWord || t.span >= 0 {
+			continue
+		}
+		if d.is(j, "and") && d.is(j+1, "that") {
+			return j, true
+		}
+		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 {
+			return j, false // "said she quit her job claiming …"
+		}
+	}
+	return end, false
+}
+
+// punctInside reports whether the quotation closed by the mark at j ends in r.
+func (d *doc) punctInside(j int, r rune) bool {
+	return j > 0 && d.punct(j-1, r)
+}
+
+// afterComma reports whether token n starts something that ends a reported
+// clause when it follows a comma.
+func (d *doc) afterComma(n int) bool {
+	if n >= len(d.toks) || d.toks[n].kind != tWord {
+		return false
+	}
+	if d.toks[n].fl&fLower != 0 && len(d.low(n)) > 4 && d.low(n)[len(d.low(n))-3:] == "ing" {
+		return true
+	}
+	switch d.low(n) {
+	case "but", "while", "although", "though", "whereas", "according", "as", "adding", "saying", "because", "which", "who":
+		return true
+	}
+	return false
+}
+
+// allQuoted reports whether the tokens [k, e) all sit inside one quotation.
+func (d *doc) allQuoted(k, e int) bool {
+	sp := d.toks[k].span
+	if sp < 0 && d.toks[k].kind == tMark && k+1 < e {
+		sp = d.toks[k+1].span
+	}
+	if sp < 0 {
+		return false
+	}
+	for j := k; j < e; j++ {
+		if d.toks[j].span != sp {
+			return false
+		}
+	}
+	return true
+}
+
+// trimEnd returns the end byte of a clause [k, e) without trailing spaces or
+// punctuation outside quotation marks.
+func (d *doc) trimEnd(k, e int) int {
+	for e > k+1 && d.toks[e-1].kind == tPunct && d.toks[e-1].r != ')' {
+		e--
+	}
+	return int(d.toks[e-1].e)
+}

@@ -1,0 +1,134 @@
+package summarize
+
+import "unicode"
+
+type sentence struct {
+	t0, t1  int // tokens [t0, t1)
+	para    int
+	subject int // the entity the sentence is about, or -1
+}
+
+// endsSentence reports whether a text ends in a sentence-ending mark.
+func endsSentence(s string) bool {
+	for i := len(s); i > 0; {
+		r := runeBefore(s, i)
+		switch r {
+		case '.', '!', '?', '…':
+			return true
+		case ')', ']', ' ':
+			i--
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// splitSentences cuts each paragraph into sentences, treating a top-level
+// quotation as one unit.
+func (d *doc) splitSentences() {
+	for pi, p := range d.paras {
+		start := p.t0
+		for i := p.t0; i < p.t1; i++ {
+			t := &d.toks[i]
+			cut := false
+			switch {
+			case t.span >= 0 && t.fl&fClose != 0:
+				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) && !d.cueFollows(i+1, p.t1)
+			case t.span >= 0:
+			case t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…'):
+				if t.r == '.' && d.abbreviation(i) {
+					break
+				}
+				j := i + 1
+				for j < p.t1 && d.toks[j].kind == tPunct && (d.toks[j].r == ')' || d.toks[j].r == ']') {
+					j++
+				}
+				if j < p.t1 && d.toks[j].kind == tMark && d.toks[j].fl&fOpen == 0 && d.toks[j].fl&fCanClose != 0 {
+					j++ // a closing mark of a quotation that is not top-level
+				}
+				if d.newSentenceAt(j, p.t1) {
+					i = j - 1
+					cut = true
+				}
+			}
+			if cut {
+				d.sents = append(d.sents, sentence{t0: start, t1: i + 1, para: pi, subject: -1})
+				start = i + 1
+			}
+		}
+		if start < p.t1 {
+			d.sents = append(d.sents, sentence{t0: start, t1: p.t1, para: pi, subject: -1})
+		}
+	}
+	for si, s := range d.sents {
+		for i := s.t0; i < s.t1; i++ {
+			d.toks[i].sent = int32(si)
+		}
+	}
+	for i := range d.spans {
+		d.spans[i].sent = int(d.toks[d.spans[i].open].sent)
+	}
+}
+
+// newSentenceAt reports whether token j can start a sentence.
+func (d *doc) newSentenceAt(j, end int) bool {
+	if j >= end {
+		return true
+	}
+	t := d.toks[j]
+	switch t.kind {
+	case tWord:
+		return t.fl&fCap != 0 || t.fl&fLower == 0 && !unicode.IsLetter(runeAt(d.body, int(t.s)))
+	case tNum:
+		return true
+	case tMark:
+		return t.fl&fCanOpen != 0
+	case tPunct:
+		return t.r == '(' || t.r == '[' || isDash(t.r)
+	}
+	return false
+}
+
+// cueFollows reports whether a speech verb comes within a few words after j,
+// before any punctuation: “Why?” Smith asked.
+func (d *doc) cueFollows(j, end int) bool {
+	for k := j; k < end && k < j+5; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			return false
+		}
+		if lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm != cueIng {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviation reports whether the period at i ends an abbreviation rather
+// than a sentence.
+func (d *doc) abbreviation(i int) bool {
+	if i == 0 {
+		return false
+	}
+	w := &d.toks[i-1]
+	if w.kind != tWord || w.e != d.toks[i].s {
+		return false
+	}
+	lw := d.lower[w.lo:w.hi]
+	if len(lw) == 1 && w.fl&fCap != 0 {
+		return true // an initial: J. R. Smith
+	}
+	if lexTable[w.lex].flags&wAbbrev != 0 {
+		// "Co." and "Inc." end sentences too; they do when a capitalised word
+		// that is no name follows. Keep it simple: titles never end one.
+		switch string(lw) {
+		case "co", "inc", "corp", "ltd", "etc", "pa", "va", "mass", "calif", "fla", "ga", "ill", "mich",
+			"minn", "mo", "nev", "ore", "tenn", "tex", "wash", "wis", "conn", "colo", "ariz", "ala", "ark",
+			"del", "ky", "la", "md", "miss", "neb", "okla", "wyo", "bros", "est", "approx", "no":
+			return i+1 < len(d.toks) && d.toks[i+1].kind == tWord && d.toks[i+1].fl&fLower != 0
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,414 @@
+package summarize
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tWord uint8 = iota
+	tNum
+	tPunct
+	tMark // a quotation mark, or an apostrophe the pairing will tell apart
+)
+
+// Token flags.
+const (
+	fCap        uint16 = 1 << iota // first letter upper case
+	fAllCaps                       // two or more letters, all upper case
+	fLower                         // first letter lower case
+	fPossessive                    // ends in ’s or s’
+	fCanOpen                       // a mark that could open a quotation
+	fCanClose                      // a mark that could close one
+	fDouble                        // a mark of the double family
+	fOpen                          // a mark that opens a top-level quotation
+	fClose                         // a mark that closes one
+	fParaStart                     // first token of a paragraph
+)
+
+type token struct {
+	s, e   int32 // bytes of the body
+	lo, hi int32 // lower-case form in doc.lower (words)
+	lex    uint16
+	kind   uint8
+	r      rune // the rune of a punctuation or mark token
+	fl     uint16
+	para   int32
+	sent   int32
+	span   int32 // the top-level quotation the token is inside, or -1
+}
+
+type paragraph struct {
+	s, e   int // bytes
+	t0, t1 int // tokens [t0, t1)
+}
+
+func (d *doc) lx(i int) *lexInfo { return &lexTable[d.toks[i].lex] }
+
+func (d *doc) has(i int, flag uint64) bool {
+	return i >= 0 && i < len(d.toks) && lexTable[d.toks[i].lex].flags&flag != 0
+}
+
+func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
+
+func (d *doc) low(i int) string { return string(d.lower[d.toks[i].lo:d.toks[i].hi]) }
+
+// is reports whether token i is the lower-case word w. It does not allocate.
+func (d *doc) is(i int, w string) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.kind == tWord && string(d.lower[t.lo:t.hi]) == w
+}
+
+func (d *doc) punct(i int, r rune) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct && d.toks[i].r == r
+}
+
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‟', '〝', '〞', '＂':
+		return true
+	}
+	return false
+}
+
+func isSingleMark(r rune) bool {
+	switch r {
+	case '\'', '‘', '’', '‚', '‹', '›', '‛':
+		return true
+	}
+	return false
+}
+
+func isMark(r rune) bool { return isDoubleMark(r) || isSingleMark(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func isDash(r rune) bool {
+	return r == '-' || r == '–' || r == '—' || r == '‐' || r == '‑' || r == '―'
+}
+
+func runeAt(s string, i int) rune {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+func runeBefore(s string, i int) rune {
+	if i <= 0 || i > len(s) {
+		return 0
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// elisions are words that start with an apostrophe.
+var elisions = [...]string{"em", "til", "tis", "twas", "cause", "bout", "round", "n"}
+
+// tokenize splits the body into paragraphs and tokens.
+func (d *doc) tokenize() {
+	body := d.body
+	if cap(d.toks) < len(body)/4 {
+		d.toks = make([]token, 0, len(body)/4+8)
+	}
+	if cap(d.lower) < len(body) {
+		d.lower = make([]byte, 0, len(body)+8)
+	}
+	ps := -1 // start of the current paragraph's text
+	lineStart := true
+	for i := 0; i < len(body); {
+		r, size := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[i:])
+		}
+		if r == '\n' {
+			lineStart = true
+			i++
+			continue
+		}
+		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || r == '\uFEFF' {
+			i += size
+			continue
+		}
+		if lineStart {
+			lineStart = false
+			if !d.softWrap(i) {
+				if ps >= 0 {
+					d.closePara()
+				}
+				ps = i
+				d.paras = append(d.paras, paragraph{s: i, t0: len(d.toks)})
+			}
+		}
+		start := len(d.toks)
+		switch {
+		case isWordRune(r) || (r == '@' || r == '#') && isWordRune(runeAt(body, i+1)):
+			i = d.word(i)
+		case isApostrophe(r) || r == '‘':
+			if j := d.elision(i, size); j > i {
+				i = j
+				break
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
+			i += size
+		case isMark(r):
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
+			i += size
+		case r == '.' && i+2 < len(body) && body[i+1] == '.' && body[i+2] == '.':
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 3), kind: tPunct, r: '…'})
+			i += 3
+		default:
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tPunct, r: r})
+			i += size
+		}
+		if start == d.paras[len(d.paras)-1].t0 && start < len(d.toks) {
+			d.toks[start].fl |= fParaStart
+		}
+	}
+	if ps >= 0 {
+		d.closePara()
+	}
+	for i := range d.toks {
+		d.toks[i].span = -1
+	}
+}
+
+func (d *doc) closePara() {
+	p := &d.paras[len(d.paras)-1]
+	p.t1 = len(d.toks)
+	if p.t1 > p.t0 {
+		p.e = int(d.toks[p.t1-1].e)
+	} else {
+		p.e = p.s
+	}
+	for i := p.t0; i < p.t1; i++ {
+		d.toks[i].para = int32(len(d.paras) - 1)
+	}
+}
+
+// softWrap reports whether the line starting at i continues the paragraph
+// before it: hard-wrapped text, where a line ends mid-sentence and the next
+// starts in lower case.
+func (d *doc) softWrap(i int) bool {
+	if len(d.paras) == 0 || len(d.toks) == 0 {
+		return false
+	}
+	r := runeAt(d.body, i)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	// The previous line must not end a sentence, a quotation or a clause,
+	// and must directly precede this one (no blank line).
+	j := i - 1
+	for j >= 0 && d.body[j] != '\n' {
+		j--
+	}
+	if j <= 0 || d.body[j-1] == '\n' || d.body[j-1] == '\r' {
+		return false
+	}
+	last := d.toks[len(d.toks)-1]
+	if last.kind == tMark {
+		return false
+	}
+	if last.kind == tPunct {
+		switch last.r {
+		case '.', '!', '?', ':', '…', ';':
+			return false
+		}
+	}
+	return true
+}
+
+// word scans a word or number starting at i and returns the index after it.
+func (d *doc) word(i int) int {
+	body := d.body
+	j := i
+	if body[j] == '@' || body[j] == '#' {
+		j++
+	}
+	letters, upper, digits := 0, 0, 0
+	var first rune
+	for j < len(body) {
+		r, size := rune(body[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[j:])
+		}
+		switch {
+		case unicode.IsLetter(r):
+			if first == 0 {
+				first = r
+			}
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case unicode.IsDigit(r):
+			digits++
+			if first == 0 {
+				first = r
+			}
+		case unicode.IsMark(r):
+		case isApostrophe(r) && unicode.IsLetter(runeBefore(body, j)) && unicode.IsLetter(runeAt(body, j+size)):
+			// don't, O’Brien, Germany’s
+		case (r == '-' || r == '‐' || r == '‑') && isWordRune(runeBefore(body, j)) && isWordRune(runeAt(body, j+size)):
+			// mother-of-three, 61-year-old
+		case (r == '.' || r == ',') && unicode.IsDigit(runeBefore(body, j)) && unicode.IsDigit(runeAt(body, j+size)):
+			// 10.4, 300,000
+		case r == '.' && unicode.IsLetter(runeBefore(body, j)) && unicode.IsLetter(runeAt(body, j+size)) && isInitial(body, j):
+			// U.S, p.m
+		case r == '&' && unicode.IsUpper(runeBefore(body, j)) && unicode.IsUpper(runeAt(body, j+size)):
+			// AT&T
+		default:
+			goto done
+		}
+		j += size
+	}
+done:
+	// U.S. keeps its final period.
+	if j < len(body) && body[j] == '.' && j-i >= 3 && body[j-2] == '.' && unicode.IsLetter(runeBefore(body, j)) {
+		j++
+	}
+	t := token{s: int32(i), e: int32(j), kind: tWord}
+	if letters == 0 {
+		t.kind = tNum
+	}
+	switch {
+	case unicode.IsUpper(first):
+		t.fl |= fCap
+		if letters >= 2 && upper == letters {
+			t.fl |= fAllCaps
+		}
+	case unicode.IsLower(first):
+		t.fl |= fLower
+	}
+	t.lo = int32(len(d.lower))
+	for k := i; k < j; {
+		c := body[k]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			d.lower = append(d.lower, c)
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(body[k:])
+		if isApostrophe(r) {
+			d.lower = append(d.lower, '\'')
+		} else {
+			d.lower = utf8.AppendRune(d.lower, unicode.ToLower(r))
+		}
+		k += size
+	}
+	t.hi = int32(len(d.lower))
+	lw := d.lower[t.lo:t.hi]
+	if n := len(lw); n > 2 && lw[n-2] == '\'' && lw[n-1] == 's' {
+		t.fl |= fPossessive
+	}
+	if idx, ok := lexIndex[string(lw)]; ok {
+		t.lex = idx
+	} else if a := bytes.LastIndexByte(lw, '\''); a > 0 && a >= len(lw)-3 {
+		// Germany's, we're, he'll: the word before the ending.
+		if idx, ok := lexIndex[string(lw[:a])]; ok {
+			t.lex = idx
+		}
+	}
+	d.toks = append(d.toks, t)
+	return j
+}
+
+// isInitial reports whether the period at j follows a run of at most two
+// letters that starts a word or follows another period: U.S, e.g, p.m.
+func isInitial(s string, j int) bool {
+	n := 0
+	k := j
+	for k > 0 {
+		r := runeBefore(s, k)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= utf8.RuneLen(r)
+		n++
+	}
+	return n <= 2
+}
+
+// elision reads a word that starts with an apostrophe (’90s, ’em, rock ’n’
+// roll) and returns the index after it, or i when there is none.
+func (d *doc) elision(i, size int) int {
+	body := d.body
+	prev := runeBefore(body, i)
+	if prev != 0 && !unicode.IsSpace(prev) && prev != '(' && !isDash(prev) {
+		return i
+	}
+	next := runeAt(body, i+size)
+	if unicode.IsDigit(next) {
+		j := i + size
+		for j < len(body) && (unicode.IsDigit(runeAt(body, j)) || runeAt(body, j) == 's') {
+			j++
+		}
+		if j < len(body) && isWordRune(runeAt(body, j)) {
+			return i
+		}
+		d.appendWordToken(i, j)
+		return j
+	}
+	for _, e := range elisions {
+		j := i + size
+		if len(body) < j+len(e) || !equalFoldASCII(body[j:j+len(e)], e) {
+			continue
+		}
+		j += len(e)
+		if e == "n" {
+			// rock ’n’ roll: the closing apostrophe belongs to the word.
+			if r := runeAt(body, j); isApostrophe(r) {
+				j += utf8.RuneLen(r)
+			} else {
+				continue
+			}
+		}
+		if isWordRune(runeAt(body, j)) {
+			continue
+		}
+		d.appendWordToken(i, j)
+		return j
+	}
+	return i
+}
+
+func (d *doc) appendWordToken(i, j int) {
+	t := token{s: int32(i), e: int32(j), kind: tWord, fl: fLower, lo: int32(len(d.lower))}
+	d.lower = append(d.lower, d.body[i:j]...)
+	t.hi = int32(len(d.lower))
+	d.toks = append(d.toks, t)
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[i] {
+			return false
+		}
+	}
+	return true
+}
