@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -18,9 +19,31 @@ type doc struct {
 	ents      []entity
 }
 
+// docs keeps working buffers between calls; nothing in a Briefing points
+// into them.
+var docs = sync.Pool{New: func() any { return new(doc) }}
+
+func (d *doc) reset(body string) {
+	d.body = body
+	d.toks = d.toks[:0]
+	d.lower = d.lower[:0]
+	d.paras = d.paras[:0]
+	d.sents = d.sents[:0]
+	d.spans = d.spans[:0]
+	d.mentions = d.mentions[:0]
+	d.mentionAt = d.mentionAt[:0]
+	clear(d.ents)
+	d.ents = d.ents[:0]
+}
+
 // Brief reads an article and returns its briefing.
 func Brief(a Article) Briefing {
-	d := &doc{body: a.Body}
+	d := docs.Get().(*doc)
+	d.reset(a.Body)
+	defer func() {
+		d.reset("")
+		docs.Put(d)
+	}()
 	d.tokenize()
 	d.markContext()
 	d.pairMarks()

@@ -54,9 +54,8 @@ func isCapWord(d *doc, i int) bool {
 // findMentions finds every name in the text and links it to an entity, in
 // text order, so that a short form always meets the full name before it.
 func (d *doc) findMentions() {
-	d.mentionAt = make([]int32, len(d.toks))
-	for i := range d.mentionAt {
-		d.mentionAt[i] = -1
+	for range d.toks {
+		d.mentionAt = append(d.mentionAt, -1)
 	}
 	for _, p := range d.paras {
 		i := p.t0

@@ -140,7 +140,7 @@ func (d *doc) tokenize() {
 			i++
 			continue
 		}
-		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || r == '\uFEFF' {
+		if r == ' ' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || r == '\uFEFF') {
 			i += size
 			continue
 		}
@@ -244,7 +244,29 @@ func (d *doc) word(i int) int {
 	var first rune
 	for j < len(body) {
 		r, size := rune(body[j]), 1
-		if r >= utf8.RuneSelf {
+		if r < utf8.RuneSelf {
+			// ASCII letters and digits, the common case, without table look-ups.
+			c := byte(r)
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				if first == 0 {
+					first = r
+				}
+				letters++
+				if c <= 'Z' {
+					upper++
+				}
+				j++
+				continue
+			}
+			if '0' <= c && c <= '9' {
+				digits++
+				if first == 0 {
+					first = r
+				}
+				j++
+				continue
+			}
+		} else {
 			r, size = utf8.DecodeRuneInString(body[j:])
 		}
 		switch {
@@ -297,6 +319,14 @@ done:
 	}
 	t.lo = int32(len(d.lower))
 	for k := i; k < j; {
+		if c := body[k]; c < utf8.RuneSelf && c != '\'' {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			d.lower = append(d.lower, c)
+			k++
+			continue
+		}
 		c := body[k]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
