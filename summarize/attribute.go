@@ -45,10 +45,13 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		width = 2
 	}
 	if kind == cueRead {
-		if !(d.is(i-1, "that") || d.is(i-1, "which") || d.has(i-1, wSpeechNoun)) {
-			return 0, 0, 0
+		// "a statement that read", "a statement from the ministry read".
+		for k := i - 1; k >= 0 && k >= i-7 && d.toks[k].sent == t.sent && d.toks[k].kind == tWord; k-- {
+			if d.has(k, wSpeechNoun) {
+				return cueFinite, kind, 1
+			}
 		}
-		return cueFinite, kind, 1
+		return 0, 0, 0
 	}
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
@@ -101,6 +104,15 @@ func (d *doc) clauseStart(c int) int {
 			}
 		}
 		if cs != s.t0 {
+			if d.has(cs-1, wConj) {
+				// An introductory clause: "Asked whether she would stand, Romero said".
+				for k := cs; k < c; k++ {
+					if d.punct(k, ',') {
+						cs = k + 1
+						break
+					}
+				}
+			}
 			break
 		}
 	}
@@ -239,6 +251,16 @@ func (d *doc) headIn(a, b int, create bool) int {
 	return d.nominal(a, d.nominalEnd(a, end), create)
 }
 
+// subjectStart reports whether a subject can start at token k: a name, a
+// pronoun, a determiner, a number or a noun for a speaker.
+func (d *doc) subjectStart(k int) bool {
+	t := d.toks[k]
+	if t.kind == tNum || isCapWord(d, k) {
+		return true
+	}
+	return t.kind == tWord && (d.has(k, wDet|wPron) || d.nounish(k))
+}
+
 // nominalEnd returns where a described speaker's phrase ends: at a comma,
 // unless what follows is a list of names up to the end.
 func (d *doc) nominalEnd(a, end int) int {
@@ -275,7 +297,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 			break
 		}
 	}
-	if e <= a || e-a > 20 {
+	if e <= a || e-a > 20 || !d.subjectStart(a) {
 		return -1
 	}
 	// The head is the first noun for a person, body or group, with any
@@ -283,20 +305,19 @@ func (d *doc) nominal(a, e int, create bool) int {
 	h := -1
 	for k := a; k < e; k++ {
 		if d.toks[k].kind != tWord {
+			if h >= 0 && d.toks[k].kind == tPunct {
+				break
+			}
 			continue
 		}
-		if d.has(k, wPrep) {
+		if d.has(k, wPrep) && !d.nounish(k) {
 			if h >= 0 {
 				break
 			}
 			continue
 		}
 		if d.nounish(k) {
-			h = k
-			for h+1 < e && d.nounish(h+1) {
-				h++
-			}
-			break
+			h = k // the last such noun before a preposition: "one emergency nurse"
 		}
 	}
 	if h < 0 {
@@ -319,6 +340,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if definite && person && !d.has(h, wPersonNoun) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			return p
+		}
+	}
+	if definite && plural {
+		// "the three ministers": a group named just before.
+		for s := si; s >= 0 && s >= si-3; s-- {
+			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal == Group && strings.Contains(strings.ToLower(d.ents[sub].name), hw) {
+				return sub
+			}
 		}
 	}
 	if definite && org {
@@ -384,7 +413,25 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 	if best >= 0 {
 		return best
 	}
-	return d.salientPerson(si, g)
+	// "the star", "the 54-year-old": the person the story is about. Not "the
+	// spokesman", who is someone else unless named as such.
+	if h := words[len(words)-1]; epithets[h] || strings.HasSuffix(h, "-old") || strings.Contains(h, "-of-") {
+		return d.salientPerson(si, g)
+	}
+	return -1
+}
+
+// epithets are nouns a story uses for the person it is about.
+var epithets = map[string]bool{
+	"star": true, "singer": true, "actor": true, "actress": true, "presenter": true, "host": true,
+	"player": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true,
+	"man": true, "woman": true, "boy": true, "girl": true, "veteran": true, "politician": true,
+	"champion": true, "celebrity": true, "musician": true, "rapper": true, "comedian": true,
+	"author": true, "writer": true, "novelist": true, "billionaire": true, "entrepreneur": true,
+	"aspirant": true, "candidate": true, "teenager": true, "pensioner": true, "grandmother": true,
+	"grandfather": true, "mother": true, "father": true, "athlete": true, "driver": true,
+	"victim": true, "survivor": true, "winner": true, "artist": true, "designer": true, "model": true,
+	"chef": true, "reality": true, "influencer": true, "youngster": true, "star's": true,
 }
 
 // initialsMatch reports whether an acronym (dg) is the initials of
@@ -530,7 +577,7 @@ func (d *doc) inverted(c int) bool {
 		k--
 	}
 	if k < 0 || d.toks[k].sent != d.toks[c].sent {
-		return k < 0 || d.toks[c].fl&fParaStart != 0
+		return (k < 0 || d.toks[c].fl&fParaStart != 0) && isCapWord(d, c+1)
 	}
 	if d.toks[k].fl&fClose != 0 {
 		return true
@@ -573,13 +620,28 @@ func (d *doc) cueSubject(c int) int {
 		a := c + width
 		return d.headIn(a, d.clauseEnd(a), true)
 	}
+	// "X said", "she described": a name or pronoun right before the verb.
+	k := c - 1
+	for k > 0 && d.has(k, wAux) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
+		k--
+	}
+	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
+		if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "it")) {
+			return d.resolvePronoun(k)
+		}
+		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace && !d.mentions[mi].modifier && d.mentions[mi].c1 == k+1 {
+			if m := d.mentions[mi]; !d.inPP(m.c0, m.c1, d.sentOf(c).t0) {
+				return m.ent
+			}
+		}
+	}
 	cs := d.clauseStart(c)
 	if kind == cueRead || d.is(c-1, "that") || d.is(c-1, "which") {
 		// "a statement that read", "a statement from the ministry read": the
 		// writer speaks, named in the phrase or by an earlier verb.
 		for k := cs; k < c; k++ {
 			if d.is(k, "from") || d.is(k, "by") {
-				if w := d.headIn(k+1, c, false); w >= 0 {
+				if w := d.headIn(k+1, c, true); w >= 0 {
 					return w
 				}
 			}
@@ -667,7 +729,7 @@ func (d *doc) attribute() {
 func (d *doc) sentenceSubject(si int) int {
 	s := &d.sents[si]
 	for k := s.t0; k < s.t1; k++ {
-		if form, _, n := d.cueAt(k); n > 0 && form == cueFinite {
+		if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak {
 			if w := d.cueSubject(k); w >= 0 {
 				return w
 			}
@@ -705,7 +767,7 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 					return w, howAfter
 				}
 			}
-			for c := k + 1; c < s.t1 && c < k+14; c++ {
+			for c := k + 1; c < s.t1 && c < k+14 && d.subjectStart(k); c++ {
 				t := d.toks[c]
 				if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' {
 					break
@@ -722,9 +784,15 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 		}
 	}
 	// X said: “Q” / X said that … “Q”
+	fragment := d.partialAt(sp.open) && !d.quoteLike(sp)
 	for c := sp.open - 1; c >= s.t0; c-- {
 		if d.toks[c].span >= 0 && d.toks[c].fl&fClose == 0 {
 			continue
+		}
+		if fragment && d.punct(c-1, ',') && d.toks[c].fl&fLower != 0 && strings.HasSuffix(d.low(c), "ing") {
+			if _, _, n := d.cueAt(c); n == 0 {
+				break // "…, referring to a previous “farewell” tour": another clause
+			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
 			if kind == cueWeak && d.quoteLike(sp) {
@@ -757,6 +825,13 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 	return -1, howNone
 }
 
+// innerSentence reports whether a span holds a sentence end before its last
+// word: "Yes. We will." rather than a title.
+func (d *doc) innerSentence(sp *span) bool {
+	t := strings.TrimRight(d.body[sp.s:sp.e], ".,!?… ")
+	return strings.ContainsAny(t, ".!?")
+}
+
 // quoteLike reports whether a span reads as a quotation of full sentences,
 // for which weak cues such as "called" do not count.
 func (d *doc) quoteLike(sp *span) bool {
@@ -771,7 +846,7 @@ func (d *doc) carry(i int) (int, int) {
 	s := d.sentOf(sp.open)
 	// The same paragraph: the subject of an earlier sentence.
 	for k := int(d.toks[sp.open].sent) - 1; k >= 0 && d.sents[k].para == sp.para; k-- {
-		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0) {
+		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0 && d.ents[sub].nominal == Person) {
 			return sub, howSameSpeak
 		}
 		for j := i - 1; j >= 0 && d.spans[j].sent == k; j-- {
@@ -836,10 +911,10 @@ func (d *doc) classify() {
 			sp.quote = false
 		case chained:
 			sp.quote = true
-		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !ends:
-			// Titles and names: the "Listening Tour", 'Zombi'.
+		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp)):
+			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
 			sp.quote = false
-		case d.namedBefore(sp.open) && words <= 6 && !ends:
+		case d.namedBefore(sp.open) && words <= 6 && !d.innerSentence(sp):
 			sp.quote = false
 		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
 			sp.quote = true
@@ -875,6 +950,9 @@ func (d *doc) partialAt(o int) bool {
 	if _, _, n := d.cueAt(k); n > 0 {
 		return false
 	}
+	if t.e-t.s > 1 && d.body[t.e-1] == '.' && d.toks[o+1].fl&fCap != 0 {
+		return false // "after 11 p.m. “The voters…”": a sentence ends in the abbreviation
+	}
 	if k > 0 {
 		if _, _, n := d.cueAt(k - 1); n == 2 {
 			return false // "hit back"
@@ -891,6 +969,11 @@ func (d *doc) namedBefore(o int) bool {
 			return false
 		}
 		if d.has(k, wNaming) {
+			switch d.low(k) {
+			case "called", "named", "labelled", "labeled", "branded", "known":
+				// "a ship called “Endeavour”", but "called it “a disgrace”".
+				return d.toks[o+1].fl&(fCap|fAllCaps) != 0
+			}
 			return true
 		}
 		if !d.has(k, wDet) {

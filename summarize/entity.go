@@ -77,6 +77,20 @@ func (d *doc) chunkEnd(i, end int) int {
 	j := i + 1
 	for j < end {
 		t := d.toks[j]
+		if t.kind == tMark && t.fl&fOpen != 0 && t0.span < 0 {
+			// A nickname between names: Danny ‘Tank’ Mensah.
+			sp := d.spans[t.span]
+			if sp.close > j && sp.close <= j+3 && isCapWord(d, sp.close+1) && d.toks[sp.close+1].sent == t0.sent {
+				nick := true
+				for k := j + 1; k < sp.close; k++ {
+					nick = nick && isCapWord(d, k)
+				}
+				if nick {
+					j = sp.close + 1
+					continue
+				}
+			}
+		}
 		if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 {
 			break // another sentence or quotation, or more than a space between
 		}
@@ -148,7 +162,8 @@ func (d *doc) dropWord(i int) bool {
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
 		return true
 	}
-	return d.seenLower(w)
+	// "Climate Action Network" keeps its first word.
+	return !isCapWord(d, i+1) && d.seenLower(w)
 }
 
 func (d *doc) sentenceInitial(i int) bool {
@@ -226,18 +241,21 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A person's name is the run of name words at the end.
 	n0 := b
-	for n0 > a && d.nameWord(n0-1) {
-		n0--
+	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span) {
+		n0-- // a nickname in quotation marks stays inside the name
 	}
 	if n0 < b {
 		if n, _ := placeAt(n0); n > 0 && n0+n == b {
 			n0 = b // the tail is a place: "New York"
 		}
 	}
+	for n0 < b-1 && d.has(n0, wRole) && !d.has(n0, wGiven) {
+		n0++ // "Chef Rosa Alvarez": a role written like a title
+	}
 	hasTitle := false
 	hasOrg := false
 	for k := a; k < n0; k++ {
-		if d.has(k, wTitle|wHonorific|wRoleAcronym) && !d.has(k, wOrgWord) {
+		if d.has(k, wTitle|wHonorific|wRoleAcronym|wRole) && !d.has(k, wOrgWord) {
 			hasTitle = true
 		}
 		if d.has(k, wOrgWord) {
@@ -330,11 +348,11 @@ func (d *doc) nameWord(k int) bool {
 func (d *doc) modifierAt(k int) bool {
 	// "Nation senior reporter": a role noun within a few lower-case words.
 	for j := k; j < k+3 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0; j++ {
-		if d.has(j, wCue|wAux|wPrep|wConj|wDet|wPron) && !d.has(j, wRole|wDept) {
-			break
-		}
-		if d.has(j, wRole|wTitle) {
+		if d.has(j, wRole|wTitle) && !d.has(j, wCue|wAux) {
 			return true
+		}
+		if !d.has(j, wRoleAdj|wDept|wOrgNoun) {
+			break
 		}
 	}
 	if k >= len(d.toks) || d.toks[k].kind != tWord || d.toks[k].fl&fLower == 0 {
@@ -373,6 +391,15 @@ func (d *doc) addPlace(a, b int, canonical string, sent int, inQuote bool) {
 
 // nameText returns the name of a mention without a final possessive.
 func (d *doc) nameText(a, b int) string {
+	for k := a; k < b; k++ {
+		if d.toks[k].span != d.toks[b-1].span && d.toks[k].kind == tMark && d.toks[k].fl&fOpen != 0 {
+			// Leave out a nickname: Darlene “Dee Dee” Marsh → Darlene Marsh.
+			c := d.spans[d.toks[k].span].close
+			if k > a && c+1 < b {
+				return d.nameText(a, k) + " " + d.nameText(c+1, b)
+			}
+		}
+	}
 	s := d.body[d.toks[a].s:d.toks[b-1].e]
 	if d.toks[b-1].fl&fPossessive != 0 {
 		_, size := utf8.DecodeLastRuneInString(s[:len(s)-1])
@@ -384,7 +411,7 @@ func (d *doc) nameText(a, b int) string {
 func (d *doc) nameWords(a, b int) []string {
 	var ws []string
 	for k := a; k < b; k++ {
-		if d.toks[k].kind != tWord || d.has(k, wParticle) && d.toks[k].fl&fLower != 0 {
+		if d.toks[k].kind != tWord || d.has(k, wParticle) && d.toks[k].fl&fLower != 0 || d.toks[k].span != d.toks[b-1].span {
 			continue
 		}
 		w := d.low(k)
@@ -653,11 +680,19 @@ func (d *doc) premodifier(c0 int) int {
 		if t.kind != tWord || t.sent != d.toks[c0].sent || t.span != d.toks[c0].span {
 			break
 		}
-		if d.has(j, wCue|wAux|wPrep|wConj|wPron|wDet) && !d.has(j, wRole|wDept|wTitle) || d.has(j, wIntro) && t.fl&fLower != 0 && !d.has(j, wRole|wDept) {
-			break
-		}
-		if t.fl&fLower != 0 && strings.HasSuffix(d.low(j), "ing") {
-			break
+		if t.fl&fLower != 0 {
+			// Only words that make up a role: "senior", "defense", "union".
+			if !d.has(j, wRole|wDept|wRoleAdj|wTitle|wOrgNoun) || d.has(j, wCue|wAux|wPrep|wConj|wPron|wDet) {
+				break
+			}
+		} else if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].kind == mPerson {
+			break // another person's name
+		} else if mi < 0 && !d.has(j, wPlace|wDemonym|wOrgWord|wTitle|wDept) && t.fl&fAllCaps == 0 && t.fl&fPossessive == 0 {
+			// A capitalised word that is no name of place or body ends the role,
+			// unless it is a modifier of the role noun after it.
+			if !(d.toks[j+1].fl&fLower != 0) {
+				break
+			}
 		}
 		a = j
 	}

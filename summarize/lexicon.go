@@ -32,6 +32,7 @@ const (
 	wIntro                          // speaking, asked, however: opens an introductory phrase
 	wParticle                       // van, de, bin: inside a name
 	wRoleAcronym                    // CEO, MP, DG: a role written as an acronym
+	wRoleAdj                        // senior, former, deputy: qualifies a role noun
 )
 
 // Genders.
@@ -121,6 +122,7 @@ func init() {
 		commissioner ambassador admiral general colonel captain lieutenant sergeant major corporal
 		constable inspector detective superintendent professor doctor congressman congresswoman
 		congressmember assemblyman assemblywoman alderman alderwoman delegate marshal sheriff
+		councilman councilwoman councilmember assemblymember selectman selectwoman supervisor
 		king queen prince princess duke duchess earl count countess baron baroness crown
 		speaker minister secretary deputy vice acting interim former late`)
 	for _, w := range strings.Fields("king prince duke earl baron father brother congressman assemblyman alderman") {
@@ -139,7 +141,19 @@ func init() {
 		deputy vice acting interim whip cathaoirleach taoiseach tanaiste tánaiste treasurer
 		registrar dean principal provost rector bishop archbishop cardinal pope rabbi imam pastor
 		reverend king queen prince princess emir sheikh sultan crown councillor councilor alderman
-		cllr commander commandant chairmen economist analyst`)
+		cllr commander commandant chairmen economist analyst councilman councilwoman councilmember
+		assemblymember selectman selectwoman supervisor`)
+	addWords(wRoleAdj, `senior junior chief deputy former top lead principal assistant associate
+		managing executive general special political legal foreign economic military health
+		defence defense veteran local regional national international state federal
+		independent longtime long-time acting interim incoming outgoing new current
+		then-president then former vice co chief-executive finance interior justice
+		education trade energy environment environmental climate science technology
+		tech business sports sport arts culture city county district provincial public
+		private presidential parliamentary opposition government union party campaign
+		communications press media research investment market markets equity credit
+		human rights civil police fire emergency medical head assistant associate
+		executive non-executive nursing teaching education`)
 	addWords(wRoleAcronym, `ceo cfo coo cto cmo md gm dg vp svp evp pm ag da dpp mp mep msp mla mpp mna ms ps cs
 		dci igp sg pro qc kc cj gc hr rn`)
 	addWords(wRole, `president premier chancellor minister secretary mayor governor senator congressman
@@ -356,7 +370,7 @@ var cueList = []cue{
 	{forms: "propose proposes proposed proposing"}, {forms: "agree agrees agreed agreeing"},
 	{forms: "disagree disagrees disagreed disagreeing"}, {forms: "object objects objected objecting"},
 	{forms: "protest protests protested protesting"}, {forms: "wonder wonders wondered wondering"},
-	{forms: "muse muses mused musing"}, {forms: "reflect reflects reflected reflecting"},
+	{forms: "muse muses mused musing"},
 	{forms: "recount recounts recounted recounting"}, {forms: "reiterate reiterates reiterated reiterating"},
 	{forms: "repeat repeats repeated repeating"}, {forms: "elaborate elaborates elaborated elaborating"},
 	{forms: "clarify clarifies clarified clarifying"}, {forms: "opine opines opined opining"},

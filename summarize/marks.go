@@ -106,7 +106,7 @@ func (d *doc) pairMarks() {
 				// apostrophes, not quotations.
 				outer := true
 				for k := 0; k < top; k++ {
-					if d.toks[stack[k]].fl&fDouble != 0 || !double {
+					if u := d.toks[stack[k]]; u.fl&fDouble != 0 || !double || u.r == '‘' || u.fl&fParaStart != 0 {
 						outer = false
 					}
 				}
