@@ -17,6 +17,8 @@ type doc struct {
 	mentions  []mention
 	mentionAt []int32
 	ents      []entity
+	lowerSet  []uint64 // hashes of the words seen in lower case
+	lowerDone bool
 }
 
 // docs keeps working buffers between calls; nothing in a Briefing points
@@ -34,6 +36,8 @@ func (d *doc) reset(body string) {
 	d.mentionAt = d.mentionAt[:0]
 	clear(d.ents)
 	d.ents = d.ents[:0]
+	d.lowerSet = d.lowerSet[:0]
+	d.lowerDone = false
 }
 
 // Brief reads an article and returns its briefing.

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -190,15 +191,50 @@ func (d *doc) sentenceInitial(i int) bool {
 	return t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ':' || t.r == '…')
 }
 
-// seenLower reports whether the word appears in lower case somewhere in the text.
+// seenLower reports whether the word appears in lower case somewhere in the
+// text. The first call puts every lower-case word in an open-addressing set.
 func (d *doc) seenLower(w string) bool {
-	for k := range d.toks {
-		t := &d.toks[k]
-		if t.kind == tWord && t.fl&fLower != 0 && int(t.hi-t.lo) == len(w) && string(d.lower[t.lo:t.hi]) == w {
-			return true
+	if !d.lowerDone {
+		d.lowerDone = true
+		n := 64
+		for n < 2*len(d.toks) {
+			n *= 2
+		}
+		d.lowerSet = slices.Grow(d.lowerSet[:0], n)[:n]
+		clear(d.lowerSet)
+		for k := range d.toks {
+			t := &d.toks[k]
+			if t.kind == tWord && t.fl&fLower != 0 {
+				h := hashWord(d.lower[t.lo:t.hi])
+				for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
+					if d.lowerSet[i] == 0 || d.lowerSet[i] == h {
+						d.lowerSet[i] = h
+						break
+					}
+				}
+			}
 		}
 	}
-	return false
+	n := uint64(len(d.lowerSet))
+	h := hashWord([]byte(w))
+	for i := h & (n - 1); ; i = (i + 1) & (n - 1) {
+		switch d.lowerSet[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// hashWord is 64-bit FNV-1a.
+func hashWord(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 1 // never 0, which marks an empty slot
 }
 
 // chunk reads the capitalised run [a, b): a title, a person's name, an
@@ -464,6 +500,7 @@ func (d *doc) addMention(m mention) {
 	}
 	name := d.nameText(m.n0, m.n1)
 	best := -1
+	up := ""
 	switch m.kind {
 	case mPerson, mUnknown:
 		for i := range d.ents {
@@ -473,7 +510,10 @@ func (d *doc) addMention(m mention) {
 			}
 			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words)
 			if e.kind == mOrg {
-				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == strings.ToUpper(name)
+				if up == "" {
+					up = strings.ToUpper(name)
+				}
+				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up
 			}
 			if match && (best < 0 || e.last >= d.ents[best].last) {
 				best = i
@@ -483,7 +523,7 @@ func (d *doc) addMention(m mention) {
 			m.kind = mPerson
 		}
 	case mOrg:
-		up := strings.ToUpper(name)
+		up = strings.ToUpper(name)
 		for i := range d.ents {
 			e := &d.ents[i]
 			if e.kind == mPerson {

@@ -349,12 +349,11 @@ done:
 	if n := len(lw); n > 2 && lw[n-2] == '\'' && lw[n-1] == 's' {
 		t.fl |= fPossessive
 	}
-	if idx, ok := lexIndex[string(lw)]; ok {
-		t.lex = idx
-	} else if a := bytes.LastIndexByte(lw, '\''); a > 0 && a >= len(lw)-3 {
-		// Germany's, we're, he'll: the word before the ending.
-		if idx, ok := lexIndex[string(lw[:a])]; ok {
-			t.lex = idx
+	if t.kind == tWord {
+		t.lex = lookup(lw)
+		if a := bytes.LastIndexByte(lw, '\''); t.lex == 0 && a > 0 && a >= len(lw)-3 {
+			// Germany's, we're, he'll: the word before the ending.
+			t.lex = lookup(lw[:a])
 		}
 	}
 	d.toks = append(d.toks, t)
