@@ -626,6 +626,17 @@ func (d *doc) cueSubject(c int) int {
 		k--
 	}
 	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
+		if d.is(k, "who") {
+			// "Gloria Smith, 79, who testified": the name before the relative pronoun.
+			for j := k - 1; j >= d.sentOf(c).t0 && j > k-6; j-- {
+				if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+					return d.mentions[mi].ent
+				}
+				if !(d.punct(j, ',') || d.toks[j].kind == tNum) {
+					break
+				}
+			}
+		}
 		if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "it")) {
 			return d.resolvePronoun(k)
 		}
@@ -651,6 +662,10 @@ func (d *doc) cueSubject(c int) int {
 				return d.cueSubject(k)
 			}
 		}
+		return d.mainSubject(c)
+	}
+	if cs >= c || d.has(c-1, wConj) {
+		// "… but warned that": the verb shares the sentence's subject.
 		return d.mainSubject(c)
 	}
 	return d.headIn(cs, c, true)

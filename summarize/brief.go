@@ -99,6 +99,9 @@ func Brief(a Article) Briefing {
 				continue
 			}
 			s, end := firstSentence(d.body, sp.s, sp.e)
+			if strings.Count(d.body[s:end], " ") < 3 {
+				s, end = sp.s, sp.s+len(strings.TrimRight(d.body[sp.s:sp.e], ", "))
+			}
 			b.Positions = append(b.Positions, Position{Actor: d.ents[e].name, Text: d.body[s:end], Start: s, End: end})
 			has[e] = true
 			break

@@ -61,7 +61,7 @@ func (d *doc) findMentions() {
 	for _, p := range d.paras {
 		i := p.t0
 		for i < p.t1 {
-			if !isCapWord(d, i) || d.dropWord(i) {
+			if !isCapWord(d, i) || d.dropWord(i) && !d.placeStarts(i) {
 				i++
 				continue
 			}
@@ -70,6 +70,21 @@ func (d *doc) findMentions() {
 			i = j
 		}
 	}
+}
+
+// placeStarts reports whether a place of several words starts at i: "New
+// Zealand" keeps its "New".
+func (d *doc) placeStarts(i int) bool {
+	for _, mp := range multiPlaces[d.low(i)] {
+		ok := i+len(mp.words) <= len(d.toks)
+		for x := 1; ok && x < len(mp.words); x++ {
+			ok = strings.TrimSuffix(d.low(i+x), "'s") == mp.words[x]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // chunkEnd returns the end of the run of capitalised words starting at i.
@@ -125,6 +140,10 @@ func (d *doc) chunkEnd(i, end int) int {
 					continue
 				}
 			}
+		}
+		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1) {
+			j++ // "Ms. Brennan", "Gov. Newsom"
+			continue
 		}
 		if t.kind == tPunct && t.r == '&' && isCapWord(d, j+1) {
 			j += 2
@@ -241,7 +260,7 @@ func hashWord(b []byte) uint64 {
 // organisation or places.
 func (d *doc) chunk(a, b int) {
 	// Leading words that never start a name: The, Thursday.
-	for a < b && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
+	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
 		a++
 	}
 	if a >= b {
@@ -501,12 +520,16 @@ func (d *doc) addMention(m mention) {
 	name := d.nameText(m.n0, m.n1)
 	best := -1
 	up := ""
+	g := d.genderOf(m)
 	switch m.kind {
 	case mPerson, mUnknown:
 		for i := range d.ents {
 			e := &d.ents[i]
 			if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
 				continue
+			}
+			if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
+				continue // "Ms. Brennan" is not Patrick Brennan
 			}
 			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words)
 			if e.kind == mOrg {
@@ -568,7 +591,7 @@ func (d *doc) addMention(m mention) {
 		e.forms = append(e.forms, name)
 	}
 	if e.gender == genderUnknown && e.kind == mPerson {
-		e.gender = d.genderOf(m)
+		e.gender = g
 	}
 	m.ent = best
 	d.mentions = append(d.mentions, m)

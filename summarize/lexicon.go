@@ -33,6 +33,8 @@ const (
 	wParticle                       // van, de, bin: inside a name
 	wRoleAcronym                    // CEO, MP, DG: a role written as an acronym
 	wRoleAdj                        // senior, former, deputy: qualifies a role noun
+	wNoClause                       // a speech verb that takes no reported clause: urged, asked
+	wBareClause                     // a speech verb whose clause may drop "that": said, told
 )
 
 // Genders.
@@ -261,7 +263,7 @@ func init() {
 		whenever where after before if unless until once whether than then`)
 	addWords(wAux, `is was are were be been being am has have had having will would can could
 		shall should may might must do does did not never also then later earlier previously
-		recently again further already still just only even always often repeatedly once
+		recently again already still just only even always often repeatedly once
 		subsequently separately additionally initially originally reportedly allegedly
 		apparently clearly simply flatly firmly strongly publicly privately openly angrily
 		quietly calmly bluntly tearfully proudly confidently defiantly immediately quickly
@@ -297,7 +299,8 @@ func init() {
 		several each every both either neither other another such only just even already
 		about over under between among through during without within against despite among
 		one two three four five six seven eight nine ten first second third last next new old
-		thousands hundreds millions billions dozens scores some western eastern northern southern
+		thousands hundreds millions billions dozens scores some nobody everybody somebody
+		anybody everyone someone anyone none nothing everything something anything western eastern northern southern
 		central`)
 	addWords(wAbbrev, `mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep rev hon inc co corp
 		ltd no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec pa va mass calif
@@ -308,6 +311,22 @@ func init() {
 
 	for _, c := range cueList {
 		addCue(c)
+	}
+	addWords(wBareClause, `say says said saying tell tells told telling add adds added adding warn warns
+		warned warning insist insists insisted insisting argue argues argued arguing claim claims claimed
+		claiming note notes noted noting write writes wrote writing believe`)
+	for _, c := range strings.Fields(`ask urge thank praise hail welcome criticise criticize slam blast call
+		label brand term blame condemn decry question wonder plead beg demand laugh sigh shout scream
+		yell whisper mutter exclaim cry joke quip grumble describe read begin continue go speak share
+		caption muse interrupt interject remind advise recommend propose dismiss sum chime weigh vent
+		fume snap gush enthuse marvel echo`) {
+		for _, cu := range cueList {
+			if f := strings.Fields(cu.forms); f[0] == c {
+				for _, w := range f {
+					lexEntry(w).flags |= wNoClause
+				}
+			}
+		}
 	}
 	loadData()
 	buildLexHash()

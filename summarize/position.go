@@ -1,5 +1,7 @@
 package summarize
 
+import "strings"
+
 // position is a reported statement: who, and the clause's bytes.
 type position struct {
 	ent  int
@@ -14,18 +16,22 @@ func (d *doc) positions() []position {
 		s := &d.sents[si]
 		for c := s.t0; c < s.t1; c++ {
 			form, kind, width := d.cueAt(c)
-			if width == 0 || form == cueAccording || kind == cueRead || kind == cueWeak || kind == cueAs {
+			if width == 0 || form == cueAccording || kind == cueRead || kind == cueWeak || kind == cueAs || d.has(c, wNoClause) {
 				continue
 			}
 			if form != cueIng && d.inverted(c) {
 				continue // “Q,” said X: the quotation is the statement
 			}
 			k := c + width
-			if kind == cueTell && !d.is(k, "that") {
-				// told reporters he …, told the BBC that …
+			if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
+				// told reporters he …, told the BBC that …: only a clause that
+				// "that" or a pronoun opens after the listener.
 				j := k
-				for j < s.t1 && j < k+5 && d.toks[j].kind == tWord && !d.is(j, "that") && !d.clauseWord(j) {
+				for j < s.t1 && j < k+6 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !d.is(j, "that") && !d.clauseWord(j) {
 					j++
+				}
+				if !d.is(j, "that") && !d.clauseWord(j) {
+					continue
 				}
 				k = j
 			}
@@ -54,8 +60,11 @@ func (d *doc) positions() []position {
 				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
 					break
 				}
+				if !d.is(k-1, "that") && !d.clauseWord(k) && d.toks[k].fl&fLower != 0 && !d.has(k, wDet|wPron) && !d.has(c, wBareClause) {
+					break // only "said", "told" and the like drop their "that" before a bare noun
+				}
 				e, again := d.clauseEndAt(k, s.t1)
-				if e-k >= 3 && !d.allQuoted(k, e) {
+				if e-k >= 4 && !d.allQuoted(k, e) {
 					who := d.cueSubject(c)
 					if who < 0 {
 						break
@@ -110,7 +119,13 @@ func (d *doc) startsClause(k int) bool {
 	if d.has(k, wDet|wPron) || t.fl&(fCap|fAllCaps) != 0 {
 		return true
 	}
-	return false
+	if (d.is(k, "about") || d.is(k, "around") || d.is(k, "nearly") || d.is(k, "almost")) && k+1 < len(d.toks) && d.toks[k+1].kind == tNum {
+		return true // "about 1,100 procedures"
+	}
+	// A bare noun phrase: "said emergency departments would …". Not an
+	// adverb, a verb form we know or a function word.
+	w := d.low(k)
+	return t.fl&fLower != 0 && !strings.HasSuffix(w, "ly") && !d.has(k, wStop|wAux|wPrep|wConj|wCue|wTime|wIntro)
 }
 
 func (d *doc) skipTimes(k, end int) int {
@@ -132,6 +147,19 @@ func (d *doc) skipTimes(k, end int) int {
 func (d *doc) clauseEndAt(k, end int) (int, bool) {
 	for j := k + 1; j < end; j++ {
 		t := d.toks[j]
+		if t.span >= 0 && t.fl&fClose == 0 && t.fl&fOpen == 0 {
+			continue // inside a quotation: its full stop is not the clause's
+		}
+		if (d.is(j, "and") || d.is(j, "but")) && j+1 < end {
+			if _, _, n := d.cueAt(j + 1); n > 0 && j+1 != k {
+				return j, false // "… and noted that …": another statement
+			}
+			if d.has(j+1, wAux) && !d.has(j+1, wPron) && d.toks[j+1].fl&fLower != 0 {
+				if _, _, n := d.cueAt(j + 2); n > 0 {
+					return j, false
+				}
+			}
+		}
 		if t.kind == tPunct {
 			switch t.r {
 			case ';', '.', '!', '?', ':':
