@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -146,7 +147,14 @@ func FuzzBrief(f *testing.F) {
 	f.Add("“Unclosed, he said.\n\n‘Also ’n’ odd’ ' \" «»„“")
 	f.Add("\"\"\"'''“”‘’ said said. Mr. “.” —")
 	f.Fuzz(func(t *testing.T, body string) {
-		b := Brief(Article{Body: body})
+		ch := make(chan Briefing, 1)
+		go func() { ch <- Brief(Article{Body: body}) }()
+		var b Briefing
+		select {
+		case b = <-ch:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("HANG %q", body)
+		}
 		last := -1
 		for _, q := range b.Quotes {
 			if q.Start < 0 || q.End > len(body) || q.Start >= q.End || body[q.Start:q.End] != q.Text {
