@@ -199,3 +199,108 @@ func TestBriefPhrasings(t *testing.T) {
 			[]q{{"When the coach said ‘go home’, I cried,", "Aya Tanaka"}}},
 	})
 }
+
+// Reported speech: the clause, verbatim, and who stated it.
+func TestBriefPositions(t *testing.T) {
+	type p struct{ Actor, Text string }
+	cases := []struct {
+		name, body string
+		want       []p
+	}{
+		{"said that", "Mayor Ellen Voss said that the bridge would reopen in May.",
+			[]p{{"Ellen Voss", "the bridge would reopen in May"}}},
+		{"said without that", "Finance Minister Tomas Reyes said the deficit had halved since 2023.",
+			[]p{{"Tomas Reyes", "the deficit had halved since 2023"}}},
+		{"saying", "The union rejected the offer, saying it did nothing for part-time staff.",
+			[]p{{"The union", "it did nothing for part-time staff"}}},
+		{"two clauses with and that", "Coach Maria Santos said that the team was tired and that two players were injured.",
+			[]p{{"Maria Santos", "the team was tired"}, {"Maria Santos", "two players were injured"}}},
+		{"told listener", "Governor Ruth Adeyemi told reporters she would not seek a third term.",
+			[]p{{"Ruth Adeyemi", "she would not seek a third term"}}},
+		{"in a statement that", "The ministry said in a statement that all schools would stay open.",
+			[]p{{"The ministry", "all schools would stay open"}}},
+		{"stops at a participle", "Judge Helen Ward said the evidence was weak, adding that the trial had been rushed.",
+			[]p{{"Helen Ward", "the evidence was weak"}, {"Helen Ward", "the trial had been rushed"}}},
+		{"keeps a partial quote", "Senator Mark Duval warned that the bill was “dead on arrival” in the House.",
+			[]p{{"Mark Duval", "the bill was “dead on arrival” in the House"}}},
+		{"but warned", "Union leader Mere Hohaia said talks could resume but warned that strikes would continue.",
+			[]p{{"Mere Hohaia", "talks could resume"}, {"Mere Hohaia", "strikes would continue"}}},
+		{"a direct quotation is no position", "Fire chief Daniel Kim said: “The blaze is out.”",
+			[]p{{"Daniel Kim", "The blaze is out."}}},
+		{"plans are not statements", "Engineer Lucas Meyer hopes the line will open next year.",
+			nil},
+		{"urged takes no clause", "Aid groups urged donors to give more.",
+			nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := Brief(Article{Body: tc.body})
+			var got []p
+			for _, x := range b.Positions {
+				got = append(got, p{x.Actor, x.Text})
+				if tc.body[x.Start:x.End] != x.Text {
+					t.Errorf("position %q has offsets [%d:%d]", x.Text, x.Start, x.End)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Brief(%q) positions (-want +got):\n%s", tc.body, diff)
+			}
+		})
+	}
+}
+
+// Actors: one entry per speaker, whatever the article calls them.
+func TestBriefActors(t *testing.T) {
+	body := "US Secretary of State Laura Kemp arrived in Nairobi on Monday. “We came to listen,” Kemp said.\n\n" +
+		"Kenya’s foreign minister, Daniel Otieno, welcomed her. “Our doors are open,” Mr Otieno said.\n\n" +
+		"The foreign ministry said the visit would “deepen trade”. “It was a good start,” she said later."
+	b := Brief(Article{Body: body})
+	want := []Actor{
+		{Name: "Laura Kemp", Role: "US Secretary of State", Aliases: []string{"Laura Kemp", "US Secretary of State Laura Kemp", "Kemp"}, Kind: Person},
+		{Name: "Daniel Otieno", Role: "Kenya’s foreign minister", Aliases: []string{"Daniel Otieno", "Otieno"}, Kind: Person},
+		{Name: "The foreign ministry", Aliases: []string{"The foreign ministry"}, Kind: Organisation},
+	}
+	if diff := cmp.Diff(want, b.Actors); diff != "" {
+		t.Errorf("Brief actors (-want +got):\n%s", diff)
+	}
+	if got := b.Quotes[len(b.Quotes)-1].Speaker; got != "Laura Kemp" {
+		t.Errorf("last quote's speaker = %q; want Laura Kemp", got)
+	}
+}
+
+// Topics: places, bodies and people, adjectives mapped to places.
+func TestBriefTopics(t *testing.T) {
+	body := "European leaders met Ukrainian officials in Brussels. NATO chief Mark Rutte said the US would stay engaged.\n\n" +
+		"The talks in New Zealand were postponed, the Foreign Ministry said."
+	b := Brief(Article{Body: body})
+	want := []string{"Europe", "Ukraine", "Brussels", "NATO", "Mark Rutte", "United States", "New Zealand", "Foreign Ministry"}
+	if diff := cmp.Diff(want, b.Topics); diff != "" {
+		t.Errorf("Brief topics (-want +got):\n%s", diff)
+	}
+}
+
+// The lede is the first sentence without its dateline, two when short.
+func TestBriefLede(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"BRUSSELS (AFP): The summit opened on Thursday with a row over funding for the new agency.\n\nMore text.",
+			"The summit opened on Thursday with a row over funding for the new agency."},
+		{"NAIROBI, Kenya — Rains flooded the city. Thousands fled their homes overnight.\n\nMore.",
+			"Rains flooded the city. Thousands fled their homes overnight."},
+	} {
+		if got := Brief(Article{Body: tc.body}).Lede; got != tc.want {
+			t.Errorf("Brief(%q).Lede = %q; want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+// Partial marks a fragment quoted inside a sentence.
+func TestBriefPartial(t *testing.T) {
+	b := Brief(Article{Body: "Minister Aino Koskinen said the deal was “a fair compromise”. She added: “Both sides gave ground.”"})
+	var got []bool
+	for _, x := range b.Quotes {
+		got = append(got, x.Partial)
+	}
+	if diff := cmp.Diff([]bool{true, false}, got); diff != "" {
+		t.Errorf("Partial flags (-want +got):\n%s", diff)
+	}
+}

@@ -64,7 +64,7 @@ func (d *doc) positions() []position {
 					break // only "said", "told" and the like drop their "that" before a bare noun
 				}
 				e, again := d.clauseEndAt(k, s.t1)
-				if e-k >= 4 && !d.allQuoted(k, e) {
+				if e-k >= 3 && !d.allQuoted(k, e) {
 					who := d.cueSubject(c)
 					if who < 0 {
 						break
@@ -118,6 +118,9 @@ func (d *doc) startsClause(k int) bool {
 	}
 	if d.has(k, wDet|wPron) || t.fl&(fCap|fAllCaps) != 0 {
 		return true
+	}
+	if d.is(k-1, "that") && !d.has(k, wAux|wPrep|wConj|wCue) {
+		return true // after "that" a clause starts, whatever its first word
 	}
 	if (d.is(k, "about") || d.is(k, "around") || d.is(k, "nearly") || d.is(k, "almost")) && k+1 < len(d.toks) && d.toks[k+1].kind == tNum {
 		return true // "about 1,100 procedures"
