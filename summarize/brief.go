@@ -152,13 +152,15 @@ func firstSentence(body string, s, e int) (int, int) {
 // first mention, each once.
 func (d *doc) topics() []string {
 	var out []string
-	seen := map[string]bool{}
 	add := func(s string) {
-		k := strings.ToLower(s)
-		if s == "" || seen[k] {
+		if s == "" {
 			return
 		}
-		seen[k] = true
+		for _, t := range out {
+			if strings.EqualFold(t, s) {
+				return
+			}
+		}
 		out = append(out, s)
 	}
 	for _, m := range d.mentions {

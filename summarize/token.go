@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token kinds.
@@ -53,7 +54,17 @@ func (d *doc) has(i int, flag uint64) bool {
 
 func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
 
-func (d *doc) low(i int) string { return string(d.lower[d.toks[i].lo:d.toks[i].hi]) }
+// low returns token i in lower case. The string shares doc.lower's memory
+// instead of copying it: doc.lower is complete before anything calls low and
+// is only reused by the next Brief call, and no such string reaches a
+// Briefing (names, roles and texts are slices of the body).
+func (d *doc) low(i int) string {
+	t := &d.toks[i]
+	if t.hi <= t.lo {
+		return ""
+	}
+	return unsafe.String(&d.lower[t.lo], int(t.hi-t.lo))
+}
 
 // is reports whether token i is the lower-case word w. It does not allocate.
 func (d *doc) is(i int, w string) bool {
@@ -270,6 +281,10 @@ func (d *doc) word(i int) int {
 			r, size = utf8.DecodeRuneInString(body[j:])
 		}
 		switch {
+		case r >= utf8.RuneSelf && isApostrophe(r):
+			if !unicode.IsLetter(runeBefore(body, j)) || !unicode.IsLetter(runeAt(body, j+size)) {
+				goto done
+			}
 		case unicode.IsLetter(r):
 			if first == 0 {
 				first = r
