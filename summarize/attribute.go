@@ -874,6 +874,14 @@ func (d *doc) carry(i int) (int, int) {
 	if sp.open != s.t0 || s.t0 != d.paras[sp.para].t0 {
 		return -1, howNone
 	}
+	// "The minister said:" ending the paragraph before introduces it.
+	if sp.para > 0 {
+		if last := d.paras[sp.para-1].t1 - 1; last >= 0 && d.punct(last, ':') {
+			if sub := d.sents[d.toks[last].sent].subject; sub >= 0 {
+				return sub, howColon
+			}
+		}
+	}
 	for j := i - 1; j >= 0; j-- {
 		prev := &d.spans[j]
 		if !prev.quote {

@@ -195,6 +195,10 @@ func TestBriefPhrasings(t *testing.T) {
 			[]q{{"The ambassador has been summoned.", "the foreign ministry"}}},
 		{"headline style song title", "She performed “Dancing In The Rain” to a crowd of thousands.",
 			nil},
+		{"colon ends the paragraph before", "In her resignation letter, Dr Alice Moyo wrote:\n\n“I can no longer defend decisions I did not make.”",
+			[]q{{"I can no longer defend decisions I did not make.", "Alice Moyo"}}},
+		{"two speakers alternate", "“We want a fair deal,” said union chief Amir Khan. “So do we,” replied manager Sofia Brandt.",
+			[]q{{"We want a fair deal,", "Amir Khan"}, {"So do we,", "Sofia Brandt"}}},
 		{"quote inside quote speaker not the inner", "“When the coach said ‘go home’, I cried,” said midfielder Aya Tanaka.",
 			[]q{{"When the coach said ‘go home’, I cried,", "Aya Tanaka"}}},
 	})
