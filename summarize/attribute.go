@@ -153,6 +153,23 @@ func (d *doc) skipIntro(a, c int) int {
 			return a
 		}
 		a = comma + 1
+		// "In a statement signed by his press secretary, Tunde Ajibola, the
+		// governor …": a name set off after a role belongs to the phrase.
+		if d.has(comma-1, wRole|wTitle) {
+			if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
+				a = d.mentions[mi].c1 + 1
+			}
+		}
+		// "At the Astrodome, which was turned into a shelter, Olaño said":
+		// a relative clause after the phrase belongs to it too.
+		if d.is(a, "which") || d.is(a, "where") || d.is(a, "when") {
+			for k := a + 1; k < c; k++ {
+				if d.punct(k, ',') {
+					a = k + 1
+					break
+				}
+			}
+		}
 	}
 	return a
 }
@@ -321,6 +338,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 		}
 	}
 	if h < 0 {
+		for k := a; k < e && k < a+3; k++ {
+			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
+				h = k // "the statement read"
+				break
+			}
+		}
+	}
+	if h < 0 {
 		return -1
 	}
 	if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
@@ -333,6 +358,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old"))
 	org := !plural && d.has(h, wOrgNoun)
 	if !plural && !person && !org {
+		if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
+			return d.authorOf(hw, int(d.toks[a].sent))
+		}
 		return -1
 	}
 	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
@@ -373,6 +401,20 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
 	return len(d.ents) - 1
+}
+
+// authorOf returns who issued the statement (letter, post) that "the
+// statement" refers to: the speaker of the latest earlier sentence that
+// mentions one.
+func (d *doc) authorOf(noun string, si int) int {
+	for s := si - 1; s >= 0 && s >= si-6; s-- {
+		for k := d.sents[s].t0; k < d.sents[s].t1; k++ {
+			if d.toks[k].span < 0 && d.low(k) == noun && d.sents[s].subject >= 0 {
+				return d.sents[s].subject
+			}
+		}
+	}
+	return -1
 }
 
 // nounish reports whether token k is a noun for a person, body or group.
@@ -551,6 +593,14 @@ func (d *doc) resolvePronoun(i int) int {
 			return m.ent
 		}
 	}
+	// "The company confirmed …, though it said": the clause's described subject.
+	if s0 := d.sents[si].t0; i > s0+1 {
+		if a := d.skipIntro(s0, i); a < i && !d.has(a, wPron) {
+			if w := d.headIn(a, d.npEnd(a, i), false); w >= 0 && d.compatible(w, g) {
+				return w
+			}
+		}
+	}
 	para := d.sents[si].para
 	for s := si - 1; s >= 0 && s >= si-8 && d.sents[s].para >= para-3; s-- {
 		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
@@ -564,6 +614,38 @@ func (d *doc) resolvePronoun(i int) int {
 			if d.compatible(m.ent, g) {
 				return m.ent
 			}
+		}
+		if w := d.describedPerson(s, g); w >= 0 {
+			return w
+		}
+	}
+	return -1
+}
+
+// describedPerson returns a person sentence s describes without naming,
+// such as "the daughter of one resident", when one fits the pronoun's gender.
+func (d *doc) describedPerson(si int, g int8) int {
+	if g != genderMale && g != genderFemale {
+		return -1
+	}
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if d.toks[k].span >= 0 || !d.is(k, "the") && !d.is(k, "a") && !d.is(k, "an") && !d.is(k, "one") {
+			continue
+		}
+		h := k + 1
+		for h < s.t1 && h < k+4 && d.toks[h].kind == tWord && d.toks[h].fl&fLower != 0 && !d.has(h, wPersonNoun|wRole) && !d.has(h, wPrep|wCue|wAux) {
+			h++
+		}
+		if h >= s.t1 || !d.has(h, wPersonNoun|wRole) || d.toks[h].fl&fLower == 0 {
+			continue
+		}
+		if hg := d.lx(h).gender; hg != g {
+			continue // only a noun of the pronoun's sex: daughter for she
+		}
+		if w := d.nominal(k, d.nominalEnd(k, d.npEnd(k, s.t1)), true); w >= 0 && d.ents[w].kind == 0 {
+			d.ents[w].gender = g
+			return w
 		}
 	}
 	return -1
@@ -810,8 +892,8 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
-			if kind == cueWeak && d.quoteLike(sp) {
-				continue
+			if kind == cueWeak && d.quoteLike(sp) && sp.open-c > 4 {
+				continue // "called" far from a quotation of whole sentences names something else
 			}
 			if w := d.cueSubject(c); w >= 0 {
 				return w, howBefore
@@ -937,7 +1019,7 @@ func (d *doc) classify() {
 		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp)):
 			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
 			sp.quote = false
-		case d.namedBefore(sp.open) && words <= 6 && !d.innerSentence(sp):
+		case d.namedBefore(sp.open) && (words <= 6 || d.strongNaming(sp.open)) && !d.innerSentence(sp):
 			sp.quote = false
 		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
 			sp.quote = true
@@ -970,8 +1052,8 @@ func (d *doc) partialAt(o int) bool {
 	if t.kind != tWord {
 		return false
 	}
-	if _, _, n := d.cueAt(k); n > 0 {
-		return false
+	if _, kind, n := d.cueAt(k); n > 0 {
+		return kind == cueWeak // "a choice she called “terrifying”"
 	}
 	if t.e-t.s > 1 && d.body[t.e-1] == '.' && d.toks[o+1].fl&fCap != 0 {
 		return false // "after 11 p.m. “The voters…”": a sentence ends in the abbreviation
@@ -987,6 +1069,13 @@ func (d *doc) partialAt(o int) bool {
 // namedBefore reports whether a naming word comes just before the quotation
 // at o: dubbed the "Listening Tour", the so-called "peace plan".
 func (d *doc) namedBefore(o int) bool {
+	if d.is(o-1, "as") {
+		for k := o - 2; k >= 0 && k >= o-5 && d.toks[k].kind == tWord; k-- {
+			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
+				return true // known to fans as “the Kentucky Nightingale”
+			}
+		}
+	}
 	for k := o - 1; k >= 0 && k >= o-3; k-- {
 		if d.toks[k].kind != tWord || d.toks[k].sent != d.toks[o].sent {
 			return false
@@ -1002,6 +1091,16 @@ func (d *doc) namedBefore(o int) bool {
 		if !d.has(k, wDet) {
 			return false
 		}
+	}
+	return false
+}
+
+// strongNaming reports whether the word before the quotation at o only ever
+// introduces a name or title: titled, entitled, dubbed.
+func (d *doc) strongNaming(o int) bool {
+	switch {
+	case d.is(o-1, "titled"), d.is(o-1, "entitled"), d.is(o-1, "dubbed"), d.is(o-1, "headlined"), d.is(o-1, "nicknamed"):
+		return true
 	}
 	return false
 }

@@ -294,6 +294,11 @@ func (d *doc) chunk(a, b int) {
 		}
 		return 0, ""
 	}
+	// A run that ends in a role noun is a title, not a name: "The Police
+	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 {
+		return
+	}
 	// A person's name is the run of name words at the end.
 	n0 := b
 	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span) {
@@ -318,7 +323,11 @@ func (d *doc) chunk(a, b int) {
 		}
 	}
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
+	theName := d.is(a-1, "the") && !hasTitle && !d.has(n0, wGiven) // "the Albay Astrodome" is no person
 	switch {
+	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
+		m.kind = mOrg
+		m.n0 = a
 	case n0 < b:
 		single := b-n0 == 1
 		switch {
