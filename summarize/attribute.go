@@ -350,6 +350,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
 		// keep the phrase: "the DG of his campaign organisation"
+		e = d.ppEnd(h+1, e)
 	} else {
 		e = h + 1
 	}
@@ -401,6 +402,40 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
 	return len(d.ents) - 1
+}
+
+// ppEnd returns where the prepositional phrase starting at p ends, within
+// e: after its noun and any list of names that follows ("of Chile, Kenya and
+// Norway", "of key European powers including Germany, France …").
+func (d *doc) ppEnd(p, e int) int {
+	if d.toks[p].kind == tPunct {
+		return e // a bracket: keep what the caller found
+	}
+	k := p + 1
+	for k < e && d.has(k, wDet|wPron) && k < p+3 {
+		k++ // "his", "one", "the"
+	}
+	if k >= e {
+		return e
+	}
+	k++
+	for k < e {
+		w := d.low(k)
+		switch {
+		case isCapWord(d, k) || d.nounish(k):
+			k++
+		case d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wPrep|wConj|wAux|wDet|wPron|wCue|wTime) &&
+			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly"):
+			k++ // "of one patient", "from one Gulf delegation
+		case (d.punct(k, ',') || d.is(k, "and") || d.is(k, "or")) && k+1 < e && isCapWord(d, k+1):
+			k++
+		case d.is(k, "including") || d.is(k, "from") || d.is(k, "of"):
+			return d.ppEnd(k, e)
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // authorOf returns who issued the statement (letter, post) that "the

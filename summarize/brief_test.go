@@ -308,3 +308,25 @@ func TestBriefPartial(t *testing.T) {
 		t.Errorf("Partial flags (-want +got):\n%s", diff)
 	}
 }
+
+// Harder shapes: statements read out, long introductions, described people.
+func TestBriefHarder(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the statement read", "Fire service spokesman Kwame Boateng issued a statement on Friday.\n\n“Crews contained the blaze within an hour,” the statement read.",
+			[]q{{"Crews contained the blaze within an hour,", "Kwame Boateng"}}},
+		{"intro with an appositive name", "In a letter signed by her chief of staff, Mark Oduya, Governor Ada Eze described the decision as “short-sighted”.",
+			[]q{{"short-sighted", "Ada Eze"}}},
+		{"intro with a relative clause", "At the town hall, which flooded last spring, shopkeeper Rosa Lindgren, 52, said she had lost “almost everything.”\n\n“We start again,” she said.",
+			[]q{{"almost everything.", "Rosa Lindgren"}, {"We start again,", "Rosa Lindgren"}}},
+		{"known as is a nickname", "The singer, known to her fans as “the Voice of the Valley,” died on Sunday.",
+			nil},
+		{"a long title after titled", "The study, titled “Warming seas shift the breeding grounds of North Atlantic cod”, was published on Monday.",
+			nil},
+		{"called the plan", "Union organiser Jana Kolar called the plan “an insult to everyone who kept the factory running.”",
+			[]q{{"an insult to everyone who kept the factory running.", "Jana Kolar"}}},
+		{"it refers to the company in its sentence", "Lumen Foods reported a small profit. Analyst Omar Reyes of Harbour Bank expects a weak year.\n\nThe company kept its forecast, though it said demand remained “fragile.”",
+			[]q{{"fragile.", "Lumen Foods"}}},
+		{"she refers to a described woman", "Nurse Carla Diaz was charged in March. The thefts surfaced when the daughter of one patient checked her bank statements.\n\nIn court, she said: “My mother trusted everyone.”",
+			[]q{{"My mother trusted everyone.", "the daughter of one patient"}}},
+	})
+}
