@@ -27,14 +27,14 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return
 	}
 	t := &d.toks[i]
-	if t.kind != tWord || t.span >= 0 {
+	if t.kind != tWord || t.span >= 0 || t.lex == 0 {
 		return
-	}
-	if d.is(i, "according") && d.is(i+1, "to") {
-		return cueAccording, cueNormal, 2
 	}
 	lx := &lexTable[t.lex]
 	if lx.flags&wCue == 0 || t.fl&fPossessive != 0 {
+		if lx.flags&wAccording != 0 && d.is(i, "according") && d.is(i+1, "to") {
+			return cueAccording, cueNormal, 2
+		}
 		return
 	}
 	kind, width = lx.cueKind, 1

@@ -246,12 +246,17 @@ func (d *doc) seenLower(w string) bool {
 	}
 }
 
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // hashWord is 64-bit FNV-1a.
 func hashWord(b []byte) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for _, c := range b {
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h | 1 // never 0, which marks an empty slot
 }

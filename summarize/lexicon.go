@@ -35,6 +35,7 @@ const (
 	wRoleAdj                        // senior, former, deputy: qualifies a role noun
 	wNoClause                       // a speech verb that takes no reported clause: urged, asked
 	wBareClause                     // a speech verb whose clause may drop "that": said, told
+	wAccording                      // "according", of "according to"
 )
 
 // Genders.
@@ -312,6 +313,7 @@ func init() {
 	for _, c := range cueList {
 		addCue(c)
 	}
+	addWords(wAccording, "according")
 	addWords(wBareClause, `say says said saying tell tells told telling add adds added adding warn warns
 		warned warning insist insists insisted insisting argue argues argued arguing claim claims claimed
 		claiming note notes noted noting write writes wrote writing believe`)
@@ -361,8 +363,10 @@ func buildLexHash() {
 }
 
 // lookup returns the lexicon entry of a lower-case word, or 0.
-func lookup(w []byte) uint16 {
-	h := hashWord(w)
+func lookup(w []byte) uint16 { return lookupHash(hashWord(w), w) }
+
+// lookupHash is lookup for a word whose hashWord is known.
+func lookupHash(h uint64, w []byte) uint16 {
 	for i := h & lexHash.mask; ; i = (i + 1) & lexHash.mask {
 		switch lexHash.hashes[i] {
 		case 0:
