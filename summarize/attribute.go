@@ -35,9 +35,17 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		if lx.flags&wAccording != 0 && d.is(i, "according") && d.is(i+1, "to") {
 			return cueAccording, cueNormal, 2
 		}
+		if d.is(i, "words") && d.is(i+1, "of") && d.is(i-1, "the") && d.is(i-2, "in") {
+			return cueAccording, cueNormal, 2 // "in the words of CEO Priya Natarajan"
+		}
 		return
 	}
 	kind, width = lx.cueKind, 1
+	if kind == cueBare {
+		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent {
+			return 0, 0, 0 // "would continue to", not "…,” she continued."
+		}
+	}
 	if kind == cueParticle {
 		if !d.is(i+1, lx.particle) {
 			return 0, 0, 0
@@ -56,6 +64,10 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
 	}
+	if lx.cueForm == cueBase && i > 1 && d.has(i-2, wDet) && !d.is(i-2, "that") && d.toks[i-1].fl&fLower != 0 &&
+		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) {
+		return 0, 0, 0 // "a handwritten note", "the annual report"
+	}
 	form = lx.cueForm
 	if form == cueBase {
 		form = cueFinite
@@ -63,8 +75,11 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 			form = cueIng // "went on to say": no subject of its own
 		}
 	}
-	if form == cueIng && d.has(i-1, wAux) && (d.is(i-1, "was") || d.is(i-1, "is") || d.is(i-1, "were") || d.is(i-1, "are") || d.is(i-1, "been")) {
+	be := d.is(i-1, "was") || d.is(i-1, "is") || d.is(i-1, "were") || d.is(i-1, "are") || d.is(i-1, "been") || d.is(i-1, "be") || d.is(i-1, "being")
+	if form == cueIng && be {
 		form = cueFinite // "she was saying"
+	} else if be {
+		return 0, 0, 0 // "the court was told": passive, nobody speaks
 	}
 	return form, kind, width
 }
@@ -147,6 +162,9 @@ func (d *doc) skipIntro(a, c int) int {
 			}
 			if d.toks[k].span >= 0 {
 				break
+			}
+			if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i")) {
+				return k // "By 1962 he was …": the clause starts at its pronoun
 			}
 		}
 		if comma < 0 {
@@ -236,7 +254,7 @@ func (d *doc) inPP(c0, c1, a int) bool {
 // description such as "the company" or "one person". With create unset,
 // descriptions only resolve to entities already known.
 func (d *doc) headIn(a, b int, create bool) int {
-	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.has(a, wAux) && !d.has(a, wPron|wRole|wDet|wTime) && d.toks[a].fl&fLower != 0) {
+	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.is(a, "but") || d.is(a, "yet") || d.is(a, "so") || d.has(a, wAux) && !d.has(a, wPron|wRole|wDet|wTime) && d.toks[a].fl&fLower != 0) {
 		a++
 	}
 	if a >= b {
@@ -366,6 +384,12 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
 	si := int(d.toks[a].sent)
+	if person && (d.is(a, "his") || d.is(a, "her") || d.is(a, "their")) {
+		// "his daughter said": the person introduced with that role, if any.
+		if p := d.personByRole(a, e, si, genderUnknown); p >= 0 && d.ents[p].kind == mPerson && len(d.ents[p].roleWord) > 0 {
+			return p
+		}
+	}
 	if definite && person && !d.has(h, wPersonNoun) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			return p
@@ -577,13 +601,13 @@ func (d *doc) orgByNoun(noun string, si int) int {
 		return best
 	}
 	for s := si; s >= 0 && s > si-10; s-- {
-		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside {
+		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside && d.ents[sub].head {
 			return sub
 		}
 	}
 	for i := range d.ents {
 		en := &d.ents[i]
-		if (en.kind == mOrg || en.kind == mUnknown) && !en.source {
+		if (en.kind == mOrg || en.kind == mUnknown) && !en.source && en.head {
 			if at := d.seenBy(i, si-1); at > bestAt {
 				best, bestAt = i, at
 			}
@@ -619,10 +643,11 @@ func (d *doc) resolvePronoun(i int) int {
 		return -1
 	}
 	si := int(d.toks[i].sent)
+	intro := d.skipIntro(d.sents[si].t0, i)
 	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
 		m := &d.mentions[mi]
-		if m.sent != si || m.c0 >= i || m.inQuote || m.ent < 0 {
-			continue
+		if m.sent != si || m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
+			continue // "In an interview with the magazine X, he said": not X
 		}
 		if d.compatible(m.ent, g) {
 			return m.ent
@@ -779,7 +804,23 @@ func (d *doc) cueSubject(c int) int {
 				return d.cueSubject(k)
 			}
 		}
-		return d.mainSubject(c)
+		// "The ministry issued a statement that read": whoever issued it.
+		for k := cs; k < c; k++ {
+			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
+				j := k - 1
+				for j > cs && d.has(j, wDet) {
+					j--
+				}
+				if d.has(j, wPublish) {
+					return d.headIn(cs, j, true)
+				}
+				break
+			}
+		}
+		if d.is(cs, "the") || d.is(cs, "this") {
+			return d.headIn(cs, c, false) // "the statement read": its author, if known
+		}
+		return -1 // "a note … which read": the article does not say who wrote it
 	}
 	if cs >= c || d.has(c-1, wConj) {
 		// "… but warned that": the verb shares the sentence's subject.
@@ -905,7 +946,7 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 					break
 				}
 				if form, _, n := d.cueAt(c); n > 0 {
-					if form == cueFinite {
+					if form == cueFinite && d.npEnd(k, c) == c {
 						if w := d.headIn(k, c, true); w >= 0 {
 							return w, howAfter
 						}

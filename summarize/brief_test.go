@@ -330,3 +330,30 @@ func TestBriefHarder(t *testing.T) {
 			[]q{{"My mother trusted everyone.", "the daughter of one patient"}}},
 	})
 }
+
+// More shapes met in held-out copy: dashes after a paragraph quote, passive
+// speech verbs, nouns that look like verbs, continuing paragraphs in single marks.
+func TestBriefMoreShapes(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"dash after a whole-paragraph quote", "Residents spent the night in the hall.\n\n“The roof lifted like a lid. We just held on.” — Agnes Moore, 80, who has lived on the street since 1971.",
+			[]q{{"The roof lifted like a lid. We just held on.", "Agnes Moore"}}},
+		{"passive speech verb is no attribution", "Police found a card in the van that read: “Back at nine.” The jury was told nobody knew who wrote it.",
+			[]q{{"Back at nine.", ""}}},
+		{"a noun that looks like a verb", "Officers recovered a scribbled note from the car which read “Sorry for everything.”",
+			[]q{{"Sorry for everything.", ""}}},
+		{"would continue is no cue", "Chief executive Ivan Petrov said the firm would continue to “look for bargains” abroad.",
+			[]q{{"look for bargains", "Ivan Petrov"}}},
+		{"single marks continue after a full stop", "‘We were poor in the first half,’ said coach Ana Lima. ‘The second half was different.\n\n‘We found our shape and we never let go.’",
+			[]q{{"We were poor in the first half,", "Ana Lima"}, {"The second half was different.", "Ana Lima"}, {"We found our shape and we never let go.", "Ana Lima"}}},
+		{"remembers", "‘We built it from scrap,’ Yusuf, now 19, remembers.",
+			[]q{{"We built it from scrap,", "Yusuf"}}},
+		{"in the words of", "The phone is, in the words of chief designer Lena Holt, “boring on purpose.”",
+			[]q{{"boring on purpose.", "Lena Holt"}}},
+		{"a company named after its descriptor", "Property developer Harbour Crest posted a loss.\n\nIn a filing, the group said it was “cautiously hopeful” about next year.",
+			[]q{{"cautiously hopeful", "Harbour Crest"}}},
+		{"pronoun after an introductory phrase", "Drummer Walter Ross joined the band of the singer Derek Lyle in 1963.\n\nIn a 1998 interview with the magazine Jazz Weekly, he said: “I practised listening.”",
+			[]q{{"I practised listening.", "Walter Ross"}}},
+		{"his daughter named before", "The actor Paul Greaves has died. His daughter, Carol Greaves, announced his death.\n\n“Dad hated a fuss,” his daughter said.",
+			[]q{{"Dad hated a fuss,", "Carol Greaves"}}},
+	})
+}

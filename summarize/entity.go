@@ -41,6 +41,7 @@ type entity struct {
 	source   bool   // named only as a source ("according to The Independent")
 	speaks   bool
 	outside  bool     // named outside quotations at least once
+	head     bool     // named at least once as a head, not only as a modifier ("Property developer")
 	roleWord []string // lower-case content words of role, for matching "the DG"
 }
 
@@ -113,6 +114,10 @@ func (d *doc) chunkEnd(i, end int) int {
 		if d.toks[j-1].fl&fPossessive != 0 {
 			break
 		}
+		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(t.r) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
+			j++ // "the Rail Drivers’ Union"
+			continue
+		}
 		if isCapWord(d, j) && !d.has(j, wTime) {
 			j++
 			continue
@@ -126,7 +131,7 @@ func (d *doc) chunkEnd(i, end int) int {
 			case d.has(j, wParticle):
 				j += 2
 				continue
-			case (w == "of" || w == "for" || w == "on") && d.has(j-1, wTitle|wOrgWord|wHonorific):
+			case (w == "of" || w == "for" || w == "on") && d.has(j-1, wTitle|wOrgWord|wHonorific) && !d.has(j+1, wTime):
 				j += 2
 				continue
 			case w == "and" || w == "&":
@@ -205,6 +210,9 @@ func (d *doc) sentenceInitial(i int) bool {
 	}
 	if d.toks[k].sent != d.toks[i].sent {
 		return true
+	}
+	if k+1 < i && isDash(d.toks[k+1].r) && d.toks[k].fl&fAllCaps != 0 {
+		return true // after a dateline: "SINGAPORE – Property developer …"
 	}
 	t := d.toks[k]
 	return t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ':' || t.r == '…')
@@ -306,8 +314,9 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A person's name is the run of name words at the end.
 	n0 := b
-	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span) {
-		n0-- // a nickname in quotation marks stays inside the name
+	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
+		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0) {
+		n0-- // a nickname in quotation marks stays inside the name; so does "Lima" in "Ana Lima"
 	}
 	if n0 < b {
 		if n, _ := placeAt(n0); n > 0 && n0+n == b {
@@ -328,7 +337,8 @@ func (d *doc) chunk(a, b int) {
 		}
 	}
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
-	theName := d.is(a-1, "the") && !hasTitle && !d.has(n0, wGiven) // "the Albay Astrodome" is no person
+	// "the Albay Astrodome", "the magazine Jazz Review Quarterly": no person.
+	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && d.toks[a-1].fl&fLower != 0) && !hasTitle && !d.has(n0, wGiven)
 	switch {
 	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
 		m.kind = mOrg
@@ -590,6 +600,9 @@ func (d *doc) addMention(m mention) {
 		e.name, e.words = name, words
 	}
 	e.last = m.sent
+	if !m.modifier {
+		e.head = true
+	}
 	if !m.inQuote {
 		e.outside = true
 		// A body named as the source of a report: "according to The Independent".

@@ -36,6 +36,7 @@ const (
 	wNoClause                       // a speech verb that takes no reported clause: urged, asked
 	wBareClause                     // a speech verb whose clause may drop "that": said, told
 	wAccording                      // "according", of "according to"
+	wPublish                        // issued, posted: puts out a statement
 )
 
 // Genders.
@@ -63,6 +64,7 @@ const (
 	cueParticle       // only with its particle: hit back, pointed out
 	cueAs             // only with "as": described it as
 	cueWeak           // a cue for a fragment only: called it "a farce"
+	cueBare           // a cue only before punctuation or a quotation: “…,” she continued.
 )
 
 type lexInfo struct {
@@ -239,7 +241,10 @@ func init() {
 		regulator watchdog board committee authority commission army military charity
 		institute institution business chain operator supplier manufacturer giant
 		broadcaster newspaper publisher outlet channel station service administration
-		cabinet embassy federation league association campaign church`)
+		cabinet embassy federation league association campaign church developer chipmaker
+		insurer lender miner maker producer conglomerate telco carrier shipper distributor
+		wholesaler refiner brewer drugmaker magazine brand label studio franchise club band
+		council utility exchange`)
 	addWords(wDept, `defense defence state health justice education finance treasury interior
 		commerce energy labor labour agriculture transport transportation security homeland
 		foreign affairs home trade industry environment culture housing welfare veterans
@@ -281,7 +286,7 @@ func init() {
 		note notes memo video broadcast blog op-ed column posting thread press conference
 		briefing announcement address testimony submission report declaration communique
 		communiqué caption text transcript podcast`)
-	addWords(wNaming, `dubbed titled entitled nicknamed named called labelled labeled branded
+	addWords(wNaming, `dubbed titled entitled nicknamed named called calls call calling dubs names labelled labeled branded
 		so-called known term word phrase slogan hashtag motto song film movie book novel
 		album show series programme program play poem headline campaign operation code
 		codenamed code-named`)
@@ -289,7 +294,7 @@ func init() {
 		speaking asked asking writing talking responding addressing answering commenting
 		however meanwhile earlier later separately additionally also still yet instead
 		nevertheless nonetheless similarly likewise elsewhere today yesterday last this
-		but and so when while as under with without despite according for from by`)
+		when while as under with without despite according for from by`)
 	addWords(wParticle, `van von de der den del della di da dos das du le la bin ibn al el ter ten
 		mac st st. abu ben bint binti`)
 	addWords(wStop, `the a an it its there this that these those he she they we i you his her their
@@ -313,7 +318,11 @@ func init() {
 	for _, c := range cueList {
 		addCue(c)
 	}
-	addWords(wAccording, "according")
+	addWords(wAccording, "according words")
+	addWords(wPublish, `issue issues issued issuing post posts posted posting publish publishes
+		published publishing release releases released releasing send sends sent sending write
+		writes wrote writing share shares shared sharing tweet tweets tweeted tweeting circulate
+		circulated distribute distributed sign signed put`)
 	addWords(wBareClause, `say says said saying tell tells told telling add adds added adding warn warns
 		warned warning insist insists insisted insisting argue argues argued arguing claim claims claimed
 		claiming note notes noted noting write writes wrote writing believe`)
@@ -321,7 +330,8 @@ func init() {
 		label brand term blame condemn decry question wonder plead beg demand laugh sigh shout scream
 		yell whisper mutter exclaim cry joke quip grumble describe read begin continue go speak share
 		caption muse interrupt interject remind advise recommend propose dismiss sum chime weigh vent
-		fume snap gush enthuse marvel echo`) {
+		fume snap gush enthuse marvel echo remember reckon reminisce smile grin shrug beam groan sob gasp
+		chuckle sneer scoff bristle rage thunder roar`) {
 		for _, cu := range cueList {
 			if f := strings.Fields(cu.forms); f[0] == c {
 				for _, w := range f {
@@ -414,7 +424,7 @@ var cueList = []cue{
 	{forms: "allege alleges alleged alleging"}, {forms: "accuse accuses accused accusing"},
 	{forms: "recall recalls recalled recalling"}, {forms: "reveal reveals revealed revealing"},
 	{forms: "disclose discloses disclosed disclosing"}, {forms: "testify testifies testified testifying"},
-	{forms: "conclude concludes concluded concluding"}, {forms: "continue continues continued continuing"},
+	{forms: "conclude concludes concluded concluding"}, {forms: "continue continues continued continuing", kind: cueBare},
 	{forms: "emphasise emphasises emphasised emphasising"}, {forms: "emphasize emphasizes emphasized emphasizing"},
 	{forms: "underline underlines underlined underlining"}, {forms: "point points pointed pointing", kind: cueParticle, particle: "out"},
 	{forms: "joke jokes joked joking"}, {forms: "quip quips quipped quipping"},
@@ -445,7 +455,7 @@ var cueList = []cue{
 	{forms: "fume fumes fumed fuming"}, {forms: "marvel marvels marvelled marvelling"},
 	{forms: "gush gushes gushed gushing"}, {forms: "enthuse enthuses enthused enthusing"},
 	{forms: "summarise summarises summarised summarising"}, {forms: "summarize summarizes summarized summarizing"},
-	{forms: "begin begins began beginning"}, {forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
+	{forms: "begin begins began beginning", kind: cueBare}, {forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
 	{forms: "shoot shoots shot shooting", kind: cueParticle, particle: "back"},
 	{forms: "go goes went going", kind: cueParticle, particle: "on"},
@@ -467,6 +477,16 @@ var cueList = []cue{
 	{forms: "insinuate insinuates insinuated insinuating"}, {forms: "interject interjects interjected interjecting"},
 	{forms: "interrupt interrupts interrupted interrupting"}, {forms: "acknowledge acknowledges acknowledged acknowledging"},
 	{forms: "maintain maintains maintained maintaining"},
+	{forms: "remember remembers remembered remembering"}, {forms: "reckon reckons reckoned reckoning"},
+	{forms: "confess confesses confessed confessing"}, {forms: "reminisce reminisces reminisced reminiscing"},
+	{forms: "smile smiles smiled smiling"}, {forms: "grin grins grinned grinning"},
+	{forms: "shrug shrugs shrugged shrugging"}, {forms: "beam beams beamed beaming"},
+	{forms: "groan groans groaned groaning"}, {forms: "sob sobs sobbed sobbing"},
+	{forms: "gasp gasps gasped gasping"}, {forms: "chuckle chuckles chuckled chuckling"},
+	{forms: "sneer sneers sneered sneering"}, {forms: "scoff scoffs scoffed scoffing"},
+	{forms: "bristle bristles bristled bristling"}, {forms: "rage rages raged raging"},
+	{forms: "thunder thunders thundered thundering"}, {forms: "roar roars roared roaring"},
+	{forms: "tell tells told telling", kind: cueTell},
 }
 
 func addCue(c cue) {

@@ -184,7 +184,8 @@ func (d *doc) plainOpening(o int) bool {
 	if d.toks[o].fl&fParaStart != 0 {
 		return true
 	}
-	return d.punct(o-1, ':') || d.punct(o-1, ',')
+	// After a colon, a comma or the end of a sentence: "… Henriksen said. 'The players knew.".
+	return d.punct(o-1, ':') || d.punct(o-1, ',') || d.punct(o-1, '.') || d.punct(o-1, '!') || d.punct(o-1, '?')
 }
 
 func (d *doc) addSpan(o, c, para int) {

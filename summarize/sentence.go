@@ -34,7 +34,9 @@ func (d *doc) splitSentences() {
 			cut := false
 			switch {
 			case t.span >= 0 && t.fl&fClose != 0:
-				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) && !d.cueFollows(i+1, p.t1)
+				// “…” — Morag Stewart: a dash after a quotation attributes it.
+				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) && !d.cueFollows(i+1, p.t1) &&
+					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(d.toks[i+1].r))
 			case t.span >= 0:
 			case t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…'):
 				if t.r == '.' && d.abbreviation(i) {
@@ -99,7 +101,8 @@ func (d *doc) cueFollows(j, end int) bool {
 			return false
 		}
 		if lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm != cueIng {
-			return true
+			be := d.is(k-1, "was") || d.is(k-1, "were") || d.is(k-1, "been") || d.is(k-1, "is") || d.is(k-1, "are")
+			return !be // "The court was told …" starts a sentence
 		}
 	}
 	return false
