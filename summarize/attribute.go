@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -573,17 +574,41 @@ func (d *doc) salientPerson(si int, g int8) int {
 // seenBy returns the latest sentence up to si where entity e is named
 // outside quotations, or -1.
 func (d *doc) seenBy(e, si int) int {
-	last := -1
-	for i := range d.mentions {
-		m := &d.mentions[i]
-		if m.ent == e && !m.inQuote && m.sent <= si {
-			last = m.sent
-		}
+	ss := d.ents[e].sents
+	i, _ := slices.BinarySearch(ss, int32(si+1))
+	if i > 0 {
+		return int(ss[i-1])
 	}
-	if last < 0 && d.ents[e].kind == 0 {
+	if d.ents[e].kind == 0 {
 		return d.ents[e].last // a described speaker, known since it was met
 	}
-	return last
+	return -1
+}
+
+// mentionsIn returns the mentions in sentence s.
+func (d *doc) mentionsIn(s int) []mention {
+	return d.mentions[d.sentM[s]:d.sentM[s+1]]
+}
+
+// spansIn returns the indexes [i, j) of the spans that open in sentence s.
+func (d *doc) spansIn(s int) (int, int) {
+	return int(d.sentSp[s]), int(d.sentSp[s+1])
+}
+
+// indexSentences records where each sentence's mentions and spans start.
+func (d *doc) indexSentences() {
+	d.sentM, d.sentSp = d.sentM[:0], d.sentSp[:0]
+	m, sp := 0, 0
+	for s := 0; s <= len(d.sents); s++ {
+		for m < len(d.mentions) && d.mentions[m].sent < s {
+			m++
+		}
+		for sp < len(d.spans) && d.spans[sp].sent < s {
+			sp++
+		}
+		d.sentM = append(d.sentM, int32(m))
+		d.sentSp = append(d.sentSp, int32(sp))
+	}
 }
 
 // orgByNoun finds the organisation "the ministry" or "the company" means.
@@ -644,9 +669,10 @@ func (d *doc) resolvePronoun(i int) int {
 	}
 	si := int(d.toks[i].sent)
 	intro := d.skipIntro(d.sents[si].t0, i)
-	for mi := len(d.mentions) - 1; mi >= 0; mi-- {
-		m := &d.mentions[mi]
-		if m.sent != si || m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
+	ms := d.mentionsIn(si)
+	for mi := len(ms) - 1; mi >= 0; mi-- {
+		m := &ms[mi]
+		if m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
 			continue // "In an interview with the magazine X, he said": not X
 		}
 		if d.compatible(m.ent, g) {
@@ -666,9 +692,8 @@ func (d *doc) resolvePronoun(i int) int {
 		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
 			return sub
 		}
-		for mi := range d.mentions {
-			m := &d.mentions[mi]
-			if m.sent != s || m.inQuote || m.ent < 0 || m.modifier {
+		for _, m := range d.mentionsIn(s) {
+			if m.inQuote || m.ent < 0 || m.modifier {
 				continue
 			}
 			if d.compatible(m.ent, g) {
@@ -840,8 +865,9 @@ func (d *doc) mainSubject(c int) int {
 			}
 		}
 	}
-	for i := range d.spans {
-		if d.spans[i].sent == int(d.toks[c].sent) && d.spans[i].open < c && d.spans[i].who >= 0 {
+	i, j := d.spansIn(int(d.toks[c].sent))
+	for ; i < j; i++ {
+		if d.spans[i].open < c && d.spans[i].who >= 0 {
 			return d.spans[i].who
 		}
 	}
@@ -908,8 +934,8 @@ func (d *doc) sentenceSubject(si int) int {
 			}
 		}
 	}
-	for i := range d.spans {
-		if d.spans[i].sent == si && d.spans[i].who >= 0 {
+	for i, j := d.spansIn(si); i < j; i++ {
+		if d.spans[i].who >= 0 {
 			return d.spans[i].who
 		}
 	}
@@ -1049,14 +1075,14 @@ func (d *doc) carry(i int) (int, int) {
 			return -1, howNone
 		}
 		// Someone else named in between, outside quotations, breaks the thread.
-		from := d.toks[prev.open].sent
-		for mi := range d.mentions {
-			m := &d.mentions[mi]
-			if m.inQuote || m.ent < 0 || m.ent == prev.who || m.kind == mPlace {
-				continue
-			}
-			if m.c0 > prev.open && m.c0 < sp.open && int32(m.sent) > from && d.ents[m.ent].kind == mPerson {
-				return -1, howNone
+		for si := int(d.toks[prev.open].sent) + 1; si <= int(d.toks[sp.open].sent); si++ {
+			for _, m := range d.mentionsIn(si) {
+				if m.inQuote || m.ent < 0 || m.ent == prev.who || m.kind == mPlace {
+					continue
+				}
+				if m.c0 < sp.open && d.ents[m.ent].kind == mPerson {
+					return -1, howNone
+				}
 			}
 		}
 		return prev.who, howCarry

@@ -17,6 +17,8 @@ type doc struct {
 	mentions  []mention
 	mentionAt []int32
 	ents      []entity
+	sentM     []int32  // the first mention of each sentence, and one past the last
+	sentSp    []int32  // the first span opening in each sentence, and one past the last
 	lowerSet  []uint64 // hashes of the words seen in lower case
 	lowerDone bool
 }
@@ -53,6 +55,7 @@ func Brief(a Article) Briefing {
 	d.pairMarks()
 	d.splitSentences()
 	d.findMentions()
+	d.indexSentences()
 	d.attribute()
 
 	b := Briefing{Title: strings.TrimSpace(a.Title), Lede: d.lede()}

@@ -42,6 +42,7 @@ type entity struct {
 	speaks   bool
 	outside  bool     // named outside quotations at least once
 	head     bool     // named at least once as a head, not only as a modifier ("Property developer")
+	sents    []int32  // sentences where it is named outside quotations, in order
 	roleWord []string // lower-case content words of role, for matching "the DG"
 }
 
@@ -605,6 +606,9 @@ func (d *doc) addMention(m mention) {
 	}
 	if !m.inQuote {
 		e.outside = true
+		if n := len(e.sents); n == 0 || e.sents[n-1] != int32(m.sent) {
+			e.sents = append(e.sents, int32(m.sent))
+		}
 		// A body named as the source of a report: "according to The Independent".
 		k := m.c0 - 1
 		if d.is(k, "the") {
