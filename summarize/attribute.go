@@ -110,6 +110,10 @@ func (d *doc) clauseStart(c int) int {
 		case "while", "whereas", "although", "though", "because", "but", "as", "when", "after", "before",
 			"if", "since", "until", "whether", "unless", "what", "so":
 			cs = k + 1
+		case "which", "whom":
+			if d.has(k+1, wDet|wPron) || isCapWord(d, k+1) {
+				cs = k + 1 // "which the study describes as …"
+			}
 		case "that":
 			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) {
 				cs = k + 1
@@ -284,6 +288,16 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 		return m.ent
 	}
+	// "A firefighter who gave only his first name, Thomas, said": a name set
+	// off by commas names the described speaker.
+	for k := end; k < b; k++ {
+		if mi := d.mentionAt[k]; mi >= 0 && d.punct(k-1, ',') {
+			m := &d.mentions[mi]
+			if m.c0 == k && m.kind == mPerson && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
+				return m.ent
+			}
+		}
+	}
 	return d.nominal(a, d.nominalEnd(a, end), create)
 }
 
@@ -375,13 +389,17 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	hw := d.low(h)
 	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
-	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old"))
+	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old") || epithets[hw])
 	org := !plural && d.has(h, wOrgNoun)
 	if !plural && !person && !org {
 		if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
-			return d.authorOf(hw, int(d.toks[a].sent))
+			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) {
+				return w
+			}
+			org = true // "the study describes it as …": the study speaks
+		} else {
+			return -1
 		}
-		return -1
 	}
 	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
 	si := int(d.toks[a].sent)
@@ -409,10 +427,24 @@ func (d *doc) nominal(a, e int, create bool) int {
 			return o
 		}
 	}
+	if definite {
+		// "The spokesperson added": the "government spokesperson" met before.
+		for i := len(d.ents) - 1; i >= 0; i-- {
+			if en := &d.ents[i]; en.kind == 0 && en.last <= si && strings.EqualFold(lastWord(en.name), hw) {
+				return i
+			}
+		}
+	}
 	if !create {
 		return -1
 	}
 	name := d.body[d.toks[a].s:d.toks[e-1].e]
+	if person && h+2 < e && (d.is(h+1, "for") || d.is(h+1, "of") || d.is(h+1, "at")) && d.is(h+2, "the") && e-h <= 5 {
+		// "a spokesperson for the company": name the company the story means.
+		if o := d.orgByNoun(d.low(e-1), si); o >= 0 && d.ents[o].kind != 0 {
+			name = d.body[d.toks[a].s:d.toks[h+1].e] + " " + d.ents[o].name
+		}
+	}
 	for i := range d.ents {
 		if d.ents[i].kind == 0 && strings.EqualFold(d.ents[i].name, name) {
 			return i
@@ -427,6 +459,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
 	return len(d.ents) - 1
+}
+
+// lastWord returns the last word of a phrase, in lower case.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.ToLower(s)
 }
 
 // ppEnd returns where the prepositional phrase starting at p ends, within
@@ -482,7 +522,8 @@ func (d *doc) nounish(k int) bool {
 	if d.toks[k].kind != tWord || d.has(k, wCue|wAux) && !d.has(k, wRole|wOrgNoun) {
 		return false
 	}
-	return d.has(k, wRole|wTitle|wRoleAcronym|wPersonNoun|wOrgNoun|wGroupNoun) || d.plural(k) >= 0 || strings.HasSuffix(d.low(k), "-old")
+	return d.has(k, wRole|wTitle|wRoleAcronym|wPersonNoun|wOrgNoun|wGroupNoun) || d.plural(k) >= 0 || strings.HasSuffix(d.low(k), "-old") ||
+		epithets[d.low(k)]
 }
 
 // personByRole finds the person a description [a, e) refers to.
@@ -523,6 +564,19 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 	return -1
 }
 
+// genericOrg are nouns a story uses for the organisation it is about.
+var genericOrg = map[string]bool{
+	"company": true, "firm": true, "group": true, "business": true, "carmaker": true, "automaker": true,
+	"developer": true, "retailer": true, "airline": true, "lender": true, "insurer": true, "bank": true,
+	"club": true, "team": true, "band": true, "startup": true, "chain": true, "operator": true,
+	"manufacturer": true, "maker": true, "producer": true, "supplier": true, "conglomerate": true,
+	"giant": true, "chipmaker": true, "miner": true, "brand": true, "platform": true, "app": true,
+	"network": true, "broadcaster": true, "publisher": true, "newspaper": true, "label": true,
+	"studio": true, "charity": true, "organisation": true, "organization": true, "utility": true,
+	"drugmaker": true, "telco": true, "carrier": true, "builder": true, "housebuilder": true, "party": true, "union": true, "movement": true,
+	"alliance": true, "coalition": true, "campaign": true,
+}
+
 // epithets are nouns a story uses for the person it is about.
 var epithets = map[string]bool{
 	"star": true, "singer": true, "actor": true, "actress": true, "presenter": true, "host": true,
@@ -534,6 +588,10 @@ var epithets = map[string]bool{
 	"grandfather": true, "mother": true, "father": true, "athlete": true, "driver": true,
 	"victim": true, "survivor": true, "winner": true, "artist": true, "designer": true, "model": true,
 	"chef": true, "reality": true, "influencer": true, "youngster": true, "star's": true,
+	"bombshell": true, "beauty": true, "stunner": true, "hunk": true, "socialite": true, "heiress": true,
+	"hitmaker": true, "songstress": true, "starlet": true, "diva": true, "icon": true, "legend": true,
+	"superstar": true, "sensation": true, "personality": true, "blonde": true, "brunette": true,
+	"redhead": true, "mum": true, "dad": true, "beau": true, "newlywed": true, "bride": true, "groom": true,
 }
 
 // initialsMatch reports whether an acronym (dg) is the initials of
@@ -625,6 +683,17 @@ func (d *doc) orgByNoun(noun string, si int) int {
 	if best >= 0 {
 		return best
 	}
+	if !genericOrg[noun] {
+		// "the supervisory board", "the interior ministry": a body of its own.
+		if noun == "force" || noun == "service" {
+			for s := si - 1; s >= 0 && s >= si-2; s-- {
+				if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal != Person {
+					return sub // "Greater Manchester police said … the force said"
+				}
+			}
+		}
+		return -1
+	}
 	for s := si; s >= 0 && s > si-10; s-- {
 		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside && d.ents[sub].head {
 			return sub
@@ -652,7 +721,8 @@ func (d *doc) compatible(ent int, g int8) bool {
 		}
 		return false
 	case genderPlural:
-		return e.kind == 0 && e.nominal == Group || e.kind == mOrg || e.kind == 0 && e.nominal == Organisation
+		// Bodies and groups, and an unnamed person ("one engineer … they said").
+		return e.kind == 0 || e.kind == mOrg
 	case genderNeuter:
 		return e.kind == mOrg || e.kind == mUnknown || e.kind == 0 && e.nominal == Organisation
 	}
@@ -786,6 +856,21 @@ func (d *doc) cueSubject(c int) int {
 	if d.inverted(c) {
 		a := c + width
 		return d.headIn(a, d.clauseEnd(a), true)
+	}
+	// "One engineer, who asked not to be named because they …, said": the
+	// subject stands before the relative clause.
+	if d.punct(c-1, ',') {
+		for w := c - 2; w > d.sentOf(c).t0; w-- {
+			if d.toks[w].span >= 0 {
+				break
+			}
+			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
+				if sub := d.headIn(d.clauseStart(w-1), w-1, true); sub >= 0 {
+					return sub
+				}
+				break
+			}
+		}
 	}
 	// "X said", "she described": a name or pronoun right before the verb.
 	k := c - 1
@@ -997,6 +1082,9 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 			if kind == cueWeak && d.quoteLike(sp) && sp.open-c > 4 {
 				continue // "called" far from a quotation of whole sentences names something else
 			}
+			if kind != cueWeak {
+				sp.cued = true
+			}
 			if w := d.cueSubject(c); w >= 0 {
 				return w, howBefore
 			}
@@ -1015,6 +1103,9 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 			}
 		}
 	}
+	if w := d.namedNext(sp); w >= 0 {
+		return w, howLater
+	}
 	// X was blunt: “Q”
 	if d.punct(sp.open-1, ':') {
 		if w := d.headIn(d.clauseStart(sp.open-1), sp.open-1, false); w >= 0 && d.ents[w].kind != mOrg {
@@ -1029,6 +1120,32 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 func (d *doc) innerSentence(sp *span) bool {
 	t := strings.TrimRight(d.body[sp.s:sp.e], ".,!?… ")
 	return strings.ContainsAny(t, ".!?")
+}
+
+// namedNext attributes a quotation that opens a paragraph from the sentence
+// after it: "“I’ve married my best friend!” That was the message from Jade
+// Harrington".
+func (d *doc) namedNext(sp *span) int {
+	s := d.sentOf(sp.open)
+	if sp.close < 0 || sp.open != s.t0 || int(d.toks[sp.close].sent)+1 >= len(d.sents) {
+		return -1
+	}
+	n := d.sents[d.toks[sp.close].sent+1]
+	if n.para != sp.para || !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
+		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")) {
+		return -1
+	}
+	for k := n.t0 + 2; k < n.t1 && k < n.t0+14; k++ {
+		if d.is(k, "from") || d.is(k, "of") || d.is(k, "by") {
+			for _, m := range d.mentionsIn(int(d.toks[k].sent)) {
+				if m.c0 > k && m.c0 < k+8 && m.ent >= 0 && m.kind == mPerson && !m.modifier {
+					return m.ent
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // quoteLike reports whether a span reads as a quotation of full sentences,
@@ -1125,8 +1242,8 @@ func (d *doc) classify() {
 			sp.quote = false
 		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
 			sp.quote = true
-		case sp.who >= 0:
-			sp.quote = true
+		case sp.who >= 0 || sp.cued:
+			sp.quote = true // "a rep said they were “over the moon”", whoever the rep is
 		default:
 			// A fragment with no speech verb: a quotation only when lower case and
 			// said of a person just before it ("because she wanted to “shake up”").
@@ -1171,6 +1288,9 @@ func (d *doc) partialAt(o int) bool {
 // namedBefore reports whether a naming word comes just before the quotation
 // at o: dubbed the "Listening Tour", the so-called "peace plan".
 func (d *doc) namedBefore(o int) bool {
+	if d.punct(o-1, ',') && d.has(o-2, wWork) {
+		return true // "The study, ‘Running behaviour in …’, is published today"
+	}
 	if d.is(o-1, "as") {
 		for k := o - 2; k >= 0 && k >= o-5 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
@@ -1200,6 +1320,9 @@ func (d *doc) namedBefore(o int) bool {
 // strongNaming reports whether the word before the quotation at o only ever
 // introduces a name or title: titled, entitled, dubbed.
 func (d *doc) strongNaming(o int) bool {
+	if d.punct(o-1, ',') && d.has(o-2, wWork) {
+		return true // "The study, ‘Running behaviour in …’,"
+	}
 	switch {
 	case d.is(o-1, "titled"), d.is(o-1, "entitled"), d.is(o-1, "dubbed"), d.is(o-1, "headlined"), d.is(o-1, "nicknamed"):
 		return true

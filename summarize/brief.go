@@ -170,8 +170,8 @@ func (d *doc) topics() []string {
 		switch {
 		case m.kind == mPlace:
 			add(m.place)
-		case m.ent >= 0:
-			add(d.ents[m.ent].name)
+		case m.ent >= 0 && (d.ents[m.ent].head || d.ents[m.ent].kind != mUnknown):
+			add(d.ents[m.ent].name) // not "Western" of "Western powers" alone
 		}
 	}
 	return out

@@ -357,3 +357,31 @@ func TestBriefMoreShapes(t *testing.T) {
 			[]q{{"Dad hated a fuss,", "Carol Greaves"}}},
 	})
 }
+
+// Shapes from a third round of held-out copy: relative clauses before the
+// verb, bodies that are not the company, spokespeople for the company,
+// tabloid leads, surnames that are also given names.
+func TestBriefThirdRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"relative clause with because before the verb", "Greengrocers Guild said trade had halved.\n\nOne market trader, who asked not to be named because they feared losing their pitch, said the rents were “impossible”.",
+			[]q{{"impossible", "One market trader"}}},
+		{"singular they for an unnamed person", "One nurse, who spoke on condition of anonymity, described the ward as chaotic.\n\n“We are running on empty,” they said.",
+			[]q{{"We are running on empty,", "One nurse"}}},
+		{"the board is not the company", "Veltrix AG fired its finance chief on Monday.\n\nThe supervisory board said an inquiry was “under way and independent.”",
+			[]q{{"under way and independent.", "The supervisory board"}}},
+		{"spokesperson for the company", "Builder Harlow Estates said it was pleased.\n\n“We listened to every objection,” a spokesperson for the company added.",
+			[]q{{"We listened to every objection,", "a spokesperson for Harlow Estates"}}},
+		{"the spokesperson again", "A council spokesperson said: “The bins will be collected on Tuesday.”\n\nThe spokesperson added that crews would work “through the weekend”.",
+			[]q{{"The bins will be collected on Tuesday.", "A council spokesperson"}, {"through the weekend", "A council spokesperson"}}},
+		{"tabloid lead", "“We did it, we actually did it!” That was the delighted message from pop star Mia Corrigan after her band topped the charts.",
+			[]q{{"We did it, we actually did it!", "Mia Corrigan"}}},
+		{"epithet speaker", "Pop star Mia Corrigan married on Saturday.\n\nPosting a photo to her fans, the blonde singer wrote: “Best day ever.”",
+			[]q{{"Best day ever.", "Mia Corrigan"}}},
+		{"a surname that is also a given name", "Witness Dorothy Grant said she paid in cash.\n\n“He was charming,” Grant said. Her son, Gary Grant, 51, said she had trusted him.\n\n“I know what he promised me,” she said.",
+			[]q{{"He was charming,", "Dorothy Grant"}, {"I know what he promised me,", "Dorothy Grant"}}},
+		{"a region is no person", "His funeral will be held in Hastings, East Sussex, on Friday.\n\nHis daughter said: “He was loved.”",
+			[]q{{"He was loved.", "His daughter"}}},
+		{"title set off after a work noun", "The report, ‘Rivers under pressure: a survey of English chalk streams’, was published on Monday.",
+			nil},
+	})
+}

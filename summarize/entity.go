@@ -337,9 +337,17 @@ func (d *doc) chunk(a, b int) {
 			hasOrg = true
 		}
 	}
+	if b-a == 2 && n0 == a && !d.has(a+1, wGiven) {
+		switch d.low(a) {
+		case "east", "west", "north", "south", "northern", "southern", "eastern", "western", "greater", "upper", "lower", "central":
+			// "East Sussex", "West Midlands": a region, not a person.
+			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
+			return
+		}
+	}
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
 	// "the Albay Astrodome", "the magazine Jazz Review Quarterly": no person.
-	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && d.toks[a-1].fl&fLower != 0) && !hasTitle && !d.has(n0, wGiven)
+	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
 	switch {
 	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
 		m.kind = mOrg
@@ -428,8 +436,8 @@ func (d *doc) nameWord(k int) bool {
 func (d *doc) modifierAt(k int) bool {
 	// "Nation senior reporter": a role noun within a few lower-case words.
 	for j := k; j < k+3 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0; j++ {
-		if d.has(j, wRole|wTitle) && !d.has(j, wCue|wAux) {
-			return true
+		if d.has(j, wRole|wTitle|wOrgNoun) && !d.has(j, wCue|wAux) {
+			return true // "NATO chief", "the Var fire service"
 		}
 		if !d.has(j, wRoleAdj|wDept|wOrgNoun) {
 			break
@@ -686,9 +694,15 @@ func (d *doc) genderOf(m mention) int8 {
 	if m.n0 > 0 && d.toks[m.n0-1].kind == tWord && d.has(m.n0-1, wRole) && d.lx(m.n0-1).gender != genderUnknown {
 		return d.lx(m.n0 - 1).gender
 	}
-	for k := m.n0; k < m.n1; k++ {
-		if lx := d.lx(k); lx.flags&wGiven != 0 {
+	// A given name tells only when it comes first in a name of two words or
+	// more: a lone "Vance" may be a surname.
+	if m.n1-m.n0 >= 2 {
+		if lx := d.lx(m.n0); lx.flags&wGiven != 0 {
 			return lx.gender
+		}
+	} else if m.n1-m.n0 == 1 && d.personNamed(d.low(m.n0)) < 0 {
+		if lx := d.lx(m.n0); lx.flags&wGiven != 0 {
+			return lx.gender // "Laura wrote", with no Laura named before
 		}
 	}
 	return genderUnknown

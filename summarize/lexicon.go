@@ -37,6 +37,7 @@ const (
 	wBareClause                     // a speech verb whose clause may drop "that": said, told
 	wAccording                      // "according", of "according to"
 	wPublish                        // issued, posted: puts out a statement
+	wWork                           // study, book, album: a work with a title
 )
 
 // Genders.
@@ -195,7 +196,8 @@ func init() {
 		epidemiologist virologist doctor dentist pharmacist vet veterinarian keeper zookeeper
 		ranger curator librarian archivist guide hostess waiter bartender cleaner guard
 		chancellor minister-president mayor-elect governor-elect whistle-blower cop
-		policeman policewoman detective trooper agent spy master harbourmaster`)
+		policeman policewoman detective trooper agent spy master harbourmaster rep publicist
+		insider pal bandmate teammate engineer`)
 	addGendered(wRole, genderFemale, `mother mum mom wife daughter sister grandmother aunt actress
 		businesswoman spokeswoman chairwoman congresswoman policewoman headmistress widow queen
 		princess duchess nun girlfriend fiancée mother-of-three mother-of-two mother-of-one
@@ -234,7 +236,8 @@ func init() {
 		commonwealth reserve exchange council secretariat directorate inspectorate
 		constabulary brigade battalion regiment corps guard unit squad institution
 		clinic trust charity project initiative programme program campaign team squad
-		communications energy airlines railways railway insurance foods motors brands`)
+		communications energy airlines railways railway insurance foods motors brands estates homes
+		properties developments construction builders logistics solutions consulting ventures`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
 		party group organisation organization zoo club team police court bank university
 		school hospital network airline carmaker automaker retailer startup platform app
@@ -244,7 +247,8 @@ func init() {
 		cabinet embassy federation league association campaign church developer chipmaker
 		insurer lender miner maker producer conglomerate telco carrier shipper distributor
 		wholesaler refiner brewer drugmaker magazine brand label studio franchise club band
-		council utility exchange`)
+		council utility exchange palace force monarchy household court builder housebuilder
+		homebuilder`)
 	addWords(wDept, `defense defence state health justice education finance treasury interior
 		commerce energy labor labour agriculture transport transportation security homeland
 		foreign affairs home trade industry environment culture housing welfare veterans
@@ -306,8 +310,7 @@ func init() {
 		about over under between among through during without within against despite among
 		one two three four five six seven eight nine ten first second third last next new old
 		thousands hundreds millions billions dozens scores some nobody everybody somebody
-		anybody everyone someone anyone none nothing everything something anything western eastern northern southern
-		central`)
+		anybody everyone someone anyone none nothing everything something anything`)
 	addWords(wAbbrev, `mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep rev hon inc co corp
 		ltd no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec pa va mass calif
 		fla ga ill mich minn mo nev ore tenn tex wash wis conn colo ariz ala ark del ky la md
@@ -319,6 +322,9 @@ func init() {
 		addCue(c)
 	}
 	addWords(wAccording, "according words")
+	addWords(wWork, `study paper report book novel memoir album film movie documentary series show
+		programme program play poem song single article survey thesis exhibition`)
+	addWords(wSpeechNoun, "study paper survey filing document update notice")
 	addWords(wPublish, `issue issues issued issuing post posts posted posting publish publishes
 		published publishing release releases released releasing send sends sent sending write
 		writes wrote writing share shares shared sharing tweet tweets tweeted tweeting circulate

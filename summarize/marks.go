@@ -13,6 +13,7 @@ type span struct {
 	next, prev  int // the same quotation's span in the next or previous paragraph, or -1
 	sent        int
 	quote       bool // a quotation of speech, not a title or a scare quote
+	cued        bool // a speech verb stands before it in its sentence
 	partial     bool
 	who         int // speaker: an index into doc.ents, or -1
 	how         int // the rule that attributed it, for tests and debugging
