@@ -1,0 +1,164 @@
+package summarize
+
+// Which quoted spans are speech, and which are fragments.
+
+import (
+	"strings"
+)
+
+// innerSentence reports whether a span holds a sentence end before its last
+// word: "Yes. We will." rather than a title.
+func (d *doc) innerSentence(sp *span) bool {
+	t := strings.TrimRight(d.body[sp.s:sp.e], ".,!?… ")
+	return strings.ContainsAny(t, ".!?")
+}
+
+// quoteLike reports whether a span reads as a quotation of full sentences,
+// for which weak cues such as "called" do not count.
+func (d *doc) quoteLike(sp *span) bool {
+	return strings.Count(d.body[sp.s:sp.e], " ") >= 5 || endsSentence(d.body[sp.s:sp.e])
+}
+
+// classify decides which spans are quotations of speech, not titles, names
+// or scare quotes, and which are fragments inside a sentence.
+func (d *doc) classify() {
+	for i := range d.spans {
+		sp := &d.spans[i]
+		text := d.body[sp.s:sp.e]
+		words := 0
+		caps := 0
+		letters := false
+		for k := sp.open + 1; k < len(d.toks) && (sp.close < 0 || k < sp.close) && d.toks[k].span == int32(i); k++ {
+			t := d.toks[k]
+			if t.kind != tWord {
+				continue
+			}
+			letters = true
+			words++
+			if t.fl&(fCap|fAllCaps) != 0 || d.has(k, wPrep|wDet|wConj) && t.e-t.s <= 4 {
+				caps++
+			}
+		}
+		ends := endsSentence(text) || strings.HasSuffix(text, ",")
+		sp.partial = d.partialAt(sp.open)
+		chained := sp.prev >= 0 || sp.next >= 0
+		switch {
+		case !letters:
+			sp.quote = false
+		case chained:
+			sp.quote = true
+		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp)):
+			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
+			sp.quote = false
+		case d.namedBefore(sp.open) && (words <= 6 || d.strongNaming(sp.open)) && !d.innerSentence(sp):
+			sp.quote = false
+		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
+			sp.quote = true
+		case sp.who >= 0 || sp.cued:
+			sp.quote = true // "a rep said they were “over the moon”", whoever the rep is
+		default:
+			// A fragment with no speech verb: a quotation only when lower case and
+			// said of a person just before it ("because she wanted to “shake up”").
+			if d.toks[sp.open+1].fl&fLower != 0 {
+				if w := d.nearestPerson(sp.open); w >= 0 {
+					sp.who, sp.how = w, howNear
+					sp.quote = true
+				}
+			}
+		}
+		if !sp.quote {
+			sp.who, sp.how = -1, howNone
+		}
+	}
+}
+
+// partialAt reports whether the quotation opening at o is a fragment inside
+// a sentence: the word before it is not a speech verb, a colon or a comma.
+func (d *doc) partialAt(o int) bool {
+	k := o - 1
+	if k < 0 || d.toks[k].sent != d.toks[o].sent || d.toks[o].fl&fParaStart != 0 {
+		return false
+	}
+	t := d.toks[k]
+	if t.kind != tWord {
+		return false
+	}
+	if _, kind, n := d.cueAt(k); n > 0 {
+		return kind == cueWeak // "a choice she called “terrifying”"
+	}
+	if t.e-t.s > 1 && d.body[t.e-1] == '.' && d.toks[o+1].fl&fCap != 0 {
+		return false // "after 11 p.m. “The voters…”": a sentence ends in the abbreviation
+	}
+	if k > 0 {
+		if _, _, n := d.cueAt(k - 1); n == 2 {
+			return false // "hit back"
+		}
+	}
+	return true
+}
+
+// namedBefore reports whether a naming word comes just before the quotation
+// at o: dubbed the "Listening Tour", the so-called "peace plan".
+func (d *doc) namedBefore(o int) bool {
+	if d.punct(o-1, ',') && d.has(o-2, wWork) {
+		return true // "The study, ‘Running behaviour in …’, is published today"
+	}
+	if d.is(o-1, "as") {
+		for k := o - 2; k >= 0 && k >= o-5 && d.toks[k].kind == tWord; k-- {
+			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
+				return true // known to fans as “the Kentucky Nightingale”
+			}
+		}
+	}
+	for k := o - 1; k >= 0 && k >= o-3; k-- {
+		if d.toks[k].kind != tWord || d.toks[k].sent != d.toks[o].sent {
+			return false
+		}
+		if d.has(k, wNaming) {
+			switch d.low(k) {
+			case "called", "named", "labelled", "labeled", "branded", "known":
+				// "a ship called “Endeavour”", but "called it “a disgrace”".
+				return d.toks[o+1].fl&(fCap|fAllCaps) != 0
+			}
+			return true
+		}
+		if !d.has(k, wDet) {
+			return false
+		}
+	}
+	return false
+}
+
+// strongNaming reports whether the word before the quotation at o only ever
+// introduces a name or title: titled, entitled, dubbed.
+func (d *doc) strongNaming(o int) bool {
+	if d.punct(o-1, ',') && d.has(o-2, wWork) {
+		return true // "The study, ‘Running behaviour in …’,"
+	}
+	switch {
+	case d.is(o-1, "titled"), d.is(o-1, "entitled"), d.is(o-1, "dubbed"), d.is(o-1, "headlined"), d.is(o-1, "nicknamed"):
+		return true
+	}
+	return false
+}
+
+// nearestPerson returns the person named or referred to last before token o
+// in its clause.
+func (d *doc) nearestPerson(o int) int {
+	s := d.sentOf(o)
+	for k := o - 1; k >= s.t0 && k >= o-12; k-- {
+		if d.toks[k].span >= 0 {
+			return -1
+		}
+		if mi := d.mentionAt[k]; mi >= 0 {
+			m := d.mentions[mi]
+			if m.ent >= 0 && d.ents[m.ent].kind == mPerson && !m.modifier {
+				return m.ent
+			}
+		}
+		if d.is(k, "he") || d.is(k, "she") {
+			return d.resolvePronoun(k)
+		}
+	}
+	return -1
+}

@@ -1,0 +1,453 @@
+package summarize
+
+// Speech verbs and their subjects: who speaks through "said", "told", "according to".
+
+import (
+	"strings"
+)
+
+const cueAccording uint8 = 9 // "according to"
+
+// cueAt reports whether token i is a speech verb outside quotations, and
+// returns its form (cueFinite or cueIng), its kind and how many tokens it
+// takes ("hit back" takes two).
+func (d *doc) cueAt(i int) (form, kind uint8, width int) {
+	if i < 0 || i >= len(d.toks) {
+		return
+	}
+	t := &d.toks[i]
+	if t.kind != tWord || t.span >= 0 || t.lex == 0 {
+		return
+	}
+	lx := &lexTable[t.lex]
+	if lx.flags&wCue == 0 || t.fl&fPossessive != 0 {
+		if lx.flags&wAccording != 0 && d.is(i, "according") && d.is(i+1, "to") {
+			return cueAccording, cueNormal, 2
+		}
+		if d.is(i, "words") && d.is(i+1, "of") && d.is(i-1, "the") && d.is(i-2, "in") {
+			return cueAccording, cueNormal, 2 // "in the words of CEO Priya Natarajan"
+		}
+		return
+	}
+	kind, width = lx.cueKind, 1
+	if kind == cueBare {
+		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent {
+			return 0, 0, 0 // "would continue to", not "…,” she continued."
+		}
+	}
+	if kind == cueParticle {
+		if !d.is(i+1, lx.particle) {
+			return 0, 0, 0
+		}
+		width = 2
+	}
+	if kind == cueRead {
+		// "a statement that read", "a statement from the ministry read".
+		for k := i - 1; k >= 0 && k >= i-7 && d.toks[k].sent == t.sent && d.toks[k].kind == tWord; k-- {
+			if d.has(k, wSpeechNoun) {
+				return cueFinite, kind, 1
+			}
+		}
+		return 0, 0, 0
+	}
+	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
+		return 0, 0, 0 // a noun: "the report", "his post"
+	}
+	if lx.cueForm == cueBase && i > 1 && d.has(i-2, wDet) && !d.is(i-2, "that") && d.toks[i-1].fl&fLower != 0 &&
+		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) {
+		return 0, 0, 0 // "a handwritten note", "the annual report"
+	}
+	form = lx.cueForm
+	if form == cueBase {
+		form = cueFinite
+		if d.is(i-1, "to") {
+			form = cueIng // "went on to say": no subject of its own
+		}
+	}
+	be := d.is(i-1, "was") || d.is(i-1, "is") || d.is(i-1, "were") || d.is(i-1, "are") || d.is(i-1, "been") || d.is(i-1, "be") || d.is(i-1, "being")
+	if form == cueIng && be {
+		form = cueFinite // "she was saying"
+	} else if be {
+		return 0, 0, 0 // "the court was told": passive, nobody speaks
+	}
+	return form, kind, width
+}
+
+func (d *doc) sentOf(i int) *sentence { return &d.sents[d.toks[i].sent] }
+
+// clauseStart returns where the clause holding token c starts, after any
+// introductory phrase ("In a statement on Wednesday, …").
+func (d *doc) clauseStart(c int) int {
+	s := d.sentOf(c)
+	cs := s.t0
+	for k := c - 1; k >= s.t0; k-- {
+		t := d.toks[k]
+		if t.span >= 0 {
+			cs = k + 1
+			break
+		}
+		if t.kind == tPunct && (t.r == ';' || t.r == ':' || isDash(t.r) && t.r != '-') {
+			cs = k + 1
+			break
+		}
+		if t.kind != tWord {
+			continue
+		}
+		w := d.low(k)
+		switch w {
+		case "while", "whereas", "although", "though", "because", "but", "as", "when", "after", "before",
+			"if", "since", "until", "whether", "unless", "what", "so":
+			cs = k + 1
+		case "which", "whom":
+			if d.has(k+1, wDet|wPron) || isCapWord(d, k+1) {
+				cs = k + 1 // "which the study describes as …"
+			}
+		case "that":
+			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) {
+				cs = k + 1
+			}
+		case "and":
+			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1)) {
+				cs = k + 1
+			}
+		}
+		if cs != s.t0 {
+			if d.has(cs-1, wConj) {
+				// An introductory clause: "Asked whether she would stand, Romero said".
+				for k := cs; k < c; k++ {
+					if d.punct(k, ',') {
+						cs = k + 1
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+	return d.skipIntro(cs, c)
+}
+
+// skipIntro skips introductory phrases that end in a comma before c:
+// "In a statement on Wednesday,", "Speaking to reporters,", "However,".
+func (d *doc) skipIntro(a, c int) int {
+	for a < c {
+		t := d.toks[a]
+		if t.kind != tWord {
+			if t.kind == tPunct && t.r == ',' {
+				a++
+				continue
+			}
+			return a
+		}
+		intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
+			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven)
+		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
+			intro = true
+		}
+		if !intro {
+			return a
+		}
+		comma := -1
+		for k := a + 1; k < c; k++ {
+			if d.punct(k, ',') {
+				comma = k
+				break
+			}
+			if d.toks[k].span >= 0 {
+				break
+			}
+			if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i")) {
+				return k // "By 1962 he was …": the clause starts at its pronoun
+			}
+		}
+		if comma < 0 {
+			return a
+		}
+		a = comma + 1
+		// "In a statement signed by his press secretary, Tunde Ajibola, the
+		// governor …": a name set off after a role belongs to the phrase.
+		if d.has(comma-1, wRole|wTitle) {
+			if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
+				a = d.mentions[mi].c1 + 1
+			}
+		}
+		// "At the Astrodome, which was turned into a shelter, Olaño said":
+		// a relative clause after the phrase belongs to it too.
+		if d.is(a, "which") || d.is(a, "where") || d.is(a, "when") {
+			for k := a + 1; k < c; k++ {
+				if d.punct(k, ',') {
+					a = k + 1
+					break
+				}
+			}
+		}
+	}
+	return a
+}
+
+// npEnd returns where the subject noun phrase starting at a ends: at its
+// verb, a relative pronoun or a conjunction. Commas do not end it, so that
+// appositives stay inside.
+func (d *doc) npEnd(a, b int) int {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if t.kind == tMark || t.span >= 0 {
+			return k
+		}
+		if t.kind == tPunct && (t.r == ';' || t.r == ':') {
+			return k
+		}
+		if t.kind != tWord || k == a {
+			continue
+		}
+		if d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
+			continue
+		}
+		if _, _, n := d.cueAt(k); n > 0 {
+			return k
+		}
+		if d.has(k, wAux) && !d.has(k, wRole|wDept|wTitle) && !d.has(k, wTime) {
+			return k
+		}
+		switch d.low(k) {
+		case "who", "which", "whose", "whom", "while", "but", "because", "when", "although":
+			return k
+		}
+	}
+	return b
+}
+
+// inPP reports whether the name starting at c0 is the object of a
+// preposition: "to Nyoro", "of research firm Endpoint".
+func (d *doc) inPP(c0, c1, a int) bool {
+	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
+	for k := c0 - 1; k >= a && k > c0-9; k-- {
+		t := d.toks[k]
+		if list && t.kind == tPunct && t.r == ',' && (isCapWord(d, k-1) || d.has(k-1, wPlace)) && !d.has(k-1, wRole|wTitle) {
+			continue // a list: "of Norway, Sweden and Finland"
+		}
+		if t.kind != tWord {
+			return false
+		}
+		if d.is(k, "and") && isCapWord(d, k-1) {
+			continue
+		}
+		if d.has(k, wPrep) {
+			return true
+		}
+		if d.has(k, wCue|wAux|wConj|wPron) {
+			return false
+		}
+	}
+	return false
+}
+
+// headIn finds who a noun phrase region [a, b) names: a pronoun, the first
+// name that is neither a modifier nor inside a prepositional phrase, or a
+// description such as "the company" or "one person". With create unset,
+// descriptions only resolve to entities already known.
+func (d *doc) headIn(a, b int, create bool) int {
+	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.is(a, "but") || d.is(a, "yet") || d.is(a, "so") || d.has(a, wAux) && !d.has(a, wPron|wRole|wDet|wTime) && d.toks[a].fl&fLower != 0) {
+		a++
+	}
+	if a >= b {
+		return -1
+	}
+	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && !d.has(a, wDet)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
+		if d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its") {
+			// "his lawyer": someone else, described.
+			if create {
+				return d.nominal(a, d.nominalEnd(a, d.npEnd(a, b)), create)
+			}
+			return -1
+		}
+		return d.resolvePronoun(a)
+	}
+	end := d.npEnd(a, b)
+	for k := a; k < end; k++ {
+		mi := d.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := &d.mentions[mi]
+		k = m.c1 - 1
+		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) {
+			continue
+		}
+		return m.ent
+	}
+	// "A firefighter who gave only his first name, Thomas, said": a name set
+	// off by commas names the described speaker.
+	for k := end; k < b; k++ {
+		if mi := d.mentionAt[k]; mi >= 0 && d.punct(k-1, ',') {
+			m := &d.mentions[mi]
+			if m.c0 == k && m.kind == mPerson && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
+				return m.ent
+			}
+		}
+	}
+	return d.nominal(a, d.nominalEnd(a, end), create)
+}
+
+// subjectStart reports whether a subject can start at token k: a name, a
+// pronoun, a determiner, a number or a noun for a speaker.
+func (d *doc) subjectStart(k int) bool {
+	t := d.toks[k]
+	if t.kind == tNum || isCapWord(d, k) {
+		return true
+	}
+	return t.kind == tWord && (d.has(k, wDet|wPron) || d.nounish(k))
+}
+
+// inverted reports whether the speech verb at c follows its quotation, so
+// that its subject comes after it: “Q,” said X.
+func (d *doc) inverted(c int) bool {
+	k := c - 1
+	for k >= 0 && d.has(k, wAux) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
+		k--
+	}
+	if k < 0 || d.toks[k].sent != d.toks[c].sent {
+		return (k < 0 || d.toks[c].fl&fParaStart != 0) && isCapWord(d, c+1)
+	}
+	if d.toks[k].fl&fClose != 0 {
+		return true
+	}
+	if d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0 {
+		return true
+	}
+	return false
+}
+
+// clauseEnd returns where the clause after token a ends: the sentence's end,
+// a quotation, or a semicolon.
+func (d *doc) clauseEnd(a int) int {
+	if a >= len(d.toks) {
+		return a
+	}
+	s := d.sentOf(min(a, len(d.toks)-1))
+	for k := a; k < s.t1; k++ {
+		t := d.toks[k]
+		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && (t.r == ';' || t.r == '.') {
+			return k
+		}
+	}
+	return s.t1
+}
+
+// cueSubject returns who speaks through the speech verb at c.
+func (d *doc) cueSubject(c int) int {
+	form, kind, width := d.cueAt(c)
+	if width == 0 {
+		return -1
+	}
+	if form == cueAccording {
+		return d.headIn(c+2, d.clauseEnd(c+2), true)
+	}
+	if form == cueIng {
+		return d.mainSubject(c)
+	}
+	if d.inverted(c) {
+		a := c + width
+		return d.headIn(a, d.clauseEnd(a), true)
+	}
+	// "One engineer, who asked not to be named because they …, said": the
+	// subject stands before the relative clause.
+	if d.punct(c-1, ',') {
+		for w := c - 2; w > d.sentOf(c).t0; w-- {
+			if d.toks[w].span >= 0 {
+				break
+			}
+			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
+				if sub := d.headIn(d.clauseStart(w-1), w-1, true); sub >= 0 {
+					return sub
+				}
+				break
+			}
+		}
+	}
+	// "X said", "she described": a name or pronoun right before the verb.
+	k := c - 1
+	for k > 0 && d.has(k, wAux) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
+		k--
+	}
+	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
+		if d.is(k, "who") {
+			// "Gloria Smith, 79, who testified": the name before the relative pronoun.
+			for j := k - 1; j >= d.sentOf(c).t0 && j > k-6; j-- {
+				if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+					return d.mentions[mi].ent
+				}
+				if !(d.punct(j, ',') || d.toks[j].kind == tNum) {
+					break
+				}
+			}
+		}
+		if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "it")) {
+			return d.resolvePronoun(k)
+		}
+		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace && !d.mentions[mi].modifier && d.mentions[mi].c1 == k+1 {
+			if m := d.mentions[mi]; !d.inPP(m.c0, m.c1, d.sentOf(c).t0) {
+				return m.ent
+			}
+		}
+	}
+	cs := d.clauseStart(c)
+	if kind == cueRead || d.is(c-1, "that") || d.is(c-1, "which") {
+		// "a statement that read", "a statement from the ministry read": the
+		// writer speaks, named in the phrase or by an earlier verb.
+		for k := cs; k < c; k++ {
+			if d.is(k, "from") || d.is(k, "by") {
+				if w := d.headIn(k+1, c, true); w >= 0 {
+					return w
+				}
+			}
+		}
+		for k := c - 1; k >= d.sentOf(c).t0; k-- {
+			if _, _, n := d.cueAt(k); n > 0 && k != c {
+				return d.cueSubject(k)
+			}
+		}
+		// "The ministry issued a statement that read": whoever issued it.
+		for k := cs; k < c; k++ {
+			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
+				j := k - 1
+				for j > cs && d.has(j, wDet) {
+					j--
+				}
+				if d.has(j, wPublish) {
+					return d.headIn(cs, j, true)
+				}
+				break
+			}
+		}
+		if d.is(cs, "the") || d.is(cs, "this") {
+			return d.headIn(cs, c, false) // "the statement read": its author, if known
+		}
+		return -1 // "a note … which read": the article does not say who wrote it
+	}
+	if cs >= c || d.has(c-1, wConj) {
+		// "… but warned that": the verb shares the sentence's subject.
+		return d.mainSubject(c)
+	}
+	return d.headIn(cs, c, true)
+}
+
+// mainSubject returns the subject of the sentence's main clause, for a
+// participle such as "saying" at c.
+func (d *doc) mainSubject(c int) int {
+	s := d.sentOf(c)
+	for k := s.t0; k < c; k++ {
+		if form, _, n := d.cueAt(k); n > 0 && form == cueFinite {
+			if w := d.cueSubject(k); w >= 0 {
+				return w
+			}
+		}
+	}
+	i, j := d.spansIn(int(d.toks[c].sent))
+	for ; i < j; i++ {
+		if d.spans[i].open < c && d.spans[i].who >= 0 {
+			return d.spans[i].who
+		}
+	}
+	return d.headIn(d.skipIntro(s.t0, c), c, true)
+}

@@ -1,0 +1,381 @@
+package summarize
+
+// Speakers described rather than named: "the company", "the star", "one resident".
+
+import (
+	"slices"
+	"strings"
+)
+
+// nominalEnd returns where a described speaker's phrase ends: at a comma,
+// unless what follows is a list of names up to the end.
+func (d *doc) nominalEnd(a, end int) int {
+	for k := a; k < end; k++ {
+		if d.punct(k, ',') || d.punct(k, '(') || d.punct(k, ')') {
+			list := true
+			for j := k + 1; j < end; j++ {
+				if !(isCapWord(d, j) || d.punct(j, ',') || d.is(j, "and") || d.is(j, "or")) {
+					list = false
+					break
+				}
+			}
+			if list && d.punct(k, ',') {
+				return end
+			}
+			return k
+		}
+	}
+	return end
+}
+
+// nominal resolves a described speaker [a, e): "the DG of his campaign
+// organisation" to the person whose role matches, "the star" to the person
+// the text is about, "the company" to the organisation; "one person" and
+// "the foreign ministers of …" speak for themselves.
+func (d *doc) nominal(a, e int, create bool) int {
+	for e > a && (d.punct(e-1, ',') || d.has(e-1, wTime|wAux) && d.toks[e-1].fl&fLower != 0 || d.toks[e-1].kind == tPunct) {
+		e--
+	}
+	// Drop a trailing "in a statement", "on Thursday".
+	for k := e - 1; k > a && k >= e-4; k-- {
+		if d.has(k, wPrep) && (d.has(e-1, wSpeechNoun|wTime) || isCapWord(d, e-1) && d.has(e-1, wTime)) {
+			e = k
+			break
+		}
+	}
+	if e <= a || e-a > 20 || !d.subjectStart(a) {
+		return -1
+	}
+	// The head is the first noun for a person, body or group, with any
+	// noun that follows it ("bus driver"); an "of" phrase after it stays.
+	h := -1
+	for k := a; k < e; k++ {
+		if d.toks[k].kind != tWord {
+			if h >= 0 && d.toks[k].kind == tPunct {
+				break
+			}
+			continue
+		}
+		if d.has(k, wPrep) && !d.nounish(k) {
+			if h >= 0 {
+				break
+			}
+			continue
+		}
+		if d.nounish(k) {
+			h = k // the last such noun before a preposition: "one emergency nurse"
+		}
+	}
+	if h < 0 {
+		for k := a; k < e && k < a+3; k++ {
+			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
+				h = k // "the statement read"
+				break
+			}
+		}
+	}
+	if h < 0 {
+		return -1
+	}
+	if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
+		// keep the phrase: "the DG of his campaign organisation"
+		e = d.ppEnd(h+1, e)
+	} else {
+		e = h + 1
+	}
+	hw := d.low(h)
+	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
+	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old") || epithets[hw])
+	org := !plural && d.has(h, wOrgNoun)
+	if !plural && !person && !org {
+		if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
+			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) {
+				return w
+			}
+			org = true // "the study describes it as …": the study speaks
+		} else {
+			return -1
+		}
+	}
+	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
+	si := int(d.toks[a].sent)
+	if person && (d.is(a, "his") || d.is(a, "her") || d.is(a, "their")) {
+		// "his daughter said": the person introduced with that role, if any.
+		if p := d.personByRole(a, e, si, genderUnknown); p >= 0 && d.ents[p].kind == mPerson && len(d.ents[p].roleWord) > 0 {
+			return p
+		}
+	}
+	if definite && person && !d.has(h, wPersonNoun) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
+		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
+			return p
+		}
+	}
+	if definite && plural {
+		// "the three ministers": a group named just before.
+		for s := si; s >= 0 && s >= si-3; s-- {
+			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal == Group && strings.Contains(strings.ToLower(d.ents[sub].name), hw) {
+				return sub
+			}
+		}
+	}
+	if definite && org {
+		if o := d.orgByNoun(hw, si); o >= 0 {
+			return o
+		}
+	}
+	if definite {
+		// "The spokesperson added": the "government spokesperson" met before.
+		for i := len(d.ents) - 1; i >= 0; i-- {
+			if en := &d.ents[i]; en.kind == 0 && en.last <= si && strings.EqualFold(lastWord(en.name), hw) {
+				return i
+			}
+		}
+	}
+	if !create {
+		return -1
+	}
+	name := d.body[d.toks[a].s:d.toks[e-1].e]
+	if person && h+2 < e && (d.is(h+1, "for") || d.is(h+1, "of") || d.is(h+1, "at")) && d.is(h+2, "the") && e-h <= 5 {
+		// "a spokesperson for the company": name the company the story means.
+		if o := d.orgByNoun(d.low(e-1), si); o >= 0 && d.ents[o].kind != 0 {
+			name = d.body[d.toks[a].s:d.toks[h+1].e] + " " + d.ents[o].name
+		}
+	}
+	for i := range d.ents {
+		if d.ents[i].kind == 0 && strings.EqualFold(d.ents[i].name, name) {
+			return i
+		}
+	}
+	k := Person
+	switch {
+	case plural:
+		k = Group
+	case org:
+		k = Organisation
+	}
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
+	return len(d.ents) - 1
+}
+
+// lastWord returns the last word of a phrase, in lower case.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.ToLower(s)
+}
+
+// ppEnd returns where the prepositional phrase starting at p ends, within
+// e: after its noun and any list of names that follows ("of Chile, Kenya and
+// Norway", "of key European powers including Germany, France …").
+func (d *doc) ppEnd(p, e int) int {
+	if d.toks[p].kind == tPunct {
+		return e // a bracket: keep what the caller found
+	}
+	k := p + 1
+	for k < e && d.has(k, wDet|wPron) && k < p+3 {
+		k++ // "his", "one", "the"
+	}
+	if k >= e {
+		return e
+	}
+	k++
+	for k < e {
+		w := d.low(k)
+		switch {
+		case isCapWord(d, k) || d.nounish(k):
+			k++
+		case d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wPrep|wConj|wAux|wDet|wPron|wCue|wTime) &&
+			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly"):
+			k++ // "of one patient", "from one Gulf delegation
+		case (d.punct(k, ',') || d.is(k, "and") || d.is(k, "or")) && k+1 < e && isCapWord(d, k+1):
+			k++
+		case d.is(k, "including") || d.is(k, "from") || d.is(k, "of"):
+			return d.ppEnd(k, e)
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// authorOf returns who issued the statement (letter, post) that "the
+// statement" refers to: the speaker of the latest earlier sentence that
+// mentions one.
+func (d *doc) authorOf(noun string, si int) int {
+	for s := si - 1; s >= 0 && s >= si-6; s-- {
+		for k := d.sents[s].t0; k < d.sents[s].t1; k++ {
+			if d.toks[k].span < 0 && d.low(k) == noun && d.sents[s].subject >= 0 {
+				return d.sents[s].subject
+			}
+		}
+	}
+	return -1
+}
+
+// nounish reports whether token k is a noun for a person, body or group.
+func (d *doc) nounish(k int) bool {
+	if d.toks[k].kind != tWord || d.has(k, wCue|wAux) && !d.has(k, wRole|wOrgNoun) {
+		return false
+	}
+	return d.has(k, wRole|wTitle|wRoleAcronym|wPersonNoun|wOrgNoun|wGroupNoun) || d.plural(k) >= 0 || strings.HasSuffix(d.low(k), "-old") ||
+		epithets[d.low(k)]
+}
+
+// personByRole finds the person a description [a, e) refers to.
+func (d *doc) personByRole(a, e, si int, g int8) int {
+	var words []string
+	for k := a; k < e; k++ {
+		if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
+			words = append(words, d.low(k))
+		}
+	}
+	best, bestScore := -1, 0
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.kind != mPerson || len(en.roleWord) == 0 {
+			continue
+		}
+		score := 0
+		for _, w := range words {
+			if containsString(en.roleWord, w) {
+				score++
+			}
+			if len(w) >= 2 && len(w) <= 4 && initialsMatch(w, en.roleWord) {
+				score += 2
+			}
+		}
+		if score > bestScore || score == bestScore && score > 0 && en.last > d.ents[best].last {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	// "the star", "the 54-year-old": the person the story is about. Not "the
+	// spokesman", who is someone else unless named as such.
+	if h := words[len(words)-1]; epithets[h] || strings.HasSuffix(h, "-old") || strings.Contains(h, "-of-") {
+		return d.salientPerson(si, g)
+	}
+	return -1
+}
+
+// genericOrg are nouns a story uses for the organisation it is about.
+var genericOrg = map[string]bool{
+	"company": true, "firm": true, "group": true, "business": true, "carmaker": true, "automaker": true,
+	"developer": true, "retailer": true, "airline": true, "lender": true, "insurer": true, "bank": true,
+	"club": true, "team": true, "band": true, "startup": true, "chain": true, "operator": true,
+	"manufacturer": true, "maker": true, "producer": true, "supplier": true, "conglomerate": true,
+	"giant": true, "chipmaker": true, "miner": true, "brand": true, "platform": true, "app": true,
+	"network": true, "broadcaster": true, "publisher": true, "newspaper": true, "label": true,
+	"studio": true, "charity": true, "organisation": true, "organization": true, "utility": true,
+	"drugmaker": true, "telco": true, "carrier": true, "builder": true, "housebuilder": true, "party": true, "union": true, "movement": true,
+	"alliance": true, "coalition": true, "campaign": true,
+}
+
+// epithets are nouns a story uses for the person it is about.
+var epithets = map[string]bool{
+	"star": true, "singer": true, "actor": true, "actress": true, "presenter": true, "host": true,
+	"player": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true,
+	"man": true, "woman": true, "boy": true, "girl": true, "veteran": true, "politician": true,
+	"champion": true, "celebrity": true, "musician": true, "rapper": true, "comedian": true,
+	"author": true, "writer": true, "novelist": true, "billionaire": true, "entrepreneur": true,
+	"aspirant": true, "candidate": true, "teenager": true, "pensioner": true, "grandmother": true,
+	"grandfather": true, "mother": true, "father": true, "athlete": true, "driver": true,
+	"victim": true, "survivor": true, "winner": true, "artist": true, "designer": true, "model": true,
+	"chef": true, "reality": true, "influencer": true, "youngster": true, "star's": true,
+	"bombshell": true, "beauty": true, "stunner": true, "hunk": true, "socialite": true, "heiress": true,
+	"hitmaker": true, "songstress": true, "starlet": true, "diva": true, "icon": true, "legend": true,
+	"superstar": true, "sensation": true, "personality": true, "blonde": true, "brunette": true,
+	"redhead": true, "mum": true, "dad": true, "beau": true, "newlywed": true, "bride": true, "groom": true,
+}
+
+// initialsMatch reports whether an acronym (dg) is the initials of
+// consecutive role words (director general).
+func initialsMatch(acr string, words []string) bool {
+	for i := 0; i+len(acr) <= len(words); i++ {
+		ok := true
+		for j := 0; j < len(acr); j++ {
+			if words[i+j] == "" || words[i+j][0] != acr[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// salientPerson returns the person the text has lately been about: the
+// latest sentence subject, else the latest person named.
+func (d *doc) salientPerson(si int, g int8) int {
+	for s := si; s >= 0 && s > si-15; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) && d.ents[sub].kind == mPerson {
+			return sub
+		}
+	}
+	best, bestAt := -1, -1
+	for i := range d.ents {
+		if d.ents[i].kind == mPerson && d.compatible(i, g) && d.seenBy(i, si-1) > bestAt {
+			best, bestAt = i, d.seenBy(i, si-1)
+		}
+	}
+	return best
+}
+
+// seenBy returns the latest sentence up to si where entity e is named
+// outside quotations, or -1.
+func (d *doc) seenBy(e, si int) int {
+	ss := d.ents[e].sents
+	i, _ := slices.BinarySearch(ss, int32(si+1))
+	if i > 0 {
+		return int(ss[i-1])
+	}
+	if d.ents[e].kind == 0 {
+		return d.ents[e].last // a described speaker, known since it was met
+	}
+	return -1
+}
+
+// orgByNoun finds the organisation "the ministry" or "the company" means.
+func (d *doc) orgByNoun(noun string, si int) int {
+	best, bestAt := -1, -1
+	for i := range d.ents {
+		en := &d.ents[i]
+		if (en.kind == mOrg || en.kind == mUnknown) && containsString(en.words, noun) {
+			if at := d.seenBy(i, si); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	if !genericOrg[noun] {
+		// "the supervisory board", "the interior ministry": a body of its own.
+		if noun == "force" || noun == "service" {
+			for s := si - 1; s >= 0 && s >= si-2; s-- {
+				if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal != Person {
+					return sub // "Greater Manchester police said … the force said"
+				}
+			}
+		}
+		return -1
+	}
+	for s := si; s >= 0 && s > si-10; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside && d.ents[sub].head {
+			return sub
+		}
+	}
+	for i := range d.ents {
+		en := &d.ents[i]
+		if (en.kind == mOrg || en.kind == mUnknown) && !en.source && en.head {
+			if at := d.seenBy(i, si-1); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,99 @@
+package summarize
+
+// Pronouns: he, she and they, resolved to people and bodies named before.
+
+func (d *doc) compatible(ent int, g int8) bool {
+	e := &d.ents[ent]
+	switch g {
+	case genderUnknown:
+		return e.kind == mPerson || e.kind == 0 && e.nominal == Person
+	case genderMale, genderFemale:
+		if e.kind == mPerson || e.kind == 0 && e.nominal == Person {
+			return e.gender == g || e.gender == genderUnknown
+		}
+		return false
+	case genderPlural:
+		// Bodies and groups, and an unnamed person ("one engineer … they said").
+		return e.kind == 0 || e.kind == mOrg
+	case genderNeuter:
+		return e.kind == mOrg || e.kind == mUnknown || e.kind == 0 && e.nominal == Organisation
+	}
+	return false
+}
+
+// resolvePronoun finds who a he, she, they or it at token i refers to: an
+// earlier name in the same sentence, else the subject of an earlier sentence,
+// else a name in it.
+func (d *doc) resolvePronoun(i int) int {
+	g := d.lx(i).gender
+	if g == genderUnknown {
+		return -1
+	}
+	si := int(d.toks[i].sent)
+	intro := d.skipIntro(d.sents[si].t0, i)
+	ms := d.mentionsIn(si)
+	for mi := len(ms) - 1; mi >= 0; mi-- {
+		m := &ms[mi]
+		if m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
+			continue // "In an interview with the magazine X, he said": not X
+		}
+		if d.compatible(m.ent, g) {
+			return m.ent
+		}
+	}
+	// "The company confirmed …, though it said": the clause's described subject.
+	if s0 := d.sents[si].t0; i > s0+1 {
+		if a := d.skipIntro(s0, i); a < i && !d.has(a, wPron) {
+			if w := d.headIn(a, d.npEnd(a, i), false); w >= 0 && d.compatible(w, g) {
+				return w
+			}
+		}
+	}
+	para := d.sents[si].para
+	for s := si - 1; s >= 0 && s >= si-8 && d.sents[s].para >= para-3; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
+			return sub
+		}
+		for _, m := range d.mentionsIn(s) {
+			if m.inQuote || m.ent < 0 || m.modifier {
+				continue
+			}
+			if d.compatible(m.ent, g) {
+				return m.ent
+			}
+		}
+		if w := d.describedPerson(s, g); w >= 0 {
+			return w
+		}
+	}
+	return -1
+}
+
+// describedPerson returns a person sentence s describes without naming,
+// such as "the daughter of one resident", when one fits the pronoun's gender.
+func (d *doc) describedPerson(si int, g int8) int {
+	if g != genderMale && g != genderFemale {
+		return -1
+	}
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if d.toks[k].span >= 0 || !d.is(k, "the") && !d.is(k, "a") && !d.is(k, "an") && !d.is(k, "one") {
+			continue
+		}
+		h := k + 1
+		for h < s.t1 && h < k+4 && d.toks[h].kind == tWord && d.toks[h].fl&fLower != 0 && !d.has(h, wPersonNoun|wRole) && !d.has(h, wPrep|wCue|wAux) {
+			h++
+		}
+		if h >= s.t1 || !d.has(h, wPersonNoun|wRole) || d.toks[h].fl&fLower == 0 {
+			continue
+		}
+		if hg := d.lx(h).gender; hg != g {
+			continue // only a noun of the pronoun's sex: daughter for she
+		}
+		if w := d.nominal(k, d.nominalEnd(k, d.npEnd(k, s.t1)), true); w >= 0 && d.ents[w].kind == 0 {
+			d.ents[w].gender = g
+			return w
+		}
+	}
+	return -1
+}
