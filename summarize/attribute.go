@@ -93,6 +93,17 @@ func (d *doc) attribute() {
 	}
 }
 
+// hasCue reports whether sentence si reports speech outside quotations.
+func (d *doc) hasCue(si int) bool {
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak && !d.has(k, wNoClause) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceSubject returns who sentence si is about.
 func (d *doc) sentenceSubject(si int) int {
 	s := &d.sents[si]
@@ -190,9 +201,9 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 	if w := d.namedNext(sp); w >= 0 {
 		return w, howLater
 	}
-	// X was blunt: “Q”
-	if d.punct(sp.open-1, ':') {
-		if w := d.headIn(d.clauseStart(sp.open-1), sp.open-1, false); w >= 0 && d.ents[w].kind != mOrg {
+	// X was blunt: “Q” (but not "a banner that read:", which names no one)
+	if d.punct(sp.open-1, ':') && !d.has(sp.open-2, wCue) {
+		if w := d.headIn(d.clauseStart(sp.open-1), sp.open-1, true); w >= 0 && d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
 			return w, howColon
 		}
 	}
@@ -251,6 +262,17 @@ func (d *doc) carry(i int) (int, int) {
 		if last := d.paras[sp.para-1].t1 - 1; last >= 0 && d.punct(last, ':') {
 			if sub := d.sents[d.toks[last].sent].subject; sub >= 0 {
 				return sub, howColon
+			}
+		}
+	}
+	// "He explained that …" ending the paragraph before: he goes on speaking.
+	if sp.para > 0 {
+		last := d.paras[sp.para-1].t1 - 1
+		if ls := int(d.toks[last].sent); ls >= 0 && ls < len(d.sents) {
+			if sub := d.sents[ls].subject; sub >= 0 && d.ents[sub].kind == mPerson && d.hasCue(ls) {
+				if j, _ := d.spansIn(ls); j == int(d.sentSp[ls+1]) || !d.spans[j].quote {
+					return sub, howCarry
+				}
 			}
 		}
 	}

@@ -47,11 +47,13 @@ func (d *doc) classify() {
 			sp.quote = false
 		case chained:
 			sp.quote = true
-		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp)):
+		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
 			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
 			sp.quote = false
 		case d.namedBefore(sp.open) && (words <= 6 || d.strongNaming(sp.open)) && !d.innerSentence(sp):
 			sp.quote = false
+		case d.is(sp.open-1, "words") || d.is(sp.open-1, "message") || d.is(sp.open-1, "reading"):
+			sp.quote = true // "the words “Darfur will return” have been painted"
 		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
 			sp.quote = true
 		case sp.who >= 0 || sp.cued:

@@ -53,6 +53,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
 	}
+	if lx.cueForm == cueBase && i+1 < len(d.toks) && d.toks[i+1].fl&fLower != 0 && d.has(i+1, wRole|wTitle|wOrgNoun) && !d.has(i+1, wPrep|wDet|wPron) {
+		return 0, 0, 0 // a noun before a noun: "label boss", "post office"
+	}
 	if lx.cueForm == cueBase && i > 1 && d.has(i-2, wDet) && !d.is(i-2, "that") && d.toks[i-1].fl&fLower != 0 &&
 		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) {
 		return 0, 0, 0 // "a handwritten note", "the annual report"
@@ -220,6 +223,9 @@ func (d *doc) npEnd(a, b int) int {
 // inPP reports whether the name starting at c0 is the object of a
 // preposition: "to Nyoro", "of research firm Endpoint".
 func (d *doc) inPP(c0, c1, a int) bool {
+	if c0 > 0 && d.toks[c0-1].fl&fLower != 0 && d.has(c0-1, wRole|wTitle) && !d.has(c0-1, wPrep) {
+		return false // "Bureau of Meteorology senior forecaster Kate Liang": the role's own phrase
+	}
 	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
 	for k := c0 - 1; k >= a && k > c0-9; k-- {
 		t := d.toks[k]
@@ -231,6 +237,9 @@ func (d *doc) inPP(c0, c1, a int) bool {
 		}
 		if d.is(k, "and") && isCapWord(d, k-1) {
 			continue
+		}
+		if d.is(k, "that") || d.is(k, "which") || d.is(k, "who") {
+			return false // a relative clause starts: "figures that the NHS Confederation described"
 		}
 		if d.has(k, wPrep) {
 			return true
@@ -271,8 +280,8 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 		m := &d.mentions[mi]
 		k = m.c1 - 1
-		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) {
-			continue
+		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(') {
+			continue // "(KWSC)" explains a name; it is not the subject
 		}
 		return m.ent
 	}
@@ -344,18 +353,53 @@ func (d *doc) cueSubject(c int) int {
 		return d.headIn(c+2, d.clauseEnd(c+2), true)
 	}
 	if form == cueIng {
+		// "with several lawmakers shouting “Shame!”": the phrase after "with".
+		for w := c - 1; w > d.sentOf(c).t0 && w > c-6; w-- {
+			if d.is(w, "with") {
+				if sub := d.headIn(w+1, c, true); sub >= 0 {
+					return sub
+				}
+				break
+			}
+			if d.toks[w].kind != tWord {
+				break
+			}
+		}
 		return d.mainSubject(c)
 	}
 	if d.inverted(c) {
 		a := c + width
 		return d.headIn(a, d.clauseEnd(a), true)
 	}
+	// Look past a parenthesis in dashes or brackets just before the verb:
+	// "A group, which adopted the slogan “Achub y Bws” – Save the Bus – said".
+	before := c - 1
+	if before > 0 && d.toks[before].kind == tPunct && (isDash(d.toks[before].r) && d.toks[before].r != '-' || d.toks[before].r == ')') {
+		open := d.toks[before].r
+		if open == ')' {
+			open = '('
+		}
+		for w := before - 1; w > d.sentOf(c).t0; w-- {
+			if d.toks[w].kind == tPunct && (d.toks[w].r == open || isDash(open) && isDash(d.toks[w].r)) {
+				before = w - 1
+				break
+			}
+		}
+	}
+	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
+	if d.punct(before, ',') {
+		if mi := d.mentionAt[before-1]; mi >= 0 {
+			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') {
+				return m.ent
+			}
+		}
+	}
 	// "One engineer, who asked not to be named because they …, said": the
 	// subject stands before the relative clause.
-	if d.punct(c-1, ',') {
-		for w := c - 2; w > d.sentOf(c).t0; w-- {
-			if d.toks[w].span >= 0 {
-				break
+	if d.punct(before, ',') || before != c-1 {
+		for w := before - 1; w > d.sentOf(c).t0; w-- {
+			if d.toks[w].span >= 0 && d.toks[w].fl&fClose == 0 {
+				continue
 			}
 			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
 				if sub := d.headIn(d.clauseStart(w-1), w-1, true); sub >= 0 {

@@ -77,7 +77,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if h < 0 {
 		return -1
 	}
-	if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
+	if h+2 < e && (d.is(h+1, "close") || d.is(h+1, "familiar") || d.is(h+1, "involved") || d.is(h+1, "briefed") || d.is(h+1, "opposed")) && d.has(h+2, wPrep) {
+		e = d.ppEnd(h+2, e) // "one person close to the board"
+	} else if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
 		// keep the phrase: "the DG of his campaign organisation"
 		e = d.ppEnd(h+1, e)
 	} else {
@@ -126,7 +128,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if definite {
 		// "The spokesperson added": the "government spokesperson" met before.
 		for i := len(d.ents) - 1; i >= 0; i-- {
-			if en := &d.ents[i]; en.kind == 0 && en.last <= si && strings.EqualFold(lastWord(en.name), hw) {
+			if en := &d.ents[i]; en.kind == 0 && en.last <= si && en.headWord == hw {
 				return i
 			}
 		}
@@ -153,7 +155,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	case org:
 		k = Organisation
 	}
-	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si})
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si, headWord: hw})
 	return len(d.ents) - 1
 }
 
@@ -364,18 +366,25 @@ func (d *doc) orgByNoun(noun string, si int) int {
 		}
 		return -1
 	}
-	for s := si; s >= 0 && s > si-10; s-- {
-		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].outside && d.ents[sub].head {
-			return sub
-		}
-	}
-	for i := range d.ents {
-		en := &d.ents[i]
-		if (en.kind == mOrg || en.kind == mUnknown) && !en.source && en.head {
-			if at := d.seenBy(i, si-1); at > bestAt {
-				best, bestAt = i, at
+	// Prefer what is plainly an organisation ("developer Lantern Fox Games")
+	// to a capitalised word that may be anything ("Cosy farming sim").
+	for _, kind := range [...]uint8{mOrg, mUnknown} {
+		for s := si; s >= 0 && s > si-10; s-- {
+			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == kind && !d.ents[sub].source && d.ents[sub].outside && d.ents[sub].head {
+				return sub
 			}
 		}
+		for i := range d.ents {
+			en := &d.ents[i]
+			if en.kind == kind && !en.source && en.head {
+				if at := d.seenBy(i, si-1); at > bestAt {
+					best, bestAt = i, at
+				}
+			}
+		}
+		if best >= 0 {
+			return best
+		}
 	}
-	return best
+	return -1
 }

@@ -43,6 +43,7 @@ type entity struct {
 	outside  bool     // named outside quotations at least once
 	head     bool     // named at least once as a head, not only as a modifier ("Property developer")
 	sents    []int32  // sentences where it is named outside quotations, in order
+	headWord string   // for a described speaker, its head noun: "spokesperson"
 	roleWord []string // lower-case content words of role, for matching "the DG"
 }
 
@@ -72,6 +73,18 @@ func (d *doc) findMentions() {
 			i = j
 		}
 	}
+}
+
+// calendarWord reports whether w names a day or a month, which never belongs
+// to a name.
+func calendarWord(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 // placeStarts reports whether a place of several words starts at i: "New
@@ -119,12 +132,12 @@ func (d *doc) chunkEnd(i, end int) int {
 			j++ // "the Rail Drivers’ Union"
 			continue
 		}
-		if isCapWord(d, j) && !d.has(j, wTime) {
+		if isCapWord(d, j) && !calendarWord(d.low(j)) {
 			j++
 			continue
 		}
-		if d.has(j, wTime) && isCapWord(d, j) && !d.has(j, wGiven) {
-			break
+		if isCapWord(d, j) && calendarWord(d.low(j)) {
+			break // "Trump on Wednesday", but "Night Market" stays one name
 		}
 		if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
 			w := d.low(j)
@@ -146,6 +159,10 @@ func (d *doc) chunkEnd(i, end int) int {
 					continue
 				}
 			}
+		}
+		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && j-1 > i {
+			j++ // a middle initial: "Harold W. Brennick"
+			continue
 		}
 		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1) {
 			j++ // "Ms. Brennan", "Gov. Newsom"
@@ -374,6 +391,11 @@ func (d *doc) chunk(a, b int) {
 		if !hasOrg && b-a > 1 && d.has(a, wPlace|wDemonym) {
 			m.n0 = a // "US Senate"
 		}
+	case d.notOnlyPlaces(a, b, placeAt):
+		// "Johannesburg Water", "Bristol Rovers": a place and a word that is
+		// neither a place nor a title make a body's name.
+		m.kind = mOrg
+		m.n0 = a
 	default:
 		// Places, demonyms and titles only.
 		for k := a; k < b; {
@@ -403,6 +425,27 @@ func (d *doc) chunk(a, b int) {
 	d.addMention(m)
 }
 
+// notOnlyPlaces reports whether the run [a, b) holds a place and also a word
+// that is no place, demonym or title.
+func (d *doc) notOnlyPlaces(a, b int, placeAt func(int) (int, string)) bool {
+	place, other := false, false
+	for k := a; k < b; {
+		if n, _ := placeAt(k); n > 0 {
+			place = true
+			k += n
+			continue
+		}
+		switch {
+		case d.has(k, wPlace|wDemonym):
+			place = true
+		case d.toks[k].kind == tWord && !d.has(k, wTitle|wHonorific|wRoleAcronym|wDet) && d.toks[k].fl&fAllCaps == 0:
+			other = true
+		}
+		k++
+	}
+	return place && other
+}
+
 // dropWordInside reports whether a word inside a chunk is an ordinary word
 // that starts the sentence: "Angry General Service Unit officers".
 func (d *doc) dropWordInside(i int) bool {
@@ -424,6 +467,9 @@ func (d *doc) nameWord(k int) bool {
 	}
 	if lx.flags&(wHonorific|wTitle|wOrgWord|wDept|wPlace|wDemonym|wTime|wRoleAcronym|wDet|wPrep|wConj) != 0 {
 		return false
+	}
+	if t.e-t.s == 1 && t.fl&fCap != 0 {
+		return true // an initial
 	}
 	if t.fl&fAllCaps != 0 && t.e-t.s <= 5 {
 		return false // an acronym: NATO, RCN

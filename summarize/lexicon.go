@@ -197,7 +197,8 @@ func init() {
 		ranger curator librarian archivist guide hostess waiter bartender cleaner guard
 		chancellor minister-president mayor-elect governor-elect whistle-blower cop
 		policeman policewoman detective trooper agent spy master harbourmaster rep publicist
-		insider pal bandmate teammate engineer`)
+		insider pal bandmate teammate engineer retiree volunteer local homeowner shopper stallholder
+		vendor trader owner landlady landlord patron regular diner customer resident`)
 	addGendered(wRole, genderFemale, `mother mum mom wife daughter sister grandmother aunt actress
 		businesswoman spokeswoman chairwoman congresswoman policewoman headmistress widow queen
 		princess duchess nun girlfriend fiancée mother-of-three mother-of-two mother-of-one
@@ -324,7 +325,7 @@ func init() {
 	addWords(wAccording, "according words")
 	addWords(wWork, `study paper report book novel memoir album film movie documentary series show
 		programme program play poem song single article survey thesis exhibition`)
-	addWords(wSpeechNoun, "study paper survey filing document update notice")
+	addWords(wSpeechNoun, "study paper survey filing document update notice chant chants cries shouts")
 	addWords(wPublish, `issue issues issued issuing post posts posted posting publish publishes
 		published publishing release releases released releasing send sends sent sending write
 		writes wrote writing share shares shared sharing tweet tweets tweeted tweeting circulate
