@@ -385,3 +385,33 @@ func TestBriefThirdRound(t *testing.T) {
 			nil},
 	})
 }
+
+// Shapes from the fourth and fifth held-out rounds.
+func TestBriefFourthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"middle initial", "Justice Mary K. Olander wrote that the statute “says what it says.”",
+			[]q{{"says what it says.", "Mary K. Olander"}}},
+		{"the senator is the one named Sen.", "Sen. Ruth Calloway questioned the witness for an hour.\n\nLater the senator said there would be “no blank cheques.”",
+			[]q{{"no blank cheques.", "Ruth Calloway"}}},
+		{"a name in brackets explains a name", "A spokesperson for the Harbour Water Board (HWB) said pumps were “running flat out”.\n\n“We expect supply by Friday,” the spokesperson said.",
+			[]q{{"running flat out", "A spokesperson for the Harbour Water Board"}, {"We expect supply by Friday,", "A spokesperson for the Harbour Water Board"}}},
+		{"a bare spokesperson speaks for the body just named", "In a statement, Moorland Coaches said the route would end.\n\n“Costs have doubled,” a spokesperson said.",
+			[]q{{"Costs have doubled,", "a spokesperson for Moorland Coaches"}}},
+		{"appositive name before the verb", "The move, which the city's chief planner, Alhaji Musa Danjuma, says will “ease the congestion”, starts on Monday.",
+			[]q{{"ease the congestion", "Musa Danjuma"}}},
+		{"with lawmakers shouting", "His speech drew jeers, with several lawmakers shouting “Resign!” from the back benches.",
+			[]q{{"Resign!", "several lawmakers"}}},
+		{"a slogan is not a quote", "Residents were urged to follow the council's “Check. Lock. Leave.” advice over the holiday.",
+			nil},
+		{"painted words are quoted words", "On the school gate, the words “we will be back” had been sprayed in red.",
+			[]q{{"we will be back", ""}}},
+		{"a dash parenthesis before the verb", "A residents' group, which calls itself the Bridge Watch – after the crossing it wants saved – said it had gathered 900 signatures.\n\n“We are not going away,” they wrote.",
+			[]q{{"We are not going away,", "A residents' group"}}},
+		{"a company named with a place", "In a statement, Lagos Water said the leak was “under control”.",
+			[]q{{"under control", "Lagos Water"}}},
+		{"a role noun before a name is no preposition", "Met Office chief forecaster Ian Moss said gusts could be “damaging”.",
+			[]q{{"damaging", "Ian Moss"}}},
+		{"a noun that looks like a verb before a role", "Former record label boss Tom Hale, who signed the band, said he was “delighted”.",
+			[]q{{"delighted", "Tom Hale"}}},
+	})
+}

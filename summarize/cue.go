@@ -194,6 +194,9 @@ func (d *doc) skipIntro(a, c int) int {
 func (d *doc) npEnd(a, b int) int {
 	for k := a; k < b; k++ {
 		t := d.toks[k]
+		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.span < 0 {
+			continue // an apostrophe: "a residents' group"
+		}
 		if t.kind == tMark || t.span >= 0 {
 			return k
 		}
@@ -256,7 +259,8 @@ func (d *doc) inPP(c0, c1, a int) bool {
 // description such as "the company" or "one person". With create unset,
 // descriptions only resolve to entities already known.
 func (d *doc) headIn(a, b int, create bool) int {
-	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.is(a, "but") || d.is(a, "yet") || d.is(a, "so") || d.has(a, wAux) && !d.has(a, wPron|wRole|wDet|wTime) && d.toks[a].fl&fLower != 0) {
+	for a < b && (d.punct(a, ',') || d.is(a, "and") || d.is(a, "but") || d.is(a, "yet") || d.is(a, "so") ||
+		d.has(a, wAux) && !d.has(a, wPron|wRole|wDet) && (d.toks[a].fl&fLower != 0 || d.sentenceInitial(a))) {
 		a++
 	}
 	if a >= b {

@@ -137,6 +137,15 @@ func (d *doc) nominal(a, e int, create bool) int {
 		return -1
 	}
 	name := d.body[d.toks[a].s:d.toks[e-1].e]
+	if spokes[hw] && e == h+1 && (d.is(a, "a") || d.is(a, "an")) && h-a <= 1 {
+		// "Cardi Coaches said … A spokesperson said": the body just named.
+		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para >= d.sents[si].para-1; s-- {
+			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == mOrg {
+				name = name + " for " + d.ents[sub].name
+				break
+			}
+		}
+	}
 	if person && h+2 < e && (d.is(h+1, "for") || d.is(h+1, "of") || d.is(h+1, "at")) && d.is(h+2, "the") && e-h <= 5 {
 		// "a spokesperson for the company": name the company the story means.
 		if o := d.orgByNoun(d.low(e-1), si); o >= 0 && d.ents[o].kind != 0 {
@@ -260,6 +269,11 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		return d.salientPerson(si, g)
 	}
 	return -1
+}
+
+// spokes are nouns for people who speak for a body.
+var spokes = map[string]bool{
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true, "rep": true,
 }
 
 // genericOrg are nouns a story uses for the organisation it is about.

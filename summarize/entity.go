@@ -333,6 +333,7 @@ func (d *doc) chunk(a, b int) {
 	// A person's name is the run of name words at the end.
 	n0 := b
 	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
+		d.punct(n0-1, '.') && n0-2 >= a && d.toks[n0-2].e-d.toks[n0-2].s == 1 && d.toks[n0-2].e == d.toks[n0-1].s ||
 		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0) {
 		n0-- // a nickname in quotation marks stays inside the name; so does "Lima" in "Ana Lima"
 	}
@@ -367,6 +368,10 @@ func (d *doc) chunk(a, b int) {
 	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
 	switch {
 	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
+		m.kind = mOrg
+		m.n0 = a
+	case n0 < b && !hasTitle && !d.has(n0, wGiven) && d.pluralNoun(b-1):
+		// "Cardi Coaches", "Northern Grid Networks": a business, not a person.
 		m.kind = mOrg
 		m.n0 = a
 	case n0 < b:
@@ -496,6 +501,25 @@ func (d *doc) modifierAt(k int) bool {
 		return false
 	}
 	return d.has(k, wRole|wTitle|wOrgNoun|wDept|wGroupNoun|wPersonNoun|wSpeechNoun) || d.plural(k) >= 0
+}
+
+// pluralNoun reports whether token k is the plural of a common noun for a
+// trade, body or field ("Coaches", "Networks", "Homes"), which ends the name
+// of a business rather than of a person. Surnames such as Williams, whose
+// singular is a given name, are not.
+func (d *doc) pluralNoun(k int) bool {
+	t := &d.toks[k]
+	lw := d.lower[t.lo:t.hi]
+	n := len(lw)
+	if n < 4 || lw[n-1] != 's' || lw[n-2] == 's' || d.has(k, wGiven) {
+		return false
+	}
+	for _, cut := range [...]int{1, 2} {
+		if e := lookup(lw[:n-cut]); e != 0 && lexTable[e].flags&(wOrgWord|wOrgNoun|wDept|wRole) != 0 && lexTable[e].flags&wGiven == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // plural returns the lexicon entry of a plural noun's singular (attorneys →
@@ -760,10 +784,19 @@ func (d *doc) genderOf(m mention) int8 {
 // presiding officer".
 func (d *doc) roleOf(mi int) {
 	m := d.mentions[mi]
-	if m.kind != mPerson || m.inQuote || m.ent < 0 || d.ents[m.ent].role != "" {
+	if m.kind != mPerson || m.inQuote || m.ent < 0 {
 		return
 	}
 	e := &d.ents[m.ent]
+	// "Sen. Paul Hendricks" is "the senator" later on.
+	for k := m.c0; k < m.n0; k++ {
+		if w, ok := offices[strings.TrimSuffix(d.low(k), ".")]; ok && !containsString(e.roleWord, w) {
+			e.roleWord = append(e.roleWord, w)
+		}
+	}
+	if e.role != "" {
+		return
+	}
 	set := func(a, b int) {
 		for a < b && (d.is(a, "a") || d.is(a, "an")) {
 			a++
@@ -778,16 +811,15 @@ func (d *doc) roleOf(mi int) {
 				e.forms = append(e.forms, strings.TrimSuffix(strings.TrimSuffix(full, "’s"), "'s"))
 			}
 		}
-		e.roleWord = e.roleWord[:0]
 		for k := a; k < b; k++ {
 			if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
 				e.roleWord = append(e.roleWord, strings.TrimSuffix(d.low(k), "'s"))
 			}
 		}
 	}
-	// A title in the chunk: "US Secretary of Defense".
+	// A title in the chunk: "US Secretary of Defense", "Sen.".
 	for k := m.c0; k < m.n0; k++ {
-		if d.has(k, wTitle|wRoleAcronym) {
+		if _, office := offices[strings.TrimSuffix(d.low(k), ".")]; d.has(k, wTitle|wRoleAcronym) || office && d.low(k) != "dr" && d.low(k) != "prof" {
 			a := m.c0
 			if pa := d.premodifier(m.c0); pa < m.c0 {
 				a = pa
@@ -816,6 +848,23 @@ func (d *doc) roleOf(mi int) {
 			set(a, m.c0-1)
 		}
 	}
+}
+
+// offices maps titles written before names, abbreviated or not, to the noun
+// a story uses for the office later: Sen. → senator.
+var offices = map[string]string{
+	"sen": "senator", "senator": "senator", "rep": "representative", "representative": "representative",
+	"gov": "governor", "governor": "governor", "gen": "general", "general": "general", "lt": "lieutenant",
+	"sgt": "sergeant", "sergeant": "sergeant", "capt": "captain", "captain": "captain", "col": "colonel",
+	"colonel": "colonel", "adm": "admiral", "admiral": "admiral", "amb": "ambassador",
+	"ambassador": "ambassador", "pres": "president", "president": "president", "insp": "inspector",
+	"inspector": "inspector", "supt": "superintendent", "superintendent": "superintendent", "det": "detective",
+	"detective": "detective", "cllr": "councillor", "councillor": "councillor", "councilman": "councilman",
+	"councilwoman": "councilwoman", "prof": "professor", "professor": "professor", "dr": "doctor",
+	"judge": "judge", "justice": "justice", "mayor": "mayor", "premier": "premier", "chancellor": "chancellor",
+	"minister": "minister", "secretary": "secretary", "coach": "coach", "chief": "chief", "bishop": "bishop",
+	"rev": "reverend", "pastor": "pastor", "imam": "imam", "rabbi": "rabbi", "sheriff": "sheriff",
+	"commissioner": "commissioner", "congressman": "congressman", "congresswoman": "congresswoman",
 }
 
 // premodifier returns where a role written before a name starts, or c0 when
