@@ -415,3 +415,19 @@ func TestBriefFourthRound(t *testing.T) {
 			[]q{{"delighted", "Tom Hale"}}},
 	})
 }
+
+// Shapes from the sixth held-out round.
+func TestBriefSixthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"his wife and a first name", "“We sold the herd,” said farmer Luc Perrin.\n\nHis wife Odile, who keeps the books, said they had borrowed twice. “We cannot borrow again,” she told reporters.",
+			[]q{{"We sold the herd,", "Luc Perrin"}, {"We cannot borrow again,", "Odile"}}},
+		{"a capitalised verb inside a title", "The Minister of State for Energy, Amara Bello, said prices would “find their level”.",
+			[]q{{"find their level", "Amara Bello"}}},
+		{"a shared post with no author", "Online, people joked about it. One widely shared post read: “At least the potholes are gone.”",
+			[]q{{"At least the potholes are gone.", ""}}},
+		{"an alert speaks", "The flood alert, sent at 4:15 a.m., told residents to “move to higher ground” at once.",
+			[]q{{"move to higher ground", "The flood alert"}}},
+		{"one of them, the appositive", "Several councils have acted. One of them, the Riverside council in Leeds, said it was “studying the options”.",
+			[]q{{"studying the options", "the Riverside council"}}},
+	})
+}

@@ -106,7 +106,7 @@ func (d *doc) namedBefore(o int) bool {
 		return true // "The study, ‘Running behaviour in …’, is published today"
 	}
 	if d.is(o-1, "as") {
-		for k := o - 2; k >= 0 && k >= o-5 && d.toks[k].kind == tWord; k-- {
+		for k := o - 2; k >= 0 && k >= o-7 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
 				return true // known to fans as “the Kentucky Nightingale”
 			}

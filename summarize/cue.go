@@ -20,6 +20,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return
 	}
 	lx := &lexTable[t.lex]
+	if lx.flags&wCue != 0 && t.fl&fCap != 0 && !d.sentenceInitial(i) {
+		return // "Minister of State", "Post Office": part of a name
+	}
 	if lx.flags&wCue == 0 || t.fl&fPossessive != 0 {
 		if lx.flags&wAccording != 0 && d.is(i, "according") && d.is(i+1, "to") {
 			return cueAccording, cueNormal, 2
@@ -53,8 +56,14 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
 	}
+	if i+1 < len(d.toks) && d.toks[i+1].fl&fLower != 0 && d.has(i+1, wSpeechNoun) && lx.cueForm != cueIng && !d.has(i+1, wPron|wDet) {
+		return 0, 0, 0 // an adjective: "a widely shared post", "a written statement"
+	}
 	if lx.cueForm == cueBase && i+1 < len(d.toks) && d.toks[i+1].fl&fLower != 0 && d.has(i+1, wRole|wTitle|wOrgNoun) && !d.has(i+1, wPrep|wDet|wPron) {
 		return 0, 0, 0 // a noun before a noun: "label boss", "post office"
+	}
+	if lx.cueForm == cueBase && (d.has(i+1, wCue) && d.toks[i+1].fl&fLower != 0 || d.has(i-1, wCue) && d.toks[i-1].fl&fLower != 0 && lexTable[d.toks[i-1].lex].cueForm == cueFinite) {
+		return 0, 0, 0 // a noun between verbs: "a widely shared post read"
 	}
 	if lx.cueForm == cueBase && i > 1 && d.has(i-2, wDet) && !d.is(i-2, "that") && d.toks[i-1].fl&fLower != 0 &&
 		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) {
@@ -268,7 +277,13 @@ func (d *doc) headIn(a, b int, create bool) int {
 	}
 	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && !d.has(a, wDet)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
 		if d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its") {
-			// "his lawyer": someone else, described.
+			// "His wife Sandrine": the name given; "his lawyer": someone else, described.
+			end := d.npEnd(a, b)
+			for k := a + 1; k < end; k++ {
+				if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 && !d.mentions[mi].modifier && !d.inPP(d.mentions[mi].c0, d.mentions[mi].c1, a) {
+					return d.mentions[mi].ent
+				}
+			}
 			if create {
 				return d.nominal(a, d.nominalEnd(a, d.npEnd(a, b)), create)
 			}
@@ -297,6 +312,12 @@ func (d *doc) headIn(a, b int, create bool) int {
 			if m.c0 == k && m.kind == mPerson && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
 				return m.ent
 			}
+		}
+	}
+	if d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those") || d.is(a+2, "these")) && d.punct(a+3, ',') {
+		// "One of them, the Eastbrook school district, said": the appositive says which.
+		if w := d.nominal(a+4, d.nominalEnd(a+4, end), create); w >= 0 {
+			return w
 		}
 	}
 	return d.nominal(a, d.nominalEnd(a, end), create)
@@ -450,11 +471,6 @@ func (d *doc) cueSubject(c int) int {
 				}
 			}
 		}
-		for k := c - 1; k >= d.sentOf(c).t0; k-- {
-			if _, _, n := d.cueAt(k); n > 0 && k != c {
-				return d.cueSubject(k)
-			}
-		}
 		// "The ministry issued a statement that read": whoever issued it.
 		for k := cs; k < c; k++ {
 			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
@@ -462,7 +478,7 @@ func (d *doc) cueSubject(c int) int {
 				for j > cs && d.has(j, wDet) {
 					j--
 				}
-				if d.has(j, wPublish) {
+				if d.has(j, wPublish) && j < k-1 {
 					return d.headIn(cs, j, true)
 				}
 				break

@@ -67,7 +67,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 		}
 	}
 	if h < 0 {
-		for k := a; k < e && k < a+3; k++ {
+		for k := a; k < e && k < a+6; k++ {
 			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
 				h = k // "the statement read"
 				break
@@ -91,7 +91,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	org := !plural && d.has(h, wOrgNoun)
 	if !plural && !person && !org {
 		if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
-			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) {
+			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] {
 				return w
 			}
 			org = true // "the study describes it as …": the study speaks
@@ -194,7 +194,9 @@ func (d *doc) ppEnd(p, e int) int {
 	for k < e {
 		w := d.low(k)
 		switch {
-		case isCapWord(d, k) || d.nounish(k):
+		case isCapWord(d, k) || d.nounish(k) || d.toks[k].fl&fPossessive != 0:
+			k++ // "of the company's 20 largest shareholders"
+		case d.toks[k].kind == tNum:
 			k++
 		case d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wPrep|wConj|wAux|wDet|wPron|wCue|wTime) &&
 			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly"):
@@ -248,6 +250,7 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 			continue
 		}
 		score := 0
+		later := d.seenBy(i, si) < 0
 		for _, w := range words {
 			if containsString(en.roleWord, w) {
 				score++
@@ -255,6 +258,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 			if len(w) >= 2 && len(w) <= 4 && initialsMatch(w, en.roleWord) {
 				score += 2
 			}
+		}
+		if later && score < 2 {
+			continue // someone named only later must fit the description well
 		}
 		if score > bestScore || score == bestScore && score > 0 && en.last > d.ents[best].last {
 			best, bestScore = i, score
@@ -270,6 +276,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 	}
 	return -1
 }
+
+// alerts are things that speak for whoever issued them.
+var alerts = map[string]bool{"alert": true, "warning": true, "advisory": true, "bulletin": true, "order": true, "notice": true}
 
 // spokes are nouns for people who speak for a body.
 var spokes = map[string]bool{

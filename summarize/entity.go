@@ -387,6 +387,8 @@ func (d *doc) chunk(a, b int) {
 			m.n0 = a
 		case single && d.has(n0, wGiven):
 			m.kind = mPerson
+		case single && n0 == a && a > 0 && d.toks[a-1].fl&fLower != 0 && d.has(a-1, wRole|wPersonNoun) && !d.has(a-1, wOrgNoun):
+			m.kind = mPerson // "His wife Sandrine", "her son Yusuf"
 		default:
 			m.kind = mUnknown
 		}
@@ -933,7 +935,7 @@ func (d *doc) roleNP(from, dir int) (int, bool) {
 		if t.kind == tMark {
 			break
 		}
-		if d.has(k, wCue|wAux) && !d.has(k, wRole|wTitle) {
+		if d.has(k, wCue|wAux) && !d.has(k, wRole|wTitle) && t.fl&fLower != 0 {
 			return 0, false
 		}
 		if d.has(k, wConj) && !d.is(k, "and") {

@@ -325,7 +325,7 @@ func init() {
 	addWords(wAccording, "according words")
 	addWords(wWork, `study paper report book novel memoir album film movie documentary series show
 		programme program play poem song single article survey thesis exhibition`)
-	addWords(wSpeechNoun, "study paper survey filing document update notice chant chants cries shouts")
+	addWords(wSpeechNoun, "study paper survey filing document update notice chant chants cries shouts alert warning advisory bulletin")
 	addWords(wPublish, `issue issues issued issuing post posts posted posting publish publishes
 		published publishing release releases released releasing send sends sent sending write
 		writes wrote writing share shares shared sharing tweet tweets tweeted tweeting circulate

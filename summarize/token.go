@@ -303,8 +303,8 @@ func (d *doc) word(i int) int {
 			// don't, O’Brien, Germany’s
 		case (r == '-' || r == '‐' || r == '‑') && isWordRune(runeBefore(body, j)) && isWordRune(runeAt(body, j+size)):
 			// mother-of-three, 61-year-old
-		case (r == '.' || r == ',') && unicode.IsDigit(runeBefore(body, j)) && unicode.IsDigit(runeAt(body, j+size)):
-			// 10.4, 300,000
+		case (r == '.' || r == ',' || r == ':') && unicode.IsDigit(runeBefore(body, j)) && unicode.IsDigit(runeAt(body, j+size)):
+			// 10.4, 300,000, 1:52
 		case r == '.' && unicode.IsLetter(runeBefore(body, j)) && unicode.IsLetter(runeAt(body, j+size)) && isInitial(body, j):
 			// U.S, p.m
 		case r == '&' && unicode.IsUpper(runeBefore(body, j)) && unicode.IsUpper(runeAt(body, j+size)):
