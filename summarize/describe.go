@@ -168,14 +168,6 @@ func (d *doc) nominal(a, e int, create bool) int {
 	return len(d.ents) - 1
 }
 
-// lastWord returns the last word of a phrase, in lower case.
-func lastWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		s = s[i+1:]
-	}
-	return strings.ToLower(s)
-}
-
 // ppEnd returns where the prepositional phrase starting at p ends, within
 // e: after its noun and any list of names that follows ("of Chile, Kenya and
 // Norway", "of key European powers including Germany, France …").
