@@ -219,8 +219,22 @@ func (d *doc) namedNext(sp *span) int {
 		return -1
 	}
 	n := d.sents[d.toks[sp.close].sent+1]
-	if n.para != sp.para || !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
-		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")) {
+	if n.para > sp.para+1 {
+		return -1
+	}
+	switch {
+	case d.is(n.t0, "that's") || d.is(n.t0, "that’s"):
+		// "That’s how actor Jonah Whitfield announced his engagement"
+		if d.is(n.t0+1, "how") || d.is(n.t0+1, "what") {
+			for _, m := range d.mentionsIn(int(d.toks[n.t0].sent)) {
+				if m.c0 > n.t0 && m.c0 < n.t0+10 && m.ent >= 0 && m.kind == mPerson && !m.modifier {
+					return m.ent
+				}
+			}
+		}
+		return -1
+	case !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
+		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")):
 		return -1
 	}
 	for k := n.t0 + 2; k < n.t1 && k < n.t0+14; k++ {

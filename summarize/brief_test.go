@@ -431,3 +431,19 @@ func TestBriefSixthRound(t *testing.T) {
 			[]q{{"studying the options", "the Riverside council"}}},
 	})
 }
+
+// Shapes from the eighth held-out round: short feed items.
+func TestBriefEighthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the chamber", "The Westport Chamber of Trade opposed the charges. In a statement, the chamber said it was “bitterly disappointed”.",
+			[]q{{"bitterly disappointed", "Westport Chamber of Trade"}}},
+		{"a long role before the name", "“Do not drive through flood water,” Tasman emergency management controller Greta Lind said.",
+			[]q{{"Do not drive through flood water,", "Greta Lind"}}},
+		{"the agency is the authority named before", "The Lagos Roads Authority said lanes would close.\n\n“Plan ahead,” the agency posted on X.",
+			[]q{{"Plan ahead,", "Lagos Roads Authority"}}},
+		{"that's how", "“I asked and she said yes.”\n\nThat’s how chef Ravi Menon announced his engagement on Sunday.",
+			[]q{{"I asked and she said yes.", "Ravi Menon"}}},
+		{"the family's statement", "His family said in a statement that he died at home.\n\n“He loved the river more than anything,” the statement said.",
+			[]q{{"He loved the river more than anything,", "His family"}}},
+	})
+}

@@ -272,6 +272,12 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 // alerts are things that speak for whoever issued them.
 var alerts = map[string]bool{"alert": true, "warning": true, "advisory": true, "bulletin": true, "order": true, "notice": true}
 
+// bodyNouns are nouns for public bodies that stories use for one another.
+var bodyNouns = map[string]bool{
+	"agency": true, "authority": true, "commission": true, "office": true, "service": true,
+	"administration": true, "board": true, "bureau": true, "department": true, "directorate": true,
+}
+
 // spokes are nouns for people who speak for a body.
 var spokes = map[string]bool{
 	"spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true, "rep": true,
@@ -359,9 +365,14 @@ func (d *doc) seenBy(e, si int) int {
 // orgByNoun finds the organisation "the ministry" or "the company" means.
 func (d *doc) orgByNoun(noun string, si int) int {
 	best, bestAt := -1, -1
+	nouns := []string{noun}
+	if bodyNouns[noun] {
+		// "the agency" may be the "Traffic Management Authority" named before.
+		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
+	}
 	for i := range d.ents {
 		en := &d.ents[i]
-		if (en.kind == mOrg || en.kind == mUnknown) && containsString(en.words, noun) {
+		if (en.kind == mOrg || en.kind == mUnknown) && slices.ContainsFunc(nouns, func(n string) bool { return containsString(en.words, n) }) {
 			if at := d.seenBy(i, si); at > bestAt {
 				best, bestAt = i, at
 			}

@@ -493,7 +493,7 @@ func (d *doc) modifierAt(k int) bool {
 			return true // "NATO chief", "the Var fire service"
 		}
 		if !d.has(j, wRoleAdj|wDept|wOrgNoun) {
-			break
+			break // "emergency management controller" goes on; "met union leader" stops
 		}
 	}
 	if k >= len(d.toks) || d.toks[k].kind != tWord || d.toks[k].fl&fLower == 0 {

@@ -159,7 +159,8 @@ func init() {
 		private presidential parliamentary opposition government union party campaign
 		communications press media research investment market markets equity credit
 		human rights civil police fire emergency medical head assistant associate
-		executive non-executive nursing teaching education`)
+		executive non-executive nursing teaching education management operations sales
+		marketing product programme program project communications`)
 	addWords(wRoleAcronym, `ceo cfo coo cto cmo md gm dg vp svp evp pm ag da dpp mp mep msp mla mpp mna ms ps cs
 		dci igp sg pro qc kc cj gc hr rn`)
 	addWords(wRole, `president premier chancellor minister secretary mayor governor senator congressman
@@ -198,7 +199,9 @@ func init() {
 		chancellor minister-president mayor-elect governor-elect whistle-blower cop
 		policeman policewoman detective trooper agent spy master harbourmaster rep publicist
 		insider pal bandmate teammate engineer retiree volunteer local homeowner shopper stallholder
-		vendor trader owner landlady landlord patron regular diner customer resident`)
+		vendor trader owner landlady landlord patron regular diner customer resident controller
+		coordinator defenceman defenseman forward winger centre center pitcher quarterback
+		batter bowler batsman wicketkeeper jockey trainer`)
 	addGendered(wRole, genderFemale, `mother mum mom wife daughter sister grandmother aunt actress
 		businesswoman spokeswoman chairwoman congresswoman policewoman headmistress widow queen
 		princess duchess nun girlfriend fiancée mother-of-three mother-of-two mother-of-one
@@ -222,7 +225,7 @@ func init() {
 		councillors councilors backers donors investors bankers traders executives managers
 		players coaches owners farmers soldiers troops forces rebels militants fighters
 		insurgents commanders generals clubs teams companies firms banks regulators agencies
-		ministries governments states partners neighbours rivals`)
+		ministries governments states partners neighbours rivals family relatives parents`)
 	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force
@@ -238,7 +241,8 @@ func init() {
 		constabulary brigade battalion regiment corps guard unit squad institution
 		clinic trust charity project initiative programme program campaign team squad
 		communications energy airlines railways railway insurance foods motors brands estates homes
-		properties developments construction builders logistics solutions consulting ventures`)
+		properties developments construction builders logistics solutions consulting ventures
+		chamber chambers`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
 		party group organisation organization zoo club team police court bank university
 		school hospital network airline carmaker automaker retailer startup platform app
@@ -249,7 +253,8 @@ func init() {
 		insurer lender miner maker producer conglomerate telco carrier shipper distributor
 		wholesaler refiner brewer drugmaker magazine brand label studio franchise club band
 		council utility exchange palace force monarchy household court builder housebuilder
-		homebuilder`)
+		homebuilder chamber management family agency authority commission office bureau
+		directorate`)
 	addWords(wDept, `defense defence state health justice education finance treasury interior
 		commerce energy labor labour agriculture transport transportation security homeland
 		foreign affairs home trade industry environment culture housing welfare veterans
@@ -494,6 +499,7 @@ var cueList = []cue{
 	{forms: "bristle bristles bristled bristling"}, {forms: "rage rages raged raging"},
 	{forms: "thunder thunders thundered thundering"}, {forms: "roar roars roared roaring"},
 	{forms: "tell tells told telling", kind: cueTell},
+	{forms: "cite cites cited citing", kind: cueWeak},
 }
 
 func addCue(c cue) {
