@@ -447,3 +447,23 @@ func TestBriefEighthRound(t *testing.T) {
 			[]q{{"He loved the river more than anything,", "His family"}}},
 	})
 }
+
+// Shapes from the seventh held-out round: long pieces with many speakers.
+func TestBriefSeventhRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"single marks around double ones", "Owen Hale told the court: 'He shouted, \"You'll get nothing,\" and walked out.'",
+			[]q{{"He shouted, \"You'll get nothing,\" and walked out.", "Owen Hale"}}},
+		{"initials before a surname", "Manager PJ Costigan called the decision “soft”.",
+			[]q{{"soft", "PJ Costigan"}}},
+		{"the teenager is the young player", "Then Connor Walsh, a 19-year-old from the youth side, scored.\n\n“I just closed my eyes,” the teenager admitted.",
+			[]q{{"I just closed my eyes,", "Connor Walsh"}}},
+		{"a surname the text already uses", "“I know the numbers,” said stationmaster Hiroshi Sato. Sato sells a few tickets a day.\n\nStudent Yui Sato, 17, takes the early train.\n\nLater, Sato stood on the platform. “I will wave on the last day too,” he said.",
+			[]q{{"I know the numbers,", "Hiroshi Sato"}, {"I will wave on the last day too,", "Hiroshi Sato"}}},
+		{"the younger of two", "“We did it,” said coach Darren Pike. His son, winger Jack Pike, scored twice.\n\n“Dad will be unbearable,” the younger Pike said.",
+			[]q{{"We did it,", "Darren Pike"}, {"Dad will be unbearable,", "Jack Pike"}}},
+		{"a son's gender from his role", "Madam Lim Siew Hoon will hand the stall to her son, Lim Jun Wei, 34.\n\n“His hand is fine,” she says.",
+			[]q{{"His hand is fine,", "Lim Siew Hoon"}}},
+		{"as she put it", "Yui Mori, 17, said the name was common — “half the phone book here”, as she put it.",
+			[]q{{"half the phone book here", "Yui Mori"}}},
+	})
+}

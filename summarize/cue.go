@@ -168,7 +168,7 @@ func (d *doc) skipIntro(a, c int) int {
 			if d.toks[k].span >= 0 {
 				break
 			}
-			if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i")) {
+			if k <= a+3 && d.has(a, wPrep) && d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i")) {
 				return k // "By 1962 he was …": the clause starts at its pronoun
 			}
 		}

@@ -107,7 +107,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 			return p
 		}
 	}
-	if definite && person && !d.has(h, wPersonNoun) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
+	if definite && person && (!d.has(h, wPersonNoun) || epithets[hw]) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			return p
 		}

@@ -81,10 +81,10 @@ func calendarWord(w string) bool {
 	switch strings.TrimSuffix(w, ".") {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"january", "february", "march", "april", "june", "july", "august", "september", "october",
-		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		"november", "december":
 		return true
 	}
-	return false
+	return false // "Jun" and "Mar" are names too ("Lim Jun Wei"); abbreviated months pass
 }
 
 // placeStarts reports whether a place of several words starts at i: "New
@@ -478,6 +478,9 @@ func (d *doc) nameWord(k int) bool {
 	if t.e-t.s == 1 && t.fl&fCap != 0 {
 		return true // an initial
 	}
+	if t.e-t.s == 2 && t.fl&fAllCaps != 0 && lx.flags&(wPlace|wRoleAcronym|wOrgWord|wPron) == 0 && k+1 < len(d.toks) && d.toks[k+1].fl&fCap != 0 && d.toks[k+1].fl&fAllCaps == 0 && d.toks[k+1].s == t.e+1 {
+		return true // initials before a surname: "PJ Costigan"
+	}
 	if t.fl&fAllCaps != 0 && t.e-t.s <= 5 {
 		return false // an acronym: NATO, RCN
 	}
@@ -644,6 +647,12 @@ func (d *doc) addMention(m mention) {
 				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up
 			}
 			if match && (best < 0 || e.last >= d.ents[best].last) {
+				// A bare surname shared by two people is the one the text has
+				// already called by it ("Sato" the stationmaster, not Yui Sato).
+				if best >= 0 && len(words) == 1 && containsString(d.ents[best].forms, name) && !containsString(e.forms, name) &&
+					!d.is(m.c0-1, "younger") && !d.is(m.c0-1, "elder") && !d.is(m.c0-1, "older") {
+					continue
+				}
 				best = i
 			}
 		}
@@ -710,6 +719,14 @@ func (d *doc) addMention(m mention) {
 		d.mentionAt[k] = int32(len(d.mentions) - 1)
 	}
 	d.roleOf(len(d.mentions) - 1)
+	if e := &d.ents[best]; e.kind == mPerson && e.gender == genderUnknown {
+		for _, w := range e.roleWord {
+			if i, ok := lexIndex[w]; ok && lexTable[i].flags&wRole != 0 && lexTable[i].gender != genderUnknown {
+				e.gender = lexTable[i].gender // "her son, Lim Jun Wei"
+				break
+			}
+		}
+	}
 	// "Royal College of Nursing (RCN)": the acronym in brackets names the same body.
 	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
 		e.acronym = d.text(m.c1 + 1)

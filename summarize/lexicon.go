@@ -201,7 +201,8 @@ func init() {
 		insider pal bandmate teammate engineer retiree volunteer local homeowner shopper stallholder
 		vendor trader owner landlady landlord patron regular diner customer resident controller
 		coordinator defenceman defenseman forward winger centre center pitcher quarterback
-		batter bowler batsman wicketkeeper jockey trainer`)
+		batter bowler batsman wicketkeeper jockey trainer dealer seller buyer grower fisherman
+		stationmaster hawker cabbie cabdriver motorist cyclist pedestrian shopkeeper`)
 	addGendered(wRole, genderFemale, `mother mum mom wife daughter sister grandmother aunt actress
 		businesswoman spokeswoman chairwoman congresswoman policewoman headmistress widow queen
 		princess duchess nun girlfriend fiancée mother-of-three mother-of-two mother-of-one
@@ -500,6 +501,7 @@ var cueList = []cue{
 	{forms: "thunder thunders thundered thundering"}, {forms: "roar roars roared roaring"},
 	{forms: "tell tells told telling", kind: cueTell},
 	{forms: "cite cites cited citing", kind: cueWeak},
+	{forms: "put puts put putting", kind: cueParticle, particle: "it"},
 }
 
 func addCue(c cue) {

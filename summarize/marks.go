@@ -107,7 +107,7 @@ func (d *doc) pairMarks() {
 				// apostrophes, not quotations.
 				outer := true
 				for k := 0; k < top; k++ {
-					if u := d.toks[stack[k]]; u.fl&fDouble != 0 || !double || u.r == '‘' || u.fl&fParaStart != 0 {
+					if u := d.toks[stack[k]]; u.fl&fDouble != 0 || !double || u.r != '’' || u.fl&fParaStart != 0 {
 						outer = false
 					}
 				}

@@ -125,6 +125,9 @@ func (d *doc) abbreviation(i int) bool {
 	if lexTable[w.lex].flags&wAbbrev != 0 {
 		// "Co." and "Inc." end sentences too; they do when a capitalised word
 		// that is no name follows. Keep it simple: titles never end one.
+		if string(lw) == "no" && i+1 < len(d.toks) && d.toks[i+1].kind == tNum {
+			return true // "stall No. 02-17"
+		}
 		switch string(lw) {
 		case "co", "inc", "corp", "ltd", "etc", "pa", "va", "mass", "calif", "fla", "ga", "ill", "mich",
 			"minn", "mo", "nev", "ore", "tenn", "tex", "wash", "wis", "conn", "colo", "ariz", "ala", "ark",
