@@ -1,0 +1,198 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// Hit is one speaker's answer to /who-said: who, in what role, their best
+// words on the topic and where they said them.
+type Hit struct {
+	Speaker   string
+	Role      string
+	Texts     []string
+	Title     string
+	Published time.Time
+}
+
+// QuoteRow is one thing someone said, for /quotes.
+type QuoteRow struct {
+	Speaker, Role, Text string
+	Title               string
+	Published           time.Time
+}
+
+// Archive is what the commands read. The composition root adapts the
+// archive to it.
+type Archive interface {
+	WhoSaid(ctx context.Context, topic string, limit int) ([]Hit, int, error)
+	Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow, error)
+	Briefing(ctx context.Context, id int64) (summarize.Briefing, string, error)
+	Latest(ctx context.Context) (int64, error)
+}
+
+// ErrNotFound is what an Archive returns for a briefing it does not have.
+var ErrNotFound = errors.New("not found")
+
+// Commands answers the chat commands with plain text, whatever the
+// platform.
+type Commands struct {
+	Archive Archive
+	// Sources describes the folders and feeds being read, for /sources.
+	Sources func(ctx context.Context) string
+	Log     *slog.Logger
+	// Speakers caps /who-said's answer; 0 means 5.
+	Speakers int
+}
+
+const usageText = `Commands:
+  /who-said <topic>        who said what about a topic (europe, negotiations, Ukraine)
+  /quotes <speaker>        what someone said, newest first ("hegseth" is enough)
+  /brief [latest|<id>]     show a briefing
+  /sources                 the folders and feeds being read
+  /help                    this help`
+
+// Handle answers one line typed by a reader: "/who-said europe". A line
+// that is no command gets the usage; internal errors are logged and answered
+// with a plain sentence.
+func (c *Commands) Handle(ctx context.Context, line string) string {
+	line = strings.TrimSpace(line)
+	name, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	switch strings.ToLower(strings.TrimPrefix(name, "/")) {
+	case "who-said", "whosaid", "who":
+		if arg == "" {
+			return "Usage: /who-said <topic>, for example /who-said europe"
+		}
+		return c.whoSaid(ctx, arg)
+	case "quotes":
+		if arg == "" {
+			return "Usage: /quotes <speaker>, for example /quotes hegseth"
+		}
+		return c.quotes(ctx, arg)
+	case "brief":
+		return c.brief(ctx, arg)
+	case "sources":
+		if c.Sources == nil {
+			return "No sources are configured."
+		}
+		return c.Sources(ctx)
+	case "help", "":
+		return usageText
+	}
+	return fmt.Sprintf("Unknown command %q.\n%s", name, usageText)
+}
+
+func (c *Commands) log() *slog.Logger {
+	if c.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Log
+}
+
+// failed logs err and returns what the reader sees instead of it.
+func (c *Commands) failed(ctx context.Context, what string, err error) string {
+	c.log().ErrorContext(ctx, "command failed", "command", what, "err", err)
+	return "Sorry, something went wrong looking that up. Please try again."
+}
+
+func (c *Commands) whoSaid(ctx context.Context, topic string) string {
+	limit := c.Speakers
+	if limit <= 0 {
+		limit = 5
+	}
+	hits, more, err := c.Archive.WhoSaid(ctx, topic, limit)
+	if err != nil {
+		return c.failed(ctx, "who-said", err)
+	}
+	if len(hits) == 0 {
+		return fmt.Sprintf("Nobody in the archive has said anything about %q yet.", topic)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Who said what about %q:\n", topic)
+	for _, h := range hits {
+		b.WriteString("\n" + oneLine(h.Speaker))
+		if h.Role != "" {
+			b.WriteString(", " + oneLine(h.Role))
+		}
+		b.WriteString("\n")
+		for _, t := range h.Texts {
+			b.WriteString("  “" + oneLine(t) + "”\n")
+		}
+		b.WriteString("  — " + source(h.Title, h.Published) + "\n")
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "\n…and %d more.\n", more)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (c *Commands) quotes(ctx context.Context, speaker string) string {
+	rows, err := c.Archive.Quotes(ctx, speaker, 10)
+	if err != nil {
+		return c.failed(ctx, "quotes", err)
+	}
+	if len(rows) == 0 {
+		return fmt.Sprintf("No quotes from %q in the archive yet.", speaker)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Quotes from %s", oneLine(rows[0].Speaker))
+	if rows[0].Role != "" {
+		b.WriteString(", " + oneLine(rows[0].Role))
+	}
+	b.WriteString(":\n")
+	for _, r := range rows {
+		b.WriteString("\n“" + oneLine(r.Text) + "”\n  — " + source(r.Title, r.Published) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (c *Commands) brief(ctx context.Context, arg string) string {
+	var id int64
+	var err error
+	switch arg {
+	case "", "latest":
+		id, err = c.Archive.Latest(ctx)
+	default:
+		id, err = strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64)
+		if err != nil || id <= 0 {
+			return "Usage: /brief [latest|<article id>], for example /brief 3"
+		}
+	}
+	if errors.Is(err, ErrNotFound) {
+		return "The archive is empty: no articles have been briefed yet."
+	}
+	if err != nil {
+		return c.failed(ctx, "brief", err)
+	}
+	b, src, err := c.Archive.Briefing(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Sprintf("There is no article %d.", id)
+	}
+	if err != nil {
+		return c.failed(ctx, "brief", err)
+	}
+	var s strings.Builder
+	if err := WriteText(&s, b, src); err != nil {
+		return c.failed(ctx, "brief", err)
+	}
+	return strings.TrimRight(s.String(), "\n")
+}
+
+func source(title string, published time.Time) string {
+	if strings.TrimSpace(title) == "" {
+		title = "untitled article"
+	}
+	s := oneLine(title)
+	if !published.IsZero() {
+		s += ", " + published.Format("2 Jan 2006")
+	}
+	return s
+}

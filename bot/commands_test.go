@@ -1,0 +1,107 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// fakeArchive answers from fixed data and records what it was asked.
+type fakeArchive struct {
+	hits   []Hit
+	more   int
+	quotes []QuoteRow
+	err    error
+	asked  []string
+}
+
+func (f *fakeArchive) WhoSaid(_ context.Context, topic string, limit int) ([]Hit, int, error) {
+	f.asked = append(f.asked, "who-said "+topic)
+	if len(f.hits) > limit {
+		return f.hits[:limit], f.more + len(f.hits) - limit, f.err
+	}
+	return f.hits, f.more, f.err
+}
+
+func (f *fakeArchive) Quotes(_ context.Context, speaker string, _ int) ([]QuoteRow, error) {
+	f.asked = append(f.asked, "quotes "+speaker)
+	return f.quotes, f.err
+}
+
+func (f *fakeArchive) Briefing(_ context.Context, id int64) (summarize.Briefing, string, error) {
+	if id != 7 {
+		return summarize.Briefing{}, "", ErrNotFound
+	}
+	return summarize.Briefing{Title: "Harbour reopens", Quotes: []summarize.Quote{{Text: "We are open.", Speaker: "Ian Clarke"}}}, "harbour.txt", f.err
+}
+
+func (f *fakeArchive) Latest(context.Context) (int64, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	return 7, nil
+}
+
+func TestHandle(t *testing.T) {
+	day := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	arch := &fakeArchive{
+		hits: []Hit{
+			{Speaker: "Hanno Pevkur", Role: "Estonian defense minister", Texts: []string{"Europe has to be part of these negotiations."}, Title: "Nato talks", Published: day},
+			{Speaker: "the foreign ministers of key European powers", Texts: []string{"Ukraine and Europe must be part of any negotiations."}, Title: "Nato talks"},
+		},
+		quotes: []QuoteRow{{Speaker: "Pete Hegseth", Role: "US Secretary of Defense", Text: "There is no betrayal there.", Title: "Nato talks", Published: day}},
+	}
+	c := &Commands{Archive: arch, Sources: func(context.Context) string { return "seeds: ./seeds (2 articles)" }}
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"/who-said europe", []string{"Who said what about \"europe\"", "Hanno Pevkur, Estonian defense minister", "“Europe has to be part of these negotiations.”", "— Nato talks, 26 Nov 2026", "the foreign ministers of key European powers"}},
+		{"who-said   europe  ", []string{"Hanno Pevkur"}},
+		{"/who-said", []string{"Usage: /who-said <topic>"}},
+		{"/quotes hegseth", []string{"Quotes from Pete Hegseth, US Secretary of Defense", "“There is no betrayal there.”"}},
+		{"/quotes", []string{"Usage: /quotes <speaker>"}},
+		{"/brief", []string{"Harbour reopens", "“We are open.” — Ian Clarke"}},
+		{"/brief 7", []string{"Harbour reopens"}},
+		{"/brief 9", []string{"There is no article 9."}},
+		{"/brief soon", []string{"Usage: /brief"}},
+		{"/sources", []string{"seeds: ./seeds (2 articles)"}},
+		{"/help", []string{"/who-said <topic>", "/quotes <speaker>"}},
+		{"/weather", []string{"Unknown command \"/weather\"", "/help"}},
+	} {
+		got := c.Handle(t.Context(), tc.line)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("Handle(%q) = %q; want it to contain %q", tc.line, got, w)
+			}
+		}
+	}
+	c.Speakers = 1
+	if got := c.Handle(t.Context(), "/who-said europe"); !strings.Contains(got, "…and 1 more.") || strings.Contains(got, "foreign ministers") {
+		t.Errorf("Handle with a cap of 1 = %q; want one speaker and a count of the rest", got)
+	}
+}
+
+func TestHandleNothingFound(t *testing.T) {
+	c := &Commands{Archive: &fakeArchive{}}
+	if got, want := c.Handle(t.Context(), "/who-said tariffs"), "Nobody in the archive has said anything about \"tariffs\" yet."; got != want {
+		t.Errorf("Handle = %q; want %q", got, want)
+	}
+	if got, want := c.Handle(t.Context(), "/quotes nobody"), "No quotes from \"nobody\" in the archive yet."; got != want {
+		t.Errorf("Handle = %q; want %q", got, want)
+	}
+}
+
+func TestHandleHidesErrors(t *testing.T) {
+	c := &Commands{Archive: &fakeArchive{err: errors.New("database is locked: SQLITE_BUSY")}}
+	for _, line := range []string{"/who-said europe", "/quotes hegseth", "/brief"} {
+		got := c.Handle(t.Context(), line)
+		if strings.Contains(got, "SQLITE") || !strings.Contains(got, "Sorry") {
+			t.Errorf("Handle(%q) = %q; want a plain apology without the error", line, got)
+		}
+	}
+}
