@@ -24,16 +24,21 @@ import (
 )
 
 const usage = `Usage:
-  briefbot [run] [--seeds DIR]
+  briefbot [run] [--seeds DIR] [--db FILE]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
+  briefbot who-said [--db FILE] TOPIC
+  briefbot quotes [--db FILE] SPEAKER
   briefbot help
 
 Commands:
-  run    brief every .txt and .md file in the seeds folder (default ./seeds);
-         the default command
-  brief  brief each FILE (- reads standard input) and print the briefings
-         as text (default), markdown or JSON, one object a line
-  help   show this help
+  run       brief every .txt and .md file in the seeds folder (default ./seeds)
+            into the archive (default ./briefbot.db), print the new briefings,
+            then answer commands typed on standard input; the default command
+  who-said  who said what about a topic, from the archive
+  quotes    what someone said, newest first, from the archive
+  brief     brief each FILE (- reads standard input) and print the briefings
+            as text (default), markdown or JSON, one object a line
+  help      show this help
 `
 
 func main() {
@@ -76,7 +81,7 @@ func usagef(format string, args ...any) error {
 // through it.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return runSeeds(ctx, nil, stdout, stderr)
+		return runSeeds(ctx, nil, getenv, stdin, stdout, stderr)
 	}
 	switch cmd := args[0]; cmd {
 	case "help", "-h", "-help", "--help":
@@ -85,10 +90,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "brief":
 		return brief(ctx, args[1:], stdin, stdout)
 	case "run":
-		return runSeeds(ctx, args[1:], stdout, stderr)
+		return runSeeds(ctx, args[1:], getenv, stdin, stdout, stderr)
+	case "who-said", "quotes":
+		return query(ctx, cmd, args[1:], getenv, stdout, stderr)
 	default:
 		if strings.HasPrefix(cmd, "-") {
-			return runSeeds(ctx, args, stdout, stderr)
+			return runSeeds(ctx, args, getenv, stdin, stdout, stderr)
 		}
 		return usagef("unknown command %q", cmd)
 	}

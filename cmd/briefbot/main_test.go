@@ -276,37 +276,103 @@ func TestRunSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"run", "--seeds", dir}, {"--seeds", dir}} {
+		db := filepath.Join(t.TempDir(), "archive.db")
+		args = append(args, "--db", db)
 		stdout, stderr, err := runArgs(t, "", args...)
 		if err != nil {
 			t.Fatalf("run(%q) = %v; want nil", args, err)
 		}
-		var sources []string
-		for line := range strings.Lines(stdout) {
-			if s, ok := strings.CutPrefix(line, "Source: "); ok {
-				sources = append(sources, strings.TrimSpace(s))
-			}
-		}
-		if diff := cmp.Diff([]string{"a.txt", "b.md", "c.TXT"}, sources); diff != "" {
+		if diff := cmp.Diff([]string{"a.txt", "b.md", "c.TXT"}, sourcesOf(stdout)); diff != "" {
 			t.Errorf("run(%q) briefed (-want +got):\n%s\noutput:\n%s", args, diff, stdout)
 		}
 		if !strings.Contains(stderr, "empty.txt") || !strings.Contains(stderr, "empty file") {
 			t.Errorf("run(%q) stderr = %q; want a line about empty.txt", args, stderr)
 		}
+		// A restart prints nothing again; an edited file is briefed as a new version.
+		stdout, _, err = runArgs(t, "", args...)
+		if err != nil || len(sourcesOf(stdout)) != 0 {
+			t.Errorf("second run(%q) = %v, printed %q; want nothing printed", args, err, sourcesOf(stdout))
+		}
+		writeFile(t, dir, "a.txt", "First story\n\nBody one, now longer.")
+		stdout, _, err = runArgs(t, "", args...)
+		if diff := cmp.Diff([]string{"a.txt"}, sourcesOf(stdout)); err != nil || diff != "" {
+			t.Errorf("run(%q) after an edit = %v (-want +got):\n%s", args, err, diff)
+		}
+		writeFile(t, dir, "a.txt", "First story\n\nBody one.")
 	}
+}
+
+func sourcesOf(stdout string) []string {
+	var sources []string
+	for line := range strings.Lines(stdout) {
+		if s, ok := strings.CutPrefix(line, "Source: "); ok {
+			sources = append(sources, strings.TrimSpace(s))
+		}
+	}
+	return sources
 }
 
 func TestRunSeedsMissingFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "nope")
-	_, _, err := runArgs(t, "", "run", "--seeds", dir)
+	_, _, err := runArgs(t, "", "run", "--seeds", dir, "--db", filepath.Join(t.TempDir(), "a.db"))
 	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), dir) {
 		t.Errorf("run(run --seeds %s) = %v; want a no-such-folder error naming it", dir, err)
 	}
 }
 
-func TestRunSeedsSeed(t *testing.T) {
-	stdout, _, err := runArgs(t, "", "run", "--seeds", filepath.Dir(seed))
-	if err != nil || !strings.Contains(stdout, "Source: seed-afp-nato.txt") {
-		t.Errorf("run(run --seeds %s) = %q, %v; want the seed briefed", filepath.Dir(seed), stdout, err)
+// TestRunEndToEnd drives the terminal bot as a reader would: the seed is
+// briefed into the archive, /who-said europe typed at it names Hanno Pevkur
+// and the European foreign ministers with their quotes, and a restart
+// prints the briefing no more but still answers.
+func TestRunEndToEnd(t *testing.T) {
+	seeds := t.TempDir()
+	body, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, seeds, "seed-afp-nato.txt", string(body))
+	db := filepath.Join(t.TempDir(), "briefbot.db")
+	env := func(k string) string {
+		return map[string]string{"BRIEFBOT_SEEDS": seeds, "BRIEFBOT_DB": db}[k]
+	}
+	script := "/who-said europe\n/quotes pevkur\n/brief latest\n/who-said\n/who-said tariffs\n"
+	for i := range 2 {
+		var out, errOut bytes.Buffer
+		if err := run(t.Context(), nil, env, strings.NewReader(script), &out, &errOut); err != nil {
+			t.Fatalf("run #%d = %v; stderr %s", i+1, err, errOut.String())
+		}
+		got := out.String()
+		printed := strings.Count(got, "Source: seed-afp-nato.txt")
+		// The briefing is printed by the first run and by /brief latest in both.
+		if want := 2 - i; printed != want {
+			t.Errorf("run #%d printed the briefing %d times; want %d\n%s", i+1, printed, want, got)
+		}
+		for _, want := range []string{
+			"Who said what about \"europe\"",
+			"Hanno Pevkur, Estonian defense minister",
+			"“Europe has to be part of these negotiations. It’s not a question at all,”",
+			"the foreign ministers of key European powers including Germany, France, Poland and Britain",
+			"“Ukraine and Europe must be part of any negotiations.”",
+			"Quotes from Hanno Pevkur",
+			"Usage: /who-said <topic>",
+			"Nobody in the archive has said anything about \"tariffs\" yet.",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("run #%d output lacks %q:\n%s", i+1, want, got)
+			}
+		}
+	}
+	// The same queries from the shell.
+	stdout, _, err := runArgs(t, "", "who-said", "--db", db, "europe")
+	if err != nil || !strings.Contains(stdout, "Hanno Pevkur") {
+		t.Errorf("who-said europe = %q, %v; want Hanno Pevkur named", stdout, err)
+	}
+	stdout, _, err = runArgs(t, "", "quotes", "hegseth", "--db", db)
+	if err != nil || !strings.Contains(stdout, "Quotes from Pete Hegseth") {
+		t.Errorf("quotes hegseth = %q, %v; want Pete Hegseth's quotes", stdout, err)
+	}
+	if _, _, err := runArgs(t, "", "who-said", "--db", filepath.Join(t.TempDir(), "none.db"), "europe"); err == nil {
+		t.Errorf("who-said on a missing archive = nil; want an error")
 	}
 }
 

@@ -1,0 +1,244 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchQuotes is how many quotes BenchmarkWhoSaid searches.
+const benchQuotes = 1_000_000
+
+// benchTopics are the searches BenchmarkWhoSaid times: news words from
+// common to rare, places by name and adjective, a surname, two-word topics.
+var benchTopics = []string{
+	"negotiations", "tariff", "ceasefire", "election", "inflation", "sanctions",
+	"europe", "European", "ukraine", "Ukrainians", "United States",
+	"hospital strike", "grain exports", "Vantorsk", "refugees", "drought",
+}
+
+// BenchmarkWhoSaid times WhoSaid over an archive of a million generated
+// quotes and reports the median and 99th percentile latency. Building the
+// archive takes a minute or so; run it with a fixed count of searches:
+//
+//	go test -run '^$' -bench WhoSaid -benchtime 320x ./internal/store/
+func BenchmarkWhoSaid(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds an archive of a million quotes")
+	}
+	ctx := b.Context()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	if err := fillBench(ctx, db, benchQuotes); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built an archive of %d quotes in %v", benchQuotes, time.Since(start).Round(time.Second))
+
+	perTopic := make(map[string][]time.Duration)
+	var all []time.Duration
+	i := 0
+	for b.Loop() {
+		topic := benchTopics[i%len(benchTopics)]
+		i++
+		t0 := time.Now()
+		if _, _, err := db.WhoSaid(ctx, topic, 5); err != nil {
+			b.Fatalf("WhoSaid(%q): %v", topic, err)
+		}
+		d := time.Since(t0)
+		all = append(all, d)
+		perTopic[topic] = append(perTopic[topic], d)
+	}
+	b.StopTimer()
+
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(ms(percentile(all, 50)), "p50-ms")
+	b.ReportMetric(ms(percentile(all, 99)), "p99-ms")
+	for _, topic := range benchTopics {
+		if ds := perTopic[topic]; len(ds) > 0 {
+			hits, more, _ := db.WhoSaid(ctx, topic, 5)
+			rows, _ := matchCount(ctx, db, topic)
+			b.Logf("%-16q median %7.1f ms  %7d rows match, %5d speakers", topic, ms(percentile(ds, 50)), rows, len(hits)+more)
+		}
+	}
+}
+
+// percentile is the p-th percentile of ds by the nearest-rank method.
+func percentile(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	k := (len(s)*p + 99) / 100 // ceil(len*p/100)
+	return s[max(k-1, 0)]
+}
+
+// matchCount counts the search rows a topic matches.
+func matchCount(ctx context.Context, db *DB, topic string) (n int, err error) {
+	err = db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM search WHERE search MATCH ?`, matchQuery(topic)).Scan(&n)
+	return n, err
+}
+
+// fillBench fills db with n generated quotes in one transaction: ten to an
+// article, by 20,000 people and 500 organisations, in words drawn from a
+// Zipf distribution over a vocabulary of 5,000 made-up words with the news
+// words of benchTopics among them at ranks from 40 to 3,000.
+func fillBench(ctx context.Context, db *DB, n int) error {
+	rng := rand.New(rand.NewPCG(1, 2))
+	syllables := strings.Fields("ka lo mi ren tas vo bel dra nis ur po sek an ti mar gol fe zu hal ori")
+	word := func(k int) string { // a distinct made-up word for each k
+		var sb strings.Builder
+		for {
+			sb.WriteString(syllables[k%len(syllables)])
+			k /= len(syllables)
+			if k == 0 {
+				return sb.String()
+			}
+		}
+	}
+	vocab := make([]string, 5000)
+	for i := range vocab {
+		vocab[i] = word(i + 400) // at least two syllables
+	}
+	for rank, w := range map[int]string{
+		40: "europe", 60: "ukraine", 90: "european", 120: "ukrainian", 150: "negotiations",
+		170: "negotiation", 200: "tariffs", 260: "tariff", 300: "election", 400: "strike",
+		100: "hospital", 500: "inflation", 700: "exports", 800: "ceasefire", 900: "grain",
+		1200: "sanctions", 1500: "refugees", 2000: "drought", 3000: "american",
+	} {
+		vocab[rank] = w
+	}
+	zipf := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
+	places := []string{"Europe", "Ukraine", "United States", "Russia", "China", "Ireland", "Kenya", "Brazil", "Japan", "Canada"}
+
+	type speaker struct {
+		id         int64
+		name, role string
+	}
+	var speakers []speaker
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return err
+	}
+	insSpeaker, err := tx.PrepareContext(ctx, `
+		INSERT INTO speakers (id, name, name_key, surname, kind, role) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insSpeaker.Close()
+	for i := range 20_500 {
+		s := speaker{id: int64(i + 1)}
+		kind := "person"
+		if i < 20_000 {
+			s.name = cap1(word(i%200+21)) + " " + cap1(word(i/200+500))
+			s.role = []string{"minister", "spokeswoman", "analyst", "farmer", "mayor"}[i%5]
+		} else {
+			s.name = cap1(word(i)) + " Association"
+			kind = "organisation"
+		}
+		if i == 7 {
+			s.name = "Lena Vantorsk"
+		}
+		if _, err := insSpeaker.ExecContext(ctx, s.id, s.name, nameKey(s.name), surname(s.name), kind, s.role); err != nil {
+			return err
+		}
+		speakers = append(speakers, s)
+	}
+
+	insArticle, err := tx.PrepareContext(ctx, `
+		INSERT INTO articles (id, source_kind, source_key, name, url, title, outlet, published, first_seen)
+		VALUES (?, 'feed', ?, 'bench', '', ?, '', ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insArticle.Close()
+	insVersion, err := tx.PrepareContext(ctx, `
+		INSERT INTO versions (id, article_id, version, content_hash, body, title, lede, topics, created)
+		VALUES (?, ?, 1, ?, '', ?, '', '[]', ?)`)
+	if err != nil {
+		return err
+	}
+	defer insVersion.Close()
+	setLatest, err := tx.PrepareContext(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer setLatest.Close()
+	insQuote, err := tx.PrepareContext(ctx, `
+		INSERT INTO quotes (id, version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial)
+		VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 0)`)
+	if err != nil {
+		return err
+	}
+	defer insQuote.Close()
+	insSaid, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insSaid.Close()
+	ix, err := newIndexer(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer ix.close()
+
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
+	var qid int64
+	var text strings.Builder
+	for art := int64(1); qid < int64(n); art++ {
+		at := base + art*int64(5*time.Minute)
+		title := fmt.Sprintf("Article %d", art)
+		if _, err := insArticle.ExecContext(ctx, art, title, title, at, at); err != nil {
+			return err
+		}
+		if _, err := insVersion.ExecContext(ctx, art, art, fmt.Sprint(art), title, at); err != nil {
+			return err
+		}
+		if _, err := setLatest.ExecContext(ctx, art, art); err != nil {
+			return err
+		}
+		topics := []string{places[rng.IntN(len(places))], places[rng.IntN(len(places))]}
+		if err := ix.addTopics(ctx, art, topics, at); err != nil {
+			return err
+		}
+		cast := []speaker{speakers[rng.IntN(len(speakers))], speakers[rng.IntN(len(speakers))], speakers[rng.IntN(len(speakers))]}
+		for ord := range 10 {
+			qid++
+			if qid > int64(n) {
+				break
+			}
+			s := cast[rng.IntN(len(cast))]
+			text.Reset()
+			for w := range 8 + rng.IntN(17) {
+				if w > 0 {
+					text.WriteByte(' ')
+				}
+				text.WriteString(vocab[zipf.Uint64()])
+			}
+			t := text.String()
+			if _, err := insQuote.ExecContext(ctx, qid, art, ord, t, len(t), s.id, s.name, s.role); err != nil {
+				return err
+			}
+			if err := ix.add(ctx, quoteRow(qid), t, s.name, sql.NullInt64{Int64: s.id, Valid: true}, at); err != nil {
+				return err
+			}
+			if _, err := insSaid.ExecContext(ctx, art, s.id); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+func cap1(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"unicode"
+)
+
+// The search table has a row for each quote and each position of the
+// latest versions, and one for each latest version's topics, numbered so
+// that a row leads back to what it indexes.
+func quoteRow(id int64) int64    { return 4 * id }
+func positionRow(id int64) int64 { return 4*id + 1 }
+func versionRow(id int64) int64  { return 4*id + 2 }
+
+// indexer adds rows to the search table.
+type indexer struct {
+	stmt *sql.Stmt
+}
+
+func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO search (rowid, text, topics, speaker, forms, speaker_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	return &indexer{stmt: stmt}, nil
+}
+
+func (ix *indexer) close() { ix.stmt.Close() }
+
+// add indexes one quote or position; sid is invalid for a quote nobody is
+// named for.
+func (ix *indexer) add(ctx context.Context, rowid int64, text, speaker string, sid sql.NullInt64, at int64) error {
+	_, err := ix.stmt.ExecContext(ctx, rowid, text, "", speaker, forms(text), sid, at)
+	return err
+}
+
+// addTopics indexes the topics of a version.
+func (ix *indexer) addTopics(ctx context.Context, versionID int64, topics []string, at int64) error {
+	if len(topics) == 0 {
+		return nil
+	}
+	text := strings.Join(topics, "\n")
+	_, err := ix.stmt.ExecContext(ctx, versionRow(versionID), "", text, "", forms(text), nil, at)
+	return err
+}
+
+// unindex removes a version's rows from the search table, as its article
+// gets a newer version. Deleting a row that is not there, such as the
+// topics of a version without any, does nothing.
+func unindex(ctx context.Context, tx *sql.Tx, versionID int64) error {
+	_, err := tx.ExecContext(ctx, `
+		DELETE FROM search WHERE rowid IN (
+			SELECT 4*id FROM quotes WHERE version_id = ?1
+			UNION ALL
+			SELECT 4*id + 1 FROM positions WHERE version_id = ?1
+			UNION ALL
+			SELECT 4*?1 + 2)`, versionID)
+	return err
+}
+
+// places groups the forms of a place name that a search for any of them
+// should find, the place first. Porter stemming already joins plurals
+// (negotiation, negotiations) but not a place and its adjective (Europe
+// "europ", European "european"). summarize maps demonyms to places for its
+// topics; this is the store's own small table for words in quotes and in
+// queries.
+var places = [][]string{
+	{"europe", "european"},
+	{"ukraine", "ukrainian"},
+	{"america", "american", "united states", "usa"},
+	{"britain", "british", "briton", "united kingdom", "uk"},
+	{"russia", "russian"},
+	{"germany", "german"},
+	{"france", "french"},
+	{"china", "chinese"},
+	{"india", "indian"},
+	{"africa", "african"},
+	{"asia", "asian"},
+	{"estonia", "estonian"},
+	{"poland", "polish"},
+	{"ireland", "irish"},
+	{"scotland", "scottish", "scot"},
+	{"canada", "canadian"},
+	{"australia", "australian"},
+	{"nigeria", "nigerian"},
+	{"kenya", "kenyan"},
+	{"japan", "japanese"},
+	{"england", "english"},
+	{"wales", "welsh"},
+	{"netherlands", "dutch"},
+	{"italy", "italian"},
+	{"spain", "spanish"},
+	{"portugal", "portuguese"},
+	{"belgium", "belgian"},
+	{"switzerland", "swiss"},
+	{"austria", "austrian"},
+	{"sweden", "swedish", "swede"},
+	{"norway", "norwegian"},
+	{"denmark", "danish", "dane"},
+	{"finland", "finnish", "finn"},
+	{"latvia", "latvian"},
+	{"lithuania", "lithuanian"},
+	{"belarus", "belarusian"},
+	{"hungary", "hungarian"},
+	{"romania", "romanian"},
+	{"greece", "greek"},
+	{"israel", "israeli"},
+	{"palestine", "palestinian"},
+	{"lebanon", "lebanese"},
+	{"syria", "syrian"},
+	{"iraq", "iraqi"},
+	{"iran", "iranian"},
+	{"egypt", "egyptian"},
+	{"pakistan", "pakistani"},
+	{"korea", "korean"},
+	{"taiwan", "taiwanese"},
+	{"vietnam", "vietnamese"},
+	{"brazil", "brazilian"},
+	{"mexico", "mexican"},
+}
+
+// placeGroup maps each form in places to its group.
+var placeGroup = func() map[string][]string {
+	m := make(map[string][]string)
+	for _, g := range places {
+		for _, w := range g {
+			m[w] = g
+		}
+	}
+	return m
+}()
+
+// group finds the group of places a lower-case word or phrase belongs to,
+// trying a plural's singular too (Ukrainians, Britons).
+func group(w string) []string {
+	if g, ok := placeGroup[w]; ok {
+		return g
+	}
+	if s, ok := strings.CutSuffix(w, "s"); ok {
+		return placeGroup[s]
+	}
+	return nil
+}
+
+// expandTopic is the word or phrase in lower case followed by the other
+// forms of the same place: "European" gives europe too, "ukraine" gives
+// ukrainian. Other words are only lowered.
+func expandTopic(word string) []string {
+	w := strings.Join(strings.Fields(strings.ToLower(word)), " ")
+	out := []string{w}
+	for _, f := range group(w) {
+		if f != w {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// words splits text into lower-case runs of letters and digits, as the
+// search table's tokenizer does.
+func words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// forms lists the places named by the demonyms in text, and by phrases
+// such as "United States", so that the row is found by the place name even
+// by a query that is not expanded.
+func forms(text string) string {
+	ws := words(text)
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		g := group(w)
+		if g == nil || g[0] == w || seen[g[0]] {
+			return
+		}
+		seen[g[0]] = true
+		out = append(out, g[0])
+	}
+	for i, w := range ws {
+		add(w)
+		if i+1 < len(ws) {
+			add(w + " " + ws[i+1])
+		}
+	}
+	return strings.Join(out, " ")
+}

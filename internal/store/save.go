@@ -1,0 +1,473 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// Source is where an article came from.
+type Source struct {
+	// Kind is "file" or "feed".
+	Kind string
+	// Key identifies the article within its kind: the path relative to the
+	// seed folder, or the feed item's identity. A different text under the
+	// same key is a new version of the same article.
+	Key string
+	// Name is for display: the file name or the feed's title.
+	Name string
+}
+
+// Saved says where Save put an article.
+type Saved struct {
+	ArticleID int64
+	Version   int
+	// New is false when the archive already held the same text, under
+	// this or any other source, and Save stored nothing.
+	New bool
+}
+
+// Save stores an article and its briefing, all or nothing.
+//
+// Articles are identified by content: a body the archive already holds is
+// not stored again, and Saved names the version that holds it. A new body
+// under a known source is a new version of that article; only the latest
+// version of an article is searched.
+//
+// Save attributes each quote and position to a speaker, merged across
+// articles: a person is the same speaker as one already known by the same
+// name or alias, or by a name that shares the surname and whose words all
+// appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
+// are the same only by the same name. Names compare without regard to case.
+func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+	}
+	defer tx.Rollback()
+	s := saver{tx: tx, now: db.now().UnixNano()}
+	saved, err := s.save(ctx, src, a, b)
+	if err != nil {
+		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+	}
+	if !saved.New {
+		return saved, nil
+	}
+	if err := tx.Commit(); err != nil {
+		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+	}
+	return saved, nil
+}
+
+// saver is the state of one Save.
+type saver struct {
+	tx  *sql.Tx
+	now int64 // Unix nanoseconds
+	at  int64 // the article's date for ranking and roles: published, or now
+}
+
+func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
+	sum := sha256.Sum256([]byte(a.Body))
+	hash := hex.EncodeToString(sum[:])
+
+	var saved Saved
+	err := s.tx.QueryRowContext(ctx, `SELECT article_id, version FROM versions WHERE content_hash = ?`, hash).
+		Scan(&saved.ArticleID, &saved.Version)
+	if err == nil {
+		return saved, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return Saved{}, err
+	}
+	saved.New = true
+
+	s.at = s.now
+	if !a.Published.IsZero() {
+		s.at = a.Published.UnixNano()
+	}
+
+	var prev sql.NullInt64 // the latest version's id
+	err = s.tx.QueryRowContext(ctx, `
+		SELECT a.id, a.latest_version_id, v.version
+		FROM articles a LEFT JOIN versions v ON v.id = a.latest_version_id
+		WHERE a.source_kind = ? AND a.source_key = ?`, src.Kind, src.Key).
+		Scan(&saved.ArticleID, &prev, &saved.Version)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := s.tx.ExecContext(ctx, `
+			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, published, first_seen)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, unixNano(a.Published), s.now)
+		if err != nil {
+			return Saved{}, err
+		}
+		if saved.ArticleID, err = res.LastInsertId(); err != nil {
+			return Saved{}, err
+		}
+	case err != nil:
+		return Saved{}, err
+	default:
+		if _, err := s.tx.ExecContext(ctx, `
+			UPDATE articles SET name = ?, url = ?, title = ?, outlet = ?, published = ? WHERE id = ?`,
+			src.Name, a.URL, a.Title, a.Source, unixNano(a.Published), saved.ArticleID); err != nil {
+			return Saved{}, err
+		}
+		if prev.Valid {
+			if err := unindex(ctx, s.tx, prev.Int64); err != nil {
+				return Saved{}, err
+			}
+		}
+	}
+	saved.Version++
+
+	topics, err := json.Marshal(b.Topics)
+	if err != nil {
+		return Saved{}, err
+	}
+	res, err := s.tx.ExecContext(ctx, `
+		INSERT INTO versions (article_id, version, content_hash, body, title, lede, topics, created)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now)
+	if err != nil {
+		return Saved{}, err
+	}
+	vid, err := res.LastInsertId()
+	if err != nil {
+		return Saved{}, err
+	}
+	if _, err := s.tx.ExecContext(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`, vid, saved.ArticleID); err != nil {
+		return Saved{}, err
+	}
+
+	speakers, err := s.saveActors(ctx, vid, b.Actors)
+	if err != nil {
+		return Saved{}, err
+	}
+	// speakerOf finds the speaker of a name the article uses; a blank name
+	// is nobody. Every name should be an actor's; one that is not becomes a
+	// person.
+	speakerOf := func(name, role string) (sql.NullInt64, error) {
+		if strings.TrimSpace(name) == "" {
+			return sql.NullInt64{}, nil
+		}
+		if id, ok := speakers[name]; ok {
+			return sql.NullInt64{Int64: id, Valid: true}, nil
+		}
+		id, err := s.speaker(ctx, summarize.Actor{Name: name, Role: role, Aliases: []string{name}, Kind: summarize.Person})
+		if err != nil {
+			return sql.NullInt64{}, err
+		}
+		speakers[name] = id
+		return sql.NullInt64{Int64: id, Valid: true}, nil
+	}
+
+	ix, err := newIndexer(ctx, s.tx)
+	if err != nil {
+		return Saved{}, err
+	}
+	defer ix.close()
+	if err := ix.addTopics(ctx, vid, b.Topics, s.at); err != nil {
+		return Saved{}, err
+	}
+	// said is who said something in this version.
+	said := map[int64]bool{}
+	for i, q := range b.Quotes {
+		sid, err := speakerOf(q.Speaker, q.Role)
+		if err != nil {
+			return Saved{}, err
+		}
+		if sid.Valid {
+			said[sid.Int64] = true
+		}
+		res, err := s.tx.ExecContext(ctx, `
+			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			vid, i, q.Text, q.Start, q.End, sid, q.Speaker, q.Role, q.Partial)
+		if err != nil {
+			return Saved{}, err
+		}
+		qid, err := res.LastInsertId()
+		if err != nil {
+			return Saved{}, err
+		}
+		if err := ix.add(ctx, quoteRow(qid), q.Text, q.Speaker, sid, s.at); err != nil {
+			return Saved{}, err
+		}
+	}
+	for i, p := range b.Positions {
+		sid, err := speakerOf(p.Actor, "")
+		if err != nil {
+			return Saved{}, err
+		}
+		if sid.Valid {
+			said[sid.Int64] = true
+		}
+		res, err := s.tx.ExecContext(ctx, `
+			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			vid, i, p.Text, p.Start, p.End, sid, p.Actor)
+		if err != nil {
+			return Saved{}, err
+		}
+		pid, err := res.LastInsertId()
+		if err != nil {
+			return Saved{}, err
+		}
+		if quoted(p, b.Quotes) {
+			continue
+		}
+		if err := ix.add(ctx, positionRow(pid), p.Text, p.Actor, sid, s.at); err != nil {
+			return Saved{}, err
+		}
+	}
+	for sid := range said {
+		if _, err := s.tx.ExecContext(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {
+			return Saved{}, err
+		}
+	}
+	return saved, nil
+}
+
+// quoted reports whether a position lies inside a quote by the same actor,
+// as the position summarize makes from a quote does. The quote is indexed
+// already; indexing the position too would count the words twice.
+func quoted(p summarize.Position, quotes []summarize.Quote) bool {
+	for _, q := range quotes {
+		if q.Speaker == p.Actor && q.Start <= p.Start && p.End <= q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// saveActors records the actors of a version and maps each name the
+// article gives them to their speaker.
+func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Actor) (map[string]int64, error) {
+	speakers := make(map[string]int64, len(actors))
+	for i, act := range actors {
+		var sid sql.NullInt64
+		if strings.TrimSpace(act.Name) != "" {
+			id, err := s.speaker(ctx, act)
+			if err != nil {
+				return nil, err
+			}
+			sid = sql.NullInt64{Int64: id, Valid: true}
+			if _, ok := speakers[act.Name]; !ok {
+				speakers[act.Name] = id
+			}
+		}
+		aliases, err := json.Marshal(act.Aliases)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.tx.ExecContext(ctx, `
+			INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			vid, i, sid, act.Name, act.Role, string(aliases), string(act.Kind)); err != nil {
+			return nil, err
+		}
+	}
+	return speakers, nil
+}
+
+// speaker finds or makes the speaker an actor is, and adds what the actor
+// tells about them: a longer name, aliases, a newer role.
+func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error) {
+	kind := act.Kind
+	if kind == "" {
+		kind = summarize.Person
+	}
+	name := strings.Join(strings.Fields(act.Name), " ")
+	id, current, err := s.findSpeaker(ctx, kind, name, act.Aliases)
+	if err != nil {
+		return 0, err
+	}
+	var role, roleAt any
+	if act.Role != "" {
+		role, roleAt = act.Role, s.at
+	}
+	switch {
+	case id == 0:
+		res, err := s.tx.ExecContext(ctx, `
+			INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)`,
+			name, nameKey(name), surname(name), string(kind), role, roleAt)
+		if err != nil {
+			return 0, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+	default:
+		if kind == summarize.Person && longerName(name, current) {
+			if _, err := s.tx.ExecContext(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
+				name, nameKey(name), surname(name), id); err != nil {
+				return 0, err
+			}
+		}
+		// The latest role is the one from the most recent article, which
+		// need not be the one saved last.
+		if role != nil {
+			if _, err := s.tx.ExecContext(ctx, `
+				UPDATE speakers SET role = ?, role_at = ? WHERE id = ? AND (role_at IS NULL OR role_at <= ?)`,
+				role, roleAt, id, roleAt); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for _, alias := range append([]string{name}, act.Aliases...) {
+		alias = strings.Join(strings.Fields(alias), " ")
+		if alias == "" {
+			continue
+		}
+		if _, err := s.tx.ExecContext(ctx, `
+			INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?)`,
+			id, nameKey(alias), alias); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// findSpeaker finds the known speaker of the given kind that name is, and
+// their canonical name; id is 0 when there is none.
+//
+// For a person the candidates are tried in three tiers: the same canonical
+// name; the name among the speaker's aliases, or the speaker's name among
+// the actor's aliases; and the surname rule of samePerson. The first tier
+// with a single candidate wins. Two candidates in a tier mean the name is
+// ambiguous there ("Sheahan" when John and Kevin Sheahan are both known),
+// and a name ambiguous in every tier becomes a speaker of its own rather
+// than be given to the wrong person.
+func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name string, aliases []string) (id int64, canonical string, err error) {
+	key := nameKey(name)
+	if kind != summarize.Person {
+		err := s.tx.QueryRowContext(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+			string(kind), key).Scan(&id, &canonical)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, "", nil
+		}
+		return id, canonical, err
+	}
+
+	aliasKeys := make([]string, 0, len(aliases))
+	for _, a := range aliases {
+		aliasKeys = append(aliasKeys, nameKey(a))
+	}
+	keysJSON, err := json.Marshal(aliasKeys)
+	if err != nil {
+		return 0, "", err
+	}
+	rows, err := s.tx.QueryContext(ctx, `
+		SELECT s.id, s.name, s.name_key,
+			s.name_key IN (SELECT value FROM json_each(?3))
+			OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias_key = ?2)
+		FROM speakers s
+		WHERE s.kind = ?1 AND (
+			s.surname = ?4
+			OR s.name_key = ?2
+			OR s.name_key IN (SELECT value FROM json_each(?3))
+			OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2))
+		ORDER BY s.id`,
+		string(kind), key, string(keysJSON), surname(name))
+	if err != nil {
+		return 0, "", err
+	}
+	defer rows.Close()
+	type candidate struct {
+		id        int64
+		name, key string
+		alias     bool
+	}
+	var cands []candidate
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.id, &c.name, &c.key, &c.alias); err != nil {
+			return 0, "", err
+		}
+		cands = append(cands, c)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, "", err
+	}
+
+	tiers := []func(candidate) bool{
+		func(c candidate) bool { return c.key == key },
+		func(c candidate) bool { return c.alias },
+		func(c candidate) bool { return samePerson(name, c.name) },
+	}
+	for i, tier := range tiers {
+		var found []candidate
+		for _, c := range cands {
+			if tier(c) {
+				found = append(found, c)
+			}
+		}
+		// Speakers with the same canonical name are one person whose
+		// entries were made apart; the first is the one to keep using.
+		if len(found) == 1 || len(found) > 1 && i == 0 {
+			return found[0].id, found[0].name, nil
+		}
+	}
+	return 0, "", nil
+}
+
+// nameKey is the form of a name that names are compared by.
+func nameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// nameWords are the lower-case words of a name, without punctuation.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+}
+
+// surname is the last word of a name.
+func surname(name string) string {
+	w := nameWords(name)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// samePerson reports whether two names of people name the same person by
+// the surname rule: the last words are the same and every word of one name
+// is in the other. "Hegseth" and "US Defense Secretary Pete Hegseth" are
+// one person; "John Sheahan" and "Kevin Sheahan" are two.
+func samePerson(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// longerName reports whether a is a longer name than b: more words, or as
+// many and more letters.
+func longerName(a, b string) bool {
+	na, nb := len(nameWords(a)), len(nameWords(b))
+	if na != nb {
+		return na > nb
+	}
+	return utf8.RuneCountInString(a) > utf8.RuneCountInString(b)
+}

@@ -1,0 +1,268 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Hit is a speaker who said something about a topic.
+type Hit struct {
+	// Speaker is the speaker's fullest known name.
+	Speaker string
+	// Role is the speaker's role in the most recent article that gave one.
+	Role string
+	// Kind is "person", "organisation" or "group".
+	Kind string
+	// Texts are the speaker's best one or two matching quotes or positions,
+	// the best first.
+	Texts []string
+	// ArticleID, Title and Published are the article of the best text.
+	// Published is zero when the article gives no date.
+	ArticleID int64
+	Title     string
+	Published time.Time
+	// Score is the relevance: higher is better. It compares hits of one
+	// search only.
+	Score float64
+}
+
+// maxTerms caps the words of a topic: a topic is a few words, and each
+// word makes the search slower.
+const maxTerms = 16
+
+// WhoSaid finds the speakers who said something about topic, the most
+// relevant first, at most limit of them (all when limit is zero or less),
+// and counts the others that matched in more.
+//
+// A speaker's relevance is the sum of the BM25 relevance of their quotes
+// and positions that match by their words or the speaker's name, and a
+// fifth of the relevance of each article they speak in whose topics match.
+// So more and better matches rank higher, and those who used the words
+// come before those who only spoke in an article about them; among equals
+// the one who spoke most recently comes first. Every word of topic must
+// match, in any inflection (negotiation, negotiations) or, for places, as
+// the place or its adjective (Europe, European). Quotes attributed to
+// nobody are not counted. A topic without words is ErrEmptyQuery.
+func (db *DB) WhoSaid(ctx context.Context, topic string, limit int) (hits []Hit, more int, err error) {
+	q := matchQuery(topic)
+	if q == "" {
+		return nil, 0, ErrEmptyQuery
+	}
+	hits, more, err = db.whoSaid(ctx, q, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("searching for %q: %w", topic, err)
+	}
+	return hits, more, nil
+}
+
+// topicShare is the part of an article's relevance by its topics that
+// goes to each of its speakers.
+const topicShare = 0.2
+
+// match is a search row that counts for a speaker.
+type match struct {
+	sid, rid int64
+	total    float64
+}
+
+func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, more int, err error) {
+	if limit <= 0 {
+		limit = -1 // SQLite's no limit
+	}
+	// m is the matching rows, materialized because the planner would
+	// otherwise run the full-text query again for each use; e is what each
+	// counts for whom: a quote or position for its speaker, an article's
+	// topics for each of its speakers. bm25 is negative, lower is better.
+	// The three best rows of each of the top speakers are read, their own
+	// words before their articles' topics, so that two texts remain when
+	// one overlaps another.
+	rows, err := db.sql.QueryContext(ctx, `
+		WITH m AS MATERIALIZED (
+			SELECT rowid AS rid, speaker_id AS sid, at, bm25(search, 4.0, 1.0, 1.0, 1.0) AS r
+			FROM search WHERE search MATCH ?1
+		),
+		e AS MATERIALIZED (
+			SELECT rid, sid, at, r FROM m WHERE sid IS NOT NULL
+			UNION ALL
+			SELECT m.rid, vs.speaker_id, m.at, ?3 * m.r
+			FROM m JOIN version_speakers vs ON vs.version_id = m.rid / 4
+			WHERE m.rid % 4 = 2
+		),
+		s AS MATERIALIZED (
+			SELECT sid, SUM(r) AS total, MAX(at) AS latest FROM e GROUP BY sid
+		),
+		top AS MATERIALIZED (
+			SELECT sid, total, latest FROM s ORDER BY total, latest DESC, sid LIMIT ?2
+		),
+		best AS (
+			SELECT e.sid, e.rid,
+				ROW_NUMBER() OVER (PARTITION BY e.sid ORDER BY e.rid % 4 = 2, e.r, e.at DESC, e.rid DESC) AS rn
+			FROM e JOIN top ON top.sid = e.sid
+		)
+		SELECT top.sid, top.total, (SELECT COUNT(*) FROM s), best.rid
+		FROM top JOIN best ON best.sid = top.sid AND best.rn <= 3
+		ORDER BY top.total, top.latest DESC, top.sid, best.rn`, q, limit, topicShare)
+	if err != nil {
+		return nil, 0, err
+	}
+	var (
+		matches []match
+		matched int
+	)
+	for rows.Next() {
+		var m match
+		if err := rows.Scan(&m.sid, &m.total, &matched, &m.rid); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		matches = append(matches, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+
+	var spans []span // of the texts of the last hit
+	for i, m := range matches {
+		if i == 0 || m.sid != matches[i-1].sid {
+			h := Hit{Score: -m.total}
+			if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, m.sid).
+				Scan(&h.Speaker, &h.Role, &h.Kind); err != nil {
+				return nil, 0, fmt.Errorf("speaker %d: %w", m.sid, err)
+			}
+			hits = append(hits, h)
+			spans = spans[:0]
+		}
+		h := &hits[len(hits)-1]
+		// What a speaker said in an article about the topic stands in only
+		// for one who never used the words.
+		if len(h.Texts) == 2 || len(h.Texts) == 1 && m.rid%4 == 2 {
+			continue
+		}
+		text, sp, err := db.textOf(ctx, m.rid, m.sid)
+		if err != nil {
+			return nil, 0, err
+		}
+		if overlaps(sp, spans) {
+			continue
+		}
+		if len(h.Texts) == 0 {
+			var published sql.NullInt64
+			if err := db.sql.QueryRowContext(ctx, `
+				SELECT a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`,
+				sp.version).Scan(&h.ArticleID, &h.Title, &published); err != nil {
+				return nil, 0, fmt.Errorf("version %d: %w", sp.version, err)
+			}
+			h.Published = fromUnixNano(published)
+		}
+		h.Texts = append(h.Texts, text)
+		spans = append(spans, sp)
+	}
+	return hits, matched - len(hits), nil
+}
+
+// textOf is the text a search row stands for in a hit for speaker sid, and
+// where it is: a quote's or position's own, or for an article's topics,
+// the speaker's first quote in it, or else their first position.
+func (db *DB) textOf(ctx context.Context, rid, sid int64) (text string, sp span, err error) {
+	id := rid / 4
+	var row *sql.Row
+	switch rid % 4 {
+	case 0:
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte FROM quotes WHERE id = ?`, id)
+	case 1:
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte FROM positions WHERE id = ?`, id)
+	default:
+		row = db.sql.QueryRowContext(ctx, `
+			SELECT text, version_id, start_byte, end_byte FROM (
+				SELECT text, version_id, start_byte, end_byte, 0 AS k FROM quotes WHERE version_id = ?1 AND speaker_id = ?2
+				UNION ALL
+				SELECT text, version_id, start_byte, end_byte, 1 AS k FROM positions WHERE version_id = ?1 AND speaker_id = ?2)
+			ORDER BY k, start_byte LIMIT 1`, id, sid)
+	}
+	if err := row.Scan(&text, &sp.version, &sp.start, &sp.end); err != nil {
+		return "", span{}, fmt.Errorf("search row %d: %w", rid, err)
+	}
+	return text, sp, nil
+}
+
+// span is where a text is: its version and its byte offsets.
+type span struct {
+	version    int64
+	start, end int
+}
+
+// overlaps reports whether a text shares words with one already chosen, as
+// a reported clause inside a quote does.
+func overlaps(s span, chosen []span) bool {
+	for _, c := range chosen {
+		if c.version == s.version && c.start < s.end && s.start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// stopWords are left out of a query with other words in it: they would
+// match nearly every row, and "and", "or", "not" and "near" are FTS5
+// operators besides.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "about": true, "with": true, "by": true, "from": true,
+	"and": true, "or": true, "not": true, "near": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true,
+}
+
+// matchQuery turns a topic as a user types it into an FTS5 query, or ""
+// when it has no words.
+//
+// Only runs of letters and digits survive, each quoted, so nothing the user
+// types is read as FTS5 syntax (* ^ : ( ) - + NEAR AND OR NOT). A word
+// joined by an apostrophe or hyphen (O'Brien, anti-war) is a phrase, as the
+// tokenizer makes it one in the text. Each word or place phrase becomes the
+// OR of its expandTopic forms, and all of them must match.
+func matchQuery(topic string) string {
+	var terms [][]string // each a phrase of lower-case words
+	for _, field := range strings.FieldsFunc(topic, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	}) {
+		field = strings.TrimSuffix(strings.TrimSuffix(field, "'s"), "’s")
+		if ws := words(field); len(ws) > 0 {
+			terms = append(terms, ws)
+		}
+		if len(terms) == maxTerms {
+			break
+		}
+	}
+	content := terms[:0:0]
+	for _, t := range terms {
+		if len(t) > 1 || !stopWords[t[0]] {
+			content = append(content, t)
+		}
+	}
+	if len(content) > 0 {
+		terms = content
+	}
+
+	var groups []string
+	for i := 0; i < len(terms); i++ {
+		phrase := strings.Join(terms[i], " ")
+		// A two-word place ("United States") is one term.
+		if i+1 < len(terms) && len(terms[i]) == 1 && len(terms[i+1]) == 1 {
+			if pair := phrase + " " + terms[i+1][0]; group(pair) != nil {
+				phrase = pair
+				i++
+			}
+		}
+		var alts []string
+		for _, f := range expandTopic(phrase) {
+			alts = append(alts, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+		}
+		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+	}
+	return strings.Join(groups, " AND ")
+}

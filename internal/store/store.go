@@ -1,0 +1,174 @@
+// Package store is the SQLite archive of articles and briefings.
+//
+// It keeps every version of every article it is given, the quotes and
+// positions of each, and the speakers they are attributed to, merged across
+// articles, and answers who said what about a topic through a full-text
+// index. It uses modernc.org/sqlite, so it needs no cgo.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound reports an article that is not in the archive.
+var ErrNotFound = errors.New("not found")
+
+// ErrEmptyQuery reports a search with nothing to search for.
+var ErrEmptyQuery = errors.New("empty query")
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open archive. It is safe for concurrent use.
+type DB struct {
+	// Now is the clock for first-seen and created times; nil means
+	// time.Now. Set it before the first Save.
+	Now func() time.Time
+
+	sql *sql.DB
+}
+
+// Open opens the archive at path, creating it if need be, and brings its
+// schema up to date.
+//
+// The database is in WAL mode, so readers do not wait for a writer, and
+// waits up to five seconds for a lock another process holds.
+func Open(ctx context.Context, path string) (*DB, error) {
+	sqldb, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("opening archive %q: %w", path, err)
+	}
+	db := &DB{sql: sqldb}
+	if _, err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("opening archive %q: %w", path, err)
+	}
+	return db, nil
+}
+
+// dsn is the driver's name for the file at path with the settings every
+// connection needs. The name is a file: URI so that a '?' or '#' in path is
+// taken for part of the name; write transactions take the write lock when
+// they begin, so two writers never deadlock upgrading a read lock.
+func dsn(path string) string {
+	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
+	return "file:" + esc + "?_txlock=immediate" +
+		"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+}
+
+// Close closes the archive.
+func (db *DB) Close() error {
+	return db.sql.Close()
+}
+
+func (db *DB) now() time.Time {
+	if db.Now != nil {
+		return db.Now()
+	}
+	return time.Now()
+}
+
+// migration is one schema change, numbered by the prefix of its file name.
+type migration struct {
+	version int
+	name    string
+}
+
+// migrate applies the migrations newer than the database's schema version,
+// in one transaction, and reports how many it applied.
+func (db *DB) migrate(ctx context.Context) (applied int, err error) {
+	list, err := listMigrations()
+	if err != nil {
+		return 0, err
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("migrating: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY,
+		name    TEXT    NOT NULL,
+		applied INTEGER NOT NULL
+	)`); err != nil {
+		return 0, fmt.Errorf("migrating: %w", err)
+	}
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&current); err != nil {
+		return 0, fmt.Errorf("migrating: %w", err)
+	}
+	for _, m := range list {
+		if m.version <= current {
+			continue
+		}
+		script, err := migrations.ReadFile("migrations/" + m.name)
+		if err != nil {
+			return 0, fmt.Errorf("migrating to %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+			return 0, fmt.Errorf("migrating to %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)`,
+			m.version, m.name, db.now().UnixNano()); err != nil {
+			return 0, fmt.Errorf("migrating to %s: %w", m.name, err)
+		}
+		applied++
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("migrating: %w", err)
+	}
+	return applied, nil
+}
+
+// listMigrations lists the embedded migrations in order. A file is named
+// for its version: 0001_init.sql is version 1.
+func listMigrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("listing migrations: %w", err)
+	}
+	var list []migration
+	for _, e := range entries {
+		digits, _, _ := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(digits)
+		if err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration %q: name does not start with a version number", e.Name())
+		}
+		list = append(list, migration{version: v, name: e.Name()})
+	}
+	slices.SortFunc(list, func(a, b migration) int { return a.version - b.version })
+	for i := 1; i < len(list); i++ {
+		if list[i].version == list[i-1].version {
+			return nil, fmt.Errorf("migrations %q and %q have the same version", list[i-1].name, list[i].name)
+		}
+	}
+	return list, nil
+}
+
+// unixNano is t for the database: nil for the zero time, so that an unknown
+// date stays unknown.
+func unixNano(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+// fromUnixNano undoes unixNano.
+func fromUnixNano(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}

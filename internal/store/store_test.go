@@ -1,0 +1,731 @@
+package store_test
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// day is a date in the tests' world: day(1) is the first of March 2025.
+func day(n int) time.Time { return time.Date(2025, 3, n, 12, 0, 0, 0, time.UTC) }
+
+// open opens a new archive whose clock starts at day(1) and moves a minute
+// each time it is read.
+func open(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "archive.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	clock := day(1)
+	db.Now = func() time.Time {
+		clock = clock.Add(time.Minute)
+		return clock
+	}
+	return db
+}
+
+// said is one thing an actor says in a hand-built article: a quote, or a
+// position in reported speech.
+type said struct {
+	who, role string
+	kind      summarize.Kind // person when empty
+	text      string
+	position  bool
+}
+
+// build writes an article in which each said is a sentence of its own, and
+// the briefing summarize would give it, with offsets into the body.
+func build(title string, published time.Time, topics []string, lines ...said) (summarize.Article, summarize.Briefing) {
+	var body strings.Builder
+	b := summarize.Briefing{Title: title, Topics: topics}
+	seen := map[string]bool{}
+	for _, s := range lines {
+		if body.Len() > 0 {
+			body.WriteString("\n\n")
+		}
+		if s.who != "" && !seen[s.who] {
+			seen[s.who] = true
+			kind := s.kind
+			if kind == "" {
+				kind = summarize.Person
+			}
+			b.Actors = append(b.Actors, summarize.Actor{Name: s.who, Role: s.role, Aliases: []string{s.who}, Kind: kind})
+		}
+		if s.position {
+			body.WriteString(s.who + " said ")
+			start := body.Len()
+			body.WriteString(s.text)
+			b.Positions = append(b.Positions, summarize.Position{Actor: s.who, Text: s.text, Start: start, End: body.Len()})
+			body.WriteString(".")
+			continue
+		}
+		body.WriteString("“")
+		start := body.Len()
+		body.WriteString(s.text)
+		b.Quotes = append(b.Quotes, summarize.Quote{Text: s.text, Start: start, End: body.Len(), Speaker: s.who, Role: s.role})
+		body.WriteString("”")
+		if s.who != "" {
+			body.WriteString(", said " + s.who)
+		}
+		body.WriteString(".")
+	}
+	if len(b.Quotes) > 0 || len(b.Positions) > 0 {
+		b.Lede = strings.SplitN(body.String(), "\n", 2)[0]
+	}
+	return summarize.Article{Title: title, Body: body.String(), Published: published}, b
+}
+
+// save saves a hand-built article under a file key named for its title.
+func save(t *testing.T, db *store.DB, title string, published time.Time, topics []string, lines ...said) store.Saved {
+	t.Helper()
+	a, b := build(title, published, topics, lines...)
+	src := store.Source{Kind: "file", Key: title + ".txt", Name: title + ".txt"}
+	saved, err := db.Save(t.Context(), src, a, b)
+	if err != nil {
+		t.Fatalf("Save(%q): %v", title, err)
+	}
+	return saved
+}
+
+// saveFiller saves articles about nothing the tests search for, so that the
+// words searched for are rare in the archive, as they are in a real one.
+func saveFiller(t *testing.T, db *store.DB) {
+	t.Helper()
+	things := []string{"the harbour", "the library", "the orchard", "the market", "the rowing club", "the choir"}
+	for i, thing := range things {
+		save(t, db, fmt.Sprintf("filler %d", i), day(1), nil,
+			said{who: fmt.Sprintf("Local Resident%d", i), text: fmt.Sprintf("We are proud of %s and its volunteers", thing)},
+			said{who: fmt.Sprintf("Parish Clerk%d", i), text: fmt.Sprintf("%s reopens on Saturday after repairs", thing), position: true},
+		)
+	}
+}
+
+func TestOpenMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.db")
+	versions := func() []string {
+		t.Helper()
+		raw, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		rows, err := raw.QueryContext(t.Context(), `SELECT version, name, applied FROM schema_version ORDER BY version`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var (
+				v       int
+				name    string
+				applied int64
+			)
+			if err := rows.Scan(&v, &name, &applied); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprintf("%d %s %d", v, name, applied))
+		}
+		return out
+	}
+
+	for i := range 2 {
+		db, err := store.Open(t.Context(), path)
+		if err != nil {
+			t.Fatalf("Open #%d: %v", i+1, err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatalf("Close #%d: %v", i+1, err)
+		}
+	}
+	got := versions()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "1 0001_init.sql ") {
+		t.Fatalf("schema_version after two Opens = %q; want one row for 0001_init.sql", got)
+	}
+
+	db, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open #3: %v", err)
+	}
+	db.Close()
+	if diff := cmp.Diff(got, versions()); diff != "" {
+		t.Errorf("a third Open changed schema_version (-before +after):\n%s", diff)
+	}
+
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var mode string
+	if err := raw.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q; want wal", mode)
+	}
+}
+
+func TestOpenOddPath(t *testing.T) {
+	// A '?' or '#' is part of the file name, not the start of parameters.
+	path := filepath.Join(t.TempDir(), "what? #1.db")
+	db, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	defer db.Close()
+	save(t, db, "odd", day(2), nil, said{who: "Ann Lee", text: "It works"})
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("Open(%q) made no such file: %v", path, err)
+	}
+}
+
+func TestSave(t *testing.T) {
+	db := open(t)
+	ctx := t.Context()
+	body := "The ferry company said on Monday that crossings would resume.\n\n" +
+		"“We have fixed the ramp and the crews are ready,” said operations manager Ruth Kelly."
+	a := summarize.Article{Title: "Ferries to sail again", Body: body, Published: day(3)}
+	src := store.Source{Kind: "file", Key: "news/ferries.txt", Name: "ferries.txt"}
+
+	steps := []struct {
+		name string
+		src  store.Source
+		a    summarize.Article
+		want store.Saved
+	}{
+		{"new", src, a, store.Saved{ArticleID: 1, Version: 1, New: true}},
+		{"again", src, a, store.Saved{ArticleID: 1, Version: 1, New: false}},
+		{"same text, another file", store.Source{Kind: "file", Key: "copy.txt", Name: "copy.txt"}, a, store.Saved{ArticleID: 1, Version: 1, New: false}},
+		{"same text from a feed", store.Source{Kind: "feed", Key: "urn:x:1", Name: "News"}, a, store.Saved{ArticleID: 1, Version: 1, New: false}},
+		{"edited", src, edit(a, "Monday", "Tuesday"), store.Saved{ArticleID: 1, Version: 2, New: true}},
+		{"edited again", src, edit(a, "Monday", "Friday"), store.Saved{ArticleID: 1, Version: 3, New: true}},
+		{"first text back", src, a, store.Saved{ArticleID: 1, Version: 1, New: false}},
+		{"another article", store.Source{Kind: "feed", Key: "urn:x:2", Name: "News"}, edit(a, "ferry", "bus"), store.Saved{ArticleID: 2, Version: 1, New: true}},
+	}
+	for _, s := range steps {
+		got, err := db.Save(ctx, s.src, s.a, summarize.Brief(s.a))
+		if err != nil {
+			t.Fatalf("%s: Save(%q): %v", s.name, s.src.Key, err)
+		}
+		if got != s.want {
+			t.Errorf("%s: Save(%q) = %+v; want %+v", s.name, s.src.Key, got, s.want)
+		}
+	}
+
+	latest, err := db.Latest(ctx)
+	if err != nil || latest != 2 {
+		t.Errorf("Latest() = %d, %v; want 2, nil", latest, err)
+	}
+	gotA, _, gotSrc, err := db.Briefing(ctx, 1)
+	if err != nil {
+		t.Fatalf("Briefing(1): %v", err)
+	}
+	if want := edit(a, "Monday", "Friday"); gotA.Body != want.Body {
+		t.Errorf("Briefing(1) body = %q; want the latest version %q", gotA.Body, want.Body)
+	}
+	if gotSrc != src {
+		t.Errorf("Briefing(1) source = %+v; want %+v", gotSrc, src)
+	}
+}
+
+// edit is a with the first old in its body replaced by new.
+func edit(a summarize.Article, old, new string) summarize.Article {
+	a.Body = strings.Replace(a.Body, old, new, 1)
+	return a
+}
+
+func TestSaveSearchesLatestVersionOnly(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "budget", day(2), nil, said{who: "Mia Costa", text: "The surplus will go to hospitals"})
+	save(t, db, "budget", day(2), nil, said{who: "Mia Costa", text: "The surplus will go to schools"})
+
+	for topic, want := range map[string]int{"hospitals": 0, "schools": 1, "surplus": 1} {
+		hits, _, err := db.WhoSaid(t.Context(), topic, 5)
+		if err != nil {
+			t.Fatalf("WhoSaid(%q): %v", topic, err)
+		}
+		if len(hits) != want {
+			t.Errorf("WhoSaid(%q) = %v; want %d hits", topic, hits, want)
+		}
+	}
+	quotes, err := db.Quotes(t.Context(), "costa", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) != 1 || quotes[0].Text != "The surplus will go to schools" {
+		t.Errorf("Quotes(%q) = %v; want only the latest version's quote", "costa", quotes)
+	}
+}
+
+func TestSpeakersMerge(t *testing.T) {
+	db := open(t)
+	ctx := t.Context()
+	save(t, db, "a1", day(2), nil, said{who: "Hegseth", text: "Allies must pay their share"})
+	save(t, db, "a2", day(3), nil, said{who: "Pete Hegseth", role: "defense secretary", text: "The base stays open"})
+	save(t, db, "a3", day(4), nil, said{who: "US Defense Secretary Pete Hegseth", text: "Deterrence works"})
+	save(t, db, "a4", day(1), nil, said{who: "hegseth", role: "nominee", text: "I will answer every question"})
+	save(t, db, "b1", day(2), nil, said{who: "John Sheahan", role: "councillor", text: "The road needs lights"})
+	save(t, db, "b2", day(3), nil, said{who: "Kevin Sheahan", role: "farmer", text: "The price of milk is too low"})
+	save(t, db, "b3", day(4), nil, said{who: "Sheahan", text: "Nobody asked us"})
+	save(t, db, "c1", day(2), nil, said{who: "Irish Farmers' Association", kind: summarize.Organisation, text: "Margins are gone"})
+	save(t, db, "c2", day(3), nil, said{who: "irish farmers' association", kind: summarize.Organisation, text: "Talks must restart"})
+	save(t, db, "c3", day(4), nil, said{who: "Farmers' Association", kind: summarize.Organisation, text: "We represent growers"})
+
+	speakers := func(name string) map[string]int {
+		t.Helper()
+		quotes, err := db.Quotes(ctx, name, 0)
+		if err != nil {
+			t.Fatalf("Quotes(%q): %v", name, err)
+		}
+		got := map[string]int{}
+		for _, q := range quotes {
+			got[q.Speaker+" ("+q.Role+")"]++
+		}
+		return got
+	}
+	tests := []struct {
+		name string
+		want map[string]int
+	}{
+		// The longest name is kept; the role of the newest article (a2,
+		// since a3 gives none and a4 is older) is the speaker's role, shown
+		// where a quote has none of its own.
+		{"hegseth", map[string]int{
+			"US Defense Secretary Pete Hegseth (defense secretary)": 3,
+			"US Defense Secretary Pete Hegseth (nominee)":           1,
+		}},
+		// A bare surname both Sheahans share is neither of them.
+		{"sheahan", map[string]int{
+			"John Sheahan (councillor)": 1,
+			"Kevin Sheahan (farmer)":    1,
+			"Sheahan ()":                1,
+		}},
+		{"kevin", map[string]int{"Kevin Sheahan (farmer)": 1}},
+		{"farmers' association", map[string]int{
+			"Irish Farmers' Association ()": 2,
+			"Farmers' Association ()":       1,
+		}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, speakers(tc.name)); diff != "" {
+			t.Errorf("Quotes(%q) speakers (-want +got):\n%s", tc.name, diff)
+		}
+	}
+
+	hits, _, err := db.WhoSaid(ctx, "deterrence", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Hit{{
+		Speaker: "US Defense Secretary Pete Hegseth", Role: "defense secretary", Kind: "person",
+		Texts: []string{"Deterrence works"}, ArticleID: 3, Title: "a3", Published: day(4),
+	}}
+	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" {
+		t.Errorf("WhoSaid(%q) (-want +got):\n%s", "deterrence", diff)
+	}
+}
+
+// ignoreScore compares hits without their scores, which are BM25's to
+// decide.
+var ignoreScore = cmp.FilterPath(func(p cmp.Path) bool {
+	return p.Last().String() == ".Score"
+}, cmp.Ignore())
+
+func TestSpeakersMergeWithSummarize(t *testing.T) {
+	db := open(t)
+	// The bare surname comes first, so the speaker must take the longer
+	// name later.
+	articles := []string{
+		"“The talks went well,” Mr Hegseth said after the meeting in Brussels.",
+		"Defense Secretary Pete Hegseth said the alliance had to spend more. “We cannot carry everyone,” Hegseth told reporters.",
+		"Speaking in Brussels, US Defense Secretary Pete Hegseth said the talks went well. “I am hopeful,” he said.",
+		"John Sheahan, a councillor in Cork, said the new road was dangerous. “Someone will be hurt,” Sheahan said.",
+		"Kevin Sheahan, who farms near Mallow, said prices were falling. “We are working for nothing,” Sheahan said.",
+	}
+	for i, body := range articles {
+		a := summarize.Article{Title: fmt.Sprintf("story %d", i+1), Body: body, Published: day(i + 2)}
+		if _, err := db.Save(t.Context(), store.Source{Kind: "feed", Key: a.Title, Name: "wire"}, a, summarize.Brief(a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range map[string][]string{
+		"hegseth": {"Pete Hegseth", "Pete Hegseth", "Pete Hegseth"},
+		"sheahan": {"Kevin Sheahan", "John Sheahan"},
+	} {
+		quotes, err := db.Quotes(t.Context(), name, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range quotes {
+			got = append(got, q.Speaker)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Quotes(%q) speakers (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+func TestWhoSaidFindsForms(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "geneva", day(2), nil,
+		said{who: "Alice Moreau", role: "envoy", text: "The negotiations in Geneva will resume next week"})
+	save(t, db, "markets", day(3), nil,
+		said{who: "Bob Okafor", text: "European farmers deserve a fair price", position: true},
+		said{who: "Eve Lindqvist", text: "Europe cannot wait for anyone else"})
+	save(t, db, "grain", day(4), nil,
+		said{who: "Carla Dunne", text: "Ukrainian grain must reach the ports"},
+		said{who: "Dan Petrov", text: "Ukraine needs air defence before the winter", position: true})
+	save(t, db, "summit", day(5), []string{"United States"},
+		said{who: "Fay Adams", text: "American voters will decide"},
+		said{who: "Gus Brandt", text: "Our negotiation with Washington is over", position: true})
+
+	tests := []struct {
+		topic string
+		want  []string
+	}{
+		{"negotiation", []string{"Alice Moreau", "Gus Brandt"}},
+		{"negotiations", []string{"Alice Moreau", "Gus Brandt"}},
+		{"negotiating", []string{"Alice Moreau", "Gus Brandt"}},
+		{"europe", []string{"Bob Okafor", "Eve Lindqvist"}},
+		{"European", []string{"Bob Okafor", "Eve Lindqvist"}},
+		{"Europeans", []string{"Bob Okafor", "Eve Lindqvist"}},
+		{"Ukraine", []string{"Carla Dunne", "Dan Petrov"}},
+		{"ukrainian", []string{"Carla Dunne", "Dan Petrov"}},
+		{"Ukrainians", []string{"Carla Dunne", "Dan Petrov"}},
+		{"Ukraine's", []string{"Carla Dunne", "Dan Petrov"}},
+		{"america", []string{"Fay Adams", "Gus Brandt"}}, // Gus by the article's topic
+		{"United States", []string{"Fay Adams", "Gus Brandt"}},
+		{"grain ports", []string{"Carla Dunne"}},
+		{"the ports", []string{"Carla Dunne"}},
+		{"Geneva negotiations", []string{"Alice Moreau"}},
+		{"harbour negotiations", nil},
+		{"sewage", nil},
+	}
+	for _, tc := range tests {
+		hits, more, err := db.WhoSaid(t.Context(), tc.topic, 10)
+		if err != nil {
+			t.Fatalf("WhoSaid(%q): %v", tc.topic, err)
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Speaker)
+		}
+		if diff := cmp.Diff(tc.want, got, sortStrings); diff != "" || more != 0 {
+			t.Errorf("WhoSaid(%q) = %v, %d; want %v, 0:\n%s", tc.topic, got, more, tc.want, diff)
+		}
+	}
+}
+
+var sortStrings = cmpopts.SortSlices(func(a, b string) bool { return a < b })
+
+func TestWhoSaidRanks(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "trade 1", day(2), nil,
+		said{who: "Hana Ito", role: "trade minister", text: "Tariffs hurt our exporters"},
+		said{who: "Hana Ito", role: "trade minister", text: "We will answer tariffs with tariffs"},
+		said{who: "Hana Ito", role: "trade minister", text: "the tariffs would be lifted by spring", position: true},
+		said{who: "Ivo Marsh", text: "Tariffs are a tax on shoppers"})
+	save(t, db, "trade 2", day(3), nil,
+		said{who: "Jon Reyes", text: "Tariffs are a tax on shoppers"},
+		said{who: "Kai Olsen", text: "Fishing quotas and tariffs should be kept apart, and so should the rest of the quarrel"},
+		said{text: "tariffs tariffs tariffs"}, // unattributed: nobody's
+	)
+
+	ctx := t.Context()
+	hits, more, err := db.WhoSaid(ctx, "tariff", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hana Ito has the most matches. Ivo Marsh and Jon Reyes said the same
+	// words; Jon said them later. Kai Olsen used the word once in a long
+	// sentence.
+	want := []store.Hit{
+		{Speaker: "Hana Ito", Role: "trade minister", Kind: "person",
+			Texts:     []string{"We will answer tariffs with tariffs", "Tariffs hurt our exporters"},
+			ArticleID: 7, Title: "trade 1", Published: day(2)},
+		{Speaker: "Jon Reyes", Kind: "person", Texts: []string{"Tariffs are a tax on shoppers"},
+			ArticleID: 8, Title: "trade 2", Published: day(3)},
+	}
+	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" || more != 2 {
+		t.Errorf("WhoSaid(%q, 2) = %v, %d; want %v, 2:\n%s", "tariff", hits, more, want, diff)
+	}
+	if len(hits) == 2 && hits[0].Score <= hits[1].Score {
+		t.Errorf("WhoSaid(%q) scores %v, %v; want them decreasing", "tariff", hits[0].Score, hits[1].Score)
+	}
+
+	all, more, err := db.WhoSaid(ctx, "tariffs", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range all {
+		got = append(got, h.Speaker)
+	}
+	if want := []string{"Hana Ito", "Jon Reyes", "Ivo Marsh", "Kai Olsen"}; !cmp.Equal(got, want) || more != 0 {
+		t.Errorf("WhoSaid(%q, 0) = %v, %d; want %v, 0", "tariffs", got, more, want)
+	}
+}
+
+func TestWhoSaidTopics(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "ports", day(2), []string{"Ireland", "Cork"},
+		said{who: "Nora Quinn", role: "harbour master", text: "the ferries were late again", position: true},
+		said{who: "Nora Quinn", role: "harbour master", text: "Harbour fees must fall"},
+		said{who: "Omar Said", text: "Irish ports need money"},
+		said{text: "Nobody will say it"})
+
+	hits, more, err := db.WhoSaid(t.Context(), "ireland", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Omar Said used the word; Nora Quinn only spoke in an article about
+	// Ireland, so she comes second, with her first quote.
+	want := []store.Hit{
+		{Speaker: "Omar Said", Kind: "person", Texts: []string{"Irish ports need money"},
+			ArticleID: 7, Title: "ports", Published: day(2)},
+		{Speaker: "Nora Quinn", Role: "harbour master", Kind: "person", Texts: []string{"Harbour fees must fall"},
+			ArticleID: 7, Title: "ports", Published: day(2)},
+	}
+	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" || more != 0 {
+		t.Errorf("WhoSaid(%q) = %v, %d; want %v, 0:\n%s", "ireland", hits, more, want, diff)
+	}
+}
+
+func TestWhoSaidRejectsNothing(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "roads", day(2), nil, said{who: "Lia Park", text: "The bypass (phase two) is funded"})
+
+	for _, topic := range []string{"", "   ", "***", "*", `"`, "()", "-", ":"} {
+		if _, _, err := db.WhoSaid(t.Context(), topic, 5); !errors.Is(err, store.ErrEmptyQuery) {
+			t.Errorf("WhoSaid(%q) error = %v; want ErrEmptyQuery", topic, err)
+		}
+	}
+	// Operators are words like any other, or nothing.
+	for _, topic := range []string{
+		`bypass*`, `"bypass`, `bypass"`, `(bypass`, `bypass)`, `-bypass`, `+bypass`, `^bypass`,
+		`bypass AND`, `OR bypass`, `NOT bypass`, `NEAR(bypass phase)`, `bypass OR phase`,
+		`bypass NOT funded`, `bypass'`, `'bypass'`, `bypass:`, `“bypass”`,
+	} {
+		hits, _, err := db.WhoSaid(t.Context(), topic, 5)
+		if err != nil {
+			t.Errorf("WhoSaid(%q): %v", topic, err)
+			continue
+		}
+		if len(hits) != 1 || hits[0].Speaker != "Lia Park" {
+			t.Errorf("WhoSaid(%q) = %v; want Lia Park", topic, hits)
+		}
+	}
+	for _, topic := range []string{
+		`text:bypass`, `{text}: bypass`, `bypass; DROP TABLE quotes`, `by\pass`, `rowid`, `search`,
+		`NEAR`, `AND`, `"" OR ""`, `a AND b OR c NOT d`, strings.Repeat("bypass ", 100),
+	} {
+		if _, _, err := db.WhoSaid(t.Context(), topic, 5); err != nil {
+			t.Errorf("WhoSaid(%q): %v", topic, err)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	db := open(t)
+	save(t, db, "older", day(2), nil,
+		said{who: "Pete Hegseth", role: "secretary", text: "First things first"},
+		said{who: "Pete Hegseth", role: "secretary", text: "Second things second"})
+	save(t, db, "newer", day(9), nil, said{who: "Hegseth", text: "Later words"})
+	save(t, db, "undated", time.Time{}, nil, said{who: "Pete Hegseth", text: "Words on no date"})
+	save(t, db, "other", day(5), nil, said{who: "Ana Hegarty", text: "Not his words"})
+
+	got, err := db.Quotes(t.Context(), "hegseth", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The undated article is dated by when it was saved, day(1) and a few
+	// minutes, so it is the oldest.
+	want := []store.QuoteRow{
+		{Speaker: "Pete Hegseth", Role: "secretary", Text: "Later words", ArticleID: 2, Title: "newer", Published: day(9), Start: 3, End: 14},
+		{Speaker: "Pete Hegseth", Role: "secretary", Text: "First things first", ArticleID: 1, Title: "older", Published: day(2), Start: 3, End: 21},
+		{Speaker: "Pete Hegseth", Role: "secretary", Text: "Second things second", ArticleID: 1, Title: "older", Published: day(2), Start: 49, End: 69},
+		{Speaker: "Pete Hegseth", Role: "secretary", Text: "Words on no date", ArticleID: 3, Title: "undated", Start: 3, End: 19},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Quotes(%q) (-want +got):\n%s", "hegseth", diff)
+	}
+	for _, name := range []string{"HEGSETH", "Pete Heg", "pete"} {
+		got, err := db.Quotes(t.Context(), name, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[:2], got); diff != "" {
+			t.Errorf("Quotes(%q, 2) (-want +got):\n%s", name, diff)
+		}
+	}
+	if got, err := db.Quotes(t.Context(), "nobody", 0); err != nil || len(got) != 0 {
+		t.Errorf("Quotes(%q) = %v, %v; want nothing", "nobody", got, err)
+	}
+	if _, err := db.Quotes(t.Context(), " ", 0); !errors.Is(err, store.ErrEmptyQuery) {
+		t.Errorf("Quotes(%q) error = %v; want ErrEmptyQuery", " ", err)
+	}
+}
+
+func TestBriefingRoundTrips(t *testing.T) {
+	db := open(t)
+	a := summarize.Article{
+		Title: "Port reopens after storm",
+		Body: "Harbour master Ian Clarke said the port would reopen on Monday.\n\n" +
+			"“The damage was lighter than we feared,” he said. “Ferries can sail again.”\n\n" +
+			"The European Commission said it would help pay for repairs, and Clarke called the offer “generous and quick”.",
+		URL:       "https://example.com/port",
+		Source:    "Coast News",
+		Published: day(6),
+	}
+	b := summarize.Brief(a)
+	if len(b.Quotes) < 3 || len(b.Positions) == 0 {
+		t.Fatalf("Brief gave %d quotes and %d positions; the test wants at least 3 and 1", len(b.Quotes), len(b.Positions))
+	}
+	src := store.Source{Kind: "file", Key: "coast/port.md", Name: "port.md"}
+	saved, err := db.Save(t.Context(), src, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotA, gotB, gotSrc, err := db.Briefing(t.Context(), saved.ArticleID)
+	if err != nil {
+		t.Fatalf("Briefing(%d): %v", saved.ArticleID, err)
+	}
+	if diff := cmp.Diff(a, gotA); diff != "" {
+		t.Errorf("Briefing(%d) article (-want +got):\n%s", saved.ArticleID, diff)
+	}
+	if diff := cmp.Diff(b, gotB); diff != "" {
+		t.Errorf("Briefing(%d) briefing (-want +got):\n%s", saved.ArticleID, diff)
+	}
+	if gotSrc != src {
+		t.Errorf("Briefing(%d) source = %+v; want %+v", saved.ArticleID, gotSrc, src)
+	}
+	for _, q := range gotB.Quotes {
+		if gotA.Body[q.Start:q.End] != q.Text {
+			t.Errorf("quote %q at [%d:%d] is %q in the body", q.Text, q.Start, q.End, gotA.Body[q.Start:q.End])
+		}
+	}
+}
+
+func TestBriefingSortsQuotes(t *testing.T) {
+	db := open(t)
+	a, b := build("order", day(2), []string{"Europe"},
+		said{who: "Ann Lee", text: "One"}, said{who: "Ann Lee", text: "Two"}, said{who: "Bo Li", text: "Three"})
+	want := b
+	b.Quotes = []summarize.Quote{b.Quotes[2], b.Quotes[0], b.Quotes[1]}
+	saved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "order.txt"}, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got, _, err := db.Briefing(t.Context(), saved.ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Briefing(%d) (-want +got):\n%s", saved.ArticleID, diff)
+	}
+}
+
+func TestSaveBlankNames(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	a := summarize.Article{Title: "blank", Body: "“Rain tomorrow,” a voice said. Someone said winds would rise."}
+	b := summarize.Briefing{
+		Title:     "blank",
+		Quotes:    []summarize.Quote{{Text: "Rain tomorrow,", Start: 3, End: 17}},
+		Actors:    []summarize.Actor{{Name: " ", Kind: summarize.Person}},
+		Positions: []summarize.Position{{Actor: "", Text: "winds would rise", Start: 44, End: 60}},
+	}
+	saved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "blank.txt"}, a, b)
+	if err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	for _, topic := range []string{"rain", "winds"} {
+		if hits, more, err := db.WhoSaid(t.Context(), topic, 5); err != nil || len(hits)+more != 0 {
+			t.Errorf("WhoSaid(%q) = %v, %d, %v; want nobody", topic, hits, more, err)
+		}
+	}
+	_, got, _, err := db.Briefing(t.Context(), saved.ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(b, got); diff != "" {
+		t.Errorf("Briefing(%d) (-want +got):\n%s", saved.ArticleID, diff)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	db := open(t)
+	if id, err := db.Latest(t.Context()); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Latest() on an empty archive = %d, %v; want ErrNotFound", id, err)
+	}
+	if _, _, _, err := db.Briefing(t.Context(), 42); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Briefing(42) error = %v; want ErrNotFound", err)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.db")
+	// Two handles on one file stand for two processes.
+	var dbs [2]*store.DB
+	for i := range dbs {
+		db, err := store.Open(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[i] = db
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := range 4 {
+		wg.Go(func() {
+			db := dbs[w%2]
+			for i := range 10 {
+				a, b := build(fmt.Sprintf("w%d-%d", w, i), day(2), nil,
+					said{who: fmt.Sprintf("Writer Number%d", w), text: fmt.Sprintf("Report %d of %d on the weather", i, w)})
+				if _, err := db.Save(t.Context(), store.Source{Kind: "feed", Key: a.Title}, a, b); err != nil {
+					errs <- err
+					return
+				}
+				if _, _, err := db.WhoSaid(t.Context(), "weather", 3); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	hits, more, err := dbs[0].WhoSaid(t.Context(), "weather", 1)
+	if err != nil || len(hits) != 1 || more != 3 {
+		t.Errorf("WhoSaid(%q, 1) = %v, %d, %v; want 1 hit and 3 more", "weather", hits, more, err)
+	}
+}
