@@ -5,10 +5,14 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /briefbot ./cmd/briefbot
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /briefbot ./cmd/briefbot && mkdir /data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /briefbot /briefbot
 COPY seeds /seeds
+# The archive lives on a volume the non-root user can write.
+COPY --from=build --chown=65532:65532 /data /data
+VOLUME /data
+ENV BRIEFBOT_SEEDS=/seeds BRIEFBOT_DB=/data/briefbot.db
 ENTRYPOINT ["/briefbot"]
-CMD ["run", "--seeds", "/seeds"]
+CMD ["run"]
