@@ -3,6 +3,7 @@ module github.com/briefbot/briefbot
 go 1.26.0
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/google/go-cmp v0.7.0
 	golang.org/x/text v0.44.0
 	modernc.org/sqlite v1.62.0

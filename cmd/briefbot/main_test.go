@@ -5,13 +5,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -391,5 +395,71 @@ func TestCanceled(t *testing.T) {
 	err := run(ctx, []string{"brief", path}, noEnv, strings.NewReader(""), &out, &out)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("run(canceled ctx) = %v; want context.Canceled", err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the bot's goroutines and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestRunWatchesSeeds drops an article into the seeds folder while the bot
+// runs: it is briefed as it lands, and a restart prints neither article again.
+func TestRunWatchesSeeds(t *testing.T) {
+	seeds := t.TempDir()
+	writeFile(t, seeds, "first.txt", "Harbour master Ian Clarke said the port would reopen.\n\n“The storm was lighter than we feared,” he said.")
+	db := filepath.Join(t.TempDir(), "briefbot.db")
+	args := []string{"run", "--seeds", seeds, "--db", db}
+
+	stdin, typing := io.Pipe()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(t.Context(), args, noEnv, stdin, &out, io.Discard) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "Source: first.txt") {
+		if time.Now().After(deadline) {
+			t.Fatalf("first.txt not briefed; output:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// The watch starts after the first scan; keep dropping the second
+	// article under new names until one is briefed.
+	for i := 0; !strings.Contains(out.String(), "Source: second"); i++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("the dropped article was not briefed; output:\n%s", out.String())
+		}
+		if i%50 == 0 {
+			writeFile(t, seeds, fmt.Sprintf("second-%d.txt", i), "Mayor Ellen Voss said the bridge would reopen in May.\n\n“We are on schedule,” she said.")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	typing.Write([]byte("/who-said bridge\n"))
+	for !strings.Contains(out.String(), "Ellen Voss") || !strings.Contains(out.String(), "Who said what about") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no answer naming Ellen Voss; output:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	typing.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("run = %v after stdin closed; want nil", err)
+	}
+
+	stdout, _, err := runArgs(t, "", args...)
+	if err != nil || strings.Contains(stdout, "Source: ") {
+		t.Errorf("restart = %v, printed:\n%s\nwant nothing printed again", err, stdout)
 	}
 }

@@ -3,17 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -50,66 +50,127 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer db.Close()
 
-	printed, skipped, err := ingestSeeds(ctx, db, *dir, stdout, log)
+	out := &lockedWriter{w: stdout}
+	in := &seedIngest{db: db, dir: *dir, out: out, log: log}
+	w := &ingest.Watcher{Dir: *dir, Log: log}
+	paths, err := w.Scan()
 	if err != nil {
 		return err
 	}
+	if len(paths) == 0 {
+		log.Warn("no articles in the seeds folder", "folder", *dir)
+	}
+	for _, path := range paths {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err := in.add(ctx, path); err != nil {
+			return err
+		}
+	}
+	// Articles dropped into the folder from now on are briefed as they land.
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	watched := make(chan error, 1)
+	go func() {
+		watched <- w.Watch(watchCtx, func(ctx context.Context, path string) {
+			if err := in.add(ctx, path); err != nil {
+				log.Error("archiving failed", "path", path, "err", err)
+			}
+		})
+	}()
 	cmds := &bot.Commands{
 		Archive: archive{db},
 		Log:     log,
-		Sources: func(context.Context) string {
-			return fmt.Sprintf("Seeds folder %s: %d new briefings this run, %d files skipped (see the log).", *dir, printed, skipped)
-		},
+		Sources: in.describe,
 	}
-	return answer(ctx, cmds, stdin, stdout)
+	err = answer(ctx, cmds, stdin, out)
+	stopWatching()
+	if werr := <-watched; werr != nil {
+		log.Error("watching the seeds folder failed", "err", werr)
+	}
+	return err
 }
 
-// ingestSeeds briefs every seed into the archive and prints the briefings
+// seedIngest briefs seed files into the archive and prints the briefings
 // that are new to it, so that a restart prints nothing twice.
-func ingestSeeds(ctx context.Context, db *store.DB, dir string, stdout io.Writer, log *slog.Logger) (printed, skipped int, err error) {
-	paths, err := seedFiles(dir)
+type seedIngest struct {
+	db  *store.DB
+	dir string
+	out io.Writer
+	log *slog.Logger
+
+	mu               sync.Mutex
+	printed, skipped int
+	lastErr          string
+}
+
+// add briefs one file. A file that cannot be read is logged and counted,
+// not fatal: one bad file must not stop a bot. Only a failing archive is.
+func (s *seedIngest) add(ctx context.Context, path string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
+		s.log.Warn("skipping seed", "path", path, "reason", "HTML articles are not read yet")
+		s.skipped++
+		s.lastErr = "HTML articles are not read yet"
+		return nil
+	}
+	a, b, err := briefFile(path, nil, defaultMaxBytes)
 	if err != nil {
-		return 0, 0, err
+		s.log.Warn("skipping seed", "err", err)
+		s.skipped++
+		s.lastErr = err.Error()
+		return nil
 	}
-	if len(paths) == 0 {
-		log.Warn("no articles in the seeds folder", "folder", dir)
+	if a.Title == "" {
+		// Answers cite the article by title; a file without one goes by its name.
+		a.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		b.Title = a.Title
 	}
-	write, err := writer("text", stdout)
+	rel, err := filepath.Rel(s.dir, path)
 	if err != nil {
-		return 0, 0, err
+		rel = path
 	}
-	for _, path := range paths {
-		if err := ctx.Err(); err != nil {
-			return printed, skipped, nil
-		}
-		a, b, err := briefFile(path, nil, defaultMaxBytes)
-		if err != nil {
-			log.Warn("skipping seed", "err", err)
-			skipped++
-			continue
-		}
-		if a.Title == "" {
-			// Answers cite the article by title; a file without one goes by its name.
-			a.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-			b.Title = a.Title
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			rel = path
-		}
-		saved, err := db.Save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, a, b)
-		if err != nil {
-			return printed, skipped, fmt.Errorf("archiving %q: %w", path, err)
-		}
-		if !saved.New {
-			continue
-		}
-		if err := write(path, a, b); err != nil {
-			return printed, skipped, fmt.Errorf("writing output: %w", err)
-		}
-		printed++
+	saved, err := s.db.Save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, a, b)
+	if err != nil {
+		return fmt.Errorf("archiving %q: %w", path, err)
 	}
-	return printed, skipped, nil
+	if !saved.New {
+		return nil
+	}
+	write, err := writer("text", s.out)
+	if err != nil {
+		return err
+	}
+	if err := write(path, a, b); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	s.printed++
+	return nil
+}
+
+// describe answers /sources.
+func (s *seedIngest) describe(context.Context) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d files skipped.", s.dir, s.printed, s.skipped)
+	if s.lastErr != "" {
+		msg += "\nLast problem: " + s.lastErr
+	}
+	return msg
+}
+
+// lockedWriter lets the watcher and the command loop print without
+// interleaving.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // answer reads commands from in, a line at a time, and prints each answer,
@@ -176,28 +237,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// seedFiles lists the .txt and .md files in dir, sorted, without hidden
-// files.
-func seedFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		if pe, ok := errors.AsType[*fs.PathError](err); ok {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("reading seeds folder %q: %w", dir, err)
-	}
-	var paths []string
-	for _, e := range entries { // ReadDir sorts by name
-		name := e.Name()
-		if strings.HasPrefix(name, ".") || e.IsDir() {
-			continue
-		}
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".txt", ".md":
-			paths = append(paths, filepath.Join(dir, name))
-		}
-	}
-	return paths, nil
 }
