@@ -109,12 +109,6 @@ type seedIngest struct {
 func (s *seedIngest) add(ctx context.Context, path string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
-		s.log.Warn("skipping seed", "path", path, "reason", "HTML articles are not read yet")
-		s.skipped++
-		s.lastErr = "HTML articles are not read yet"
-		return nil
-	}
 	a, b, err := briefFile(path, nil, defaultMaxBytes)
 	if err != nil {
 		s.log.Warn("skipping seed", "err", err)

@@ -13,7 +13,8 @@ import (
 // errIsDir reports a directory given where a file was expected.
 var errIsDir = errors.New("is a directory")
 
-// ReadFile reads, decodes and parses the text or markdown file at path.
+// ReadFile reads, decodes and parses the text, markdown or HTML file at
+// path; an HTML page is reduced to its article (see ParseHTML).
 //
 // A file over maxBytes is ErrTooLarge; a maxBytes of zero or less means no
 // limit. The limit also holds for pipes and other files whose size is not
@@ -27,6 +28,13 @@ func ReadFile(path string, maxBytes int64) (summarize.Article, error) {
 	text, err := Decode(data)
 	if err != nil {
 		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
+	}
+	if IsHTML(path) {
+		a, err := ParseHTML(path, text, "")
+		if err != nil {
+			return a, fmt.Errorf("reading %q: %w", path, err)
+		}
+		return a, nil
 	}
 	return ParseText(path, text), nil
 }

@@ -1,0 +1,73 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// ErrNoArticle is returned for an HTML page in which no article text is found.
+var ErrNoArticle = errors.New("no article text in the page")
+
+// IsHTML reports whether a file name is an HTML page's.
+func IsHTML(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// ParseHTML keeps the article of an HTML page, as Readability does: its
+// main text, one paragraph a line, with its title, site, date and address.
+// Scripts, menus, comments and sharing buttons do not reach the body.
+// pageURL may be empty.
+func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
+	var u *url.URL
+	if pageURL != "" {
+		if parsed, err := url.Parse(pageURL); err == nil {
+			u = parsed
+		}
+	}
+	doc, err := readability.FromReader(strings.NewReader(page), u)
+	if err != nil {
+		return summarize.Article{}, ErrNoArticle
+	}
+	var text bytes.Buffer
+	if doc.Node == nil || doc.RenderText(&text) != nil {
+		return summarize.Article{}, ErrNoArticle
+	}
+	body := trimBlankLines(normalise(text.String()))
+	if len(strings.Fields(body)) < 20 {
+		return summarize.Article{}, ErrNoArticle // a menu or a stub, not an article
+	}
+	a := summarize.Article{Title: strings.TrimSpace(doc.Title()), Body: body, URL: pageURL, Source: doc.SiteName()}
+	if a.Source == "" {
+		a.Source = filepath.Base(name)
+	}
+	if t, err := doc.PublishedTime(); err == nil {
+		a.Published = t
+	}
+	return a, nil
+}
+
+// normalise puts each paragraph on one line: Readability's text may wrap
+// a paragraph over lines and separates paragraphs with blank lines.
+func normalise(s string) string {
+	var b strings.Builder
+	for para := range strings.SplitSeq(strings.ReplaceAll(s, "\r", ""), "\n\n") {
+		line := strings.Join(strings.Fields(para), " ")
+		if line == "" {
+			continue
+		}
+		b.WriteString(line)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
