@@ -463,3 +463,21 @@ func TestRunWatchesSeeds(t *testing.T) {
 		t.Errorf("restart = %v, printed:\n%s\nwant nothing printed again", err, stdout)
 	}
 }
+
+func TestRunConfig(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.yaml", "max_bytes: -1\nfeeds:\n  - url: ftp://example.invalid/feed\nlog:\n  format: xml\n")
+	_, _, err := runArgs(t, "", "run", "--config", bad)
+	for _, want := range []string{"max_bytes", "feeds[0].url", "log.format"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("run --config bad.yaml = %v; want every problem reported, %q among them", err, want)
+		}
+	}
+	seeds := t.TempDir()
+	writeFile(t, seeds, "a.txt", "First story\n\nBody one.")
+	good := writeFile(t, dir, "good.yaml", "seeds: "+seeds+"\ndb: "+filepath.Join(dir, "x.db")+"\n")
+	stdout, _, err := runArgs(t, "", "run", "--config", good)
+	if err != nil || !strings.Contains(stdout, "Source: a.txt") {
+		t.Errorf("run --config good.yaml = %q, %v; want a.txt briefed from the configured folder", stdout, err)
+	}
+}

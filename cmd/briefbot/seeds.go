@@ -13,20 +13,22 @@ import (
 	"sync"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/config"
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
-const runUsage = `Usage: briefbot [run] [--seeds DIR] [--db FILE]
+const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE]
 
-Brief every .txt and .md file in the seeds folder into the archive, print
-each briefing not printed before, then answer commands typed on standard
-input (/who-said <topic>, /quotes <speaker>, /brief, /sources, /help) until
-it ends.
+Brief every article in the seeds folder into the archive, print each
+briefing not printed before, keep watching the folder, and answer commands
+typed on standard input (/who-said <topic>, /quotes <speaker>, /brief,
+/sources, /help) until it ends.
 
-Flags:
-  --seeds DIR  the seeds folder (default ./seeds, or $BRIEFBOT_SEEDS)
-  --db FILE    the archive (default ./briefbot.db, or $BRIEFBOT_DB)
+Flags (they win over BRIEFBOT_* variables, which win over the file):
+  --config FILE  a YAML configuration file (see config/example.yaml)
+  --seeds DIR    the seeds folder (default ./seeds)
+  --db FILE      the archive (default ./briefbot.db)
 `
 
 // runSeeds runs the run command. A seed that cannot be read is reported on
@@ -34,8 +36,9 @@ Flags:
 func runSeeds(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
-	dir := flags.String("seeds", orDefault(getenv("BRIEFBOT_SEEDS"), "seeds"), "")
-	dbPath := flags.String("db", orDefault(getenv("BRIEFBOT_DB"), "briefbot.db"), "")
+	cfgPath := flags.String("config", getenv("BRIEFBOT_CONFIG"), "")
+	seedsFlag := flags.String("seeds", "", "")
+	dbFlag := flags.String("db", "", "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
 		return flagError(err, stdout, runUsage)
@@ -43,7 +46,17 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if len(rest) > 0 {
 		return usagef("unexpected argument %q: run takes no files", rest[0])
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	cfg, err := config.Load(*cfgPath, getenv)
+	if err == nil {
+		cfg.Apply(*seedsFlag, *dbFlag, nil)
+		err = cfg.Validate()
+	}
+	if err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	dir, dbPath := &cfg.Seeds, &cfg.DB
+	log := newLogger(cfg.Log, stderr)
+	log.Debug("configuration", "config", cfg)
 	db, err := store.Open(ctx, *dbPath)
 	if err != nil {
 		return err
@@ -51,7 +64,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	defer db.Close()
 
 	out := &lockedWriter{w: stdout}
-	in := &seedIngest{db: db, dir: *dir, out: out, log: log}
+	in := &seedIngest{db: db, dir: *dir, out: out, log: log, maxBytes: cfg.MaxBytes}
 	w := &ingest.Watcher{Dir: *dir, Log: log}
 	paths, err := w.Scan()
 	if err != nil {
@@ -94,10 +107,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 // seedIngest briefs seed files into the archive and prints the briefings
 // that are new to it, so that a restart prints nothing twice.
 type seedIngest struct {
-	db  *store.DB
-	dir string
-	out io.Writer
-	log *slog.Logger
+	db       *store.DB
+	dir      string
+	out      io.Writer
+	log      *slog.Logger
+	maxBytes int64
 
 	mu               sync.Mutex
 	printed, skipped int
@@ -109,7 +123,7 @@ type seedIngest struct {
 func (s *seedIngest) add(ctx context.Context, path string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a, b, err := briefFile(path, nil, defaultMaxBytes)
+	a, b, err := briefFile(path, nil, s.maxBytes)
 	if err != nil {
 		s.log.Warn("skipping seed", "err", err)
 		s.skipped++
@@ -224,6 +238,19 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	cmds := &bot.Commands{Archive: archive{db}, Log: slog.New(slog.NewTextHandler(stderr, nil))}
 	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "/"+name+" "+strings.Join(rest, " ")))
 	return err
+}
+
+// newLogger logs as text or JSON at the configured level.
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func orDefault(s, def string) string {

@@ -1,0 +1,291 @@
+// Package config is the bot's configuration, from a YAML file and BRIEFBOT_*
+// environment variables, validated as a whole.
+//
+// Precedence, lowest first: built-in defaults, the file, the environment,
+// then command-line flags (applied by the caller with [Config.Apply]).
+// Secrets are read only from the environment, so the file can be shared
+// and committed.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+)
+
+const (
+	defaultInterval = 10 * time.Minute
+	// minInterval keeps a typo such as "10s" from hammering someone's server.
+	minInterval = time.Minute
+)
+
+// Config is everything the bot can be configured with.
+type Config struct {
+	Seeds        string `yaml:"seeds"`          // folder watched for new articles
+	DB           string `yaml:"db"`             // archive file
+	MaxBytes     int64  `yaml:"max_bytes"`      // largest article read, from a file or a feed
+	Feeds        []Feed `yaml:"feeds"`          // feeds polled for new items
+	NewFeedItems int    `yaml:"new_feed_items"` // items briefed from a newly added feed
+	Log          Log    `yaml:"log"`
+
+	// Secrets come only from the environment.
+	Secrets Secrets `yaml:"-"`
+}
+
+// Feed is one feed to poll.
+type Feed struct {
+	URL      string   `yaml:"url"`
+	Name     string   `yaml:"name"`     // shown instead of the feed's own title when set
+	Interval Duration `yaml:"interval"` // between polls; zero means the 10m default
+}
+
+// Log chooses how the bot logs.
+type Log struct {
+	Format string `yaml:"format"` // "text" or "json"
+	Level  string `yaml:"level"`  // "debug", "info", "warn" or "error"
+}
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{
+		Seeds:        "seeds",
+		DB:           "briefbot.db",
+		MaxBytes:     5 << 20,
+		NewFeedItems: 3,
+		Log:          Log{Format: "text", Level: "info"},
+	}
+}
+
+// Load reads the YAML file at path ("" means no file) over the defaults,
+// then applies the BRIEFBOT_* variables from getenv (nil means none), and
+// validates the result. Problems in the file's values, the environment and
+// the result are reported together in one error; only an unreadable or
+// syntactically broken file stops Load early.
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	var problems []error
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("reading config: %w", err)
+		}
+		p, err := c.decode(path, data)
+		if err != nil {
+			return Config{}, fmt.Errorf("parsing config %s: %w", path, err)
+		}
+		problems = append(problems, p...)
+	}
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	problems = append(problems, c.applyEnv(getenv)...)
+	for i := range c.Feeds {
+		if c.Feeds[i].Interval == 0 {
+			c.Feeds[i].Interval = Duration(defaultInterval)
+		}
+	}
+	problems = append(problems, c.problems()...)
+	if err := errors.Join(problems...); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// file is what the YAML file may hold. The secret keys are declared only so
+// that a secret pasted into the file gets a clear error instead of "field
+// not found".
+type file struct {
+	Config `yaml:",inline"`
+
+	Secrets            yaml.Node `yaml:"secrets"`
+	SlackBotToken      yaml.Node `yaml:"slack_bot_token"`
+	SlackAppToken      yaml.Node `yaml:"slack_app_token"`
+	SlackSigningSecret yaml.Node `yaml:"slack_signing_secret"`
+	DiscordToken       yaml.Node `yaml:"discord_token"`
+	DiscordPublicKey   yaml.Node `yaml:"discord_public_key"`
+}
+
+// decode decodes data over c. Misspelt keys and badly typed values are
+// returned as problems, so they are reported alongside validation errors;
+// only a syntax error is returned as err.
+func (c *Config) decode(path string, data []byte) (problems []error, err error) {
+	f := file{Config: *c}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err = dec.Decode(&f)
+	var typeErr *yaml.TypeError
+	switch {
+	case errors.Is(err, io.EOF): // empty file, or only comments
+		return nil, nil
+	case errors.As(err, &typeErr):
+		for _, msg := range typeErr.Errors {
+			problems = append(problems, fmt.Errorf("%s: %s", path, msg))
+		}
+	case err != nil:
+		return nil, err
+	}
+	found := map[string]*yaml.Node{
+		"secrets":              &f.Secrets,
+		"slack_bot_token":      &f.SlackBotToken,
+		"slack_app_token":      &f.SlackAppToken,
+		"slack_signing_secret": &f.SlackSigningSecret,
+		"discord_token":        &f.DiscordToken,
+		"discord_public_key":   &f.DiscordPublicKey,
+	}
+	var envNames []string
+	for _, s := range secretVars {
+		envNames = append(envNames, s.env)
+	}
+	// Walk secretVars rather than the map so the order of problems is stable.
+	for _, key := range append([]string{"secrets"}, secretKeys()...) {
+		if found[key].Kind != 0 {
+			problems = append(problems, fmt.Errorf("%s: secrets come only from the environment (%s)", key, strings.Join(envNames, ", ")))
+		}
+	}
+	*c = f.Config
+	return problems, nil
+}
+
+// applyEnv overrides c with the BRIEFBOT_* variables that are set.
+func (c *Config) applyEnv(getenv func(string) string) []error {
+	var problems []error
+	if v := getenv("BRIEFBOT_SEEDS"); v != "" {
+		c.Seeds = v
+	}
+	if v := getenv("BRIEFBOT_DB"); v != "" {
+		c.DB = v
+	}
+	if v := getenv("BRIEFBOT_MAX_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("BRIEFBOT_MAX_BYTES: want a whole number of bytes, got %q", v))
+		} else {
+			c.MaxBytes = n
+		}
+	}
+	c.addFeeds(strings.FieldsFunc(getenv("BRIEFBOT_FEEDS"), func(r rune) bool {
+		return r == ',' || unicode.IsSpace(r)
+	}))
+	if v := getenv("BRIEFBOT_LOG_FORMAT"); v != "" {
+		c.Log.Format = v
+	}
+	if v := getenv("BRIEFBOT_LOG_LEVEL"); v != "" {
+		c.Log.Level = v
+	}
+	for _, s := range secretVars {
+		if v := getenv(s.env); v != "" {
+			*s.field(&c.Secrets) = Secret(v)
+		}
+	}
+	return problems
+}
+
+// Apply overrides c with command-line flags: non-empty seeds and db replace
+// the current values, and feeds are appended with the default interval, as
+// BRIEFBOT_FEEDS are. Call [Config.Validate] afterwards.
+func (c *Config) Apply(seeds, db string, feeds []string) {
+	if seeds != "" {
+		c.Seeds = seeds
+	}
+	if db != "" {
+		c.DB = db
+	}
+	c.addFeeds(feeds)
+}
+
+func (c *Config) addFeeds(urls []string) {
+	for _, u := range urls {
+		if u = strings.TrimSpace(u); u != "" {
+			c.Feeds = append(c.Feeds, Feed{URL: u, Interval: Duration(defaultInterval)})
+		}
+	}
+}
+
+// Validate reports every problem with c at once, each prefixed with the
+// path of the offending key, such as "feeds[1].url: not an http(s) URL".
+func (c Config) Validate() error {
+	return errors.Join(c.problems()...)
+}
+
+func (c Config) problems() []error {
+	var problems []error
+	report := func(path, msg string) {
+		problems = append(problems, errors.New(path+": "+msg))
+	}
+	if c.Seeds == "" {
+		report("seeds", "must not be empty")
+	}
+	if c.DB == "" {
+		report("db", "must not be empty")
+	}
+	if c.MaxBytes <= 0 {
+		report("max_bytes", fmt.Sprintf("must be positive, got %d", c.MaxBytes))
+	}
+	first := make(map[string]int)
+	for i, f := range c.Feeds {
+		path := fmt.Sprintf("feeds[%d]", i)
+		switch j, dup := first[f.URL]; {
+		case f.URL == "":
+			report(path+".url", "missing")
+		case !isHTTPURL(f.URL):
+			report(path+".url", fmt.Sprintf("not an http(s) URL, got %q", f.URL))
+		case dup:
+			report(path+".url", fmt.Sprintf("duplicate of feeds[%d]", j))
+		default:
+			first[f.URL] = i
+		}
+		if time.Duration(f.Interval) < minInterval {
+			report(path+".interval", fmt.Sprintf("under the 1m minimum, got %s", f.Interval))
+		}
+	}
+	if c.NewFeedItems < 0 {
+		report("new_feed_items", fmt.Sprintf("must be 0 or more, got %d", c.NewFeedItems))
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		report("log.format", fmt.Sprintf("want text or json, got %q", c.Log.Format))
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		report("log.level", fmt.Sprintf("want debug, info, warn or error, got %q", c.Log.Level))
+	}
+	return problems
+}
+
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// LogValue logs c with its secrets redacted; a secret that is not set is
+// left out, so the log still shows which ones are configured.
+func (c Config) LogValue() slog.Value {
+	feeds := make([]slog.Attr, len(c.Feeds))
+	for i, f := range c.Feeds {
+		feeds[i] = slog.Group(strconv.Itoa(i),
+			slog.String("url", f.URL),
+			slog.String("name", f.Name),
+			slog.String("interval", f.Interval.String()))
+	}
+	return slog.GroupValue(
+		slog.String("seeds", c.Seeds),
+		slog.String("db", c.DB),
+		slog.Int64("max_bytes", c.MaxBytes),
+		slog.Attr{Key: "feeds", Value: slog.GroupValue(feeds...)},
+		slog.Int("new_feed_items", c.NewFeedItems),
+		slog.Group("log", slog.String("format", c.Log.Format), slog.String("level", c.Log.Level)),
+		slog.Any("secrets", c.Secrets),
+	)
+}
