@@ -157,8 +157,14 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	if len(got) != 1 || !strings.HasPrefix(got[0], "1 0001_init.sql ") {
-		t.Fatalf("schema_version after two Opens = %q; want one row for 0001_init.sql", got)
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql "}
+	if len(got) != len(want) {
+		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("schema_version[%d] = %q; want %q", i, got[i], want[i])
+		}
 	}
 
 	db, err := store.Open(t.Context(), path)
