@@ -24,7 +24,7 @@ import (
 )
 
 const usage = `Usage:
-  briefbot [run] [--seeds DIR] [--db FILE]
+  briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
   briefbot who-said [--db FILE] TOPIC
   briefbot quotes [--db FILE] SPEAKER

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -479,5 +482,123 @@ func TestRunConfig(t *testing.T) {
 	stdout, _, err := runArgs(t, "", "run", "--config", good)
 	if err != nil || !strings.Contains(stdout, "Source: a.txt") {
 		t.Errorf("run --config good.yaml = %q, %v; want a.txt briefed from the configured folder", stdout, err)
+	}
+}
+
+// feedServer serves an RSS feed whose items carry only a summary, and an
+// article page for each item's link, with an ETag so that unchanged polls
+// get 304.
+type feedServer struct {
+	mu      sync.Mutex
+	items   []feedItem
+	polls   int
+	notMods int
+}
+
+type feedItem struct{ guid, title, date string }
+
+func (f *feedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if strings.HasPrefix(r.URL.Path, "/story/") {
+		n := strings.TrimPrefix(r.URL.Path, "/story/")
+		fmt.Fprintf(w, `<html><head><title>Story %[1]s</title></head><body><nav>Home | Sport</nav><article>
+<p>Council leader Amara Nwosu said on Tuesday that the ferry service numbered %[1]s would run all winter.</p>
+<p>“We will keep the islands connected whatever the weather,” said Ms Nwosu, who has led the council since 2021.</p>
+<p>Harbour users had feared the service would be cut back after a difficult season for the operator and a long dispute over fuel costs.</p>
+</article></body></html>`, n)
+		return
+	}
+	f.polls++
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Island News</title><link>http://example.invalid/</link>`)
+	for _, it := range f.items {
+		fmt.Fprintf(&b, `<item><guid>%s</guid><title>%s</title><link>http://%s/story/%s</link><description>A short summary.</description><pubDate>%s</pubDate></item>`,
+			it.guid, it.title, r.Host, it.guid, it.date)
+	}
+	b.WriteString(`</channel></rss>`)
+	etag := fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(b.String())))
+	if r.Header.Get("If-None-Match") == etag {
+		f.notMods++
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Content-Type", "application/rss+xml")
+	io.WriteString(w, b.String())
+}
+
+// runUntil runs the bot until want appears in its output, then ends its input.
+func runUntil(t *testing.T, args []string, want func(string) bool) string {
+	t.Helper()
+	stdin, typing := io.Pipe()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(t.Context(), args, noEnv, stdin, &out, io.Discard) }()
+	deadline := time.Now().Add(15 * time.Second)
+	for !want(out.String()) {
+		if time.Now().After(deadline) {
+			typing.Close()
+			t.Fatalf("timed out; output:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	typing.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("run = %v", err)
+	}
+	return out.String()
+}
+
+// TestRunFollowsFeed: a new feed briefs its newest three items, each from the
+// article its link leads to; after a restart a re-dated item is not briefed
+// again and only the new one is; an unchanged feed answers 304.
+func TestRunFollowsFeed(t *testing.T) {
+	fs := &feedServer{}
+	for i := 1; i <= 5; i++ {
+		fs.items = append(fs.items, feedItem{fmt.Sprint(i), fmt.Sprintf("Item %d", i), fmt.Sprintf("Mon, 0%d Nov 2026 10:00:00 +0000", i)})
+	}
+	srv := httptest.NewServer(fs)
+	defer srv.Close()
+	args := []string{"run", "--seeds", t.TempDir(), "--db", filepath.Join(t.TempDir(), "a.db"), "--feed", srv.URL + "/feed.xml"}
+	printed := func(out string) []string {
+		var got []string
+		for line := range strings.Lines(out) {
+			if s, ok := strings.CutPrefix(line, "Source: "); ok {
+				got = append(got, strings.TrimSpace(s))
+			}
+		}
+		return got
+	}
+
+	out := runUntil(t, args, func(out string) bool { return len(printed(out)) == 3 })
+	if got, want := printed(out), []string{srv.URL + "/story/3", srv.URL + "/story/4", srv.URL + "/story/5"}; !slices.Equal(got, want) {
+		t.Errorf("first run briefed %q; want %q", got, want)
+	}
+	if !strings.Contains(out, "Amara Nwosu") || !strings.Contains(out, "We will keep the islands connected") {
+		t.Errorf("first run's briefings lack the linked article's quote:\n%s", out)
+	}
+
+	fs.mu.Lock()
+	fs.items[4].date = "Fri, 20 Nov 2026 10:00:00 +0000" // re-dated, same GUID
+	fs.items = append(fs.items, feedItem{"6", "Item 6", "Sat, 21 Nov 2026 10:00:00 +0000"})
+	fs.mu.Unlock()
+	out = runUntil(t, args, func(out string) bool { return len(printed(out)) >= 1 })
+	if got, want := printed(out), []string{srv.URL + "/story/6"}; !slices.Equal(got, want) {
+		t.Errorf("after a restart the bot briefed %q; want only %q", got, want)
+	}
+
+	fs.mu.Lock()
+	before := fs.polls
+	fs.mu.Unlock()
+	runUntil(t, args, func(string) bool {
+		fs.mu.Lock()
+		defer fs.mu.Unlock()
+		return fs.polls > before
+	})
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.notMods == 0 {
+		t.Errorf("an unchanged feed was fetched %d times and never answered 304", fs.polls-before)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,9 +17,10 @@ import (
 	"github.com/briefbot/briefbot/config"
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/summarize"
 )
 
-const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE]
+const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
 
 Brief every article in the seeds folder into the archive, print each
 briefing not printed before, keep watching the folder, and answer commands
@@ -29,6 +31,7 @@ Flags (they win over BRIEFBOT_* variables, which win over the file):
   --config FILE  a YAML configuration file (see config/example.yaml)
   --seeds DIR    the seeds folder (default ./seeds)
   --db FILE      the archive (default ./briefbot.db)
+  --feed URL     an RSS, Atom or JSON feed to follow (repeatable)
 `
 
 // runSeeds runs the run command. A seed that cannot be read is reported on
@@ -39,6 +42,8 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	cfgPath := flags.String("config", getenv("BRIEFBOT_CONFIG"), "")
 	seedsFlag := flags.String("seeds", "", "")
 	dbFlag := flags.String("db", "", "")
+	var feedFlags []string
+	flags.Func("feed", "", func(u string) error { feedFlags = append(feedFlags, u); return nil })
 	rest, err := parseFlags(flags, args)
 	if err != nil {
 		return flagError(err, stdout, runUsage)
@@ -48,7 +53,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	cfg, err := config.Load(*cfgPath, getenv)
 	if err == nil {
-		cfg.Apply(*seedsFlag, *dbFlag, nil)
+		cfg.Apply(*seedsFlag, *dbFlag, feedFlags)
 		err = cfg.Validate()
 	}
 	if err != nil {
@@ -64,7 +69,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	defer db.Close()
 
 	out := &lockedWriter{w: stdout}
-	in := &seedIngest{db: db, dir: *dir, out: out, log: log, maxBytes: cfg.MaxBytes}
+	in := &seedIngest{db: db, dir: *dir, out: out, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds}
 	w := &ingest.Watcher{Dir: *dir, Log: log}
 	paths, err := w.Scan()
 	if err != nil {
@@ -91,6 +96,8 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 			}
 		})
 	}()
+	poller := &ingest.Poller{Store: db, MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
+	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in)
 	cmds := &bot.Commands{
 		Archive: archive{db},
 		Log:     log,
@@ -98,6 +105,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	err = answer(ctx, cmds, stdin, out)
 	stopWatching()
+	feedsDone.Wait()
 	if werr := <-watched; werr != nil {
 		log.Error("watching the seeds folder failed", "err", werr)
 	}
@@ -112,6 +120,8 @@ type seedIngest struct {
 	out      io.Writer
 	log      *slog.Logger
 	maxBytes int64
+	client   *http.Client // fetches feed items' pages; nil means a default one
+	feeds    func(ctx context.Context) ([]ingest.FeedState, error)
 
 	mu               sync.Mutex
 	printed, skipped int
@@ -139,9 +149,15 @@ func (s *seedIngest) add(ctx context.Context, path string) error {
 	if err != nil {
 		rel = path
 	}
-	saved, err := s.db.Save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, a, b)
+	return s.save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, path, a, b)
+}
+
+// save archives a briefing and prints it when it is new to the archive.
+// Callers hold s.mu, or take it here for feed items.
+func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a summarize.Article, b summarize.Briefing) error {
+	saved, err := s.db.Save(ctx, src, a, b)
 	if err != nil {
-		return fmt.Errorf("archiving %q: %w", path, err)
+		return fmt.Errorf("archiving %q: %w", shown, err)
 	}
 	if !saved.New {
 		return nil
@@ -150,20 +166,41 @@ func (s *seedIngest) add(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	if err := write(path, a, b); err != nil {
+	if err := write(shown, a, b); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	s.printed++
 	return nil
 }
 
-// describe answers /sources.
-func (s *seedIngest) describe(context.Context) string {
+// describe answers /sources: the folder, and each feed with its health.
+func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d files skipped.", s.dir, s.printed, s.skipped)
 	if s.lastErr != "" {
 		msg += "\nLast problem: " + s.lastErr
+	}
+	s.mu.Unlock()
+	if s.feeds == nil {
+		return msg
+	}
+	states, err := s.feeds(ctx)
+	if err != nil {
+		s.log.Error("reading feed states failed", "err", err)
+		return msg
+	}
+	for _, f := range states {
+		health := "healthy"
+		switch {
+		case f.LastSuccess.IsZero() && f.LastError == "":
+			health = "not polled yet"
+		case f.Failures > 0:
+			health = fmt.Sprintf("failing (%d in a row): %s", f.Failures, f.LastError)
+		}
+		msg += fmt.Sprintf("\nFeed %s: %s", f.URL, health)
+		if !f.LastSuccess.IsZero() {
+			msg += ", last read " + f.LastSuccess.Format("2 Jan 15:04")
+		}
 	}
 	return msg
 }
