@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/console"
 	"github.com/briefbot/briefbot/config"
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/store"
@@ -68,7 +68,8 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer db.Close()
 
-	out := &lockedWriter{w: stdout}
+	term := &console.Console{In: stdin, Out: stdout}
+	out := io.Writer(term)
 	in := &seedIngest{db: db, dir: *dir, out: out, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds}
 	w := &ingest.Watcher{Dir: *dir, Log: log}
 	paths, err := w.Scan()
@@ -103,7 +104,8 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		Log:     log,
 		Sources: in.describe,
 	}
-	err = answer(ctx, cmds, stdin, out)
+	term.Handler = cmds
+	err = term.Run(ctx)
 	stopWatching()
 	feedsDone.Wait()
 	if werr := <-watched; werr != nil {
@@ -203,52 +205,6 @@ func (s *seedIngest) describe(ctx context.Context) string {
 		}
 	}
 	return msg
-}
-
-// lockedWriter lets the watcher and the command loop print without
-// interleaving.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-// answer reads commands from in, a line at a time, and prints each answer,
-// until in ends or ctx is done.
-func answer(ctx context.Context, cmds *bot.Commands, in io.Reader, out io.Writer) error {
-	lines := make(chan string)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(in)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case line, ok := <-lines:
-			if !ok {
-				return nil
-			}
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			if _, err := fmt.Fprintf(out, "%s\n\n", cmds.Handle(ctx, line)); err != nil {
-				return fmt.Errorf("writing output: %w", err)
-			}
-		}
-	}
 }
 
 // query runs one command against the archive for the shell: briefbot

@@ -1,0 +1,71 @@
+// Package console is the terminal platform: briefings printed as text, and
+// commands read from standard input a line at a time, as Hubot's shell
+// adapter lets people use a bot before it is wired to chat.
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// Handler answers one line typed by the reader; *bot.Commands is one.
+type Handler interface {
+	Handle(ctx context.Context, line string) string
+}
+
+// Console reads commands from In and writes answers and briefings to Out.
+// Its Write method may be used from several goroutines: what is printed
+// never interleaves.
+type Console struct {
+	In      io.Reader
+	Out     io.Writer
+	Handler Handler
+
+	mu sync.Mutex
+}
+
+// Write prints p whole, for briefings arriving while commands are answered.
+func (c *Console) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Out.Write(p)
+}
+
+// Run answers each line read from In until In ends or ctx is done, either
+// of which ends it without error: the terminal bot stops on end of input,
+// Ctrl-C or SIGTERM after the work in hand.
+func (c *Console) Run(ctx context.Context) error {
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(c.In)
+		sc.Buffer(make([]byte, 0, 4096), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok := <-lines:
+			if !ok {
+				return nil
+			}
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			if _, err := fmt.Fprintf(c, "%s\n\n", c.Handler.Handle(ctx, line)); err != nil {
+				return fmt.Errorf("writing to the terminal: %w", err)
+			}
+		}
+	}
+}
