@@ -59,6 +59,12 @@ func (db *DB) WhoSaid(ctx context.Context, topic string, limit int) (hits []Hit,
 	return hits, more, nil
 }
 
+// recentMatches caps the rows a search weighs: the most recent ones, newest
+// rows having the highest ids. A topic that half the archive mentions would
+// otherwise cost a relevance score for every row; readers want who spoke
+// about it lately, and the cap keeps every answer within milliseconds.
+const recentMatches = 3000
+
 // topicShare is the part of an article's relevance by its topics that
 // goes to each of its speakers.
 const topicShare = 0.2
@@ -84,6 +90,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		WITH m AS MATERIALIZED (
 			SELECT rowid AS rid, speaker_id AS sid, at, bm25(search, 4.0, 1.0, 1.0, 1.0) AS r
 			FROM search WHERE search MATCH ?1
+			ORDER BY rowid DESC LIMIT ?4
 		),
 		e AS MATERIALIZED (
 			SELECT rid, sid, at, r FROM m WHERE sid IS NOT NULL
@@ -105,7 +112,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		)
 		SELECT top.sid, top.total, (SELECT COUNT(*) FROM s), best.rid
 		FROM top JOIN best ON best.sid = top.sid AND best.rn <= 3
-		ORDER BY top.total, top.latest DESC, top.sid, best.rn`, q, limit, topicShare)
+		ORDER BY top.total, top.latest DESC, top.sid, best.rn`, q, limit, topicShare, recentMatches)
 	if err != nil {
 		return nil, 0, err
 	}
