@@ -18,6 +18,7 @@ type Hit struct {
 	Speaker   string
 	Role      string
 	Texts     []string
+	ArticleID int64
 	Title     string
 	Published time.Time
 }
@@ -25,6 +26,7 @@ type Hit struct {
 // QuoteRow is one thing someone said, for /quotes.
 type QuoteRow struct {
 	Speaker, Role, Text string
+	ArticleID           int64
 	Title               string
 	Published           time.Time
 }
@@ -126,7 +128,7 @@ func (c *Commands) whoSaid(ctx context.Context, topic string) string {
 		for _, t := range h.Texts {
 			b.WriteString("  “" + oneLine(t) + "”\n")
 		}
-		b.WriteString("  — " + source(h.Title, h.Published) + "\n")
+		b.WriteString("  — " + source(h.Title, h.Published, h.ArticleID) + "\n")
 	}
 	if more > 0 {
 		fmt.Fprintf(&b, "\n…and %d more.\n", more)
@@ -149,7 +151,7 @@ func (c *Commands) quotes(ctx context.Context, speaker string) string {
 	}
 	b.WriteString(":\n")
 	for _, r := range rows {
-		b.WriteString("\n“" + oneLine(r.Text) + "”\n  — " + source(r.Title, r.Published) + "\n")
+		b.WriteString("\n“" + oneLine(r.Text) + "”\n  — " + source(r.Title, r.Published, r.ArticleID) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -186,13 +188,17 @@ func (c *Commands) brief(ctx context.Context, arg string) string {
 	return strings.TrimRight(s.String(), "\n")
 }
 
-func source(title string, published time.Time) string {
+// source cites an article: its title, date and the id /brief takes.
+func source(title string, published time.Time, id int64) string {
 	if strings.TrimSpace(title) == "" {
 		title = "untitled article"
 	}
 	s := oneLine(title)
 	if !published.IsZero() {
 		s += ", " + published.Format("2 Jan 2006")
+	}
+	if id > 0 {
+		s += fmt.Sprintf(" (/brief %d)", id)
 	}
 	return s
 }

@@ -21,7 +21,7 @@ func (a archive) WhoSaid(ctx context.Context, topic string, limit int) ([]bot.Hi
 	}
 	out := make([]bot.Hit, len(hits))
 	for i, h := range hits {
-		out[i] = bot.Hit{Speaker: h.Speaker, Role: h.Role, Texts: h.Texts, Title: h.Title, Published: h.Published}
+		out[i] = bot.Hit{Speaker: h.Speaker, Role: h.Role, Texts: h.Texts, ArticleID: h.ArticleID, Title: h.Title, Published: h.Published}
 	}
 	return out, more, err
 }
@@ -30,7 +30,7 @@ func (a archive) Quotes(ctx context.Context, speaker string, limit int) ([]bot.Q
 	rows, err := a.db.Quotes(ctx, speaker, limit)
 	out := make([]bot.QuoteRow, len(rows))
 	for i, r := range rows {
-		out[i] = bot.QuoteRow{Speaker: r.Speaker, Role: r.Role, Text: r.Text, Title: r.Title, Published: r.Published}
+		out[i] = bot.QuoteRow{Speaker: r.Speaker, Role: r.Role, Text: r.Text, ArticleID: r.ArticleID, Title: r.Title, Published: r.Published}
 	}
 	return out, err
 }

@@ -25,7 +25,9 @@ func followFeeds(ctx context.Context, feeds []config.Feed, p *ingest.Poller, db 
 			for {
 				items, err := p.Poll(ctx, f.URL)
 				if err != nil && ctx.Err() == nil {
-					in.log.Warn("feed poll failed", "feed", f.URL, "err", err)
+					in.mu.Lock()
+					in.reject(err.Error())
+					in.mu.Unlock()
 				}
 				for _, it := range items {
 					if ctx.Err() != nil {

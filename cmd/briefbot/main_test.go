@@ -342,7 +342,8 @@ func TestRunEndToEnd(t *testing.T) {
 	env := func(k string) string {
 		return map[string]string{"BRIEFBOT_SEEDS": seeds, "BRIEFBOT_DB": db}[k]
 	}
-	script := "/who-said europe\n/quotes pevkur\n/brief latest\n/who-said\n/who-said tariffs\n"
+	writeFile(t, seeds, "broken.txt", "bad\x00data")
+	script := "/who-said europe\n/quotes pevkur\n/brief latest\n/who-said\n/who-said tariffs\n/sources\n"
 	for i := range 2 {
 		var out, errOut bytes.Buffer
 		if err := run(t.Context(), nil, env, strings.NewReader(script), &out, &errOut); err != nil {
@@ -363,6 +364,9 @@ func TestRunEndToEnd(t *testing.T) {
 			"Quotes from Hanno Pevkur",
 			"Usage: /who-said <topic>",
 			"Nobody in the archive has said anything about \"tariffs\" yet.",
+			"(/brief 1)",
+			"refused: reading",
+			"broken.txt\": binary data, not text",
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("run #%d output lacks %q:\n%s", i+1, want, got)

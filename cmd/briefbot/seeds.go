@@ -127,7 +127,7 @@ type seedIngest struct {
 
 	mu               sync.Mutex
 	printed, skipped int
-	lastErr          string
+	rejects          []string // the latest files and items refused, with why
 }
 
 // add briefs one file. A file that cannot be read is logged and counted,
@@ -137,9 +137,7 @@ func (s *seedIngest) add(ctx context.Context, path string) error {
 	defer s.mu.Unlock()
 	a, b, err := briefFile(path, nil, s.maxBytes)
 	if err != nil {
-		s.log.Warn("skipping seed", "err", err)
-		s.skipped++
-		s.lastErr = err.Error()
+		s.reject(err.Error())
 		return nil
 	}
 	if a.Title == "" {
@@ -175,12 +173,23 @@ func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a
 	return nil
 }
 
+// reject logs a file or item refused, once, and keeps it for /sources.
+// Callers hold s.mu.
+func (s *seedIngest) reject(why string) {
+	s.log.Warn("skipping", "reason", why)
+	s.skipped++
+	s.rejects = append(s.rejects, why)
+	if len(s.rejects) > 20 {
+		s.rejects = s.rejects[len(s.rejects)-20:]
+	}
+}
+
 // describe answers /sources: the folder, and each feed with its health.
 func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
-	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d files skipped.", s.dir, s.printed, s.skipped)
-	if s.lastErr != "" {
-		msg += "\nLast problem: " + s.lastErr
+	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d refused.", s.dir, s.printed, s.skipped)
+	for _, r := range s.rejects {
+		msg += "\n  refused: " + r
 	}
 	s.mu.Unlock()
 	if s.feeds == nil {
