@@ -1,4 +1,5 @@
-// Package ingest holds the adapters that turn files into summarize.Article.
+// Package ingest holds the adapters that turn files, web pages and feed items
+// into summarize.Article, and that find them: a watched folder, polled feeds.
 //
 // Files come from people, so they come in whatever encoding the editor that
 // saved them used: UTF-8 with or without a byte order mark, UTF-16 from
