@@ -177,8 +177,8 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 			if kind == cueWeak && d.quoteLike(sp) && sp.open-c > 4 {
 				continue // "called" far from a quotation of whole sentences names something else
 			}
-			if kind != cueWeak {
-				sp.cued = true
+			if kind != cueWeak || sp.open-c <= 4 {
+				sp.cued = true // "called the book “a quiet triumph”" is quoted all the same
 			}
 			if w := d.cueSubject(c); w >= 0 {
 				return w, howBefore

@@ -467,3 +467,17 @@ func TestBriefSeventhRound(t *testing.T) {
 			[]q{{"half the phone book here", "Yui Mori"}}},
 	})
 }
+
+// Shapes from the ninth held-out round.
+func TestBriefNinthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a cape is no person", "Shipping analyst Ingrid Lund expects strong rates.\n\nDiversions around the Cape of Good Hope will go on, she added. “The market stays tight.”",
+			[]q{{"The market stays tight.", "Ingrid Lund"}}},
+		{"letters after a name", "Sentencing him, Judge Helen Ward KC said the thefts were “cruel and calculated”.\n\n“You betrayed their trust,” the judge said.",
+			[]q{{"cruel and calculated", "Helen Ward"}, {"You betrayed their trust,", "Helen Ward"}}},
+		{"the city speaks", "In a statement, the city said it remained “committed to a fair deal”.",
+			[]q{{"committed to a fair deal", "the city"}}},
+		{"a named citation", "The judges' citation called the novel “a quiet, unhurried triumph”.",
+			[]q{{"a quiet, unhurried triumph", "The judges"}}},
+	})
+}

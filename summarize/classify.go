@@ -118,11 +118,13 @@ func (d *doc) namedBefore(o int) bool {
 		}
 		if d.has(k, wNaming) {
 			switch d.low(k) {
-			case "called", "named", "labelled", "labeled", "branded", "known":
-				// "a ship called “Endeavour”", but "called it “a disgrace”".
-				return d.toks[o+1].fl&(fCap|fAllCaps) != 0
+			case "dubbed", "titled", "entitled", "nicknamed", "so-called", "codenamed", "code-named",
+				"hashtag", "slogan", "motto", "term", "word", "phrase":
+				return true
 			}
-			return true
+			// "a ship called “Endeavour”", "the novel “Dune”", but "called it
+			// “a disgrace”", "called the novel “a quiet triumph”".
+			return d.toks[o+1].fl&(fCap|fAllCaps) != 0
 		}
 		if !d.has(k, wDet) {
 			return false

@@ -327,6 +327,9 @@ func (d *doc) headIn(a, b int, create bool) int {
 // pronoun, a determiner, a number or a noun for a speaker.
 func (d *doc) subjectStart(k int) bool {
 	t := d.toks[k]
+	if d.has(k, wPrep) && !d.has(k, wDet|wPron) {
+		return false // "At the city hall, …" is no speaker
+	}
 	if t.kind == tNum || isCapWord(d, k) {
 		return true
 	}

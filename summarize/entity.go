@@ -75,6 +75,15 @@ func (d *doc) findMentions() {
 	}
 }
 
+// postNominal reports whether w is letters written after a name.
+func postNominal(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "kc", "qc", "mp", "msp", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr", "sr", "ii", "iii", "frs", "fca":
+		return true
+	}
+	return false
+}
+
 // calendarWord reports whether w names a day or a month, which never belongs
 // to a name.
 func calendarWord(w string) bool {
@@ -329,6 +338,10 @@ func (d *doc) chunk(a, b int) {
 	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
 	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 {
 		return
+	}
+	// Letters after a name are no part of it: "Judge Rebecca Ashworth KC".
+	for b-a > 1 && postNominal(d.low(b-1)) {
+		b--
 	}
 	// A person's name is the run of name words at the end.
 	n0 := b

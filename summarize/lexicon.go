@@ -243,7 +243,8 @@ func init() {
 		clinic trust charity project initiative programme program campaign team squad
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
-		chamber chambers`)
+		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
+		river valley peninsula coast ocean desert forest canal reef`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
 		party group organisation organization zoo club team police court bank university
 		school hospital network airline carmaker automaker retailer startup platform app
@@ -255,7 +256,7 @@ func init() {
 		wholesaler refiner brewer drugmaker magazine brand label studio franchise club band
 		council utility exchange palace force monarchy household court builder housebuilder
 		homebuilder chamber management family agency authority commission office bureau
-		directorate`)
+		directorate city county municipality borough`)
 	addWords(wDept, `defense defence state health justice education finance treasury interior
 		commerce energy labor labour agriculture transport transportation security homeland
 		foreign affairs home trade industry environment culture housing welfare veterans
@@ -471,7 +472,7 @@ var cueList = []cue{
 	{forms: "begin begins began beginning", kind: cueBare}, {forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
 	{forms: "shoot shoots shot shooting", kind: cueParticle, particle: "back"},
-	{forms: "go goes went going", kind: cueParticle, particle: "on"},
+	{forms: "went", kind: cueParticle, particle: "on"}, // "he went on:"; "the diversions will go on" says nothing
 	{forms: "sum sums summed summing", kind: cueParticle, particle: "up"},
 	{forms: "read reads read reading", kind: cueRead},
 	{forms: "call calls called calling", kind: cueWeak}, {forms: "label labels labelled labelling", kind: cueWeak},
