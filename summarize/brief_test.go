@@ -481,3 +481,13 @@ func TestBriefNinthRound(t *testing.T) {
 			[]q{{"a quiet, unhurried triumph", "The judges"}}},
 	})
 }
+
+// Shapes from the tenth held-out round.
+func TestBriefTenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"her counterpart, named", "Foreign Minister Ana Vidal called the talks useful.\n\nHer Keldish counterpart, Tomas Redl, was more careful, describing the deal as “a first step”.",
+			[]q{{"a first step", "Tomas Redl"}}},
+		{"a body named in the phrase", "Snack maker Brennick Foods will shut its Leeds plant.\n\nThe GMB union said it was “deeply disappointed” by the closure.",
+			[]q{{"deeply disappointed", "The GMB union"}}},
+	})
+}

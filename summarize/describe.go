@@ -120,7 +120,11 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
-	if definite && org {
+	named := false // "the GMB union": a body named in the phrase itself
+	for k := a + 1; k < h; k++ {
+		named = named || isCapWord(d, k)
+	}
+	if definite && org && !named {
 		if o := d.orgByNoun(hw, si); o >= 0 {
 			return o
 		}
