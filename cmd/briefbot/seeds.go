@@ -70,7 +70,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 
 	term := &console.Console{In: stdin, Out: stdout}
 	out := io.Writer(term)
-	in := &seedIngest{db: db, dir: *dir, out: out, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds}
+	write, err := writer("text", out)
+	if err != nil {
+		return err
+	}
+	in := &seedIngest{db: db, dir: *dir, write: write, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds}
 	w := &ingest.Watcher{Dir: *dir, Log: log}
 	paths, err := w.Scan()
 	if err != nil {
@@ -119,7 +123,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 type seedIngest struct {
 	db       *store.DB
 	dir      string
-	out      io.Writer
+	write    writeFunc // one for the whole run, so briefings are set apart by a blank line
 	log      *slog.Logger
 	maxBytes int64
 	client   *http.Client // fetches feed items' pages; nil means a default one
@@ -162,11 +166,7 @@ func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a
 	if !saved.New {
 		return nil
 	}
-	write, err := writer("text", s.out)
-	if err != nil {
-		return err
-	}
-	if err := write(shown, a, b); err != nil {
+	if err := s.write(shown, a, b); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	s.printed++
