@@ -103,80 +103,156 @@ func (db *DB) Briefing(ctx context.Context, articleID int64) (summarize.Article,
 	return a, b, src, nil
 }
 
-func (db *DB) briefing(ctx context.Context, articleID int64) (a summarize.Article, b summarize.Briefing, src Source, err error) {
+func (db *DB) briefing(ctx context.Context, articleID int64) (summarize.Article, summarize.Briefing, Source, error) {
 	// One read transaction, so that a Save meanwhile is seen whole or not
 	// at all.
 	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return a, b, src, err
+		return summarize.Article{}, summarize.Briefing{}, Source{}, err
 	}
 	defer tx.Rollback()
-
-	var (
-		vid       int64
-		published sql.NullInt64
-		topics    string
-	)
-	err = tx.QueryRowContext(ctx, `
-		SELECT a.source_kind, a.source_key, a.name, a.url, a.title, a.outlet, a.published,
-			v.id, v.body, v.title, v.lede, v.topics
-		FROM articles a JOIN versions v ON v.id = a.latest_version_id
-		WHERE a.id = ?`, articleID).
-		Scan(&src.Kind, &src.Key, &src.Name, &a.URL, &a.Title, &a.Source, &published,
-			&vid, &a.Body, &b.Title, &b.Lede, &topics)
-	if errors.Is(err, sql.ErrNoRows) {
-		return a, b, src, ErrNotFound
+	var vid sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT latest_version_id FROM articles WHERE id = ?`, articleID).Scan(&vid)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !vid.Valid {
+		return summarize.Article{}, summarize.Briefing{}, Source{}, ErrNotFound
 	}
 	if err != nil {
-		return a, b, src, err
+		return summarize.Article{}, summarize.Briefing{}, Source{}, err
 	}
-	a.Published = fromUnixNano(published)
-	if err := json.Unmarshal([]byte(topics), &b.Topics); err != nil {
-		return a, b, src, fmt.Errorf("topics: %w", err)
+	vs, err := readVersions(ctx, tx, []int64{vid.Int64})
+	if err != nil {
+		return summarize.Article{}, summarize.Briefing{}, Source{}, err
+	}
+	if len(vs) == 0 {
+		return summarize.Article{}, summarize.Briefing{}, Source{}, ErrNotFound
+	}
+	return vs[0].article, vs[0].briefing, vs[0].source, nil
+}
+
+// version is one version of an article as it was saved. The article's
+// title, URL, outlet and date are the latest version's: the archive keeps
+// only the body and the briefing of the others.
+type version struct {
+	id        int64
+	articleID int64
+	number    int // 1 for the first text
+	created   time.Time
+	article   summarize.Article
+	briefing  summarize.Briefing
+	source    Source
+}
+
+// readVersions reads the versions with the given ids, in order of id, with
+// one query for each table whatever their number. Ids not in the archive
+// are left out. Quotes are in text order; actors and positions in the order
+// they were saved.
+func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	idsJSON, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	var vs []version
+	at := make(map[int64]int, len(ids)) // index in vs by id
+	if err := each(ctx, tx, `
+		SELECT v.id, v.article_id, v.version, v.created, v.body, v.title, v.lede, v.topics,
+			a.source_kind, a.source_key, a.name, a.url, a.title, a.outlet, a.published
+		FROM versions v JOIN articles a ON a.id = v.article_id
+		WHERE v.id IN (SELECT value FROM json_each(?))
+		ORDER BY v.id`,
+		func(rows *sql.Rows) error {
+			var (
+				v                  version
+				created, published sql.NullInt64
+				topics             string
+			)
+			if err := rows.Scan(&v.id, &v.articleID, &v.number, &created, &v.article.Body,
+				&v.briefing.Title, &v.briefing.Lede, &topics,
+				&v.source.Kind, &v.source.Key, &v.source.Name,
+				&v.article.URL, &v.article.Title, &v.article.Source, &published); err != nil {
+				return err
+			}
+			v.created = fromUnixNano(created)
+			v.article.Published = fromUnixNano(published)
+			if err := json.Unmarshal([]byte(topics), &v.briefing.Topics); err != nil {
+				return fmt.Errorf("topics of version %d: %w", v.id, err)
+			}
+			at[v.id] = len(vs)
+			vs = append(vs, v)
+			return nil
+		}, string(idsJSON)); err != nil {
+		return nil, err
+	}
+	if len(vs) == 0 {
+		return nil, nil
 	}
 
 	if err := each(ctx, tx, `
-		SELECT text, start_byte, end_byte, speaker, role, partial
-		FROM quotes WHERE version_id = ? ORDER BY start_byte, ord`, vid,
-		func(rows *sql.Rows) error {
-			var q summarize.Quote
-			err := rows.Scan(&q.Text, &q.Start, &q.End, &q.Speaker, &q.Role, &q.Partial)
-			b.Quotes = append(b.Quotes, q)
-			return err
-		}); err != nil {
-		return a, b, src, fmt.Errorf("quotes: %w", err)
-	}
-	if err := each(ctx, tx, `
-		SELECT name, role, aliases, kind FROM version_actors WHERE version_id = ? ORDER BY ord`, vid,
+		SELECT version_id, text, start_byte, end_byte, speaker, role, partial
+		FROM quotes WHERE version_id IN (SELECT value FROM json_each(?))
+		ORDER BY version_id, start_byte, ord`,
 		func(rows *sql.Rows) error {
 			var (
+				vid int64
+				q   summarize.Quote
+			)
+			if err := rows.Scan(&vid, &q.Text, &q.Start, &q.End, &q.Speaker, &q.Role, &q.Partial); err != nil {
+				return err
+			}
+			b := &vs[at[vid]].briefing
+			b.Quotes = append(b.Quotes, q)
+			return nil
+		}, string(idsJSON)); err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	if err := each(ctx, tx, `
+		SELECT version_id, name, role, aliases, kind
+		FROM version_actors WHERE version_id IN (SELECT value FROM json_each(?))
+		ORDER BY version_id, ord`,
+		func(rows *sql.Rows) error {
+			var (
+				vid     int64
 				act     summarize.Actor
 				aliases string
 			)
-			if err := rows.Scan(&act.Name, &act.Role, &aliases, &act.Kind); err != nil {
+			if err := rows.Scan(&vid, &act.Name, &act.Role, &aliases, &act.Kind); err != nil {
 				return err
 			}
+			if err := json.Unmarshal([]byte(aliases), &act.Aliases); err != nil {
+				return err
+			}
+			b := &vs[at[vid]].briefing
 			b.Actors = append(b.Actors, act)
-			return json.Unmarshal([]byte(aliases), &b.Actors[len(b.Actors)-1].Aliases)
-		}); err != nil {
-		return a, b, src, fmt.Errorf("actors: %w", err)
+			return nil
+		}, string(idsJSON)); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
 	}
 	if err := each(ctx, tx, `
-		SELECT actor, text, start_byte, end_byte FROM positions WHERE version_id = ? ORDER BY ord`, vid,
+		SELECT version_id, actor, text, start_byte, end_byte
+		FROM positions WHERE version_id IN (SELECT value FROM json_each(?))
+		ORDER BY version_id, ord`,
 		func(rows *sql.Rows) error {
-			var p summarize.Position
-			err := rows.Scan(&p.Actor, &p.Text, &p.Start, &p.End)
+			var (
+				vid int64
+				p   summarize.Position
+			)
+			if err := rows.Scan(&vid, &p.Actor, &p.Text, &p.Start, &p.End); err != nil {
+				return err
+			}
+			b := &vs[at[vid]].briefing
 			b.Positions = append(b.Positions, p)
-			return err
-		}); err != nil {
-		return a, b, src, fmt.Errorf("positions: %w", err)
+			return nil
+		}, string(idsJSON)); err != nil {
+		return nil, fmt.Errorf("positions: %w", err)
 	}
-	return a, b, src, nil
+	return vs, nil
 }
 
-// each runs a query and calls fn for each row.
-func each(ctx context.Context, tx *sql.Tx, query string, arg any, fn func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query, arg)
+// each runs a query with args and calls fn for each row.
+func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,581 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Outcomes of a delivery attempt, as Dispatcher.Observe reports them.
+const (
+	OutcomeSent        = "sent"
+	OutcomeRetry       = "retry"        // a transient failure, retried after a backoff
+	OutcomeRateLimited = "rate_limited" // the platform said slow down; retried when it said
+	OutcomeFailed      = "failed"       // a permanent failure, not retried
+	OutcomeResent      = "resent"       // an attempt interrupted by a crash, sent again
+)
+
+// Dispatcher posts briefings and digests to channels through a persisted
+// outbox, so that nothing is lost and nothing is posted twice across
+// failures and restarts.
+//
+// Every post is first recorded as due, together with the channel's cursor
+// into the archive, in one transaction; it is marked Sending before the
+// platform is called and Sent, with the platform's id, after. On start,
+// whatever was due and not sent is sent. The one case that can post twice
+// is a crash after the platform accepted a post and before it was marked
+// Sent: the delivery is then found Sending, sent again, and logged.
+type Dispatcher struct {
+	Store    Store
+	Posters  map[string]Poster // by platform
+	Channels []Channel
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	Log *slog.Logger
+	// Observe, when set, is told the outcome of every delivery attempt.
+	Observe func(channel, outcome string)
+	// Jitter returns a number in [0, 1) to spread retries; nil means
+	// math/rand/v2.
+	Jitter func() float64
+	// PostTimeout bounds one attempt to post; 0 means 30 seconds.
+	PostTimeout time.Duration
+	// MaxBackoff caps the wait between retries; 0 means 5 minutes.
+	MaxBackoff time.Duration
+
+	once    sync.Once
+	notify  chan struct{}
+	wake    map[string]chan struct{}
+	mu      sync.Mutex
+	posting map[string]bool // channels with an attempt in flight
+}
+
+func (d *Dispatcher) init() {
+	d.once.Do(func() {
+		d.notify = make(chan struct{}, 1)
+		d.wake = make(map[string]chan struct{})
+		d.posting = make(map[string]bool)
+		for _, ch := range d.Channels {
+			d.wake[ch.Key()] = make(chan struct{}, 1)
+		}
+	})
+}
+
+func (d *Dispatcher) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}
+
+func (d *Dispatcher) log() *slog.Logger {
+	if d.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return d.Log
+}
+
+func (d *Dispatcher) observe(channel, outcome string) {
+	if d.Observe != nil {
+		d.Observe(channel, outcome)
+	}
+}
+
+// Open records every channel in the store, so that a new channel's
+// cursors start at what the archive holds now: call it before archiving
+// anything that the channels should get.
+func (d *Dispatcher) Open(ctx context.Context) error {
+	d.init()
+	for _, ch := range d.Channels {
+		if d.Posters[ch.Platform] == nil {
+			return fmt.Errorf("channel %s: no poster for platform %q", ch.Key(), ch.Platform)
+		}
+		if _, err := d.Store.State(ctx, ch.Key()); err != nil {
+			return fmt.Errorf("opening channel %s: %w", ch.Key(), err)
+		}
+	}
+	return nil
+}
+
+// Notify tells the dispatcher that the archive has new briefings. It does
+// not block.
+func (d *Dispatcher) Notify() {
+	d.init()
+	select {
+	case d.notify <- struct{}{}:
+	default:
+	}
+}
+
+func (d *Dispatcher) wakeWorker(key string) {
+	select {
+	case d.wake[key] <- struct{}{}:
+	default:
+	}
+}
+
+// Run posts until ctx is done: each channel's deliveries in order and at
+// its pace, new briefings to immediate channels, and digests when their
+// schedules are due, with a digest missed while the bot was down made once
+// on start.
+func (d *Dispatcher) Run(ctx context.Context) error {
+	if err := d.Open(ctx); err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
+	for _, ch := range d.Channels {
+		wg.Go(func() { d.deliver(ctx, ch) })
+		if ch.Digest {
+			wg.Go(func() { d.schedule(ctx, ch) })
+		}
+	}
+	wg.Go(func() {
+		for {
+			d.queueImmediate(ctx)
+			select {
+			case <-ctx.Done():
+				return
+			case <-d.notify:
+			}
+		}
+	})
+	wg.Wait()
+	return nil
+}
+
+// queueImmediate queues the briefings archived since each immediate
+// channel's cursor.
+func (d *Dispatcher) queueImmediate(ctx context.Context) {
+	for _, ch := range d.Channels {
+		if !ch.Immediate {
+			continue
+		}
+		if err := d.queueBriefings(ctx, ch); err != nil && ctx.Err() == nil {
+			d.log().ErrorContext(ctx, "queueing briefings failed", "channel", ch.Key(), "err", err)
+		}
+	}
+}
+
+// batch is how many entries are read from the archive at a time.
+const batch = 100
+
+func (d *Dispatcher) queueBriefings(ctx context.Context, ch Channel) error {
+	key := ch.Key()
+	for {
+		st, err := d.Store.State(ctx, key)
+		if err != nil {
+			return err
+		}
+		entries, err := d.Store.Since(ctx, st.Immediate, batch)
+		if err != nil || len(entries) == 0 {
+			return err
+		}
+		var ds []Delivery
+		for _, e := range entries {
+			if ch.Matches(e) {
+				ds = append(ds, Delivery{
+					Channel: key,
+					Key:     "briefing:" + strconv.FormatInt(e.VersionID, 10),
+					Message: BriefingMessage(e),
+				})
+			}
+		}
+		next := st
+		next.Immediate = entries[len(entries)-1].VersionID
+		switch err := d.Store.Commit(ctx, key, st, next, ds); {
+		case errors.Is(err, ErrConflict):
+			continue
+		case err != nil:
+			return err
+		}
+		if len(ds) > 0 {
+			d.wakeWorker(key)
+		}
+	}
+}
+
+// schedule makes ch's digests, each when it is due. One missed while the
+// bot was down (or the machine asleep) is made up once, however many were
+// missed, as soon as it can be.
+func (d *Dispatcher) schedule(ctx context.Context, ch Channel) {
+	key := ch.Key()
+	from, err := d.startSchedule(ctx, key)
+	for err != nil {
+		d.log().ErrorContext(ctx, "starting the schedule failed", "channel", key, "err", err)
+		if !sleep(ctx, time.Minute) {
+			return
+		}
+		from, err = d.startSchedule(ctx, key)
+	}
+	for {
+		next := ch.Schedule.Next(from)
+		if next.IsZero() {
+			d.log().WarnContext(ctx, "schedule is never due again", "channel", key, "schedule", ch.Schedule.String())
+			return
+		}
+		if now := d.now(); !next.After(now) {
+			for t, i := ch.Schedule.Next(next), 0; !t.IsZero() && !t.After(now) && i < 1_000_000; t, i = ch.Schedule.Next(t), i+1 {
+				next = t
+			}
+			d.log().InfoContext(ctx, "making up a digest missed while stopped", "channel", key, "due", next)
+		}
+		for wait := next.Sub(d.now()); wait > 0; wait = next.Sub(d.now()) {
+			if !sleep(ctx, wait) {
+				return
+			}
+		}
+		d.runDigest(ctx, ch, next)
+		from = next
+	}
+}
+
+// startSchedule returns the time the channel's schedule runs from: its
+// latest digest's slot, or now for a channel that has had none, which is
+// recorded so that a digest missed from now on is made up.
+func (d *Dispatcher) startSchedule(ctx context.Context, key string) (time.Time, error) {
+	for {
+		st, err := d.Store.State(ctx, key)
+		if err != nil || !st.Slot.IsZero() {
+			return st.Slot, err
+		}
+		next := st
+		next.Slot = d.now()
+		err = d.Store.Commit(ctx, key, st, next, nil)
+		if !errors.Is(err, ErrConflict) {
+			return next.Slot, err
+		}
+	}
+}
+
+// runDigest makes the digest due at slot, recovering from a panic so that
+// the next one still happens.
+func (d *Dispatcher) runDigest(ctx context.Context, ch Channel, slot time.Time) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.log().ErrorContext(ctx, "digest panicked", "channel", ch.Key(), "due", slot, "panic", r)
+		}
+	}()
+	if _, err := d.digest(ctx, ch, slot); err != nil && ctx.Err() == nil {
+		d.log().ErrorContext(ctx, "making digest failed", "channel", ch.Key(), "due", slot, "err", err)
+	}
+}
+
+// maxDigestEntries bounds the briefings one digest reads; a longer backlog
+// is covered by the digests after it.
+const maxDigestEntries = 1000
+
+// digest queues the digest of ch's briefings since its previous one and
+// moves its cursor, and returns how many briefings it covers. A zero slot
+// is a digest asked for now, by /digest; a scheduled slot already made is
+// not made again.
+func (d *Dispatcher) digest(ctx context.Context, ch Channel, slot time.Time) (int, error) {
+	key := ch.Key()
+	for {
+		st, err := d.Store.State(ctx, key)
+		if err != nil {
+			return 0, err
+		}
+		if !slot.IsZero() && !st.Slot.IsZero() && !st.Slot.Before(slot) {
+			return 0, nil // made already, before a restart
+		}
+		var entries []Entry
+		last := st.Digest
+		for len(entries) < maxDigestEntries {
+			more, err := d.Store.Since(ctx, last, batch)
+			if err != nil {
+				return 0, err
+			}
+			if len(more) == 0 {
+				break
+			}
+			last = more[len(more)-1].VersionID
+			for _, e := range more {
+				if ch.Matches(e) {
+					entries = append(entries, e)
+				}
+			}
+		}
+		now := d.now()
+		loc := ch.location()
+		p := Period{To: now.In(loc)}
+		if !st.DigestAt.IsZero() {
+			p.From = st.DigestAt.In(loc)
+		}
+		next := st
+		next.Digest = last
+		next.DigestAt = now
+		dkey := "digest:now:" + strconv.FormatInt(now.UnixNano(), 10)
+		if !slot.IsZero() {
+			next.Slot = slot
+			dkey = "digest:" + strconv.FormatInt(slot.Unix(), 10)
+		}
+		var ds []Delivery
+		if len(entries) > 0 || !ch.SkipEmpty || slot.IsZero() {
+			ds = append(ds, Delivery{Channel: key, Key: dkey, Message: DigestMessage(entries, p)})
+		}
+		switch err := d.Store.Commit(ctx, key, st, next, ds); {
+		case errors.Is(err, ErrConflict):
+			continue
+		case err != nil:
+			return 0, err
+		}
+		if len(ds) > 0 {
+			d.wakeWorker(key)
+		}
+		return len(latestVersions(entries)), nil
+	}
+}
+
+// DigestNow queues a digest for the channel named by key now, covering
+// what came since its previous digest, and says so in a sentence for the
+// reader who asked.
+func (d *Dispatcher) DigestNow(ctx context.Context, key string) (string, error) {
+	d.init()
+	for _, ch := range d.Channels {
+		if ch.Key() == key {
+			n, err := d.digest(ctx, ch, time.Time{})
+			if err != nil {
+				return "", err
+			}
+			if n == 0 {
+				return "Nothing new since the last digest; posting a note to say so.", nil
+			}
+			return fmt.Sprintf("Posting the digest of %d %s.", n, plural(n, "briefing", "briefings")), nil
+		}
+	}
+	return "This channel is not configured for briefbot, so it has no digest.", nil
+}
+
+// deliver posts ch's deliveries in order until ctx is done.
+func (d *Dispatcher) deliver(ctx context.Context, ch Channel) {
+	key := ch.Key()
+	poster := d.Posters[ch.Platform]
+	var last time.Time // the latest attempt, for pacing
+	for ctx.Err() == nil {
+		del, ok, err := d.Store.Next(ctx, key)
+		if err != nil {
+			if ctx.Err() == nil {
+				d.log().ErrorContext(ctx, "reading the outbox failed", "channel", key, "err", err)
+				sleep(ctx, 5*time.Second)
+			}
+			continue
+		}
+		if !ok {
+			select {
+			case <-ctx.Done():
+			case <-d.wake[key]:
+			}
+			continue
+		}
+		now := d.now()
+		wait := del.Due.Sub(now)
+		if !last.IsZero() {
+			wait = max(wait, last.Add(ch.Pace).Sub(now))
+		}
+		if wait > 0 {
+			sleep(ctx, wait)
+			continue
+		}
+		last = d.attempt(ctx, ch, poster, del)
+	}
+}
+
+// attempt posts del once and records the outcome, returning when it
+// posted.
+func (d *Dispatcher) attempt(ctx context.Context, ch Channel, poster Poster, del Delivery) time.Time {
+	log := d.log().With("channel", del.Channel, "delivery", del.Key)
+	if del.State == Sending {
+		log.WarnContext(ctx, "a post was interrupted before it was recorded as sent; sending it again, which may post it twice", "attempts", del.Attempts)
+		d.observe(del.Channel, OutcomeResent)
+	}
+	del.State = Sending
+	del.Attempts++
+	if err := d.Store.Update(ctx, del); err != nil {
+		if ctx.Err() == nil {
+			log.ErrorContext(ctx, "recording an attempt failed", "err", err)
+			sleep(ctx, 5*time.Second)
+		}
+		return time.Time{}
+	}
+	d.setPosting(del.Channel, true)
+	timeout := d.PostTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	id, err := poster.Post(pctx, ch.ID, del.Message, strconv.FormatInt(del.ID, 10))
+	cancel()
+	d.setPosting(del.Channel, false)
+	now := d.now()
+	var rl *RateLimitError
+	switch {
+	case err == nil:
+		del.State, del.SentAt, del.MessageID, del.LastError = Sent, now, id, ""
+		d.markSent(ctx, del, log)
+		d.observe(del.Channel, OutcomeSent)
+		log.DebugContext(ctx, "posted", "message", id)
+		return now
+	case ctx.Err() != nil:
+		// Stopping: the post may or may not have reached the platform. It
+		// stays Sending, so the next start sends it again and says so.
+		return now
+	case errors.As(err, &rl):
+		del.State, del.Due = Pending, now.Add(max(rl.RetryAfter, time.Second))
+		d.observe(del.Channel, OutcomeRateLimited)
+		log.InfoContext(ctx, "platform asked to slow down", "retry_after", rl.RetryAfter)
+	case IsPermanent(err):
+		del.State = Failed
+		d.observe(del.Channel, OutcomeFailed)
+		log.ErrorContext(ctx, "delivery failed for good", "err", err)
+	default:
+		del.State, del.Due = Pending, now.Add(d.backoff(del.Attempts))
+		d.observe(del.Channel, OutcomeRetry)
+		log.WarnContext(ctx, "delivery failed; will retry", "attempts", del.Attempts, "retry_at", del.Due, "err", err)
+	}
+	del.LastError = err.Error()
+	if uerr := d.Store.Update(ctx, del); uerr != nil && ctx.Err() == nil {
+		log.ErrorContext(ctx, "recording a failed attempt failed", "err", uerr)
+	}
+	return now
+}
+
+// markSent records del as sent, trying until it is recorded or the
+// dispatcher stops: once the platform has it, posting it again is what
+// must not happen. It goes on for a while after ctx is done, so that
+// stopping right after a post does not leave it to be sent twice.
+func (d *Dispatcher) markSent(ctx context.Context, del Delivery, log *slog.Logger) {
+	mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		err := d.Store.Update(mctx, del)
+		if err == nil {
+			return
+		}
+		log.ErrorContext(ctx, "recording a post as sent failed", "message", del.MessageID, "err", err)
+		if ctx.Err() != nil || !sleep(mctx, wait) {
+			return
+		}
+	}
+}
+
+// backoff is the wait before retry number attempts: exponential from a
+// second, capped, with jitter so that channels do not retry in step.
+func (d *Dispatcher) backoff(attempts int) time.Duration {
+	limit := d.MaxBackoff
+	if limit <= 0 {
+		limit = 5 * time.Minute
+	}
+	wait := time.Second << min(max(attempts-1, 0), 20)
+	wait = min(wait, limit)
+	j := rand.Float64
+	if d.Jitter != nil {
+		j = d.Jitter
+	}
+	// Between half and all of the wait.
+	return wait/2 + time.Duration(j()*float64(wait/2))
+}
+
+func (d *Dispatcher) setPosting(key string, on bool) {
+	d.mu.Lock()
+	d.posting[key] = on
+	d.mu.Unlock()
+}
+
+// Flush queues what is new and waits until every channel has posted all
+// that is due, or ctx is done. The terminal bot calls it before it exits,
+// so that what it briefed is printed.
+func (d *Dispatcher) Flush(ctx context.Context) error {
+	d.init()
+	d.queueImmediate(ctx)
+	for {
+		busy := false
+		now := d.now()
+		for _, ch := range d.Channels {
+			del, ok, err := d.Store.Next(ctx, ch.Key())
+			if err != nil {
+				return err
+			}
+			d.mu.Lock()
+			posting := d.posting[ch.Key()]
+			d.mu.Unlock()
+			if posting || ok && !del.Due.After(now) && del.State != Failed {
+				busy = true
+				d.wakeWorker(ch.Key())
+			}
+		}
+		if !busy {
+			return nil
+		}
+		if !sleep(ctx, 10*time.Millisecond) {
+			return ctx.Err()
+		}
+	}
+}
+
+// Status is a channel's state for /sources and health checks.
+type Status struct {
+	Channel    string
+	Mode       string // "immediate", "digest" or "both"
+	Schedule   string
+	NextDigest time.Time
+	LastDigest time.Time
+	Pending    int
+	Sent       int
+	Failed     int
+	LastError  string // of the latest failed delivery
+}
+
+// Status reports each channel's state.
+func (d *Dispatcher) Status(ctx context.Context) ([]Status, error) {
+	var out []Status
+	for _, ch := range d.Channels {
+		s := Status{Channel: ch.Key(), Mode: "immediate"}
+		switch {
+		case ch.Digest && ch.Immediate:
+			s.Mode = "both"
+		case ch.Digest:
+			s.Mode = "digest"
+		}
+		st, err := d.Store.State(ctx, ch.Key())
+		if err != nil {
+			return nil, err
+		}
+		s.LastDigest = st.DigestAt
+		if ch.Digest {
+			s.Schedule = ch.Schedule.String()
+			s.NextDigest = ch.Schedule.Next(later(d.now(), st.Slot))
+		}
+		counts, lastErr, err := d.Store.Counts(ctx, ch.Key())
+		if err != nil {
+			return nil, err
+		}
+		s.Pending = counts[Pending] + counts[Sending]
+		s.Sent, s.Failed, s.LastError = counts[Sent], counts[Failed], lastErr
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// sleep waits for d or until ctx is done, and reports whether it waited
+// the whole time.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,347 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+var _ bot.Store = (*Outbox)(nil)
+
+// ErrSent reports an update of a delivery already marked sent: the record
+// that a message went out is never undone, so it is never sent twice.
+var ErrSent = errors.New("delivery already sent")
+
+// Outbox is the archive as the chat channels read it, with each channel's
+// cursors and the deliveries queued for it.
+type Outbox struct {
+	db *DB
+}
+
+// Outbox returns the archive's outbox.
+func (db *DB) Outbox() *Outbox {
+	return &Outbox{db: db}
+}
+
+// Ping reports whether the archive can be read.
+func (db *DB) Ping(ctx context.Context) error {
+	var v sql.NullInt64
+	if err := db.sql.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_version`).Scan(&v); err != nil {
+		return fmt.Errorf("pinging archive: %w", err)
+	}
+	return nil
+}
+
+// Since returns up to limit briefings archived after the version id after,
+// oldest first; none when limit is zero or less. Each entry is the
+// version's own briefing; its URL, outlet and date are the article's
+// latest.
+func (o *Outbox) Since(ctx context.Context, after int64, limit int) ([]bot.Entry, error) {
+	entries, err := o.since(ctx, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reading briefings after version %d: %w", after, err)
+	}
+	return entries, nil
+}
+
+func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	// One read transaction, so that a Save meanwhile is seen whole or not
+	// at all.
+	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var ids []int64
+	if err := each(ctx, tx, `SELECT id FROM versions WHERE id > ? ORDER BY id LIMIT ?`,
+		func(rows *sql.Rows) error {
+			var id int64
+			ids = append(ids, id)
+			return rows.Scan(&ids[len(ids)-1])
+		}, after, limit); err != nil {
+		return nil, err
+	}
+	vs, err := readVersions(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(vs) == 0 {
+		return nil, nil
+	}
+	entries := make([]bot.Entry, 0, len(vs))
+	for _, v := range vs {
+		source := v.article.Source
+		if source == "" {
+			source = v.source.Name
+		}
+		entries = append(entries, bot.Entry{
+			VersionID:  v.id,
+			ArticleID:  v.articleID,
+			Version:    v.number,
+			Briefing:   v.briefing,
+			Source:     source,
+			URL:        v.article.URL,
+			SourceKind: v.source.Kind,
+			SourceKey:  v.source.Key,
+			SourceName: v.source.Name,
+			Published:  v.article.Published,
+			Archived:   v.created,
+		})
+	}
+	return entries, nil
+}
+
+// State returns the channel's state, creating it on first use with both
+// cursors at the newest version archived.
+func (o *Outbox) State(ctx context.Context, channel string) (bot.ChannelState, error) {
+	s, err := o.state(ctx, channel)
+	if err != nil {
+		return bot.ChannelState{}, fmt.Errorf("reading channel %q: %w", channel, err)
+	}
+	return s, nil
+}
+
+func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, error) {
+	tx, err := o.db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return bot.ChannelState{}, err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `
+		INSERT OR IGNORE INTO channels (id, immediate, digest, slot, digest_at, created)
+		SELECT ?1, newest, newest, NULL, NULL, ?2 FROM (SELECT COALESCE(MAX(id), 0) AS newest FROM versions)`,
+		channel, o.db.now().UnixNano()); err != nil {
+		return bot.ChannelState{}, err
+	}
+	var (
+		s              bot.ChannelState
+		slot, digestAt sql.NullInt64
+	)
+	if err := tx.QueryRowContext(ctx, `SELECT immediate, digest, slot, digest_at FROM channels WHERE id = ?`, channel).
+		Scan(&s.Immediate, &s.Digest, &slot, &digestAt); err != nil {
+		return bot.ChannelState{}, err
+	}
+	s.Slot, s.DigestAt = fromUnixNano(slot), fromUnixNano(digestAt)
+	if err := tx.Commit(); err != nil {
+		return bot.ChannelState{}, err
+	}
+	return s, nil
+}
+
+// Commit moves the channel from state old to state new and queues ds as
+// pending, all or nothing. It returns bot.ErrConflict, and changes nothing,
+// when the channel's state is not old, or the channel has none yet. A
+// delivery whose key the channel has already is left out. Each is queued
+// pending, with no attempts, due at its Due or at once, whatever else the
+// caller set; one that names another channel is an error.
+func (o *Outbox) Commit(ctx context.Context, channel string, old, new bot.ChannelState, ds []bot.Delivery) error {
+	if err := o.commit(ctx, channel, old, new, ds); err != nil {
+		return fmt.Errorf("updating channel %q: %w", channel, err)
+	}
+	return nil
+}
+
+func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.ChannelState, ds []bot.Delivery) error {
+	// Encode first, so that a bad message fails before the write lock is
+	// taken.
+	messages := make([]string, len(ds))
+	for i, d := range ds {
+		if d.Channel != "" && d.Channel != channel {
+			return fmt.Errorf("delivery %q is for channel %q", d.Key, d.Channel)
+		}
+		m, err := json.Marshal(d.Message)
+		if err != nil {
+			return fmt.Errorf("encoding delivery %q: %w", d.Key, err)
+		}
+		messages[i] = string(m)
+	}
+
+	tx, err := o.db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// IS compares NULL with NULL as equal, so that a zero time matches a
+	// zero time.
+	res, err := tx.ExecContext(ctx, `
+		UPDATE channels SET immediate = ?, digest = ?, slot = ?, digest_at = ?
+		WHERE id = ? AND immediate = ? AND digest = ? AND slot IS ? AND digest_at IS ?`,
+		new.Immediate, new.Digest, unixNano(new.Slot), unixNano(new.DigestAt),
+		channel, old.Immediate, old.Digest, unixNano(old.Slot), unixNano(old.DigestAt))
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return bot.ErrConflict
+	}
+
+	now := o.db.now()
+	for i, d := range ds {
+		due := d.Due
+		if due.IsZero() {
+			due = now
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO deliveries (channel, key, message, state, attempts, due, created, updated)
+			VALUES (?, ?, ?, ?, 0, ?, ?, ?)
+			ON CONFLICT (channel, key) DO NOTHING`,
+			channel, d.Key, messages[i], string(bot.Pending), due.UnixNano(), now.UnixNano(), now.UnixNano()); err != nil {
+			return fmt.Errorf("queueing delivery %q: %w", d.Key, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// deliveryColumns are the columns of deliveries in the order scanDelivery
+// reads them.
+const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error`
+
+// Next returns the channel's oldest delivery that is pending or sending,
+// and false when there is none. A sending one was interrupted: it may have
+// been posted already.
+func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
+	row := o.db.sql.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+		WHERE channel = ? AND state IN ('pending', 'sending')
+		ORDER BY id LIMIT 1`, channel)
+	d, err := scanDelivery(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return bot.Delivery{}, false, nil
+	}
+	if err != nil {
+		return bot.Delivery{}, false, fmt.Errorf("reading the next delivery of channel %q: %w", channel, err)
+	}
+	return d, true, nil
+}
+
+// scanDelivery reads a row of deliveryColumns.
+func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
+	var (
+		d                  bot.Delivery
+		message, state     string
+		due, created, sent sql.NullInt64
+	)
+	if err := row.Scan(&d.ID, &d.Channel, &d.Key, &message, &state, &d.Attempts,
+		&due, &created, &sent, &d.MessageID, &d.LastError); err != nil {
+		return bot.Delivery{}, err
+	}
+	if err := json.Unmarshal([]byte(message), &d.Message); err != nil {
+		return bot.Delivery{}, fmt.Errorf("decoding message of delivery %d: %w", d.ID, err)
+	}
+	d.State = bot.DeliveryState(state)
+	d.Due, d.Created, d.SentAt = fromUnixNano(due), fromUnixNano(created), fromUnixNano(sent)
+	return d, nil
+}
+
+// Update stores d's State, Attempts, Due, SentAt, MessageID and LastError.
+// An unknown delivery is ErrNotFound; one already marked sent is ErrSent
+// and is left as it is.
+func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
+	if err := o.update(ctx, d); err != nil {
+		return fmt.Errorf("updating delivery %d: %w", d.ID, err)
+	}
+	return nil
+}
+
+func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
+	tx, err := o.db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// The condition on state keeps a sent record sent whatever the caller
+	// asks.
+	res, err := tx.ExecContext(ctx, `
+		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?, updated = ?
+		WHERE id = ? AND state != 'sent'`,
+		string(d.State), d.Attempts, unixNano(d.Due), unixNano(d.SentAt), d.MessageID, d.LastError,
+		o.db.now().UnixNano(), d.ID)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		var state, messageID string
+		err := tx.QueryRowContext(ctx, `SELECT state, message_id FROM deliveries WHERE id = ?`, d.ID).Scan(&state, &messageID)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return ErrNotFound
+		case err != nil:
+			return err
+		case d.State == bot.Sent && messageID == d.MessageID:
+			// Marking sent again, as a retry after a lost reply from the
+			// database does, is no change.
+			return nil
+		default:
+			return ErrSent
+		}
+	}
+	return tx.Commit()
+}
+
+// Counts returns how many of the channel's deliveries are in each state,
+// leaving out states with none, and the error of the delivery that failed
+// last, or "" if none has.
+func (o *Outbox) Counts(ctx context.Context, channel string) (map[bot.DeliveryState]int, string, error) {
+	counts, lastErr, err := o.counts(ctx, channel)
+	if err != nil {
+		return nil, "", fmt.Errorf("counting deliveries of channel %q: %w", channel, err)
+	}
+	return counts, lastErr, nil
+}
+
+func (o *Outbox) counts(ctx context.Context, channel string) (map[bot.DeliveryState]int, string, error) {
+	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, "", err
+	}
+	defer tx.Rollback()
+	counts := map[bot.DeliveryState]int{}
+	if err := each(ctx, tx, `SELECT state, COUNT(*) FROM deliveries WHERE channel = ? GROUP BY state`,
+		func(rows *sql.Rows) error {
+			var (
+				state string
+				n     int
+			)
+			if err := rows.Scan(&state, &n); err != nil {
+				return err
+			}
+			counts[bot.DeliveryState(state)] = n
+			return nil
+		}, channel); err != nil {
+		return nil, "", err
+	}
+	var lastErr string
+	err = tx.QueryRowContext(ctx, `
+		SELECT last_error FROM deliveries WHERE channel = ? AND state = 'failed'
+		ORDER BY updated DESC, id DESC LIMIT 1`, channel).Scan(&lastErr)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, "", err
+	}
+	return counts, lastErr, nil
+}
+
+// Pending returns how many deliveries, to all channels, are pending or
+// sending: the depth of the queue.
+func (o *Outbox) Pending(ctx context.Context) (int, error) {
+	var n int
+	err := o.db.sql.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'sending')`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counting pending deliveries: %w", err)
+	}
+	return n, nil
+}
