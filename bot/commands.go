@@ -47,8 +47,14 @@ var ErrNotFound = errors.New("not found")
 // platform.
 type Commands struct {
 	Archive Archive
-	// Sources describes the folders and feeds being read, for /sources.
+	// Sources describes the folders and feeds being read and the channels
+	// posted to, for /sources.
 	Sources func(ctx context.Context) string
+	// Digest posts the digest now to the channel with the given key and
+	// returns a sentence saying so, for /digest.
+	Digest func(ctx context.Context, channel string) (string, error)
+	// Observe, when set, is told how long each command took to answer.
+	Observe func(command string, took time.Duration)
 	Log     *slog.Logger
 	// Speakers caps /who-said's answer; 0 means 5.
 	Speakers int
@@ -58,17 +64,24 @@ const usageText = `Commands:
   /who-said <topic>        who said what about a topic (europe, negotiations, Ukraine)
   /quotes <speaker>        what someone said, newest first ("hegseth" is enough)
   /brief [latest|<id>]     show a briefing
+  /digest                  post the digest of what is new to this channel now
   /sources                 the folders and feeds being read
   /help                    this help`
 
-// Handle answers one line typed by a reader: "/who-said europe". A line
-// that is no command gets the usage; internal errors are logged and answered
-// with a plain sentence.
-func (c *Commands) Handle(ctx context.Context, line string) string {
+// Handle answers one line typed by a reader in the channel with the given
+// key ("console:terminal"): "/who-said europe". A line that is no command
+// gets the usage; internal errors are logged and answered with a plain
+// sentence.
+func (c *Commands) Handle(ctx context.Context, channel, line string) string {
 	line = strings.TrimSpace(line)
 	name, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
-	switch strings.ToLower(strings.TrimPrefix(name, "/")) {
+	command := strings.ToLower(strings.TrimPrefix(name, "/"))
+	if c.Observe != nil {
+		start := time.Now()
+		defer func() { c.Observe(commandName(command), time.Since(start)) }()
+	}
+	switch command {
 	case "who-said", "whosaid", "who":
 		if arg == "" {
 			return "Usage: /who-said <topic>, for example /who-said europe"
@@ -81,6 +94,15 @@ func (c *Commands) Handle(ctx context.Context, line string) string {
 		return c.quotes(ctx, arg)
 	case "brief":
 		return c.brief(ctx, arg)
+	case "digest":
+		if c.Digest == nil {
+			return "Digests are not set up."
+		}
+		reply, err := c.Digest(ctx, channel)
+		if err != nil {
+			return c.failed(ctx, "digest", err)
+		}
+		return reply
 	case "sources":
 		if c.Sources == nil {
 			return "No sources are configured."
@@ -90,6 +112,20 @@ func (c *Commands) Handle(ctx context.Context, line string) string {
 		return usageText
 	}
 	return fmt.Sprintf("Unknown command %q.\n%s", name, usageText)
+}
+
+// commandName is the name a command is counted under: its own, or
+// "unknown", so that what readers type cannot grow the set of names.
+func commandName(command string) string {
+	switch command {
+	case "who-said", "whosaid", "who":
+		return "who-said"
+	case "quotes", "brief", "digest", "sources":
+		return command
+	case "help", "":
+		return "help"
+	}
+	return "unknown"
 }
 
 func (c *Commands) log() *slog.Logger {

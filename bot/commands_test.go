@@ -55,7 +55,15 @@ func TestHandle(t *testing.T) {
 		},
 		quotes: []QuoteRow{{Speaker: "Pete Hegseth", Role: "US Secretary of Defense", Text: "There is no betrayal there.", Title: "Nato talks", Published: day}},
 	}
-	c := &Commands{Archive: arch, Sources: func(context.Context) string { return "seeds: ./seeds (2 articles)" }}
+	var observed []string
+	c := &Commands{
+		Archive: arch,
+		Sources: func(context.Context) string { return "seeds: ./seeds (2 articles)" },
+		Digest: func(_ context.Context, channel string) (string, error) {
+			return "Posting the digest to " + channel + ".", nil
+		},
+		Observe: func(command string, _ time.Duration) { observed = append(observed, command) },
+	}
 	for _, tc := range []struct {
 		line string
 		want []string
@@ -70,28 +78,32 @@ func TestHandle(t *testing.T) {
 		{"/brief 9", []string{"There is no article 9."}},
 		{"/brief soon", []string{"Usage: /brief"}},
 		{"/sources", []string{"seeds: ./seeds (2 articles)"}},
+		{"/digest", []string{"Posting the digest to console:terminal."}},
 		{"/help", []string{"/who-said <topic>", "/quotes <speaker>"}},
 		{"/weather", []string{"Unknown command \"/weather\"", "/help"}},
 	} {
-		got := c.Handle(t.Context(), tc.line)
+		got := c.Handle(t.Context(), "console:terminal", tc.line)
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("Handle(%q) = %q; want it to contain %q", tc.line, got, w)
 			}
 		}
 	}
+	if len(observed) != 13 || observed[1] != "who-said" || observed[12] != "unknown" {
+		t.Errorf("Observe saw %q; want each of the 13 commands, the last as unknown", observed)
+	}
 	c.Speakers = 1
-	if got := c.Handle(t.Context(), "/who-said europe"); !strings.Contains(got, "…and 1 more.") || strings.Contains(got, "foreign ministers") {
+	if got := c.Handle(t.Context(), "console:terminal", "/who-said europe"); !strings.Contains(got, "…and 1 more.") || strings.Contains(got, "foreign ministers") {
 		t.Errorf("Handle with a cap of 1 = %q; want one speaker and a count of the rest", got)
 	}
 }
 
 func TestHandleNothingFound(t *testing.T) {
 	c := &Commands{Archive: &fakeArchive{}}
-	if got, want := c.Handle(t.Context(), "/who-said tariffs"), "Nobody in the archive has said anything about \"tariffs\" yet."; got != want {
+	if got, want := c.Handle(t.Context(), "console:terminal", "/who-said tariffs"), "Nobody in the archive has said anything about \"tariffs\" yet."; got != want {
 		t.Errorf("Handle = %q; want %q", got, want)
 	}
-	if got, want := c.Handle(t.Context(), "/quotes nobody"), "No quotes from \"nobody\" in the archive yet."; got != want {
+	if got, want := c.Handle(t.Context(), "console:terminal", "/quotes nobody"), "No quotes from \"nobody\" in the archive yet."; got != want {
 		t.Errorf("Handle = %q; want %q", got, want)
 	}
 }
@@ -99,7 +111,7 @@ func TestHandleNothingFound(t *testing.T) {
 func TestHandleHidesErrors(t *testing.T) {
 	c := &Commands{Archive: &fakeArchive{err: errors.New("database is locked: SQLITE_BUSY")}}
 	for _, line := range []string{"/who-said europe", "/quotes hegseth", "/brief"} {
-		got := c.Handle(t.Context(), line)
+		got := c.Handle(t.Context(), "console:terminal", line)
 		if strings.Contains(got, "SQLITE") || !strings.Contains(got, "Sorry") {
 			t.Errorf("Handle(%q) = %q; want a plain apology without the error", line, got)
 		}

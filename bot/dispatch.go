@@ -518,15 +518,15 @@ func (d *Dispatcher) Flush(ctx context.Context) error {
 
 // Status is a channel's state for /sources and health checks.
 type Status struct {
-	Channel    string
-	Mode       string // "immediate", "digest" or "both"
-	Schedule   string
-	NextDigest time.Time
-	LastDigest time.Time
-	Pending    int
-	Sent       int
-	Failed     int
-	LastError  string // of the latest failed delivery
+	Channel    string    `json:"channel"`
+	Mode       string    `json:"mode"` // "immediate", "digest" or "both"
+	Schedule   string    `json:"schedule,omitempty"`
+	NextDigest time.Time `json:"next_digest,omitzero"`
+	LastDigest time.Time `json:"last_digest,omitzero"`
+	Pending    int       `json:"pending"`
+	Sent       int       `json:"sent"`
+	Failed     int       `json:"failed"`
+	LastError  string    `json:"last_error,omitempty"` // of the latest failed delivery
 }
 
 // Status reports each channel's state.

@@ -3,6 +3,9 @@
 //
 // Precedence, lowest first: built-in defaults, the file, the environment,
 // then command-line flags (applied by the caller with [Config.Apply]).
+// Channels come only from the file; with none there, the bot prints to a
+// console channel, which BRIEFBOT_DIGEST and BRIEFBOT_TIMEZONE can give a
+// digest.
 // Secrets are read only from the environment, so the file can be shared
 // and committed.
 package config
@@ -13,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -31,12 +35,15 @@ const (
 
 // Config is everything the bot can be configured with.
 type Config struct {
-	Seeds        string `yaml:"seeds"`          // folder watched for new articles
-	DB           string `yaml:"db"`             // archive file
-	MaxBytes     int64  `yaml:"max_bytes"`      // largest article read, from a file or a feed
-	Feeds        []Feed `yaml:"feeds"`          // feeds polled for new items
-	NewFeedItems int    `yaml:"new_feed_items"` // items briefed from a newly added feed
-	Log          Log    `yaml:"log"`
+	Seeds        string    `yaml:"seeds"`          // folder watched for new articles
+	DB           string    `yaml:"db"`             // archive file
+	MaxBytes     int64     `yaml:"max_bytes"`      // largest article read, from a file or a feed
+	Feeds        []Feed    `yaml:"feeds"`          // feeds polled for new items
+	NewFeedItems int       `yaml:"new_feed_items"` // items briefed from a newly added feed
+	Channels     []Channel `yaml:"channels"`       // where briefings are posted
+	Listen       string    `yaml:"listen"`         // host:port of the HTTP server (/healthz, /metrics); "" means none
+	Daemon       bool      `yaml:"daemon"`         // run until a signal, reading no commands from standard input
+	Log          Log       `yaml:"log"`
 
 	// Secrets come only from the environment.
 	Secrets Secrets `yaml:"-"`
@@ -51,7 +58,7 @@ type Feed struct {
 
 // Log chooses how the bot logs.
 type Log struct {
-	Format string `yaml:"format"` // "text" or "json"
+	Format string `yaml:"format"` // "auto" (text to a terminal, else JSON; the caller decides), "text" or "json"
 	Level  string `yaml:"level"`  // "debug", "info", "warn" or "error"
 }
 
@@ -62,7 +69,8 @@ func Default() Config {
 		DB:           "briefbot.db",
 		MaxBytes:     5 << 20,
 		NewFeedItems: 3,
-		Log:          Log{Format: "text", Level: "info"},
+		Channels:     []Channel{defaultChannel()},
+		Log:          Log{Format: "auto", Level: "info"},
 	}
 }
 
@@ -73,6 +81,9 @@ func Default() Config {
 // syntactically broken file stops Load early.
 func Load(path string, getenv func(string) string) (Config, error) {
 	c := Default()
+	// Cleared so that after decoding, an empty list means the file set no
+	// channels and the default one applies.
+	c.Channels = nil
 	var problems []error
 	if path != "" {
 		data, err := os.ReadFile(path)
@@ -89,6 +100,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		getenv = func(string) string { return "" }
 	}
 	problems = append(problems, c.applyEnv(getenv)...)
+	problems = append(problems, c.applyChannels(getenv)...)
 	for i := range c.Feeds {
 		if c.Feeds[i].Interval == 0 {
 			c.Feeds[i].Interval = Duration(defaultInterval)
@@ -176,6 +188,17 @@ func (c *Config) applyEnv(getenv func(string) string) []error {
 	c.addFeeds(strings.FieldsFunc(getenv("BRIEFBOT_FEEDS"), func(r rune) bool {
 		return r == ',' || unicode.IsSpace(r)
 	}))
+	if v := getenv("BRIEFBOT_LISTEN"); v != "" {
+		c.Listen = v
+	}
+	if v := getenv("BRIEFBOT_DAEMON"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("BRIEFBOT_DAEMON: want true or false, got %q", v))
+		} else {
+			c.Daemon = b
+		}
+	}
 	if v := getenv("BRIEFBOT_LOG_FORMAT"); v != "" {
 		c.Log.Format = v
 	}
@@ -190,17 +213,64 @@ func (c *Config) applyEnv(getenv func(string) string) []error {
 	return problems
 }
 
-// Apply overrides c with command-line flags: non-empty seeds and db replace
-// the current values, and feeds are appended with the default interval, as
-// BRIEFBOT_FEEDS are. Call [Config.Validate] afterwards.
-func (c *Config) Apply(seeds, db string, feeds []string) {
-	if seeds != "" {
-		c.Seeds = seeds
+// applyChannels adds the default console channel when the file sets none,
+// giving it a digest from BRIEFBOT_DIGEST and BRIEFBOT_TIMEZONE, and fills
+// in the channels' defaults. The two variables are refused alongside
+// channels from the file: silently ignoring them would hide a digest the
+// user asked for.
+func (c *Config) applyChannels(getenv func(string) string) []error {
+	var problems []error
+	digest := strings.TrimSpace(getenv("BRIEFBOT_DIGEST"))
+	tz := strings.TrimSpace(getenv("BRIEFBOT_TIMEZONE"))
+	if len(c.Channels) == 0 {
+		ch := defaultChannel()
+		if digest != "" {
+			ch.Mode, ch.Schedule = modeBoth, digest
+		}
+		ch.Timezone = tz
+		c.Channels = []Channel{ch}
+	} else {
+		if digest != "" {
+			problems = append(problems, errors.New("BRIEFBOT_DIGEST: only applies to the default console channel; set schedule in channels[] instead"))
+		}
+		if tz != "" {
+			problems = append(problems, errors.New("BRIEFBOT_TIMEZONE: only applies to the default console channel; set timezone in channels[] instead"))
+		}
 	}
-	if db != "" {
-		c.DB = db
+	for i := range c.Channels {
+		c.Channels[i].withDefaults()
 	}
-	c.addFeeds(feeds)
+	return problems
+}
+
+// Flags are the command-line settings; zero values leave the configuration
+// as it is.
+type Flags struct {
+	Seeds, DB, Listen, LogFormat string
+	Feeds                        []string // appended with the default interval, as BRIEFBOT_FEEDS are
+	Daemon                       bool     // true turns daemon mode on; false leaves it as configured
+}
+
+// Apply overrides c with command-line flags: non-empty strings replace the
+// current values, feeds are appended, and Daemon can only turn daemon mode
+// on. Call [Config.Validate] afterwards.
+func (c *Config) Apply(f Flags) {
+	if f.Seeds != "" {
+		c.Seeds = f.Seeds
+	}
+	if f.DB != "" {
+		c.DB = f.DB
+	}
+	if f.Listen != "" {
+		c.Listen = f.Listen
+	}
+	if f.LogFormat != "" {
+		c.Log.Format = f.LogFormat
+	}
+	if f.Daemon {
+		c.Daemon = true
+	}
+	c.addFeeds(f.Feeds)
 }
 
 func (c *Config) addFeeds(urls []string) {
@@ -251,10 +321,16 @@ func (c Config) problems() []error {
 	if c.NewFeedItems < 0 {
 		report("new_feed_items", fmt.Sprintf("must be 0 or more, got %d", c.NewFeedItems))
 	}
+	channelProblems(c.Channels, report)
+	if c.Listen != "" {
+		if msg := listenProblem(c.Listen); msg != "" {
+			report("listen", msg)
+		}
+	}
 	switch c.Log.Format {
-	case "text", "json":
+	case "auto", "text", "json":
 	default:
-		report("log.format", fmt.Sprintf("want text or json, got %q", c.Log.Format))
+		report("log.format", fmt.Sprintf("want auto, text or json, got %q", c.Log.Format))
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
@@ -262,6 +338,19 @@ func (c Config) problems() []error {
 		report("log.level", fmt.Sprintf("want debug, info, warn or error, got %q", c.Log.Level))
 	}
 	return problems
+}
+
+// listenProblem checks an address for [net.Listen]; a bare port is the
+// likely mistake, so the message shows the form wanted.
+func listenProblem(addr string) string {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Sprintf("%v; want host:port such as :8080", err)
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return fmt.Sprintf("want a port number from 0 to 65535, got %q", port)
+	}
+	return ""
 }
 
 func isHTTPURL(s string) bool {
@@ -285,6 +374,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("max_bytes", c.MaxBytes),
 		slog.Attr{Key: "feeds", Value: slog.GroupValue(feeds...)},
 		slog.Int("new_feed_items", c.NewFeedItems),
+		slog.Attr{Key: "channels", Value: channelsLogValue(c.Channels)},
+		slog.String("listen", c.Listen),
+		slog.Bool("daemon", c.Daemon),
 		slog.Group("log", slog.String("format", c.Log.Format), slog.String("level", c.Log.Level)),
 		slog.Any("secrets", c.Secrets),
 	)

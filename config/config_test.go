@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // so that time zones load on any machine
 
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
@@ -70,7 +71,9 @@ func TestLoadDefaults(t *testing.T) {
 				DB:           "briefbot.db",
 				MaxBytes:     5 << 20,
 				NewFeedItems: 3,
-				Log:          config.Log{Format: "text", Level: "info"},
+				// Today's behaviour: print each new briefing.
+				Channels: []config.Channel{{Platform: "console", ID: "terminal", Mode: "immediate", Empty: "post"}},
+				Log:      config.Log{Format: "auto", Level: "info"},
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Load(\"\") mismatch (-want +got):\n%s", diff)
@@ -113,14 +116,12 @@ feeds:
     interval: 30m
   - url: http://file.example/other
 new_feed_items: 0
+listen: ":8080"
+daemon: true
 log:
   format: json
   level: debug
 `
-	type flags struct {
-		seeds, db string
-		feeds     []string
-	}
 	fileOnly := config.Config{
 		Seeds:    "file-seeds",
 		DB:       "file.db",
@@ -130,13 +131,16 @@ log:
 			{URL: "http://file.example/other", Interval: minutes(10)},
 		},
 		NewFeedItems: 0, // explicit zero survives the default of 3
+		Channels:     config.Default().Channels,
+		Listen:       ":8080",
+		Daemon:       true,
 		Log:          config.Log{Format: "json", Level: "debug"},
 	}
 	for _, tc := range []struct {
 		name  string
 		file  string // "" means no file
 		env   map[string]string
-		flags flags
+		flags config.Flags
 		want  func(c *config.Config)
 	}{
 		{
@@ -152,11 +156,14 @@ log:
 				"BRIEFBOT_DB":         "env.db",
 				"BRIEFBOT_MAX_BYTES":  "2000",
 				"BRIEFBOT_FEEDS":      "https://env.example/a, https://env.example/b\thttps://env.example/c",
+				"BRIEFBOT_LISTEN":     "127.0.0.1:9090",
+				"BRIEFBOT_DAEMON":     "false",
 				"BRIEFBOT_LOG_FORMAT": "text",
 				"BRIEFBOT_LOG_LEVEL":  "warn",
 			},
 			want: func(c *config.Config) {
 				c.Seeds, c.DB, c.MaxBytes = "env-seeds", "env.db", 2000
+				c.Listen, c.Daemon = "127.0.0.1:9090", false
 				c.Feeds = append(c.Feeds,
 					config.Feed{URL: "https://env.example/a", Interval: minutes(10)},
 					config.Feed{URL: "https://env.example/b", Interval: minutes(10)},
@@ -168,13 +175,16 @@ log:
 			name: "flags over environment over file",
 			file: file,
 			env: map[string]string{
-				"BRIEFBOT_SEEDS": "env-seeds",
-				"BRIEFBOT_DB":    "env.db",
-				"BRIEFBOT_FEEDS": "https://env.example/a",
+				"BRIEFBOT_SEEDS":  "env-seeds",
+				"BRIEFBOT_DB":     "env.db",
+				"BRIEFBOT_FEEDS":  "https://env.example/a",
+				"BRIEFBOT_LISTEN": ":9000",
 			},
-			flags: flags{seeds: "flag-seeds", feeds: []string{"https://flag.example/x", ""}},
+			flags: config.Flags{Seeds: "flag-seeds", Feeds: []string{"https://flag.example/x", ""}, LogFormat: "auto"},
 			want: func(c *config.Config) {
 				c.Seeds, c.DB = "flag-seeds", "env.db" // no -db flag: the environment stands
+				c.Listen = ":9000"                     // nor -listen
+				c.Log.Format = "auto"
 				c.Feeds = append(c.Feeds,
 					config.Feed{URL: "https://env.example/a", Interval: minutes(10)},
 					config.Feed{URL: "https://flag.example/x", Interval: minutes(10)})
@@ -182,10 +192,19 @@ log:
 		},
 		{
 			name:  "flags over defaults",
-			flags: flags{seeds: "flag-seeds", db: "flag.db"},
+			flags: config.Flags{Seeds: "flag-seeds", DB: "flag.db", Listen: ":0", LogFormat: "json", Daemon: true},
 			want: func(c *config.Config) {
 				*c = config.Default()
-				c.Seeds, c.DB = "flag-seeds", "flag.db"
+				c.Seeds, c.DB, c.Listen, c.Log.Format, c.Daemon = "flag-seeds", "flag.db", ":0", "json", true
+			},
+		},
+		{
+			name:  "daemon flag false leaves the environment's true",
+			env:   map[string]string{"BRIEFBOT_DAEMON": "1"},
+			flags: config.Flags{Daemon: false},
+			want: func(c *config.Config) {
+				*c = config.Default()
+				c.Daemon = true
 			},
 		},
 		{
@@ -218,7 +237,7 @@ log:
 			if err != nil {
 				t.Fatalf("Load error: %v", err)
 			}
-			got.Apply(tc.flags.seeds, tc.flags.db, tc.flags.feeds)
+			got.Apply(tc.flags)
 			if err := got.Validate(); err != nil {
 				t.Fatalf("Validate after Apply: %v", err)
 			}
@@ -246,7 +265,9 @@ func TestValidate(t *testing.T) {
 		{"zero new_feed_items", func(c *config.Config) { c.NewFeedItems = 0 }, nil},
 		{"negative new_feed_items", func(c *config.Config) { c.NewFeedItems = -1 }, []string{"new_feed_items: must be 0 or more, got -1"}},
 		{"json log", func(c *config.Config) { c.Log.Format = "json" }, nil},
-		{"bad log format", func(c *config.Config) { c.Log.Format = "xml" }, []string{`log.format: want text or json, got "xml"`}},
+		{"text log", func(c *config.Config) { c.Log.Format = "text" }, nil},
+		{"bad log format", func(c *config.Config) { c.Log.Format = "xml" }, []string{`log.format: want auto, text or json, got "xml"`}},
+		{"no channels", func(c *config.Config) { c.Channels = nil }, nil},
 		{"upper-case level", func(c *config.Config) { c.Log.Level = "INFO" }, []string{`log.level: want debug, info, warn or error, got "INFO"`}},
 		{"missing url", func(c *config.Config) { c.Feeds = []config.Feed{{Interval: minutes(10)}} }, []string{"feeds[0].url: missing"}},
 		{"relative url", func(c *config.Config) { c.Feeds = []config.Feed{{URL: "example.com/feed", Interval: minutes(10)}} },
@@ -307,7 +328,7 @@ secrets:
 		"feeds[2].url: duplicate of feeds[0]",
 		`feeds[5].url: not an http(s) URL, got "not-a-url"`,
 		"new_feed_items: must be 0 or more, got -2",
-		`log.format: want text or json, got "xml"`,
+		`log.format: want auto, text or json, got "xml"`,
 		`log.level: want debug, info, warn or error, got "loud"`,
 	}
 	if diff := cmp.Diff(want, problems(err)); diff != "" {
@@ -472,10 +493,17 @@ func TestLogValue(t *testing.T) {
 	cfg, err := config.Load("", env(map[string]string{
 		"BRIEFBOT_FEEDS":         "https://a.example/feed",
 		"BRIEFBOT_DISCORD_TOKEN": "disc-secret",
+		"BRIEFBOT_DIGEST":        "0 8 * * 1-5",
+		"BRIEFBOT_TIMEZONE":      "Europe/Brussels",
+		"BRIEFBOT_LISTEN":        ":8080",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
+	cfg.Channels = append(cfg.Channels, config.Channel{
+		Platform: "console", ID: "go", Mode: "immediate", Empty: "skip",
+		Topics: []string{"generics"}, Sources: []string{"seeds", "go/*.md"}, Pace: minutes(1),
+	})
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("loaded config", "config", cfg)
 	var got struct{ Config map[string]any }
@@ -488,7 +516,21 @@ func TestLogValue(t *testing.T) {
 		"max_bytes":      float64(5 << 20),
 		"feeds":          map[string]any{"0": map[string]any{"url": "https://a.example/feed", "name": "", "interval": "10m0s"}},
 		"new_feed_items": float64(3),
-		"log":            map[string]any{"format": "text", "level": "info"},
+		"channels": map[string]any{
+			"0": map[string]any{
+				"platform": "console", "id": "terminal", "mode": "both",
+				"schedule": "0 8 * * 1-5", "timezone": "Europe/Brussels",
+				"topics": nil, "sources": nil, "empty": "post", "pace": "0s",
+			},
+			"1": map[string]any{
+				"platform": "console", "id": "go", "mode": "immediate",
+				"schedule": "", "timezone": "",
+				"topics": []any{"generics"}, "sources": []any{"seeds", "go/*.md"}, "empty": "skip", "pace": "1m0s",
+			},
+		},
+		"listen": ":8080",
+		"daemon": false,
+		"log":    map[string]any{"format": "auto", "level": "info"},
 		// Only the secrets that are set, so the log shows what is configured.
 		"secrets": map[string]any{"discord_token": "REDACTED"},
 	}
@@ -506,20 +548,37 @@ func TestExample(t *testing.T) {
 	if len(cfg.Feeds) == 0 {
 		t.Errorf("example.yaml has no feeds; want at least one to show the keys")
 	}
+	var immediate, digest bool
+	for _, ch := range cfg.Channels {
+		immediate = immediate || ch.Immediate()
+		digest = digest || ch.Digest()
+	}
+	if !immediate || !digest {
+		t.Errorf("example.yaml channels = %+v; want an immediate one and a digest one", cfg.Channels)
+	}
 
 	data, err := os.ReadFile("example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Top   map[string]any   `yaml:",inline"`
-		Feeds []map[string]any `yaml:"feeds"`
-		Log   map[string]any   `yaml:"log"`
+		Top      map[string]any   `yaml:",inline"`
+		Feeds    []map[string]any `yaml:"feeds"`
+		Channels []map[string]any `yaml:"channels"`
+		Log      map[string]any   `yaml:"log"`
 	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	doc.Top["feeds"], doc.Top["log"] = true, true
+	doc.Top["feeds"], doc.Top["channels"], doc.Top["log"] = true, true, true
+	// Channels show their keys between them, as no one channel uses all:
+	// a schedule's CRON_TZ= and a timezone key would say the same twice.
+	channelKeys := make(map[string]any)
+	for _, ch := range doc.Channels {
+		for k, v := range ch {
+			channelKeys[k] = v
+		}
+	}
 	check := func(where string, typ reflect.Type, keys map[string]any) {
 		for i := range typ.NumField() {
 			key, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
@@ -533,5 +592,378 @@ func TestExample(t *testing.T) {
 	}
 	check("", reflect.TypeFor[config.Config](), doc.Top)
 	check("feeds[0].", reflect.TypeFor[config.Feed](), doc.Feeds[0])
+	check("channels[].", reflect.TypeFor[config.Channel](), channelKeys)
 	check("log.", reflect.TypeFor[config.Log](), doc.Log)
+}
+
+// wantProblems checks that got has one problem per want, in order, each
+// containing its want.
+func wantProblems(t *testing.T, what string, got []string, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s problems = %q; want %d containing %q", what, got, len(want), want)
+		return
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("%s problem %d = %q; want it to contain %q", what, i, got[i], want[i])
+		}
+	}
+}
+
+func TestValidateChannels(t *testing.T) {
+	console := func(id string, modify ...func(*config.Channel)) config.Channel {
+		ch := config.Channel{Platform: "console", ID: id, Mode: "immediate", Empty: "post"}
+		for _, m := range modify {
+			m(&ch)
+		}
+		return ch
+	}
+	digest := func(schedule string) func(*config.Channel) {
+		return func(ch *config.Channel) { ch.Mode, ch.Schedule = "digest", schedule }
+	}
+	zone := func(tz string) func(*config.Channel) {
+		return func(ch *config.Channel) { ch.Timezone = tz }
+	}
+	for _, tc := range []struct {
+		name     string
+		channels []config.Channel
+		want     []string // each problem must contain its string, in order
+	}{
+		{"immediate", []config.Channel{console("t")}, nil},
+		{"digest with CRON_TZ", []config.Channel{console("t", digest("CRON_TZ=Europe/Brussels 0 8 * * 1-5"))}, nil},
+		{"digest with TZ", []config.Channel{console("t", digest("TZ=Asia/Tokyo 0 8 * * *"))}, nil},
+		{"both with a descriptor and a zone", []config.Channel{console("t", digest("@daily"), zone("America/New_York"),
+			func(ch *config.Channel) { ch.Mode = "both" })}, nil},
+		{"every", []config.Channel{console("t", digest("@every 1h30m"))}, nil},
+		{"same zone in both places", []config.Channel{console("t", digest("CRON_TZ=Europe/Brussels 0 8 * * *"), zone("Europe/Brussels"))}, nil},
+		{"timezone with immediate", []config.Channel{console("t", zone("Europe/Brussels"))}, nil},
+		{"filters and pace", []config.Channel{console("t", func(ch *config.Channel) {
+			ch.Topics, ch.Sources, ch.Empty, ch.Pace = []string{"Go", "memory safety"}, []string{"seeds", "go/*.md"}, "skip", minutes(1)
+		})}, nil},
+		{"two channels", []config.Channel{console("a"), console("b")}, nil},
+
+		{"slack", []config.Channel{console("C123", func(ch *config.Channel) { ch.Platform = "slack" })},
+			[]string{"channels[0].platform: slack not supported yet"}},
+		{"discord", []config.Channel{console("1234", func(ch *config.Channel) { ch.Platform = "discord" })},
+			[]string{"channels[0].platform: discord not supported yet"}},
+		{"unknown platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "irc" })},
+			[]string{`channels[0].platform: want console, got "irc"`}},
+		{"upper-case platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "Console" })},
+			[]string{`channels[0].platform: want console, got "Console"`}},
+		{"no platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "" })},
+			[]string{"channels[0].platform: missing; want console"}},
+		{"no id", []config.Channel{console("")}, []string{"channels[0].id: missing"}},
+		{"blank id", []config.Channel{console(" \t")}, []string{"channels[0].id: missing"}},
+		{"duplicate", []config.Channel{console("a"), console("b"), console("a", digest("@daily"))},
+			[]string{"channels[2].id: duplicate of channels[0] (console:a)"}},
+		{"same id on another platform", []config.Channel{console("a"), console("a", func(ch *config.Channel) { ch.Platform = "slack" })},
+			[]string{"channels[1].platform: slack not supported yet"}},
+		{"unknown mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "daily" })},
+			[]string{`channels[0].mode: want immediate, digest or both, got "daily"`}},
+		{"empty mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "" })},
+			[]string{`channels[0].mode: want immediate, digest or both, got ""`}},
+		{"digest without schedule", []config.Channel{console("t", digest(""))},
+			[]string{"channels[0].schedule: required for mode digest"}},
+		{"both without schedule", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "both" })},
+			[]string{"channels[0].schedule: required for mode both"}},
+		{"schedule with immediate", []config.Channel{console("t", func(ch *config.Channel) { ch.Schedule = "@daily" })},
+			[]string{"channels[0].schedule: only used with mode digest or both"}},
+		{"four fields", []config.Channel{console("t", digest("0 8 * *"))},
+			[]string{"channels[0].schedule: expected exactly 5 fields, found 4"}},
+		{"seconds field", []config.Channel{console("t", digest("0 0 8 * * *"))},
+			[]string{"channels[0].schedule: expected exactly 5 fields, found 6"}},
+		{"minute out of range", []config.Channel{console("t", digest("61 * * * *"))},
+			[]string{"channels[0].schedule: end of range (61) above maximum (59)"}},
+		{"unknown descriptor", []config.Channel{console("t", digest("@fortnightly"))},
+			[]string{"channels[0].schedule: unrecognized descriptor: @fortnightly"}},
+		{"bad CRON_TZ", []config.Channel{console("t", digest("CRON_TZ=Mars/Olympus 0 8 * * *"))},
+			[]string{`channels[0].schedule: unknown time zone "Mars/Olympus"`}},
+		{"CRON_TZ=Local", []config.Channel{console("t", digest("CRON_TZ=Local 0 8 * * *"))},
+			[]string{`channels[0].schedule: time zone "Local" is the server's; name a zone such as "Europe/Brussels"`}},
+		{"empty CRON_TZ", []config.Channel{console("t", digest("CRON_TZ= 0 8 * * *"))},
+			[]string{"channels[0].schedule: empty time zone after CRON_TZ="}},
+		// cron itself panics on this one.
+		{"CRON_TZ alone", []config.Channel{console("t", digest("CRON_TZ=Europe/Brussels"))},
+			[]string{"channels[0].schedule: nothing after the time zone CRON_TZ=Europe/Brussels"}},
+		{"TZ then a tab", []config.Channel{console("t", digest("TZ=UTC\t@daily"))}, nil},
+		{"two zone prefixes", []config.Channel{console("t", digest("TZ=UTC CRON_TZ=UTC @daily"))},
+			[]string{"channels[0].schedule: more than one time zone"}},
+		{"every under a second", []config.Channel{console("t", digest("@every 500ms"))},
+			[]string{`channels[0].schedule: @every takes a whole number of seconds, at least 1s, got "500ms"`}},
+		{"every in part seconds", []config.Channel{console("t", digest("@every 1500ms"))},
+			[]string{`channels[0].schedule: @every takes a whole number of seconds, at least 1s, got "1500ms"`}},
+		{"every negative", []config.Channel{console("t", digest("@every -1h"))},
+			[]string{`channels[0].schedule: @every takes a whole number of seconds, at least 1s, got "-1h"`}},
+		{"every with no duration", []config.Channel{console("t", digest("@every"))},
+			[]string{"channels[0].schedule: unrecognized descriptor: @every"}},
+		{"Local timezone", []config.Channel{console("t", digest("@daily"), zone("Local"))},
+			[]string{`channels[0].timezone: time zone "Local" is the server's; name a zone such as "Europe/Brussels"`}},
+		{"30 February", []config.Channel{console("t", digest("0 0 30 2 *"))},
+			[]string{`channels[0].schedule: "0 0 30 2 *" never comes round`}},
+		{"unknown timezone", []config.Channel{console("t", digest("@daily"), zone("Mars/Olympus"))},
+			[]string{`channels[0].timezone: unknown time zone "Mars/Olympus"`}},
+		{"two zones", []config.Channel{console("t", digest("CRON_TZ=Europe/Brussels 0 8 * * *"), zone("Europe/Paris"))},
+			[]string{`channels[0].timezone: "Europe/Paris" differs from CRON_TZ=Europe/Brussels in the schedule; set the zone in one place`}},
+		{"unknown zone and another in the schedule", []config.Channel{console("t", digest("CRON_TZ=UTC @daily"), zone("Brussels"))},
+			[]string{`channels[0].timezone: unknown time zone "Brussels"`}},
+		{"unknown empty", []config.Channel{console("t", func(ch *config.Channel) { ch.Empty = "never" })},
+			[]string{`channels[0].empty: want post or skip, got "never"`}},
+		{"empty empty", []config.Channel{console("t", func(ch *config.Channel) { ch.Empty = "" })},
+			[]string{`channels[0].empty: want post or skip, got ""`}},
+		{"negative pace", []config.Channel{console("t", func(ch *config.Channel) { ch.Pace = config.Duration(-time.Second) })},
+			[]string{"channels[0].pace: must not be negative, got -1s"}},
+		{"blank topic", []config.Channel{console("t", func(ch *config.Channel) { ch.Topics = []string{"Go", " "} })},
+			[]string{"channels[0].topics[1]: must not be blank"}},
+		{"blank source", []config.Channel{console("t", func(ch *config.Channel) { ch.Sources = []string{""} })},
+			[]string{"channels[0].sources[0]: must not be blank"}},
+		{"several at once", []config.Channel{
+			console("a"),
+			{Platform: "slack", Mode: "both", Schedule: "0 8 * *", Timezone: "Nowhere", Empty: "maybe", Pace: -1, Topics: []string{""}},
+			console("a"),
+		}, []string{
+			"channels[1].platform: slack not supported yet",
+			"channels[1].id: missing",
+			`channels[1].timezone: unknown time zone "Nowhere"`,
+			"channels[1].schedule: expected exactly 5 fields",
+			`channels[1].empty: want post or skip, got "maybe"`,
+			"channels[1].pace: must not be negative, got -1ns",
+			"channels[1].topics[0]: must not be blank",
+			"channels[2].id: duplicate of channels[0] (console:a)",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := config.Default()
+			c.Channels = tc.channels
+			wantProblems(t, "Validate()", problems(c.Validate()), tc.want)
+		})
+	}
+}
+
+func TestChannelMethods(t *testing.T) {
+	for _, tc := range []struct {
+		ch                config.Channel
+		key               string
+		immediate, digest bool
+	}{
+		{config.Channel{Platform: "console", ID: "terminal", Mode: "immediate"}, "console:terminal", true, false},
+		{config.Channel{Platform: "console", ID: "news", Mode: "digest", Schedule: "@daily"}, "console:news", false, true},
+		{config.Channel{Platform: "slack", ID: "C0123", Mode: "both", Schedule: "0 8 * * *"}, "slack:C0123", true, true},
+		{config.Channel{Platform: "console", ID: "x", Mode: "sometimes"}, "console:x", false, false},
+		{config.Channel{Platform: "console", ID: "x"}, "console:x", false, false}, // Load sets "immediate"
+	} {
+		if got := tc.ch.Key(); got != tc.key {
+			t.Errorf("%+v.Key() = %q; want %q", tc.ch, got, tc.key)
+		}
+		if got := tc.ch.Immediate(); got != tc.immediate {
+			t.Errorf("%+v.Immediate() = %v; want %v", tc.ch, got, tc.immediate)
+		}
+		if got := tc.ch.Digest(); got != tc.digest {
+			t.Errorf("%+v.Digest() = %v; want %v", tc.ch, got, tc.digest)
+		}
+	}
+}
+
+// TestLoadChannels covers the default channel, the defaults of channels
+// from the file, and BRIEFBOT_DIGEST and BRIEFBOT_TIMEZONE.
+func TestLoadChannels(t *testing.T) {
+	terminal := config.Channel{Platform: "console", ID: "terminal", Mode: "immediate", Empty: "post"}
+	const twoChannels = `
+channels:
+  - platform: console
+    id: news
+  - platform: console
+    id: morning
+    mode: digest
+    schedule: "@daily"
+    empty: skip
+`
+	fromFile := []config.Channel{
+		{Platform: "console", ID: "news", Mode: "immediate", Empty: "post"},
+		{Platform: "console", ID: "morning", Mode: "digest", Schedule: "@daily", Empty: "skip"},
+	}
+	for _, tc := range []struct {
+		name    string
+		file    string // "" means no file
+		env     map[string]string
+		want    []config.Channel
+		wantErr []string // each problem must contain its string, in order
+	}{
+		{name: "default", want: []config.Channel{terminal}},
+		{name: "file without channels", file: "seeds: s\n", want: []config.Channel{terminal}},
+		{name: "empty list", file: "channels: []\n", want: []config.Channel{terminal}},
+		{name: "file channels get defaults", file: twoChannels, want: fromFile},
+		{
+			name: "digest",
+			env:  map[string]string{"BRIEFBOT_DIGEST": "@daily"},
+			want: []config.Channel{{Platform: "console", ID: "terminal", Mode: "both", Schedule: "@daily", Empty: "post"}},
+		},
+		{
+			name: "digest and timezone",
+			env:  map[string]string{"BRIEFBOT_DIGEST": " 0 8 * * 1-5 ", "BRIEFBOT_TIMEZONE": "Europe/Brussels"},
+			want: []config.Channel{{Platform: "console", ID: "terminal", Mode: "both", Schedule: "0 8 * * 1-5", Timezone: "Europe/Brussels", Empty: "post"}},
+		},
+		{
+			name: "digest with CRON_TZ",
+			env:  map[string]string{"BRIEFBOT_DIGEST": "CRON_TZ=Europe/Brussels 0 8 * * *"},
+			want: []config.Channel{{Platform: "console", ID: "terminal", Mode: "both", Schedule: "CRON_TZ=Europe/Brussels 0 8 * * *", Empty: "post"}},
+		},
+		{
+			name: "timezone alone",
+			env:  map[string]string{"BRIEFBOT_TIMEZONE": "Europe/Brussels"},
+			want: []config.Channel{{Platform: "console", ID: "terminal", Mode: "immediate", Timezone: "Europe/Brussels", Empty: "post"}},
+		},
+		{
+			name:    "bad digest",
+			env:     map[string]string{"BRIEFBOT_DIGEST": "every morning"},
+			wantErr: []string{"channels[0].schedule: expected exactly 5 fields, found 2"},
+		},
+		{
+			name:    "bad timezone",
+			env:     map[string]string{"BRIEFBOT_DIGEST": "@daily", "BRIEFBOT_TIMEZONE": "Brussels"},
+			wantErr: []string{`channels[0].timezone: unknown time zone "Brussels"`},
+		},
+		{
+			name:    "two zones",
+			env:     map[string]string{"BRIEFBOT_DIGEST": "CRON_TZ=Europe/Brussels @daily", "BRIEFBOT_TIMEZONE": "UTC"},
+			wantErr: []string{`channels[0].timezone: "UTC" differs from CRON_TZ=Europe/Brussels in the schedule`},
+		},
+		{
+			name: "digest and timezone with file channels",
+			file: twoChannels,
+			env:  map[string]string{"BRIEFBOT_DIGEST": "@daily", "BRIEFBOT_TIMEZONE": "Europe/Brussels"},
+			wantErr: []string{
+				"BRIEFBOT_DIGEST: only applies to the default console channel; set schedule in channels[] instead",
+				"BRIEFBOT_TIMEZONE: only applies to the default console channel; set timezone in channels[] instead",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := ""
+			if tc.file != "" {
+				path = writeFile(t, tc.file)
+			}
+			got, err := config.Load(path, env(tc.env))
+			wantProblems(t, "Load", problems(err), tc.wantErr)
+			if err != nil {
+				return
+			}
+			if diff := cmp.Diff(tc.want, got.Channels); diff != "" {
+				t.Errorf("Load channels mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestListen(t *testing.T) {
+	for _, tc := range []struct {
+		listen string
+		want   string // "" means valid
+	}{
+		{"", ""},
+		{":8080", ""},
+		{":0", ""},
+		{"127.0.0.1:9090", ""},
+		{"localhost:65535", ""},
+		{"[::1]:8080", ""},
+		{"8080", "listen: address 8080: missing port in address; want host:port such as :8080"},
+		{"localhost", "listen: address localhost: missing port in address; want host:port such as :8080"},
+		{"::1:8080", "too many colons in address; want host:port such as :8080"},
+		{":", `listen: want a port number from 0 to 65535, got ""`},
+		{":70000", `listen: want a port number from 0 to 65535, got "70000"`},
+		{":-1", `listen: want a port number from 0 to 65535, got "-1"`},
+		{"localhost:http", `listen: want a port number from 0 to 65535, got "http"`},
+	} {
+		c := config.Default()
+		c.Listen = tc.listen
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		wantProblems(t, fmt.Sprintf("Validate() with listen %q", tc.listen), problems(c.Validate()), want)
+	}
+}
+
+func TestLoadListenAndDaemon(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		env        map[string]string
+		wantListen string
+		wantDaemon bool
+		wantErr    []string
+	}{
+		{name: "unset"},
+		{name: "listen", env: map[string]string{"BRIEFBOT_LISTEN": ":9090"}, wantListen: ":9090"},
+		{name: "daemon true", env: map[string]string{"BRIEFBOT_DAEMON": "true"}, wantDaemon: true},
+		{name: "daemon 1", env: map[string]string{"BRIEFBOT_DAEMON": "1"}, wantDaemon: true},
+		{name: "daemon TRUE", env: map[string]string{"BRIEFBOT_DAEMON": "TRUE"}, wantDaemon: true},
+		{name: "daemon false", env: map[string]string{"BRIEFBOT_DAEMON": "false"}},
+		{name: "daemon 0", env: map[string]string{"BRIEFBOT_DAEMON": "0"}},
+		{
+			name: "both bad",
+			env:  map[string]string{"BRIEFBOT_LISTEN": "8080", "BRIEFBOT_DAEMON": "yes"},
+			wantErr: []string{
+				`BRIEFBOT_DAEMON: want true or false, got "yes"`,
+				"listen: address 8080: missing port in address; want host:port such as :8080",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := config.Load("", env(tc.env))
+			wantProblems(t, "Load", problems(err), tc.wantErr)
+			if err != nil {
+				return
+			}
+			if got.Listen != tc.wantListen || got.Daemon != tc.wantDaemon {
+				t.Errorf("Load() Listen, Daemon = %q, %v; want %q, %v", got.Listen, got.Daemon, tc.wantListen, tc.wantDaemon)
+			}
+		})
+	}
+	// The file's daemon: true stands when the variable is unset.
+	got, err := config.Load(writeFile(t, "daemon: true\nlisten: 127.0.0.1:0\n"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Listen != "127.0.0.1:0" || !got.Daemon {
+		t.Errorf("Load() Listen, Daemon = %q, %v; want %q, true", got.Listen, got.Daemon, "127.0.0.1:0")
+	}
+}
+
+// TestLoadReportsEveryChannelProblem checks that problems in channels,
+// listen and the new variables come back together with the file's own.
+func TestLoadReportsEveryChannelProblem(t *testing.T) {
+	path := writeFile(t, `listen: "8080"
+channels:
+  - platform: slack
+    id: C0123
+  - platform: console
+    id: news
+    mode: digest
+    schedul: "@daily"
+  - platform: console
+    id: news
+    mode: immediate
+    schedule: "0 8 * * *"
+    empty: sometimes
+    pace: soon
+log:
+  format: colour
+`)
+	_, err := config.Load(path, env(map[string]string{
+		"BRIEFBOT_DIGEST": "@daily",
+		"BRIEFBOT_DAEMON": "maybe",
+	}))
+	wantProblems(t, "Load", problems(err), []string{
+		path + ": line 8: field schedul not found in type config.Channel",
+		path + `: line 14: want a duration such as 10m or 90s, got "soon"`,
+		`BRIEFBOT_DAEMON: want true or false, got "maybe"`,
+		"BRIEFBOT_DIGEST: only applies to the default console channel; set schedule in channels[] instead",
+		"channels[0].platform: slack not supported yet",
+		"channels[1].schedule: required for mode digest",
+		"channels[2].id: duplicate of channels[1] (console:news)",
+		"channels[2].schedule: only used with mode digest or both",
+		`channels[2].empty: want post or skip, got "sometimes"`,
+		"listen: address 8080: missing port in address; want host:port such as :8080",
+		`log.format: want auto, text or json, got "colour"`,
+	})
 }

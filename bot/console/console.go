@@ -8,31 +8,56 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
-// Handler answers one line typed by the reader; *bot.Commands is one.
+// Handler answers one line typed by the reader in a channel; *bot.Commands
+// is one.
 type Handler interface {
-	Handle(ctx context.Context, line string) string
+	Handle(ctx context.Context, channel, line string) string
 }
 
-// Console reads commands from In and writes answers and briefings to Out.
-// Its Write method may be used from several goroutines: what is printed
-// never interleaves.
+// Console reads commands from In and writes answers and posts to Out. Its
+// methods may be used from several goroutines: what is printed never
+// interleaves.
 type Console struct {
 	In      io.Reader
 	Out     io.Writer
 	Handler Handler
+	// Channel is the key of the channel commands are typed in, for
+	// /digest: "console:terminal".
+	Channel string
 
-	mu sync.Mutex
+	mu    sync.Mutex
+	posts int
 }
 
-// Write prints p whole, for briefings arriving while commands are answered.
+var _ bot.Poster = (*Console)(nil)
+
+// Write prints p whole, for output arriving while commands are answered.
 func (c *Console) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.Out.Write(p)
+}
+
+// Post prints a message's text followed by a blank line. The terminal has
+// one screen, so the channel id only names the message: "terminal-3".
+func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, key string) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := io.WriteString(c.Out, strings.TrimRight(m.Text, "\n")+"\n\n"); err != nil {
+		return "", fmt.Errorf("writing to the terminal: %w", err)
+	}
+	c.posts++
+	return channelID + "-" + strconv.Itoa(c.posts), nil
 }
 
 // Run answers each line read from In until In ends or ctx is done, either
@@ -63,7 +88,7 @@ func (c *Console) Run(ctx context.Context) error {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			if _, err := fmt.Fprintf(c, "%s\n\n", c.Handler.Handle(ctx, line)); err != nil {
+			if _, err := fmt.Fprintf(c, "%s\n\n", c.Handler.Handle(ctx, c.Channel, line)); err != nil {
 				return fmt.Errorf("writing to the terminal: %w", err)
 			}
 		}

@@ -6,23 +6,25 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 type echo struct{ seen []string }
 
-func (e *echo) Handle(_ context.Context, line string) string {
+func (e *echo) Handle(_ context.Context, channel, line string) string {
 	e.seen = append(e.seen, line)
-	return "answer to " + line
+	return "answer in " + channel + " to " + line
 }
 
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
 	h := &echo{}
-	c := &Console{In: strings.NewReader("/help\n\n   \n/who-said europe\n"), Out: &out, Handler: h}
+	c := &Console{In: strings.NewReader("/help\n\n   \n/who-said europe\n"), Out: &out, Handler: h, Channel: "console:terminal"}
 	if err := c.Run(t.Context()); err != nil {
 		t.Fatalf("Run = %v; want nil at end of input", err)
 	}
-	if got, want := out.String(), "answer to /help\n\nanswer to /who-said europe\n\n"; got != want {
+	if got, want := out.String(), "answer in console:terminal to /help\n\nanswer in console:terminal to /who-said europe\n\n"; got != want {
 		t.Errorf("Run wrote %q; want %q", got, want)
 	}
 }
@@ -34,5 +36,27 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	c := &Console{In: in, Out: io.Discard, Handler: &echo{}}
 	if err := c.Run(ctx); err != nil {
 		t.Errorf("Run = %v after cancel; want nil", err)
+	}
+}
+
+func TestPost(t *testing.T) {
+	var out bytes.Buffer
+	c := &Console{Out: &out}
+	for _, text := range []string{"First\nbriefing\n", "Second"} {
+		if _, err := c.Post(t.Context(), "terminal", bot.Message{Text: text, Title: "ignored"}, "1"); err != nil {
+			t.Fatalf("Post = %v", err)
+		}
+	}
+	id, err := c.Post(t.Context(), "terminal", bot.Message{Text: "Third"}, "3")
+	if err != nil || id != "terminal-3" {
+		t.Errorf("third Post = %q, %v; want terminal-3", id, err)
+	}
+	if got, want := out.String(), "First\nbriefing\n\nSecond\n\nThird\n\n"; got != want {
+		t.Errorf("Post wrote %q; want %q", got, want)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := c.Post(ctx, "terminal", bot.Message{Text: "Late"}, "4"); err == nil || strings.Contains(out.String(), "Late") {
+		t.Errorf("Post after cancel = %v, wrote %q; want an error and nothing written", err, out.String())
 	}
 }

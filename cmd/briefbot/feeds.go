@@ -26,7 +26,7 @@ func followFeeds(ctx context.Context, feeds []config.Feed, p *ingest.Poller, db 
 				items, err := p.Poll(ctx, f.URL)
 				if err != nil && ctx.Err() == nil {
 					in.mu.Lock()
-					in.reject(err.Error())
+					in.reject("feed", err.Error())
 					in.mu.Unlock()
 				}
 				for _, it := range items {

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	briefbot [run] [--seeds DIR]
+//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
 //	briefbot help
 //
@@ -21,19 +21,22 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	_ "time/tzdata" // digest time zones, in images without a zone database
 )
 
 const usage = `Usage:
   briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+                 [--listen ADDR] [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
   briefbot who-said [--db FILE] TOPIC
   briefbot quotes [--db FILE] SPEAKER
   briefbot help
 
 Commands:
-  run       brief every .txt and .md file in the seeds folder (default ./seeds)
-            into the archive (default ./briefbot.db), print the new briefings,
-            then answer commands typed on standard input; the default command
+  run       brief every article in the seeds folder (default ./seeds) and the
+            feeds into the archive (default ./briefbot.db), post new briefings
+            and digests to the channels (by default, print each briefing),
+            and answer commands typed on standard input; the default command
   who-said  who said what about a topic, from the archive
   quotes    what someone said, newest first, from the archive
   brief     brief each FILE (- reads standard input) and print the briefings

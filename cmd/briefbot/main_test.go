@@ -367,6 +367,7 @@ func TestRunEndToEnd(t *testing.T) {
 			"(/brief 1)",
 			"refused: reading",
 			"broken.txt\": binary data, not text",
+			"Channel console:terminal (immediate): ",
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("run #%d output lacks %q:\n%s", i+1, want, got)

@@ -11,6 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/mattn/go-isatty"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/console"
@@ -21,17 +24,22 @@ import (
 )
 
 const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+                    [--listen ADDR] [--log-format auto|text|json] [--daemon]
 
-Brief every article in the seeds folder into the archive, print each
-briefing not printed before, keep watching the folder, and answer commands
-typed on standard input (/who-said <topic>, /quotes <speaker>, /brief,
-/sources, /help) until it ends.
+Brief every article in the seeds folder and the feeds into the archive,
+post each new briefing and the scheduled digests to the configured
+channels (by default, print each new briefing), keep watching, and answer
+commands typed on standard input (/who-said <topic>, /quotes <speaker>,
+/brief, /digest, /sources, /help) until it ends.
 
 Flags (they win over BRIEFBOT_* variables, which win over the file):
-  --config FILE  a YAML configuration file (see config/example.yaml)
-  --seeds DIR    the seeds folder (default ./seeds)
-  --db FILE      the archive (default ./briefbot.db)
-  --feed URL     an RSS, Atom or JSON feed to follow (repeatable)
+  --config FILE      a YAML configuration file (see config/example.yaml)
+  --seeds DIR        the seeds folder (default ./seeds)
+  --db FILE          the archive (default ./briefbot.db)
+  --feed URL         an RSS, Atom or JSON feed to follow (repeatable)
+  --listen ADDR      serve /healthz and /metrics on ADDR, such as :8080
+  --log-format FMT   auto (text on a terminal, else JSON), text or json
+  --daemon           read no commands; run until SIGINT or SIGTERM
 `
 
 // runSeeds runs the run command. A seed that cannot be read is reported on
@@ -40,10 +48,13 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	cfgPath := flags.String("config", getenv("BRIEFBOT_CONFIG"), "")
-	seedsFlag := flags.String("seeds", "", "")
-	dbFlag := flags.String("db", "", "")
-	var feedFlags []string
-	flags.Func("feed", "", func(u string) error { feedFlags = append(feedFlags, u); return nil })
+	var f config.Flags
+	flags.StringVar(&f.Seeds, "seeds", "", "")
+	flags.StringVar(&f.DB, "db", "", "")
+	flags.StringVar(&f.Listen, "listen", "", "")
+	flags.StringVar(&f.LogFormat, "log-format", "", "")
+	flags.BoolVar(&f.Daemon, "daemon", false, "")
+	flags.Func("feed", "", func(u string) error { f.Feeds = append(f.Feeds, u); return nil })
 	rest, err := parseFlags(flags, args)
 	if err != nil {
 		return flagError(err, stdout, runUsage)
@@ -53,39 +64,79 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	cfg, err := config.Load(*cfgPath, getenv)
 	if err == nil {
-		cfg.Apply(*seedsFlag, *dbFlag, feedFlags)
+		cfg.Apply(f)
 		err = cfg.Validate()
+	}
+	var chans []bot.Channel
+	if err == nil {
+		chans, err = channels(cfg.Channels)
 	}
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	dir, dbPath := &cfg.Seeds, &cfg.DB
 	log := newLogger(cfg.Log, stderr)
 	log.Debug("configuration", "config", cfg)
-	db, err := store.Open(ctx, *dbPath)
+	db, err := store.Open(ctx, cfg.DB)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	outbox := db.Outbox()
+	m := newMetrics(outbox.Pending)
 
-	term := &console.Console{In: stdin, Out: stdout}
-	out := io.Writer(term)
-	write, err := writer("text", out)
-	if err != nil {
+	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
+	disp := &bot.Dispatcher{
+		Store:    outbox,
+		Posters:  map[string]bot.Poster{"console": term},
+		Channels: chans,
+		Log:      log,
+		Observe:  m.observeDelivery,
+	}
+	// The channels are recorded before anything is archived, so that a new
+	// channel gets what this run briefs.
+	if err := disp.Open(ctx); err != nil {
 		return err
 	}
-	in := &seedIngest{db: db, dir: *dir, write: write, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds}
-	w := &ingest.Watcher{Dir: *dir, Log: log}
+	// The dispatcher outlives ctx a little, to post what is due on the way out.
+	dctx, stopDispatch := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopDispatch()
+	dispatched := make(chan struct{})
+	go func() {
+		defer close(dispatched)
+		disp.Run(dctx)
+	}()
+
+	in := &seedIngest{db: db, dir: cfg.Seeds, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds, notify: disp.Notify, metrics: m}
+	cmds := &bot.Commands{
+		Archive: archive{db},
+		Log:     log,
+		Observe: m.observeCommand,
+		Digest:  disp.DigestNow,
+		Sources: func(ctx context.Context) string {
+			return strings.Join(append([]string{in.describe(ctx)}, describeChannels(ctx, disp)...), "\n")
+		},
+	}
+	term.Handler = cmds
+	if cfg.Listen != "" {
+		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}
+		wait, err := srv.listen(ctx, cfg.Listen)
+		if err != nil {
+			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
+		}
+		defer wait()
+	}
+
+	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log}
 	paths, err := w.Scan()
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		log.Warn("no articles in the seeds folder", "folder", *dir)
+		log.Warn("no articles in the seeds folder", "folder", cfg.Seeds)
 	}
 	for _, path := range paths {
 		if ctx.Err() != nil {
-			return nil
+			break
 		}
 		if err := in.add(ctx, path); err != nil {
 			return err
@@ -103,34 +154,42 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}()
 	poller := &ingest.Poller{Store: db, MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
 	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in)
-	cmds := &bot.Commands{
-		Archive: archive{db},
-		Log:     log,
-		Sources: in.describe,
+	if cfg.Daemon {
+		<-ctx.Done()
+	} else {
+		err = term.Run(ctx)
 	}
-	term.Handler = cmds
-	err = term.Run(ctx)
 	stopWatching()
 	feedsDone.Wait()
 	if werr := <-watched; werr != nil {
 		log.Error("watching the seeds folder failed", "err", werr)
 	}
+	// Post what is due before leaving; what is not posted in time stays in
+	// the outbox for the next start.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	if ferr := disp.Flush(fctx); ferr != nil {
+		log.Warn("posts left in the outbox for the next start", "err", ferr)
+	}
+	cancel()
+	stopDispatch()
+	<-dispatched
 	return err
 }
 
-// seedIngest briefs seed files into the archive and prints the briefings
-// that are new to it, so that a restart prints nothing twice.
+// seedIngest briefs seed files and feed items into the archive, and tells
+// the channels when one is new to it.
 type seedIngest struct {
 	db       *store.DB
 	dir      string
-	write    writeFunc // one for the whole run, so briefings are set apart by a blank line
 	log      *slog.Logger
 	maxBytes int64
 	client   *http.Client // fetches feed items' pages; nil means a default one
 	feeds    func(ctx context.Context) ([]ingest.FeedState, error)
+	notify   func() // a new briefing is archived
+	metrics  *metrics
 
 	mu               sync.Mutex
-	printed, skipped int
+	briefed, skipped int
 	rejects          []string // the latest files and items refused, with why
 }
 
@@ -141,7 +200,7 @@ func (s *seedIngest) add(ctx context.Context, path string) error {
 	defer s.mu.Unlock()
 	a, b, err := briefFile(path, nil, s.maxBytes)
 	if err != nil {
-		s.reject(err.Error())
+		s.reject(rejectReason(err), err.Error())
 		return nil
 	}
 	if a.Title == "" {
@@ -156,8 +215,8 @@ func (s *seedIngest) add(ctx context.Context, path string) error {
 	return s.save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, path, a, b)
 }
 
-// save archives a briefing and prints it when it is new to the archive.
-// Callers hold s.mu, or take it here for feed items.
+// save archives a briefing and tells the channels when it is new to the
+// archive. Callers hold s.mu.
 func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a summarize.Article, b summarize.Briefing) error {
 	saved, err := s.db.Save(ctx, src, a, b)
 	if err != nil {
@@ -166,17 +225,23 @@ func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a
 	if !saved.New {
 		return nil
 	}
-	if err := s.write(shown, a, b); err != nil {
-		return fmt.Errorf("writing output: %w", err)
+	s.briefed++
+	if s.metrics != nil {
+		s.metrics.briefed.WithLabelValues(src.Kind).Inc()
 	}
-	s.printed++
+	if s.notify != nil {
+		s.notify()
+	}
 	return nil
 }
 
-// reject logs a file or item refused, once, and keeps it for /sources.
-// Callers hold s.mu.
-func (s *seedIngest) reject(why string) {
+// reject logs a file or item refused, once, counts it under reason, and
+// keeps it for /sources. Callers hold s.mu.
+func (s *seedIngest) reject(reason, why string) {
 	s.log.Warn("skipping", "reason", why)
+	if s.metrics != nil {
+		s.metrics.rejects.WithLabelValues(reason).Inc()
+	}
 	s.skipped++
 	s.rejects = append(s.rejects, why)
 	if len(s.rejects) > 20 {
@@ -187,7 +252,7 @@ func (s *seedIngest) reject(why string) {
 // describe answers /sources: the folder, and each feed with its health.
 func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
-	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d refused.", s.dir, s.printed, s.skipped)
+	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d refused.", s.dir, s.briefed, s.skipped)
 	for _, r := range s.rejects {
 		msg += "\n  refused: " + r
 	}
@@ -238,18 +303,26 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	}
 	defer db.Close()
 	cmds := &bot.Commands{Archive: archive{db}, Log: slog.New(slog.NewTextHandler(stderr, nil))}
-	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "/"+name+" "+strings.Join(rest, " ")))
+	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+strings.Join(rest, " ")))
 	return err
 }
 
-// newLogger logs as text or JSON at the configured level.
+// newLogger logs as text or JSON at the configured level; "auto" is text
+// for a person at a terminal and JSON for a log collector.
 func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(c.Level)); err != nil {
 		level = slog.LevelInfo
 	}
 	opts := &slog.HandlerOptions{Level: level}
-	if c.Format == "json" {
+	format := c.Format
+	if format == "auto" {
+		format = "json"
+		if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+			format = "text"
+		}
+	}
+	if format == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/config"
+)
+
+// channels turns the configured channels into the bot's.
+func channels(cfg []config.Channel) ([]bot.Channel, error) {
+	var out []bot.Channel
+	var problems []error
+	for i, c := range cfg {
+		ch := bot.Channel{
+			Platform:  c.Platform,
+			ID:        c.ID,
+			Immediate: c.Immediate(),
+			Digest:    c.Digest(),
+			Topics:    c.Topics,
+			Sources:   c.Sources,
+			SkipEmpty: c.Empty == "skip",
+			Pace:      time.Duration(c.Pace),
+		}
+		if ch.Digest {
+			s, err := bot.ParseSchedule(c.Schedule, c.Timezone)
+			if err != nil {
+				problems = append(problems, fmt.Errorf("channels[%d].schedule: %w", i, err))
+			}
+			ch.Schedule = s
+		}
+		out = append(out, ch)
+	}
+	return out, errors.Join(problems...)
+}
+
+// consoleChannel is the key of the first console channel, where commands
+// typed at the terminal are taken to be typed; "console:terminal" when
+// none is configured.
+func consoleChannel(chs []bot.Channel) string {
+	for _, ch := range chs {
+		if ch.Platform == "console" {
+			return ch.Key()
+		}
+	}
+	return "console:terminal"
+}
+
+// describeChannels is the channels' part of /sources.
+func describeChannels(ctx context.Context, d *bot.Dispatcher) []string {
+	status, err := d.Status(ctx)
+	if err != nil {
+		return []string{"Channels: could not be read."}
+	}
+	var lines []string
+	for _, s := range status {
+		line := fmt.Sprintf("Channel %s (%s): %d posted, %d waiting, %d failed", s.Channel, s.Mode, s.Sent, s.Pending, s.Failed)
+		if s.Schedule != "" {
+			line += fmt.Sprintf("; digest %s", s.Schedule)
+			if !s.NextDigest.IsZero() {
+				line += ", next " + s.NextDigest.Format("Mon 2 Jan 15:04 MST")
+			}
+		}
+		if s.LastError != "" {
+			line += "; last failure: " + strings.TrimSpace(s.LastError)
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// waitFor polls s until it contains want, failing the test after a while.
+func waitFor(t *testing.T, s interface{ String() string }, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(s.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q within 20s; got:\n%s", want, s.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// background runs the bot until stop, with a stdin that never ends.
+type background struct {
+	out, errOut syncBuffer
+	cancel      context.CancelFunc
+	done        chan error
+}
+
+func startRun(t *testing.T, env func(string) string, args ...string) *background {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	b := &background{cancel: cancel, done: make(chan error, 1)}
+	stdin, _ := io.Pipe()
+	go func() { b.done <- run(ctx, args, env, stdin, &b.out, &b.errOut) }()
+	return b
+}
+
+func (b *background) stop(t *testing.T) {
+	t.Helper()
+	b.cancel()
+	if err := <-b.done; err != nil {
+		t.Fatalf("run = %v after cancel; want nil; stderr:\n%s", err, b.errOut.String())
+	}
+}
+
+// TestRunDigestEndToEnd runs the bot with the terminal as a digest channel
+// on a two-second schedule: it prints one digest covering the seed, and a
+// restart does not print it again.
+func TestRunDigestEndToEnd(t *testing.T) {
+	seeds := t.TempDir()
+	body, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, seeds, "seed-afp-nato.txt", string(body))
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seeds+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+channels:
+  - platform: console
+    id: terminal
+    mode: digest
+    schedule: "@every 2s"
+`)
+	const digestOfSeed = "US Secretary of Defense Pete Hegseth said Thursday"
+	b := startRun(t, noEnv, "run", "--config", cfg)
+	waitFor(t, &b.out, digestOfSeed)
+	b.stop(t)
+	first := b.out.String()
+	for _, want := range []string{"Digest for ", "1 new briefing since the start.", "Articles", "(/brief 1)", "Strongest quotes", "Hanno Pevkur"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("digest lacks %q:\n%s", want, first)
+		}
+	}
+	if n := strings.Count(first, digestOfSeed); n != 1 {
+		t.Errorf("the seed is in %d digests; want 1:\n%s", n, first)
+	}
+	if strings.Contains(first, "Who's who") {
+		t.Errorf("a digest channel printed the briefing itself:\n%s", first)
+	}
+
+	// After a restart the next digest has nothing new.
+	b = startRun(t, noEnv, "run", "--config", cfg)
+	waitFor(t, &b.out, "nothing new since")
+	b.stop(t)
+	if second := b.out.String(); strings.Contains(second, digestOfSeed) {
+		t.Errorf("the restart printed the seed's digest again:\n%s", second)
+	}
+}
+
+// TestRunDaemonServesHealthAndMetrics runs the bot as a container would:
+// reading no commands, logging JSON, serving /healthz and /metrics.
+func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
+	seeds := t.TempDir()
+	writeFile(t, seeds, "harbour.txt", "Harbour reopens\n\nHarbour master Ian Clarke said the port would reopen.\n\n“The storm was lighter than we feared,” he said.")
+	writeFile(t, seeds, "broken.txt", "bad\x00data")
+	env := func(k string) string {
+		return map[string]string{
+			"BRIEFBOT_SEEDS":  seeds,
+			"BRIEFBOT_DB":     filepath.Join(t.TempDir(), "briefbot.db"),
+			"BRIEFBOT_DAEMON": "true",
+			"BRIEFBOT_LISTEN": "127.0.0.1:0",
+		}[k]
+	}
+	b := startRun(t, env, "run", "--log-format", "json")
+	waitFor(t, &b.out, "Source: harbour.txt")
+	waitFor(t, &b.errOut, `"msg":"serving /healthz and /metrics"`)
+	addr := regexp.MustCompile(`"addr":"([^"]+)"`).FindStringSubmatch(b.errOut.String())
+	if addr == nil {
+		t.Fatalf("no address logged:\n%s", b.errOut.String())
+	}
+	base := "http://" + addr[1]
+
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h health
+	err = json.NewDecoder(resp.Body).Decode(&h)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || h.Status != "ok" || h.Archive != "ok" ||
+		len(h.Channels) != 1 || h.Channels[0].Channel != "console:terminal" || h.Channels[0].Sent != 1 {
+		t.Errorf("GET /healthz = %d %+v, %v; want 200, ok, one channel with one post", resp.StatusCode, h, err)
+	}
+
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := map[string]bool{}
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		metrics[sc.Text()] = true
+	}
+	resp.Body.Close()
+	for _, want := range []string{
+		`briefbot_articles_briefed_total{source="file"} 1`,
+		`briefbot_rejects_total{reason="binary"} 1`,
+		`briefbot_deliveries_total{channel="console:terminal",outcome="sent"} 1`,
+		`briefbot_outbox_pending 0`,
+	} {
+		if !metrics[want] {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	b.stop(t)
+	for line := range strings.Lines(b.errOut.String()) {
+		if !json.Valid([]byte(line)) {
+			t.Errorf("log line is not JSON: %q", line)
+		}
+	}
+}

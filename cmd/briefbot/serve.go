@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/ingest"
+)
+
+// health is what /healthz reports.
+type health struct {
+	Status   string       `json:"status"` // "ok", "degraded" (a feed or channel failing) or "down"
+	Archive  string       `json:"archive"`
+	Feeds    []feedHealth `json:"feeds"`
+	Channels []bot.Status `json:"channels"`
+}
+
+type feedHealth struct {
+	URL         string    `json:"url"`
+	Failures    int       `json:"failures"`
+	LastError   string    `json:"last_error,omitempty"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+}
+
+// server serves /healthz and /metrics.
+type server struct {
+	ping     func(context.Context) error
+	feeds    func(context.Context) ([]ingest.FeedState, error)
+	channels func(context.Context) ([]bot.Status, error)
+	metrics  *metrics
+	log      *slog.Logger
+}
+
+func (s *server) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+// healthz answers 200 while the archive can be read, with the state of
+// each feed and channel, and 503 when it cannot: a failing feed or channel
+// is reported, but restarting the bot would not mend it.
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	h := health{Status: "ok", Archive: "ok", Feeds: []feedHealth{}, Channels: []bot.Status{}}
+	code := http.StatusOK
+	if err := s.ping(ctx); err != nil {
+		s.log.ErrorContext(ctx, "health check: archive unreachable", "err", err)
+		h.Status, h.Archive, code = "down", "unreachable", http.StatusServiceUnavailable
+	} else {
+		if feeds, err := s.feeds(ctx); err == nil {
+			for _, f := range feeds {
+				h.Feeds = append(h.Feeds, feedHealth{URL: f.URL, Failures: f.Failures, LastError: f.LastError, LastSuccess: f.LastSuccess})
+				if f.Failures > 0 {
+					h.Status = "degraded"
+				}
+			}
+		}
+		if chs, err := s.channels(ctx); err == nil {
+			h.Channels = chs
+			for _, c := range chs {
+				if c.Failed > 0 {
+					h.Status = "degraded"
+				}
+			}
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(h)
+}
+
+// listen serves on addr until ctx is done. It returns once the address is
+// bound, so a port that is taken is an error at start, and logs the address
+// (useful with ":0").
+func (s *server) listen(ctx context.Context, addr string) (wait func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
+	s.log.InfoContext(ctx, "serving /healthz and /metrics", "addr", ln.Addr().String())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.ErrorContext(ctx, "http server failed", "err", err)
+		}
+	}()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	return func() { <-done }, nil
+}
