@@ -13,6 +13,11 @@ COPY seeds /seeds
 # The archive lives on a volume the non-root user can write.
 COPY --from=build --chown=65532:65532 /data /data
 VOLUME /data
-ENV BRIEFBOT_SEEDS=/seeds BRIEFBOT_DB=/data/briefbot.db
+# In a container the bot reads no commands from standard input: it runs
+# until SIGTERM, posting to its channels (the console channel prints to the
+# container's log), and serves /healthz and /metrics on port 8080. Logs go
+# to standard error as JSON.
+ENV BRIEFBOT_SEEDS=/seeds BRIEFBOT_DB=/data/briefbot.db BRIEFBOT_DAEMON=true BRIEFBOT_LISTEN=:8080
+EXPOSE 8080
 ENTRYPOINT ["/briefbot"]
 CMD ["run"]
