@@ -252,7 +252,7 @@ func (s *seedIngest) reject(reason, why string) {
 // describe answers /sources: the folder, and each feed with its health.
 func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
-	msg := fmt.Sprintf("Seeds folder %s (watched): %d new briefings this run, %d refused.", s.dir, s.briefed, s.skipped)
+	msg := fmt.Sprintf("Seeds folder %s (watched): %d new %s this run, %d refused.", s.dir, s.briefed, plural(s.briefed, "briefing", "briefings"), s.skipped)
 	for _, r := range s.rejects {
 		msg += "\n  refused: " + r
 	}
@@ -333,4 +333,11 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
