@@ -21,7 +21,7 @@ func TestSpeakersAndTopics(t *testing.T) {
 		want   []string
 	}{
 		{"n", []string{"Nora Walsh", "Nuala O'Brien"}}, // Walsh is quoted most
-		{"WAL", []string{"Nora Walsh"}},               // by surname
+		{"WAL", []string{"Nora Walsh"}},                // by surname
 		{"  reilly ", []string{"Tom Reilly"}},
 		{"harbour_", []string{"Harbour_Board"}}, // _ is no wildcard
 		{"harbour%", nil},
