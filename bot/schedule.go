@@ -62,15 +62,17 @@ func ParseSchedule(spec, timezone string) (Schedule, error) {
 	}
 
 	rest := strings.TrimSpace(spec)
+	prefix, _, _ := strings.Cut(rest, "=")
 	zone, prefixed, rest := cutZonePrefix(rest)
 	if prefixed {
+		prefix += "=" + zone
 		switch {
 		case zone == "":
-			return fail("empty time zone")
+			return fail("empty time zone after %s", prefix)
 		case rest == "":
-			return fail("nothing after the time zone")
+			return fail("nothing after the time zone %s", prefix)
 		case timezone != "" && zone != timezone:
-			return fail("time zone %q differs from the channel's time zone %q", zone, timezone)
+			return fail("%s differs from the channel's time zone %q; set the zone in one place", prefix, timezone)
 		}
 		if _, again, _ := cutZonePrefix(rest); again {
 			return fail("more than one time zone")
@@ -103,9 +105,9 @@ func ParseSchedule(spec, timezone string) (Schedule, error) {
 		s.wall = &wall
 	case cron.ConstantDelaySchedule:
 		// Every has already rounded; compare with what was asked.
-		d, _ := time.ParseDuration(strings.TrimSpace(strings.TrimPrefix(rest, "@every")))
-		if d < time.Second || d%time.Second != 0 {
-			return fail("@every takes a whole number of seconds, at least 1s")
+		every := strings.TrimSpace(strings.TrimPrefix(rest, "@every"))
+		if d, _ := time.ParseDuration(every); d < time.Second || d%time.Second != 0 {
+			return fail("@every takes a whole number of seconds, at least 1s, got %q", every)
 		}
 		s.every = p
 	default:

@@ -387,14 +387,14 @@ func TestParseScheduleErrors(t *testing.T) {
 		{"", "Europe/Brussels", `schedule "": empty spec string`},
 		{"0 8 * * *", "Europe/Brusels", `schedule "0 8 * * *": unknown time zone "Europe/Brusels"`},
 		{"CRON_TZ=Europe/Brusels 0 8 * * *", "", `schedule "CRON_TZ=Europe/Brusels 0 8 * * *": unknown time zone "Europe/Brusels"`},
-		{"CRON_TZ=Europe/Brussels 0 8 * * *", "America/New_York", `schedule "CRON_TZ=Europe/Brussels 0 8 * * *": time zone "Europe/Brussels" differs from the channel's time zone "America/New_York"`},
+		{"CRON_TZ=Europe/Brussels 0 8 * * *", "America/New_York", `schedule "CRON_TZ=Europe/Brussels 0 8 * * *": CRON_TZ=Europe/Brussels differs from the channel's time zone "America/New_York"; set the zone in one place`},
 		{"TZ=Europe/Brussels CRON_TZ=Asia/Tokyo 0 8 * * *", "", `schedule "TZ=Europe/Brussels CRON_TZ=Asia/Tokyo 0 8 * * *": more than one time zone`},
 		// robfig/cron panics on this one.
-		{"CRON_TZ=Europe/Brussels", "", `schedule "CRON_TZ=Europe/Brussels": nothing after the time zone`},
-		{"CRON_TZ= 0 8 * * *", "", `schedule "CRON_TZ= 0 8 * * *": empty time zone`},
+		{"CRON_TZ=Europe/Brussels", "", `schedule "CRON_TZ=Europe/Brussels": nothing after the time zone CRON_TZ=Europe/Brussels`},
+		{"CRON_TZ= 0 8 * * *", "", `schedule "CRON_TZ= 0 8 * * *": empty time zone after CRON_TZ=`},
 		{"0 8 * * *", "Local", `schedule "0 8 * * *": time zone "Local" is the server's; name a zone such as "Europe/Brussels"`},
-		{"@every 1500ms", "", `schedule "@every 1500ms": @every takes a whole number of seconds, at least 1s`},
-		{"@every 0s", "", `schedule "@every 0s": @every takes a whole number of seconds, at least 1s`},
+		{"@every 1500ms", "", `schedule "@every 1500ms": @every takes a whole number of seconds, at least 1s, got "1500ms"`},
+		{"@every 0s", "", `schedule "@every 0s": @every takes a whole number of seconds, at least 1s, got "0s"`},
 		{"@every soon", "", `schedule "@every soon": failed to parse duration @every soon: time: invalid duration "soon"`},
 	}
 	for _, tt := range tests {

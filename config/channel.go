@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
-	"github.com/robfig/cron/v3"
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Channel modes.
@@ -46,25 +45,6 @@ func (c Channel) Immediate() bool { return c.Mode == modeImmediate || c.Mode == 
 
 // Digest reports whether a digest is posted on c's schedule.
 func (c Channel) Digest() bool { return c.Mode == modeDigest || c.Mode == modeBoth }
-
-// cutZonePrefix splits "CRON_TZ=Zone rest" or "TZ=Zone rest" into the
-// zone and the trimmed rest. Any white space ends the zone, as in the
-// bot's scheduler; cron itself looks only for a space, and panics when
-// there is none.
-func cutZonePrefix(spec string) (zone string, ok bool, rest string) {
-	for _, prefix := range []string{"CRON_TZ=", "TZ="} {
-		after, found := strings.CutPrefix(spec, prefix)
-		if !found {
-			continue
-		}
-		i := strings.IndexFunc(after, unicode.IsSpace)
-		if i < 0 {
-			return after, true, ""
-		}
-		return after[:i], true, strings.TrimSpace(after[i:])
-	}
-	return "", false, spec
-}
 
 // withDefaults fills in what the file may leave out.
 func (c *Channel) withDefaults() {
@@ -152,43 +132,17 @@ func scheduleProblems(ch Channel, path string, report func(path, msg string)) {
 		report(path+".schedule", "only used with mode digest or both")
 		return
 	}
-	spec := strings.TrimSpace(ch.Schedule)
-	zone, prefixed, rest := cutZonePrefix(spec)
-	if prefixed {
-		prefix, _, _ := strings.Cut(spec, "=")
-		prefix += "=" + zone
-		msg := ""
-		switch _, again, _ := cutZonePrefix(rest); {
-		case zone == "":
-			msg = "empty time zone after " + prefix
-		case rest == "":
-			msg = "nothing after the time zone " + prefix
-		case again:
-			msg = "more than one time zone"
-		default:
-			msg = zoneProblem(zone)
-		}
-		if msg != "" {
-			report(path+".schedule", msg)
-			return
-		}
-		if tzOK && ch.Timezone != "" && zone != ch.Timezone {
-			report(path+".timezone", fmt.Sprintf("%q differs from %s in the schedule; set the zone in one place", ch.Timezone, prefix))
-		}
+	// The bot's own parser, so that a configuration that loads also starts.
+	// A bad timezone is reported already; the spec is still checked.
+	zone := ch.Timezone
+	if !tzOK {
+		zone = ""
 	}
-	// The prefix, already checked, is not passed on: cron would load the
-	// zone again, and the bot parses it the same way.
-	sched, err := cron.ParseStandard(rest)
+	sched, err := bot.ParseSchedule(ch.Schedule, zone)
 	if err != nil {
-		report(path+".schedule", err.Error())
-		return
-	}
-	if every, ok := strings.CutPrefix(rest, "@every"); ok {
-		// cron rounds down to whole seconds, 1s at least; say so rather
-		// than post at another rate than the one written.
-		if d, _ := time.ParseDuration(strings.TrimSpace(every)); d < time.Second || d%time.Second != 0 {
-			report(path+".schedule", fmt.Sprintf("@every takes a whole number of seconds, at least 1s, got %q", strings.TrimSpace(every)))
-		}
+		// Its message starts with the spec, which the path already names.
+		msg := strings.TrimPrefix(err.Error(), fmt.Sprintf("schedule %q: ", ch.Schedule))
+		report(path+".schedule", msg)
 		return
 	}
 	if sched.Next(neverBefore).IsZero() {

@@ -704,7 +704,7 @@ func TestValidateChannels(t *testing.T) {
 		{"unknown timezone", []config.Channel{console("t", digest("@daily"), zone("Mars/Olympus"))},
 			[]string{`channels[0].timezone: unknown time zone "Mars/Olympus"`}},
 		{"two zones", []config.Channel{console("t", digest("CRON_TZ=Europe/Brussels 0 8 * * *"), zone("Europe/Paris"))},
-			[]string{`channels[0].timezone: "Europe/Paris" differs from CRON_TZ=Europe/Brussels in the schedule; set the zone in one place`}},
+			[]string{`channels[0].schedule: CRON_TZ=Europe/Brussels differs from the channel's time zone "Europe/Paris"; set the zone in one place`}},
 		{"unknown zone and another in the schedule", []config.Channel{console("t", digest("CRON_TZ=UTC @daily"), zone("Brussels"))},
 			[]string{`channels[0].timezone: unknown time zone "Brussels"`}},
 		{"unknown empty", []config.Channel{console("t", func(ch *config.Channel) { ch.Empty = "never" })},
@@ -826,7 +826,7 @@ channels:
 		{
 			name:    "two zones",
 			env:     map[string]string{"BRIEFBOT_DIGEST": "CRON_TZ=Europe/Brussels @daily", "BRIEFBOT_TIMEZONE": "UTC"},
-			wantErr: []string{`channels[0].timezone: "UTC" differs from CRON_TZ=Europe/Brussels in the schedule`},
+			wantErr: []string{`channels[0].schedule: CRON_TZ=Europe/Brussels differs from the channel's time zone "UTC"`},
 		},
 		{
 			name: "digest and timezone with file channels",
