@@ -1,0 +1,76 @@
+package discordbot
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"io"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// maxInteractionBody bounds what the endpoint reads of a request.
+const maxInteractionBody = 1 << 20
+
+// HTTPHandler returns the interactions endpoint, to serve at
+// POST /discord/interactions and give Discord as the application's
+// interactions endpoint URL. A request must be signed with the key whose
+// public half is publicKey (the application's public key), else it is
+// answered 401. Follow-ups go through s and stop when ctx is done, which
+// is why ctx is not the request's: they outlive it.
+func (in *Interactions) HTTPHandler(ctx context.Context, s *discordgo.Session, publicKey ed25519.PublicKey) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxInteractionBody)
+		// VerifyInteraction reads the body and puts it back for us.
+		if !discordgo.VerifyInteraction(r, publicKey) {
+			http.Error(w, "invalid request signature", http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, "reading body", http.StatusBadRequest)
+			return
+		}
+		var i discordgo.Interaction
+		if err := json.Unmarshal(body, &i); err != nil {
+			http.Error(w, "malformed interaction", http.StatusBadRequest)
+			return
+		}
+
+		ctx, cancel := context.WithTimeout(ctx, tokenLife)
+		resp, later := in.answer(ctx, s, &i)
+		if resp == nil {
+			cancel()
+			http.Error(w, "unsupported interaction type", http.StatusBadRequest)
+			return
+		}
+		if later != nil {
+			// Counted before the response is sent, so that Wait, called
+			// once it is received, waits for the follow-ups.
+			in.wg.Add(1)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		if err := json.NewEncoder(w).Encode(resp); err != nil {
+			in.log().WarnContext(ctx, "writing discord interaction response", "err", err)
+		}
+		if later == nil {
+			cancel()
+			return
+		}
+		// The response must reach Discord before any follow-up.
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+		go func() {
+			defer in.wg.Done()
+			defer cancel()
+			later()
+		}()
+	})
+}
