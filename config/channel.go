@@ -19,15 +19,15 @@ const (
 
 // Channel is one place briefings are posted to.
 type Channel struct {
-	Platform string   `yaml:"platform"` // "console" now; "slack" and "discord" come later
-	ID       string   `yaml:"id"`       // the platform's channel id; for console, any name
+	Platform string   `yaml:"platform"` // "console", "slack" or "discord"
+	ID       string   `yaml:"id"`       // the platform's channel id (Slack C0123ABCD, Discord 1234567890); for console, any name
 	Mode     string   `yaml:"mode"`     // "immediate" (default), "digest" or "both"
 	Schedule string   `yaml:"schedule"` // cron spec for digests, e.g. "CRON_TZ=Europe/Brussels 0 8 * * 1-5" or "@daily"
 	Timezone string   `yaml:"timezone"` // IANA zone for a schedule without CRON_TZ=; default UTC
 	Topics   []string `yaml:"topics"`   // only briefings about one of these (words or phrases)
 	Sources  []string `yaml:"sources"`  // only briefings from one of these: "seeds", a feed's URL or name, a path under the seeds folder (globs allowed)
 	Empty    string   `yaml:"empty"`    // an empty digest period: "post" (default) a one-line "nothing new", or "skip"
-	Pace     Duration `yaml:"pace"`     // least time between two posts to this channel; default 0 for console (the platforms will set theirs later)
+	Pace     Duration `yaml:"pace"`     // least time between two posts to this channel; default 1s on Slack and Discord, 0 on the console
 }
 
 // defaultChannel keeps the bot printing each new briefing when no channel
@@ -54,6 +54,9 @@ func (c *Channel) withDefaults() {
 	if c.Empty == "" {
 		c.Empty = "post"
 	}
+	if c.Pace == 0 {
+		c.Pace = Duration(platformPace[c.Platform])
+	}
 }
 
 // channelProblems validates the channels; report takes the key path and
@@ -63,13 +66,11 @@ func channelProblems(channels []Channel, report func(path, msg string)) {
 	for i, ch := range channels {
 		path := fmt.Sprintf("channels[%d]", i)
 		switch ch.Platform {
-		case "console":
-		case "slack", "discord":
-			report(path+".platform", ch.Platform+" not supported yet")
+		case "console", "slack", "discord":
 		case "":
-			report(path+".platform", "missing; want console")
+			report(path+".platform", "missing; want console, slack or discord")
 		default:
-			report(path+".platform", fmt.Sprintf("want console, got %q", ch.Platform))
+			report(path+".platform", fmt.Sprintf("want console, slack or discord, got %q", ch.Platform))
 		}
 		switch j, dup := first[ch.Key()]; {
 		case strings.TrimSpace(ch.ID) == "":

@@ -43,6 +43,8 @@ type Config struct {
 	Channels     []Channel `yaml:"channels"`       // where briefings are posted
 	Listen       string    `yaml:"listen"`         // host:port of the HTTP server (/healthz, /metrics); "" means none
 	Daemon       bool      `yaml:"daemon"`         // run until a signal, reading no commands from standard input
+	Slack        Slack     `yaml:"slack"`
+	Discord      Discord   `yaml:"discord"`
 	Log          Log       `yaml:"log"`
 
 	// Secrets come only from the environment.
@@ -70,6 +72,8 @@ func Default() Config {
 		MaxBytes:     5 << 20,
 		NewFeedItems: 3,
 		Channels:     []Channel{defaultChannel()},
+		Slack:        Slack{Mode: "socket"},
+		Discord:      Discord{Interactions: "gateway"},
 		Log:          Log{Format: "auto", Level: "info"},
 	}
 }
@@ -205,6 +209,7 @@ func (c *Config) applyEnv(getenv func(string) string) []error {
 	if v := getenv("BRIEFBOT_LOG_LEVEL"); v != "" {
 		c.Log.Level = v
 	}
+	c.applyPlatformEnv(getenv)
 	for _, s := range secretVars {
 		if v := getenv(s.env); v != "" {
 			*s.field(&c.Secrets) = Secret(v)
@@ -322,6 +327,7 @@ func (c Config) problems() []error {
 		report("new_feed_items", fmt.Sprintf("must be 0 or more, got %d", c.NewFeedItems))
 	}
 	channelProblems(c.Channels, report)
+	c.platformProblems(report)
 	if c.Listen != "" {
 		if msg := listenProblem(c.Listen); msg != "" {
 			report("listen", msg)
@@ -378,6 +384,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("listen", c.Listen),
 		slog.Bool("daemon", c.Daemon),
 		slog.Group("log", slog.String("format", c.Log.Format), slog.String("level", c.Log.Level)),
+		slog.Attr{Key: "slack", Value: c.Slack.logValue()},
+		slog.Attr{Key: "discord", Value: c.Discord.logValue()},
 		slog.Any("secrets", c.Secrets),
 	)
 }

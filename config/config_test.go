@@ -73,6 +73,8 @@ func TestLoadDefaults(t *testing.T) {
 				NewFeedItems: 3,
 				// Today's behaviour: print each new briefing.
 				Channels: []config.Channel{{Platform: "console", ID: "terminal", Mode: "immediate", Empty: "post"}},
+				Slack:    config.Slack{Mode: "socket"},
+				Discord:  config.Discord{Interactions: "gateway"},
 				Log:      config.Log{Format: "auto", Level: "info"},
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -134,6 +136,8 @@ log:
 		Channels:     config.Default().Channels,
 		Listen:       ":8080",
 		Daemon:       true,
+		Slack:        config.Slack{Mode: "socket"},
+		Discord:      config.Discord{Interactions: "gateway"},
 		Log:          config.Log{Format: "json", Level: "debug"},
 	}
 	for _, tc := range []struct {
@@ -215,9 +219,11 @@ log:
 				"BRIEFBOT_SLACK_SIGNING_SECRET": "sign-3",
 				"BRIEFBOT_DISCORD_TOKEN":        "disc-4",
 				"BRIEFBOT_DISCORD_PUBLIC_KEY":   "pub-5",
+				"BRIEFBOT_DISCORD_APP_ID":       "42",
 			},
 			want: func(c *config.Config) {
 				*c = config.Default()
+				c.Discord.AppID = "42"
 				c.Secrets = config.Secrets{
 					SlackBotToken:      "xoxb-1",
 					SlackAppToken:      "xapp-2",
@@ -438,7 +444,11 @@ func TestSecretsNeverShown(t *testing.T) {
 		"BRIEFBOT_DISCORD_TOKEN":        "discord-secret-4",
 		"BRIEFBOT_DISCORD_PUBLIC_KEY":   "pubkey-secret-5",
 	}
-	cfg, err := config.Load("", env(vals))
+	cfg, err := config.Load("", env(map[string]string{
+		"BRIEFBOT_SLACK_BOT_TOKEN": vals["BRIEFBOT_SLACK_BOT_TOKEN"], "BRIEFBOT_SLACK_APP_TOKEN": vals["BRIEFBOT_SLACK_APP_TOKEN"],
+		"BRIEFBOT_SLACK_SIGNING_SECRET": vals["BRIEFBOT_SLACK_SIGNING_SECRET"], "BRIEFBOT_DISCORD_TOKEN": vals["BRIEFBOT_DISCORD_TOKEN"],
+		"BRIEFBOT_DISCORD_PUBLIC_KEY": vals["BRIEFBOT_DISCORD_PUBLIC_KEY"], "BRIEFBOT_DISCORD_APP_ID": "42",
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,11 +501,12 @@ func TestSecretsNeverShown(t *testing.T) {
 
 func TestLogValue(t *testing.T) {
 	cfg, err := config.Load("", env(map[string]string{
-		"BRIEFBOT_FEEDS":         "https://a.example/feed",
-		"BRIEFBOT_DISCORD_TOKEN": "disc-secret",
-		"BRIEFBOT_DIGEST":        "0 8 * * 1-5",
-		"BRIEFBOT_TIMEZONE":      "Europe/Brussels",
-		"BRIEFBOT_LISTEN":        ":8080",
+		"BRIEFBOT_FEEDS":          "https://a.example/feed",
+		"BRIEFBOT_DISCORD_TOKEN":  "disc-secret",
+		"BRIEFBOT_DISCORD_APP_ID": "42",
+		"BRIEFBOT_DIGEST":         "0 8 * * 1-5",
+		"BRIEFBOT_TIMEZONE":       "Europe/Brussels",
+		"BRIEFBOT_LISTEN":         ":8080",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -528,9 +539,11 @@ func TestLogValue(t *testing.T) {
 				"topics": []any{"generics"}, "sources": []any{"seeds", "go/*.md"}, "empty": "skip", "pace": "1m0s",
 			},
 		},
-		"listen": ":8080",
-		"daemon": false,
-		"log":    map[string]any{"format": "auto", "level": "info"},
+		"listen":  ":8080",
+		"daemon":  false,
+		"slack":   map[string]any{"mode": "socket", "api_url": ""},
+		"discord": map[string]any{"app_id": "42", "guild_id": "", "interactions": "gateway", "api_url": ""},
+		"log":     map[string]any{"format": "auto", "level": "info"},
 		// Only the secrets that are set, so the log shows what is configured.
 		"secrets": map[string]any{"discord_token": "REDACTED"},
 	}
@@ -565,12 +578,15 @@ func TestExample(t *testing.T) {
 		Top      map[string]any   `yaml:",inline"`
 		Feeds    []map[string]any `yaml:"feeds"`
 		Channels []map[string]any `yaml:"channels"`
+		Slack    map[string]any   `yaml:"slack"`
+		Discord  map[string]any   `yaml:"discord"`
 		Log      map[string]any   `yaml:"log"`
 	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	doc.Top["feeds"], doc.Top["channels"], doc.Top["log"] = true, true, true
+	// Keys decoded into their own fields are checked field by field below.
+	doc.Top["feeds"], doc.Top["channels"], doc.Top["slack"], doc.Top["discord"], doc.Top["log"] = true, true, true, true, true
 	// Channels show their keys between them, as no one channel uses all:
 	// a schedule's CRON_TZ= and a timezone key would say the same twice.
 	channelKeys := make(map[string]any)
@@ -593,6 +609,8 @@ func TestExample(t *testing.T) {
 	check("", reflect.TypeFor[config.Config](), doc.Top)
 	check("feeds[0].", reflect.TypeFor[config.Feed](), doc.Feeds[0])
 	check("channels[].", reflect.TypeFor[config.Channel](), channelKeys)
+	check("slack.", reflect.TypeFor[config.Slack](), doc.Slack)
+	check("discord.", reflect.TypeFor[config.Discord](), doc.Discord)
 	check("log.", reflect.TypeFor[config.Log](), doc.Log)
 }
 
@@ -644,21 +662,21 @@ func TestValidateChannels(t *testing.T) {
 		{"two channels", []config.Channel{console("a"), console("b")}, nil},
 
 		{"slack", []config.Channel{console("C123", func(ch *config.Channel) { ch.Platform = "slack" })},
-			[]string{"channels[0].platform: slack not supported yet"}},
+			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack", "BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
 		{"discord", []config.Channel{console("1234", func(ch *config.Channel) { ch.Platform = "discord" })},
-			[]string{"channels[0].platform: discord not supported yet"}},
+			[]string{"BRIEFBOT_DISCORD_TOKEN: required for Discord", "discord.app_id: required for Discord"}},
 		{"unknown platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "irc" })},
-			[]string{`channels[0].platform: want console, got "irc"`}},
+			[]string{`channels[0].platform: want console, slack or discord, got "irc"`}},
 		{"upper-case platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "Console" })},
-			[]string{`channels[0].platform: want console, got "Console"`}},
+			[]string{`channels[0].platform: want console, slack or discord, got "Console"`}},
 		{"no platform", []config.Channel{console("t", func(ch *config.Channel) { ch.Platform = "" })},
-			[]string{"channels[0].platform: missing; want console"}},
+			[]string{"channels[0].platform: missing; want console, slack or discord"}},
 		{"no id", []config.Channel{console("")}, []string{"channels[0].id: missing"}},
 		{"blank id", []config.Channel{console(" \t")}, []string{"channels[0].id: missing"}},
 		{"duplicate", []config.Channel{console("a"), console("b"), console("a", digest("@daily"))},
 			[]string{"channels[2].id: duplicate of channels[0] (console:a)"}},
 		{"same id on another platform", []config.Channel{console("a"), console("a", func(ch *config.Channel) { ch.Platform = "slack" })},
-			[]string{"channels[1].platform: slack not supported yet"}},
+			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack", "BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
 		{"unknown mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "daily" })},
 			[]string{`channels[0].mode: want immediate, digest or both, got "daily"`}},
 		{"empty mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "" })},
@@ -722,7 +740,6 @@ func TestValidateChannels(t *testing.T) {
 			{Platform: "slack", Mode: "both", Schedule: "0 8 * *", Timezone: "Nowhere", Empty: "maybe", Pace: -1, Topics: []string{""}},
 			console("a"),
 		}, []string{
-			"channels[1].platform: slack not supported yet",
 			"channels[1].id: missing",
 			`channels[1].timezone: unknown time zone "Nowhere"`,
 			"channels[1].schedule: expected exactly 5 fields",
@@ -730,6 +747,8 @@ func TestValidateChannels(t *testing.T) {
 			"channels[1].pace: must not be negative, got -1ns",
 			"channels[1].topics[0]: must not be blank",
 			"channels[2].id: duplicate of channels[0] (console:a)",
+			"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack",
+			"BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -958,12 +977,68 @@ log:
 		path + `: line 14: want a duration such as 10m or 90s, got "soon"`,
 		`BRIEFBOT_DAEMON: want true or false, got "maybe"`,
 		"BRIEFBOT_DIGEST: only applies to the default console channel; set schedule in channels[] instead",
-		"channels[0].platform: slack not supported yet",
 		"channels[1].schedule: required for mode digest",
 		"channels[2].id: duplicate of channels[1] (console:news)",
 		"channels[2].schedule: only used with mode digest or both",
 		`channels[2].empty: want post or skip, got "sometimes"`,
+		"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack",
+		"BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode",
 		"listen: address 8080: missing port in address; want host:port such as :8080",
 		`log.format: want auto, text or json, got "colour"`,
 	})
+}
+
+func TestPlatforms(t *testing.T) {
+	const pub = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	for _, tc := range []struct {
+		name string
+		file string
+		env  map[string]string
+		want []string
+	}{
+		{"none", "", nil, nil},
+		{"slack socket", "", map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_APP_TOKEN": "xapp-2"}, nil},
+		{"slack socket without app token", "", map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1"},
+			[]string{"BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
+		{"slack tokens swapped", "", map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xapp-2", "BRIEFBOT_SLACK_APP_TOKEN": "xoxb-1"},
+			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: not a bot token: it should start with xoxb-", "BRIEFBOT_SLACK_APP_TOKEN: not an app-level token: it should start with xapp-"}},
+		{"slack http", "listen: :8080\nslack:\n  mode: http\n", map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_SIGNING_SECRET": "s"}, nil},
+		{"slack http without secret or address", "", map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_MODE": "http"},
+			[]string{"BRIEFBOT_SLACK_SIGNING_SECRET: required for slack.mode http", "listen: required for slack.mode http"}},
+		{"slack channel without tokens", "channels:\n  - platform: slack\n    id: C0123\n", nil,
+			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack", "BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
+		{"bad slack mode and api url", "slack:\n  mode: rtm\n  api_url: slack.test\n", nil,
+			[]string{`slack.mode: want socket or http, got "rtm"`, `slack.api_url: not an http(s) URL, got "slack.test"`}},
+		{"discord gateway", "", map[string]string{"BRIEFBOT_DISCORD_TOKEN": "t", "BRIEFBOT_DISCORD_APP_ID": "42"}, nil},
+		{"discord without app id", "", map[string]string{"BRIEFBOT_DISCORD_TOKEN": "t"},
+			[]string{"discord.app_id: required for Discord"}},
+		{"discord http", "listen: :8080\ndiscord:\n  app_id: \"42\"\n  interactions: http\n",
+			map[string]string{"BRIEFBOT_DISCORD_TOKEN": "t", "BRIEFBOT_DISCORD_PUBLIC_KEY": pub}, nil},
+		{"discord http with a bad key and no address", "discord:\n  app_id: \"42\"\n  interactions: http\n",
+			map[string]string{"BRIEFBOT_DISCORD_TOKEN": "t", "BRIEFBOT_DISCORD_PUBLIC_KEY": "xyz"},
+			[]string{"BRIEFBOT_DISCORD_PUBLIC_KEY: required for discord.interactions http", "listen: required for discord.interactions http"}},
+		{"discord channel without token", "discord:\n  app_id: \"42\"\nchannels:\n  - platform: discord\n    id: \"1234\"\n", nil,
+			[]string{"BRIEFBOT_DISCORD_TOKEN: required for Discord"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := ""
+			if tc.file != "" {
+				path = writeFile(t, tc.file)
+			}
+			_, err := config.Load(path, env(tc.env))
+			wantProblems(t, "Load", problems(err), tc.want)
+		})
+	}
+	// Chat channels post a second apart unless they say otherwise.
+	cfg, err := config.Load(writeFile(t, "discord:\n  app_id: \"42\"\nchannels:\n  - platform: discord\n    id: \"1\"\n  - platform: console\n    id: t\n"),
+		env(map[string]string{"BRIEFBOT_DISCORD_TOKEN": "t"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Channels[0].Pace != config.Duration(time.Second) || cfg.Channels[1].Pace != 0 {
+		t.Errorf("paces = %s, %s; want 1s for Discord and 0s for the console", cfg.Channels[0].Pace, cfg.Channels[1].Pace)
+	}
+	if !cfg.DiscordEnabled() || cfg.SlackEnabled() {
+		t.Errorf("DiscordEnabled, SlackEnabled = %v, %v; want true, false", cfg.DiscordEnabled(), cfg.SlackEnabled())
+	}
 }

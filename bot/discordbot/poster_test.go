@@ -380,3 +380,16 @@ func TestPostInert(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderPositionsSayWhose(t *testing.T) {
+	m := bot.Message{Title: "Bridge", Sections: []bot.Section{{Heading: "Key positions", Lines: []bot.Line{
+		{Text: "the bridge would reopen in May", By: "Ellen Voss"},
+	}}}}
+	parts := Render(m)
+	if len(parts) != 1 || len(parts[0].Embeds) != 1 || len(parts[0].Embeds[0].Fields) != 1 {
+		t.Fatalf("Render(%+v) = %+v; want one embed with one field", m, parts)
+	}
+	if got, want := parts[0].Embeds[0].Fields[0].Value, "the bridge would reopen in May — Ellen Voss"; got != want {
+		t.Errorf("position field = %q; want %q", got, want)
+	}
+}

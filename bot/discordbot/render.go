@@ -265,9 +265,16 @@ func renderLines(lines []bot.Line) []string {
 	var out []string
 	for _, l := range lines {
 		if !l.Quote {
-			if t := strings.TrimRight(l.Text, " \n"); t != "" {
-				out = append(out, Escape(t))
+			t := strings.TrimRight(l.Text, " \n")
+			if t == "" {
+				continue
 			}
+			line := Escape(t)
+			// A position says whose it is, as the quotes do.
+			if by := oneLine(l.By); by != "" {
+				line += " — " + Escape(by)
+			}
+			out = append(out, line)
 			continue
 		}
 		line := "> “" + Escape(oneLine(l.Text)) + "”"

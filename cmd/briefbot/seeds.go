@@ -85,9 +85,13 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	m := newMetrics(outbox.Pending)
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
+	plats, err := newPlatforms(cfg, term, log)
+	if err != nil {
+		return err
+	}
 	disp := &bot.Dispatcher{
 		Store:    outbox,
-		Posters:  map[string]bot.Poster{"console": term},
+		Posters:  plats.posters,
 		Channels: chans,
 		Log:      log,
 		Observe:  m.observeDelivery,
@@ -117,9 +121,17 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		},
 	}
 	term.Handler = cmds
+	// Chat platforms and the HTTP server stop when the run does, which is
+	// at the end of standard input as well as on a signal.
+	serveCtx, stopServing := context.WithCancel(ctx)
+	defer stopServing()
+	if err := plats.serve(serveCtx, cmds, db); err != nil {
+		return err
+	}
+	defer plats.close()
 	if cfg.Listen != "" {
-		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}
-		wait, err := srv.listen(ctx, cfg.Listen)
+		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
+		wait, err := srv.listen(serveCtx, cfg.Listen)
 		if err != nil {
 			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
 		}
@@ -135,13 +147,16 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		log.Warn("no articles in the seeds folder", "folder", cfg.Seeds)
 	}
 	for _, path := range paths {
-		if ctx.Err() != nil {
-			break
-		}
 		if err := in.add(ctx, path); err != nil {
+			if ctx.Err() != nil {
+				break // stopped while reading: not a failure
+			}
 			return err
 		}
 	}
+	in.mu.Lock()
+	log.Info("seeds folder read", "folder", cfg.Seeds, "files", len(paths), "new", in.briefed, "refused", in.skipped)
+	in.mu.Unlock()
 	// Articles dropped into the folder from now on are briefed as they land.
 	watchCtx, stopWatching := context.WithCancel(ctx)
 	watched := make(chan error, 1)
@@ -160,6 +175,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		err = term.Run(ctx)
 	}
 	stopWatching()
+	stopServing()
 	feedsDone.Wait()
 	if werr := <-watched; werr != nil {
 		log.Error("watching the seeds folder failed", "err", werr)

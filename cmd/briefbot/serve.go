@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -30,19 +32,24 @@ type feedHealth struct {
 	LastSuccess time.Time `json:"last_success,omitzero"`
 }
 
-// server serves /healthz and /metrics.
+// server serves /healthz and /metrics, and the chat platforms' endpoints.
 type server struct {
 	ping     func(context.Context) error
 	feeds    func(context.Context) ([]ingest.FeedState, error)
 	channels func(context.Context) ([]bot.Status, error)
 	metrics  *metrics
 	log      *slog.Logger
+	// routes are the platforms' endpoints, by ServeMux pattern.
+	routes map[string]http.Handler
 }
 
 func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+	for pattern, h := range s.routes {
+		mux.Handle(pattern, h)
+	}
 	return mux
 }
 
@@ -89,7 +96,7 @@ func (s *server) listen(ctx context.Context, addr string) (wait func(), err erro
 		return nil, err
 	}
 	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
-	s.log.InfoContext(ctx, "serving /healthz and /metrics", "addr", ln.Addr().String())
+	s.log.InfoContext(ctx, "serving /healthz and /metrics", "addr", ln.Addr().String(), "routes", slices.Sorted(maps.Keys(s.routes)))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

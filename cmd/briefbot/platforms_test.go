@@ -1,0 +1,276 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fakeAPI records the requests a chat platform's API gets and answers each
+// path with a canned JSON body.
+type fakeAPI struct {
+	mu       sync.Mutex
+	requests []fakeRequest
+	answers  map[string]string // by path
+}
+
+type fakeRequest struct {
+	Method, Path string
+	Body         string
+}
+
+func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	f.mu.Lock()
+	f.requests = append(f.requests, fakeRequest{r.Method, r.URL.Path, string(body)})
+	f.mu.Unlock()
+	for prefix, answer := range f.answers {
+		if strings.HasPrefix(r.URL.Path, prefix) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, answer)
+			return
+		}
+	}
+	http.NotFound(w, r)
+}
+
+func (f *fakeAPI) String() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b, _ := json.Marshal(f.requests)
+	return string(b)
+}
+
+func (f *fakeAPI) to(path string) []fakeRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []fakeRequest
+	for _, r := range f.requests {
+		if strings.HasPrefix(r.Path, path) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// listenAddr is where the bot said it listens, from its JSON logs.
+func listenAddr(t *testing.T, b *background) string {
+	t.Helper()
+	waitFor(t, &b.errOut, `"msg":"serving /healthz and /metrics"`)
+	m := regexp.MustCompile(`"addr":"([^"]+)"`).FindStringSubmatch(b.errOut.String())
+	if m == nil {
+		t.Fatalf("no address logged:\n%s", b.errOut.String())
+	}
+	return "http://" + m[1]
+}
+
+func seedFolder(t *testing.T) string {
+	t.Helper()
+	seeds := t.TempDir()
+	body, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, seeds, "seed-afp-nato.txt", string(body))
+	return seeds
+}
+
+// TestRunSlackHTTPMode runs the bot with Slack in HTTP mode against a fake
+// Slack: the seed's briefing is posted to the Slack channel in Block Kit,
+// and a signed /who-said europe is answered naming Hanno Pevkur, while an
+// unsigned one gets 401.
+func TestRunSlackHTTPMode(t *testing.T) {
+	slackAPI := &fakeAPI{answers: map[string]string{"/api/chat.postMessage": `{"ok":true,"channel":"C0123","ts":"1764230400.000100"}`}}
+	fake := httptest.NewServer(slackAPI)
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seedFolder(t)+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+listen: 127.0.0.1:0
+daemon: true
+slack:
+  mode: http
+  api_url: `+fake.URL+`/api/
+channels:
+  - platform: slack
+    id: C0123
+`)
+	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+	env := func(k string) string {
+		return map[string]string{
+			"BRIEFBOT_SLACK_BOT_TOKEN":      "xoxb-test-token",
+			"BRIEFBOT_SLACK_SIGNING_SECRET": secret,
+		}[k]
+	}
+	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	base := listenAddr(t, b)
+	waitFor(t, slackAPI, "chat.postMessage")
+
+	form := url.Values{
+		"command": {"/who-said"}, "text": {"europe"}, "channel_id": {"C0123"}, "user_id": {"U1"},
+		"team_id": {"T1"}, "response_url": {fake.URL + "/response"}, "trigger_id": {"1.2.3"},
+	}.Encode()
+	post := func(sign bool) (int, string) {
+		req, _ := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if sign {
+			ts := strconv.FormatInt(time.Now().Unix(), 10)
+			mac := hmac.New(sha256.New, []byte(secret))
+			io.WriteString(mac, "v0:"+ts+":"+form)
+			req.Header.Set("X-Slack-Request-Timestamp", ts)
+			req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, body := post(false); code != http.StatusUnauthorized {
+		t.Errorf("unsigned /who-said = %d %s; want 401", code, body)
+	}
+	code, body := post(true)
+	if code != http.StatusOK || !strings.Contains(body, "Hanno Pevkur") || !strings.Contains(body, "Estonian defense minister") {
+		t.Errorf("signed /who-said europe = %d %s; want 200 naming Hanno Pevkur", code, body)
+	}
+	b.stop(t)
+
+	posts := slackAPI.to("/api/chat.postMessage")
+	if len(posts) == 0 {
+		t.Fatalf("nothing posted to Slack: %s", slackAPI)
+	}
+	first, _ := url.ParseQuery(posts[0].Body)
+	if first.Get("channel") != "C0123" || !strings.Contains(first.Get("blocks"), `"type":"header"`) ||
+		!strings.Contains(first.Get("blocks"), "Pete Hegseth") {
+		t.Errorf("first post = %v; want the seed's briefing in blocks to C0123", first)
+	}
+
+	// A restart posts nothing again.
+	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	waitFor(t, &b.errOut, `"msg":"seeds folder read"`)
+	b.stop(t)
+	if got := len(slackAPI.to("/api/chat.postMessage")); got != len(posts) {
+		t.Errorf("a restart posted %d more messages to Slack; want none", got-len(posts))
+	}
+}
+
+// TestRunDiscordHTTPInteractions runs the bot with Discord interactions
+// over HTTP against a fake Discord: commands are registered, the seed's
+// briefing is posted as embeds that mention no one, and a signed
+// /who-said europe is answered naming Hanno Pevkur.
+func TestRunDiscordHTTPInteractions(t *testing.T) {
+	discordAPI := &fakeAPI{answers: map[string]string{
+		"/api/v9/channels/":     `{"id":"m1","channel_id":"555"}`,
+		"/api/v9/applications/": `[]`,
+	}}
+	fake := httptest.NewServer(discordAPI)
+	defer fake.Close()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seedFolder(t)+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+listen: 127.0.0.1:0
+daemon: true
+discord:
+  app_id: "4242"
+  guild_id: "77"
+  interactions: http
+  api_url: `+fake.URL+`
+channels:
+  - platform: discord
+    id: "555"
+`)
+	env := func(k string) string {
+		return map[string]string{
+			"BRIEFBOT_DISCORD_TOKEN":      "test-token",
+			"BRIEFBOT_DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
+		}[k]
+	}
+	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	base := listenAddr(t, b)
+	waitFor(t, discordAPI, "/api/v9/channels/555/messages")
+
+	body := `{"type":2,"id":"I1","application_id":"4242","token":"TOK","channel_id":"555","guild_id":"77",
+		"member":{"user":{"id":"U1","username":"reader"}},
+		"data":{"id":"C1","name":"who-said","type":1,"options":[{"name":"topic","type":3,"value":"europe"}]}}`
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Signature-Timestamp", ts)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "Hanno Pevkur") {
+		t.Errorf("signed /who-said europe = %d %s; want 200 naming Hanno Pevkur", resp.StatusCode, answer)
+	}
+	b.stop(t)
+
+	if reg := discordAPI.to("/api/v9/applications/4242/guilds/77/commands"); len(reg) != 1 || reg[0].Method != http.MethodPut ||
+		!strings.Contains(reg[0].Body, `"who-said"`) {
+		t.Errorf("command registration = %+v; want one PUT of the commands to guild 77", reg)
+	}
+	posts := discordAPI.to("/api/v9/channels/555/messages")
+	if len(posts) == 0 || !strings.Contains(posts[0].Body, `"allowed_mentions":{"parse":[]`) ||
+		!strings.Contains(posts[0].Body, `"embeds"`) || !strings.Contains(posts[0].Body, "Hegseth") {
+		t.Errorf("posts = %+v; want the seed's briefing as embeds that mention no one", posts)
+	}
+}
+
+// TestRunAllPlatformsAtOnce posts the seed to the terminal, a Slack
+// channel and a Discord channel from one process.
+func TestRunAllPlatformsAtOnce(t *testing.T) {
+	slackAPI := &fakeAPI{answers: map[string]string{"/api/chat.postMessage": `{"ok":true,"channel":"C0123","ts":"1.2"}`}}
+	discordAPI := &fakeAPI{answers: map[string]string{"/api/v9/channels/": `{"id":"m1"}`, "/api/v9/applications/": `[]`}}
+	slackSrv, discordSrv := httptest.NewServer(slackAPI), httptest.NewServer(discordAPI)
+	defer slackSrv.Close()
+	defer discordSrv.Close()
+	pub, _, _ := ed25519.GenerateKey(nil)
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seedFolder(t)+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+listen: 127.0.0.1:0
+slack: {mode: http, api_url: "`+slackSrv.URL+`/api/"}
+discord: {app_id: "1", interactions: http, api_url: "`+discordSrv.URL+`"}
+channels:
+  - {platform: console, id: terminal}
+  - {platform: slack, id: C0123}
+  - {platform: discord, id: "555"}
+`)
+	env := func(k string) string {
+		return map[string]string{
+			"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-t", "BRIEFBOT_SLACK_SIGNING_SECRET": "s",
+			"BRIEFBOT_DISCORD_TOKEN": "t", "BRIEFBOT_DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
+		}[k]
+	}
+	b := startRun(t, env, "run", "--config", cfg)
+	waitFor(t, &b.out, "Source: seed-afp-nato.txt")
+	waitFor(t, slackAPI, "chat.postMessage")
+	waitFor(t, discordAPI, "/api/v9/channels/555/messages")
+	b.stop(t)
+}
