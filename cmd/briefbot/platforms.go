@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/slack-go/slack"
@@ -98,9 +99,23 @@ func (p *platforms) serve(ctx context.Context, cmds *bot.Commands, db *store.DB)
 			p.routes["POST /discord/interactions"] = p.interactions.HTTPHandler(ctx, p.discord, ed25519.PublicKey(key))
 		default:
 			p.discord.AddHandler(p.interactions.Gateway(ctx))
-			if err := p.discord.Open(); err != nil {
-				return fmt.Errorf("connecting to discord: %w", err)
-			}
+			// discordgo reconnects a session once it is open; opening it is
+			// tried until it works, so that Discord being unreachable at
+			// start delays commands rather than stopping the bot.
+			p.wg.Go(func() {
+				for wait := 5 * time.Second; ; wait = min(2*wait, 5*time.Minute) {
+					err := p.discord.Open()
+					if err == nil {
+						return
+					}
+					p.log.ErrorContext(ctx, "connecting to the discord gateway failed; will retry", "err", err, "retry_in", wait)
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(wait):
+					}
+				}
+			})
 		}
 	}
 	return nil
