@@ -41,7 +41,7 @@ func BriefingMessage(e Entry) Message {
 		m.Sections = append(m.Sections, s)
 	}
 	if len(b.Quotes) > 0 {
-		s := Section{Heading: "Quotes"}
+		s := Section{Heading: "Quotes", Thread: len(b.Quotes) > threadQuotes}
 		for _, q := range b.Quotes {
 			s.Lines = append(s.Lines, Line{Text: oneLine(q.Text), Quote: true, By: speaker(q, oneLine, oneLine)})
 		}
@@ -50,6 +50,10 @@ func BriefingMessage(e Entry) Message {
 	m.Footer = footer(e)
 	return m
 }
+
+// threadQuotes is how many quotes a briefing shows in the message itself
+// on platforms with threads; more go in the thread.
+const threadQuotes = 3
 
 // footer cites an entry: its source and the id /brief takes.
 func footer(e Entry) string {

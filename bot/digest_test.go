@@ -348,3 +348,20 @@ func TestChannelMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestBriefingMessageThreadsManyQuotes(t *testing.T) {
+	for _, n := range []int{3, 4} {
+		e := Entry{ArticleID: 7, Source: "harbour.txt", Briefing: summarize.Briefing{Title: "Harbour reopens"}}
+		for range n {
+			e.Briefing.Quotes = append(e.Briefing.Quotes, summarize.Quote{Text: "We are open.", Speaker: "Ian Clarke"})
+		}
+		m := BriefingMessage(e)
+		last := m.Sections[len(m.Sections)-1]
+		if last.Heading != "Quotes" || len(last.Lines) != n || last.Thread != (n > 3) {
+			t.Errorf("BriefingMessage with %d quotes: last section %q, %d lines, Thread %v; want Quotes, %d, %v", n, last.Heading, len(last.Lines), last.Thread, n, n > 3)
+		}
+		if m.Footer != "Source: harbour.txt · /brief 7" || !strings.HasPrefix(m.Text, "Harbour reopens\n") {
+			t.Errorf("BriefingMessage footer %q, text %q", m.Footer, m.Text)
+		}
+	}
+}

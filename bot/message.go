@@ -18,6 +18,10 @@ type Message struct {
 type Section struct {
 	Heading string `json:"heading,omitempty"`
 	Lines   []Line `json:"lines"`
+	// Thread marks a part that may follow the message rather than sit in
+	// it, such as a long briefing's quotes: Slack posts it as a reply in
+	// the message's thread, so the channel shows the gist.
+	Thread bool `json:"thread,omitempty"`
 }
 
 // Line is one item of a section: a sentence, or a quote with who said it.

@@ -56,8 +56,21 @@ func Render(m bot.Message) []Message {
 		}
 		sections = []bot.Section{{Lines: lines}}
 	}
+	// Sections marked Thread go in the thread, after anything of the
+	// message itself that did not fit in it.
+	var thread []slack.Block
+	var threaded []string
 	for _, s := range sections {
+		if s.Thread {
+			thread = append(thread, sectionBlocks(s)...)
+			threaded = append(threaded, strings.ToLower(oneLine(s.Heading)))
+			continue
+		}
 		body = append(body, sectionBlocks(s)...)
+	}
+	if len(threaded) > 0 {
+		note := "More in the thread: " + escape(strings.Join(threaded, ", ")) + "."
+		body = append(body, slack.NewContextBlock("", mrkdwn(note)))
 	}
 	ctx := contextBlock(m)
 
@@ -80,7 +93,7 @@ func Render(m bot.Message) []Message {
 		fallback = m.Title
 	}
 	msgs := []Message{{Text: truncate(escape(fallback), maxFallback), Blocks: first}}
-	for rest := body[n:]; len(rest) > 0; {
+	for rest := append(body[n:], thread...); len(rest) > 0; {
 		n := min(maxBlocks, len(rest))
 		text := title
 		if text == "" {

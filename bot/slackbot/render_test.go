@@ -187,3 +187,40 @@ func TestSplitKeepsEntities(t *testing.T) {
 		t.Errorf("split lost text: %d bytes; want %d", len(got), len(s))
 	}
 }
+
+// TestRenderQuotesInThread puts a section marked Thread, a long briefing's
+// quotes, in a reply, and says so in the message.
+func TestRenderQuotesInThread(t *testing.T) {
+	m := bot.Message{
+		Title: "Harbour reopens",
+		Sections: []bot.Section{
+			{Lines: []bot.Line{{Text: "The port reopens on Monday."}}},
+			{Heading: "Quotes", Thread: true, Lines: []bot.Line{
+				{Text: "The storm was lighter than we feared.", Quote: true, By: "Ian Clarke"},
+				{Text: "Fees stay as they are.", Quote: true, By: "the harbour board"},
+			}},
+		},
+		Footer: "Source: harbour.txt",
+	}
+	msgs := Render(m)
+	if len(msgs) != 2 {
+		t.Fatalf("Render gave %d messages; want the briefing and one reply", len(msgs))
+	}
+	main, reply := blocksJSON(t, msgs[0].Blocks), blocksJSON(t, msgs[1].Blocks)
+	if strings.Contains(main, "lighter than we feared") || !strings.Contains(main, "More in the thread: quotes.") ||
+		!strings.Contains(main, "The port reopens") || !strings.Contains(main, "Source: harbour.txt") {
+		t.Errorf("first message = %s; want the lede, the footer and a note, not the quotes", main)
+	}
+	if !strings.Contains(reply, "lighter than we feared") || !strings.Contains(reply, "Fees stay as they are") {
+		t.Errorf("reply = %s; want the quotes", reply)
+	}
+}
+
+func blocksJSON(t *testing.T, blocks []slack.Block) string {
+	t.Helper()
+	b, err := json.Marshal(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
