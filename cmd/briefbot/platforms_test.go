@@ -18,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 // fakeAPI records the requests a chat platform's API gets and answers each
@@ -273,4 +275,84 @@ channels:
 	waitFor(t, slackAPI, "chat.postMessage")
 	waitFor(t, discordAPI, "/api/v9/channels/555/messages")
 	b.stop(t)
+}
+
+// TestRunDiscordGateway runs the bot with Discord over its gateway against
+// a fake Discord: a scripted websocket gateway (hello, identify, ready,
+// then an interaction) and a fake REST API. The bot identifies with its
+// token and registers its commands globally, and answers /who-said europe
+// through the interaction callback, naming Hanno Pevkur.
+func TestRunDiscordGateway(t *testing.T) {
+	identified := make(chan map[string]any, 1)
+	ask := make(chan struct{}) // closed once the seed is archived
+	upgrader := websocket.Upgrader{}
+	gateway := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := upgrader.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		conn.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+		var identify map[string]any
+		if err := conn.ReadJSON(&identify); err != nil {
+			return
+		}
+		identified <- identify
+		conn.WriteJSON(map[string]any{"op": 0, "t": "READY", "s": 1, "d": map[string]any{
+			"v": 10, "session_id": "S1", "user": map[string]any{"id": "B1", "username": "briefbot"},
+			"guilds": []any{}, "private_channels": []any{},
+		}})
+		<-ask
+		var interaction map[string]any
+		json.Unmarshal([]byte(`{"type":2,"id":"I1","application_id":"4242","token":"TOK","channel_id":"555",
+			"member":{"user":{"id":"U1","username":"reader"}},
+			"data":{"id":"C1","name":"who-said","type":1,"options":[{"name":"topic","type":3,"value":"europe"}]}}`), &interaction)
+		conn.WriteJSON(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": 2, "d": interaction})
+		for { // heartbeats, until the bot closes
+			if _, _, err := conn.ReadMessage(); err != nil {
+				return
+			}
+		}
+	}))
+	defer gateway.Close()
+	var once sync.Once
+	release := func() { once.Do(func() { close(ask) }) }
+	defer release() // before the gateway closes, should the test stop early
+	discordAPI := &fakeAPI{answers: map[string]string{
+		"/api/v9/gateway":       `{"url":"ws://` + strings.TrimPrefix(gateway.URL, "http://") + `"}`,
+		"/api/v9/applications/": `[]`,
+		"/api/v9/interactions/": `{}`,
+	}}
+	fake := httptest.NewServer(discordAPI)
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seedFolder(t)+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+daemon: true
+discord: {app_id: "4242", api_url: "`+fake.URL+`"}
+`)
+	env := func(k string) string { return map[string]string{"BRIEFBOT_DISCORD_TOKEN": "test-token"}[k] }
+	b := startRun(t, env, "run", "--config", cfg)
+	waitFor(t, &b.out, "Source: seed-afp-nato.txt") // printed by the terminal channel
+	release()
+	waitFor(t, discordAPI, "/api/v9/interactions/I1/TOK/callback")
+	b.stop(t)
+
+	select {
+	case id := <-identified:
+		d, _ := id["d"].(map[string]any)
+		if id["op"] != float64(2) || d["token"] != "Bot test-token" {
+			t.Errorf("identify = %v; want op 2 with the bot token", id)
+		}
+	default:
+		t.Errorf("the bot never identified to the gateway")
+	}
+	if reg := discordAPI.to("/api/v9/applications/4242/commands"); len(reg) != 1 || reg[0].Method != http.MethodPut {
+		t.Errorf("command registration = %+v; want one global PUT", reg)
+	}
+	callback := discordAPI.to("/api/v9/interactions/I1/TOK/callback")
+	if len(callback) != 1 || !strings.Contains(callback[0].Body, "Hanno Pevkur") {
+		t.Errorf("interaction callback = %+v; want one answer naming Hanno Pevkur", callback)
+	}
 }
