@@ -213,22 +213,32 @@ channels:
 	base := listenAddr(t, b)
 	waitFor(t, discordAPI, "/api/v9/channels/555/messages")
 
-	body := `{"type":2,"id":"I1","application_id":"4242","token":"TOK","channel_id":"555","guild_id":"77",
-		"member":{"user":{"id":"U1","username":"reader"}},
-		"data":{"id":"C1","name":"who-said","type":1,"options":[{"name":"topic","type":3,"value":"europe"}]}}`
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Signature-Timestamp", ts)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	interact := func(body string) (int, string) {
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Signature-Timestamp", ts)
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		answer, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(answer)
 	}
-	answer, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "Hanno Pevkur") {
-		t.Errorf("signed /who-said europe = %d %s; want 200 naming Hanno Pevkur", resp.StatusCode, answer)
+	code, answer := interact(`{"type":2,"id":"I1","application_id":"4242","token":"TOK","channel_id":"555","guild_id":"77",
+		"member":{"user":{"id":"U1","username":"reader"}},
+		"data":{"id":"C1","name":"who-said","type":1,"options":[{"name":"topic","type":3,"value":"europe"}]}}`)
+	if code != http.StatusOK || !strings.Contains(answer, "Hanno Pevkur") {
+		t.Errorf("signed /who-said europe = %d %s; want 200 naming Hanno Pevkur", code, answer)
+	}
+	// Autocomplete offers speakers from the archive.
+	code, answer = interact(`{"type":4,"id":"I2","application_id":"4242","token":"TOK2","channel_id":"555","guild_id":"77",
+		"member":{"user":{"id":"U1","username":"reader"}},
+		"data":{"id":"C2","name":"quotes","type":1,"options":[{"name":"speaker","type":3,"value":"pev","focused":true}]}}`)
+	if code != http.StatusOK || !strings.Contains(answer, `"type":8`) || !strings.Contains(answer, `"Hanno Pevkur"`) {
+		t.Errorf("autocomplete of speaker pev = %d %s; want choices with Hanno Pevkur", code, answer)
 	}
 	b.stop(t)
 
