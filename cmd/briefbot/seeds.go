@@ -109,6 +109,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		defer close(dispatched)
 		disp.Run(dctx)
 	}()
+	go pruneOutbox(dctx, outbox, log)
 
 	in := &seedIngest{db: db, dir: cfg.Seeds, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds, notify: disp.Notify, metrics: m}
 	cmds := &bot.Commands{
@@ -356,4 +357,26 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// outboxKept is how long sent and failed posts stay in the outbox, for
+// /sources and for whoever looks into the archive.
+const outboxKept = 30 * 24 * time.Hour
+
+// pruneOutbox deletes old sent and failed posts on start and daily.
+func pruneOutbox(ctx context.Context, o *store.Outbox, log *slog.Logger) {
+	for {
+		n, err := o.Prune(ctx, time.Now().Add(-outboxKept))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("pruning the outbox failed", "err", err)
+		case n > 0:
+			log.Info("pruned the outbox", "deliveries", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(24 * time.Hour):
+		}
+	}
 }

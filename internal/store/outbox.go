@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -344,4 +345,18 @@ func (o *Outbox) Pending(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("counting pending deliveries: %w", err)
 	}
 	return n, nil
+}
+
+// Prune deletes the deliveries that were sent, or failed for good, before
+// before, and returns how many. Their messages are most of the outbox's
+// size, and nothing needs them again: a channel's cursors, not its old
+// deliveries, keep a briefing or digest from being queued twice.
+func (o *Outbox) Prune(ctx context.Context, before time.Time) (int64, error) {
+	res, err := o.db.sql.ExecContext(ctx, `
+		DELETE FROM deliveries
+		WHERE state IN ('sent', 'failed') AND COALESCE(sent_at, updated) < ?`, before.UnixNano())
+	if err != nil {
+		return 0, fmt.Errorf("pruning the outbox: %w", err)
+	}
+	return res.RowsAffected()
 }

@@ -483,3 +483,37 @@ func TestPing(t *testing.T) {
 		t.Errorf("Ping() after Close = nil; want an error")
 	}
 }
+
+func TestOutboxPrune(t *testing.T) {
+	db := open(t)
+	advance := stopClock(db)
+	o := db.Outbox()
+	ctx := t.Context()
+	queue(t, o, "slack:C1", "briefing:1", "briefing:2", "briefing:3", "briefing:4")
+	mark := func(state bot.DeliveryState) {
+		t.Helper()
+		d := next(t, o, "slack:C1")
+		d.State, d.Attempts = state, 1
+		if state == bot.Sent {
+			d.SentAt, d.MessageID = db.Now(), "m"
+		}
+		if err := o.Update(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mark(bot.Sent)   // briefing:1, on day 5
+	mark(bot.Failed) // briefing:2, on day 5
+	advance(48 * time.Hour)
+	mark(bot.Sent) // briefing:3, on day 7; briefing:4 stays pending
+	n, err := o.Prune(ctx, day(6))
+	if err != nil || n != 2 {
+		t.Fatalf("Prune(day 6) = %d, %v; want the 2 sent or failed before it", n, err)
+	}
+	counts, _, err := o.Counts(ctx, "slack:C1")
+	if want := map[bot.DeliveryState]int{bot.Sent: 1, bot.Pending: 1}; err != nil || !cmp.Equal(want, counts) {
+		t.Errorf("Counts after Prune = %v, %v; want %v", counts, err, want)
+	}
+	if d := next(t, o, "slack:C1"); d.Key != "briefing:4" {
+		t.Errorf("Next after Prune = %q; want the pending briefing:4", d.Key)
+	}
+}
