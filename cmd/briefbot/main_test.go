@@ -321,9 +321,13 @@ func sourcesOf(stdout string) []string {
 
 func TestRunSeedsMissingFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "nope")
-	_, _, err := runArgs(t, "", "run", "--seeds", dir, "--db", filepath.Join(t.TempDir(), "a.db"))
-	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), dir) {
-		t.Errorf("run(run --seeds %s) = %v; want a no-such-folder error naming it", dir, err)
+	// With a server up as well, which must be shut down on the way out.
+	for _, extra := range [][]string{nil, {"--listen", "127.0.0.1:0", "--daemon"}} {
+		args := append([]string{"run", "--seeds", dir, "--db", filepath.Join(t.TempDir(), "a.db")}, extra...)
+		_, _, err := runArgs(t, "", args...)
+		if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), dir) {
+			t.Errorf("run(%q) = %v; want a no-such-folder error naming it", args, err)
+		}
 	}
 }
 

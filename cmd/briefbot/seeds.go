@@ -103,8 +103,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	// The dispatcher outlives ctx a little, to post what is due on the way out.
 	dctx, stopDispatch := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopDispatch()
 	dispatched := make(chan struct{})
+	defer func() {
+		stopDispatch()
+		<-dispatched // done before the archive closes
+	}()
 	go func() {
 		defer close(dispatched)
 		disp.Run(dctx)
@@ -125,18 +128,24 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	// Chat platforms and the HTTP server stop when the run does, which is
 	// at the end of standard input as well as on a signal.
 	serveCtx, stopServing := context.WithCancel(ctx)
-	defer stopServing()
+	var stopped []func() // waits for what serveCtx runs, once it is cancelled
+	defer func() {
+		stopServing()
+		for i := len(stopped) - 1; i >= 0; i-- {
+			stopped[i]()
+		}
+	}()
 	if err := plats.serve(serveCtx, cmds, db); err != nil {
 		return err
 	}
-	defer plats.close()
+	stopped = append(stopped, plats.close)
 	if cfg.Listen != "" {
 		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
 		wait, err := srv.listen(serveCtx, cfg.Listen)
 		if err != nil {
 			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
 		}
-		defer wait()
+		stopped = append(stopped, wait)
 	}
 
 	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log}
