@@ -28,8 +28,8 @@ const usage = `Usage:
   briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
                  [--listen ADDR] [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
-  briefbot who-said [--db FILE] TOPIC
-  briefbot quotes [--db FILE] SPEAKER
+  briefbot who-said [--db FILE] [--format text|json] TOPIC
+  briefbot quotes [--db FILE] [--format text|json] SPEAKER
   briefbot help
 
 Commands:

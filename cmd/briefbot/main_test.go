@@ -387,6 +387,29 @@ func TestRunEndToEnd(t *testing.T) {
 	if err != nil || !strings.Contains(stdout, "Quotes from Pete Hegseth") {
 		t.Errorf("quotes hegseth = %q, %v; want Pete Hegseth's quotes", stdout, err)
 	}
+	// And as JSON, one object a line.
+	stdout, _, err = runArgs(t, "", "who-said", "--format", "json", "--db", db, "europe")
+	var hit struct {
+		Speaker   string   `json:"speaker"`
+		Texts     []string `json:"texts"`
+		ArticleID int64    `json:"article_id"`
+	}
+	if err != nil || json.Unmarshal([]byte(strings.SplitN(stdout, "\n", 2)[0]), &hit) != nil ||
+		!strings.Contains(stdout, `"speaker":"Hanno Pevkur"`) || hit.ArticleID != 1 || len(hit.Texts) == 0 {
+		t.Errorf("who-said --format json europe = %q, %v; want JSON lines naming Hanno Pevkur", stdout, err)
+	}
+	stdout, _, err = runArgs(t, "", "quotes", "--format", "json", "--db", db, "pevkur")
+	var q struct {
+		Speaker, Text string
+		Start, End    int
+	}
+	if err != nil || json.Unmarshal([]byte(strings.SplitN(stdout, "\n", 2)[0]), &q) != nil ||
+		q.Speaker != "Hanno Pevkur" || q.Text == "" || q.End-q.Start != len(q.Text) {
+		t.Errorf("quotes --format json pevkur = %q, %v; want his quotes with their offsets", stdout, err)
+	}
+	if _, _, err := runArgs(t, "", "quotes", "--format", "xml", "--db", db, "pevkur"); err == nil {
+		t.Errorf("quotes --format xml = nil error; want a usage error")
+	}
 	if _, _, err := runArgs(t, "", "who-said", "--db", filepath.Join(t.TempDir(), "none.db"), "europe"); err == nil {
 		t.Errorf("who-said on a missing archive = nil; want an error")
 	}

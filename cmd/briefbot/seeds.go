@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -313,12 +315,16 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	dbPath := flags.String("db", orDefault(getenv("BRIEFBOT_DB"), "briefbot.db"), "")
+	format := flags.String("format", "text", "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
-		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] WORDS...\n", name))
+		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] WORDS...\n", name))
 	}
 	if len(rest) == 0 {
 		return usagef("%s needs something to look up", name)
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("unknown format %q: want text or json", *format)
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return fmt.Errorf("opening archive %q: no such file (run briefbot first)", *dbPath)
@@ -328,9 +334,67 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 		return err
 	}
 	defer db.Close()
+	words := strings.Join(rest, " ")
+	if *format == "json" {
+		return queryJSON(ctx, db, name, words, stdout)
+	}
 	cmds := &bot.Commands{Archive: archive{db}, Log: slog.New(slog.NewTextHandler(stderr, nil))}
-	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+strings.Join(rest, " ")))
+	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+words))
 	return err
+}
+
+// queryJSON writes what who-said or quotes finds as JSON, one object a
+// line, for scripts: a speaker with their texts, or a quote.
+func queryJSON(ctx context.Context, db *store.DB, name, words string, stdout io.Writer) error {
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	type source struct {
+		ArticleID int64     `json:"article_id"`
+		Title     string    `json:"title"`
+		Published time.Time `json:"published,omitzero"`
+	}
+	if name == "who-said" {
+		hits, _, err := db.WhoSaid(ctx, words, 10)
+		if errors.Is(err, store.ErrEmptyQuery) {
+			return usagef("who-said needs words to look up")
+		}
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			if err := enc.Encode(struct {
+				Speaker string   `json:"speaker"`
+				Role    string   `json:"role,omitempty"`
+				Kind    string   `json:"kind"`
+				Texts   []string `json:"texts"`
+				source
+			}{h.Speaker, h.Role, h.Kind, h.Texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rows, err := db.Quotes(ctx, words, 50)
+	if errors.Is(err, store.ErrEmptyQuery) {
+		return usagef("quotes needs a speaker to look up")
+	}
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := enc.Encode(struct {
+			Speaker string `json:"speaker"`
+			Role    string `json:"role,omitempty"`
+			Text    string `json:"text"`
+			Partial bool   `json:"partial,omitempty"`
+			Start   int    `json:"start"`
+			End     int    `json:"end"`
+			source
+		}{r.Speaker, r.Role, r.Text, r.Partial, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // newLogger logs as text or JSON at the configured level; "auto" is text
