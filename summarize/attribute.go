@@ -91,6 +91,51 @@ func (d *doc) attribute() {
 		}
 		sp.who, sp.how = d.carry(i)
 	}
+	d.answers()
+}
+
+// answers gives back to the one asked a reply that a pronoun took for the
+// asker's: "“Do you think about your age?” Mendes asked. / “Only when …,”
+// she said." — she is the runner, not the host, when both are women.
+func (d *doc) answers() {
+	for i := 1; i < len(d.spans); i++ {
+		sp := &d.spans[i]
+		if !sp.quote || sp.who < 0 || sp.close < 0 || sp.how != howAfter {
+			continue
+		}
+		k := sp.close + 1
+		for k < len(d.toks) && d.punct(k, ',') {
+			k++
+		}
+		if _, _, n := d.cueAt(k); n > 0 {
+			k = k + n // "said she"
+		}
+		if !d.is(k, "he") && !d.is(k, "she") {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && !d.spans[j].quote {
+			j--
+		}
+		if j < 0 || d.spans[j].who != sp.who || d.spans[j].para != sp.para-1 || !d.question(j) {
+			continue
+		}
+		g := d.lx(k).gender
+		for q := j - 1; q >= 0; q-- {
+			if w := d.spans[q].who; d.spans[q].quote && w >= 0 && w != sp.who {
+				if d.compatible(w, g) {
+					sp.who = w
+				}
+				break
+			}
+		}
+	}
+}
+
+// question reports whether quotation i asks something: it ends with "?".
+func (d *doc) question(i int) bool {
+	t := strings.TrimRight(d.body[d.spans[i].s:d.spans[i].e], " ,”\"’'")
+	return strings.HasSuffix(t, "?")
 }
 
 // hasCue reports whether sentence si reports speech outside quotations.
@@ -173,6 +218,13 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				break // "…, referring to a previous “farewell” tour": another clause
 			}
 		}
+		if d.is(c, "asked") && d.is(c+1, "by") {
+			// "Asked by the chair, broadcaster Graham Tulloch, “Q?”": the one
+			// who asked speaks, when the quotation follows straight on.
+			if w := d.askedBy(c+2, sp.open); w >= 0 {
+				return w, howBefore
+			}
+		}
 		if _, kind, n := d.cueAt(c); n > 0 {
 			if kind == cueWeak && d.quoteLike(sp) && sp.open-c > 4 {
 				continue // "called" far from a quotation of whole sentences names something else
@@ -203,11 +255,101 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 	}
 	// X was blunt: “Q” (but not "a banner that read:", which names no one)
 	if d.punct(sp.open-1, ':') && !d.has(sp.open-2, wCue) {
-		if w := d.headIn(d.clauseStart(sp.open-1), sp.open-1, true); w >= 0 && d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
-			return w, howColon
+		a := d.clauseStart(sp.open - 1)
+		// "Asked by a student what advice she would give, Dumlao did not
+		// hesitate:": the main clause, after the last comma, if it names
+		// someone; else the whole ("The host, Omar Said, pressed her:").
+		starts := []int{a}
+		for k := sp.open - 2; k > a; k-- {
+			if d.punct(k, ',') {
+				starts = []int{k + 1, a}
+				break
+			}
+		}
+		for _, a := range starts {
+			if w := d.headIn(a, sp.open-1, true); w >= 0 {
+				if d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
+					return w, howColon
+				}
+				break
+			}
 		}
 	}
 	return -1, howNone
+}
+
+// gestures are what a speaker does in the sentence after their words:
+// "“Everyone asks that.” She smiled."
+var gestures = map[string]bool{
+	"smiled": true, "laughed": true, "shrugged": true, "nodded": true, "grinned": true,
+	"sighed": true, "paused": true, "winked": true, "frowned": true, "chuckled": true,
+	"beamed": true, "laughs": true, "smiles": true, "shrugs": true, "nods": true, "grins": true,
+}
+
+// gestureAfter returns who the words right after quotation i show
+// doing something as they speak ("She smiled."), or -1.
+func (d *doc) gestureAfter(i int) int {
+	sp := &d.spans[i]
+	if sp.close < 0 {
+		return -1
+	}
+	si := int(d.toks[sp.close].sent)
+	n := d.sents[si]
+	k := sp.close + 1
+	if k >= n.t1 || d.toks[k].kind == tPunct {
+		// The quotation ends its sentence: look at the next.
+		if si+1 >= len(d.sents) || d.sents[si+1].para != sp.para || n.t1 > sp.close+2 {
+			return -1
+		}
+		n = d.sents[si+1]
+		k = n.t0
+	}
+	subj := -1
+	switch {
+	case d.is(k, "he") || d.is(k, "she"):
+		subj = d.resolvePronoun(k)
+		if subj < 0 {
+			// In a long interview: the last to speak who fits.
+			g := d.lx(k).gender
+			for j := i - 1; j >= 0 && subj < 0; j-- {
+				if w := d.spans[j].who; d.spans[j].quote && w >= 0 && d.compatible(w, g) {
+					subj = w
+				}
+			}
+		}
+		k++
+	case d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind == mPerson:
+		m := d.mentions[d.mentionAt[k]]
+		subj, k = m.ent, m.c1
+	}
+	if subj < 0 || k >= n.t1 || !gestures[d.low(k)] {
+		return -1
+	}
+	return subj
+}
+
+// askedBy returns who "asked by" names in [a, open) when nothing but
+// commas stands between that name and the quotation at open, else -1.
+func (d *doc) askedBy(a, open int) int {
+	who, end := -1, a
+	for _, m := range d.mentionsIn(int(d.toks[a].sent)) {
+		if m.c0 >= a && m.c1 <= open && m.ent >= 0 && !m.modifier && m.kind != mPlace {
+			// The first person named: "Tomás Reyes of Dunmore & Pratt".
+			if who < 0 || m.kind == mPerson && d.ents[who].kind != mPerson {
+				who = m.ent
+			}
+			end = m.c1
+		}
+	}
+	if who < 0 {
+		return -1
+	}
+	for k := end; k < open; k++ {
+		if !d.punct(k, ',') && !d.punct(k, ':') {
+			return -1
+		}
+	}
+	return who
 }
 
 // namedNext attributes a quotation that opens a paragraph from the sentence
@@ -236,6 +378,14 @@ func (d *doc) namedNext(sp *span) int {
 	case !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
 		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")):
 		return -1
+	case d.is(n.t0+2, "how") || d.is(n.t0+2, "what"):
+		// "That was how Marisol Dumlao … opened her event"
+		for _, m := range d.mentionsIn(int(d.toks[n.t0].sent)) {
+			if m.c0 > n.t0+2 && m.c0 < n.t0+10 && m.ent >= 0 && m.kind == mPerson && !m.modifier {
+				return m.ent
+			}
+		}
+		return -1
 	}
 	for k := n.t0 + 2; k < n.t1 && k < n.t0+14; k++ {
 		if d.is(k, "from") || d.is(k, "of") || d.is(k, "by") {
@@ -256,6 +406,9 @@ func (d *doc) namedNext(sp *span) int {
 func (d *doc) carry(i int) (int, int) {
 	sp := &d.spans[i]
 	s := d.sentOf(sp.open)
+	if w := d.gestureAfter(i); w >= 0 {
+		return w, howAfter
+	}
 	// The same paragraph: the subject of an earlier sentence.
 	for k := int(d.toks[sp.open].sent) - 1; k >= 0 && d.sents[k].para == sp.para; k-- {
 		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0 && d.ents[sub].nominal == Person) {

@@ -491,3 +491,44 @@ func TestBriefTenthRound(t *testing.T) {
 			[]q{{"deeply disappointed", "The GMB union"}}},
 	})
 }
+
+// Kinds of case found by the eleventh held-out round (trials, sport,
+// markets, science, councils, interviews, diplomacy).
+func TestBriefEleventhRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a body first named short", "Fenwick shares slide\n\nShares of Fenwick Bancorp fell after the Ohio-based lender warned that losses could get “much worse”.\n\n“We remain well capitalised,” the company said.",
+			[]q{{"much worse", "Fenwick Bancorp"}, {"We remain well capitalised,", "Fenwick Bancorp"}}},
+		{"a body's short name later", "Tarn Pay fined\n\nA regulator fined Tarn Pay Holdings on Monday. Tarn Pay said it was “cooperating fully”.",
+			[]q{{"cooperating fully", "Tarn Pay Holdings"}}},
+		{"that was how", "“We start at dawn.”\n\nThat was how Ilse Varga, the expedition's leader, opened the briefing on Monday.",
+			[]q{{"We start at dawn.", "Ilse Varga"}}},
+		{"asked by", "Asked by the host, broadcaster Pia Lund, “Would you do it again?”, the climber laughed.",
+			[]q{{"Would you do it again?", "Pia Lund"}}},
+		{"asked by, then someone else answers", "Asked by a reporter what came next, Ivo Dragan did not hesitate: “Rest.”",
+			[]q{{"Rest.", "Ivo Dragan"}}},
+		{"the title tells namesakes apart", "The study was led by Dr Ama Osei, with her husband, Professor Kwame Osei, as senior author.\n\n“We were surprised,” said Dr Osei.\n\n“It needs repeating,” said Professor Osei.",
+			[]q{{"We were surprised,", "Ama Osei"}, {"It needs repeating,", "Kwame Osei"}}},
+		{"the surname is the subject's, not her husband's", "Edith Crane was 60 when she took up rowing.\n\nHer husband, Walter Crane, died in 2015. Crane told the club magazine:\n\n“I rowed to get out of the house.”",
+			[]q{{"I rowed to get out of the house.", "Edith Crane"}}},
+		{"who is the person, not the group", "Those were the words of Rhea Moss, of the tenants' group Fair Rents, who said the rise would “push families out”.",
+			[]q{{"push families out", "Rhea Moss"}}},
+		{"a press release speaks for its body", "A University of Leeds press release called the result “a real advance”.",
+			[]q{{"a real advance", "University of Leeds"}}},
+		{"a gesture names the speaker", "The novelist Vera Lunn spoke for an hour.\n\n“I wrote at night,” she said. “Every night.”\n\n“Then I slept all day.”\n\nThe host, Omar Said, pressed her: “Is the book about you?”\n\n“People always ask.” She smiled. “It is about a lighthouse keeper.”",
+			[]q{{"I wrote at night,", "Vera Lunn"}, {"Every night.", "Vera Lunn"}, {"Then I slept all day.", "Vera Lunn"}, {"Is the book about you?", "Omar Said"}, {"People always ask.", "Vera Lunn"}, {"It is about a lighthouse keeper.", "Vera Lunn"}}},
+		{"the answer is not the asker's", "Nell Hart, 70, has run 40 marathons.\n\n“Of course I get tired,” Hart said.\n\n“Do you ever think of stopping?” the host, Kate Ambler, asked.\n\n“Only on the hills,” she said.",
+			[]q{{"Of course I get tired,", "Nell Hart"}, {"Do you ever think of stopping?", "Kate Ambler"}, {"Only on the hills,", "Nell Hart"}}},
+		{"the lender, in the same sentence", "Shares of Dunlin Bancorp fell after the Ohio-based lender warned that losses could get “much worse”.",
+			[]q{{"much worse", "Dunlin Bancorp"}}},
+		{"a name with particles", "Chief executive Pieter van der Laan said the firm had “spent heavily” on staff.",
+			[]q{{"spent heavily", "Pieter van der Laan"}}},
+		{"said the Norwegian", "Coach Anders Holm was unhappy with the referee.\n\n“It was never a corner,” said the Norwegian.",
+			[]q{{"It was never a corner,", "Anders Holm"}}},
+		{"a message from her", "Mary Lowe, 52, died at the scene.\n\nHer husband, Tom Lowe, told the court he had read her last message at 4pm. He said the message he received from her read: ‘Home by six.’",
+			[]q{{"Home by six.", "Mary Lowe"}}},
+		{"a message from her, long after she was named", "Mary Lowe, 52, died at the scene.\n\nA driver was arrested.\n\nThe driver's friend, Dan Kerr, said he had been told to stay quiet.\n\nThe prosecutor, Ian Bell, said the driver had been warned.\n\nThe victim's husband, Tom Lowe, told the court his wife always wore a bright jacket. He said the last message he received from her, at 4.52pm, read: ‘Home by six.’",
+			[]q{{"Home by six.", "Mary Lowe"}}},
+		{"an official in an office", "An official in the finance ministry, who asked not to be named, said the plan was “dead”.\n\n“Nobody wants it,” the official said.",
+			[]q{{"dead", "An official in the finance ministry"}, {"Nobody wants it,", "An official in the finance ministry"}}},
+	})
+}

@@ -45,8 +45,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		width = 2
 	}
 	if kind == cueRead {
-		// "a statement that read", "a statement from the ministry read".
-		for k := i - 1; k >= 0 && k >= i-7 && d.toks[k].sent == t.sent && d.toks[k].kind == tWord; k-- {
+		// "a statement that read", "a statement from the ministry read",
+		// "the message he got from her, at 4.52pm, read".
+		for k := i - 1; k >= 0 && k >= i-10 && d.toks[k].sent == t.sent && (d.toks[k].kind == tWord || d.toks[k].kind == tNum || d.punct(k, ',')); k-- {
 			if d.has(k, wSpeechNoun) {
 				return cueFinite, kind, 1
 			}
@@ -447,6 +448,13 @@ func (d *doc) cueSubject(c int) int {
 			// "Gloria Smith, 79, who testified": the name before the relative pronoun.
 			for j := k - 1; j >= d.sentOf(c).t0 && j > k-6; j-- {
 				if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+					if d.mentions[mi].kind == mOrg {
+						// "who" is a person: "Gwen Illingworth, of the patient
+						// group Resist Together, who said".
+						if p := d.personBefore(d.mentions[mi].c0, d.sentOf(c).t0); p >= 0 {
+							return p
+						}
+					}
 					return d.mentions[mi].ent
 				}
 				if !(d.punct(j, ',') || d.toks[j].kind == tNum) {
@@ -469,6 +477,15 @@ func (d *doc) cueSubject(c int) int {
 		// writer speaks, named in the phrase or by an earlier verb.
 		for k := cs; k < c; k++ {
 			if d.is(k, "from") || d.is(k, "by") {
+				if d.is(k+1, "her") || d.is(k+1, "him") {
+					// "the last message he received from her read"
+					if w := d.resolvePronoun(k + 1); w >= 0 {
+						return w
+					}
+					if w := d.lastOfSex(int(d.toks[k].sent), d.lx(k+1).gender); w >= 0 {
+						return w
+					}
+				}
 				if w := d.headIn(k+1, c, true); w >= 0 {
 					return w
 				}
@@ -517,4 +534,34 @@ func (d *doc) mainSubject(c int) int {
 		}
 	}
 	return d.headIn(d.skipIntro(s.t0, c), c, true)
+}
+
+// personBefore returns the person named in the appositive phrase that ends
+// at end — "Gwen Illingworth, of the group Resist Together" — or -1.
+func (d *doc) personBefore(end, t0 int) int {
+	for j := end - 1; j >= t0 && j > end-12; j-- {
+		if d.punct(j, ',') {
+			if mi := d.mentionAt[j-1]; j > t0 && mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+				return d.mentions[mi].ent
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// lastOfSex returns the person of sex g named last, outside quotations, up
+// to sentence si: for a pronoun whose referent was named paragraphs back.
+// Unlike compatible, it wants the sex known, since any name of unknown sex
+// would otherwise do.
+func (d *doc) lastOfSex(si int, g int8) int {
+	best, bestAt := -1, -1
+	for i := range d.ents {
+		if e := &d.ents[i]; e.kind == mPerson && e.gender == g {
+			if at := d.seenBy(i, si); at > bestAt {
+				best, bestAt = i, at
+			}
+		}
+	}
+	return best
 }

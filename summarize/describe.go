@@ -33,8 +33,26 @@ func (d *doc) nominalEnd(a, end int) int {
 // the text is about, "the company" to the organisation; "one person" and
 // "the foreign ministers of …" speak for themselves.
 func (d *doc) nominal(a, e int, create bool) int {
+	// "Shares fell after the lender warned": the subject is after the
+	// subordinating word, not the whole clause before the verb, and may be
+	// the body the main clause named.
+	subordinate := a > 0 && d.toks[a-1].fl&fLower != 0 && subordinators[d.low(a-1)]
+	for k := e - 1; k > a; k-- {
+		if d.toks[k].fl&fLower != 0 && subordinators[d.low(k)] {
+			a, subordinate = k+1, true
+			break
+		}
+	}
 	for e > a && (d.punct(e-1, ',') || d.has(e-1, wTime|wAux) && d.toks[e-1].fl&fLower != 0 || d.toks[e-1].kind == tPunct) {
 		e--
+	}
+	if e > a && e-a <= 20 && d.has(e-1, wSpeechNoun) && d.toks[e-1].fl&fLower != 0 && !d.has(a, wPrep) {
+		// "A University of Nottingham press release": the body it is from.
+		for k := a; k < e-1; k++ {
+			if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mOrg && d.mentions[mi].ent >= 0 && d.mentions[mi].c1 < e && !d.has(d.mentions[mi].c0-1, wPrep) {
+				return d.mentions[mi].ent
+			}
+		}
 	}
 	// Drop a trailing "in a statement", "on Thursday".
 	for k := e - 1; k > a && k >= e-4; k-- {
@@ -45,6 +63,12 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if e <= a || e-a > 20 || !d.subjectStart(a) {
 		return -1
+	}
+	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) {
+		// "said the Norwegian": the person the story is on, by nationality.
+		if mi := d.mentionAt[a+1]; mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
+			return d.salientPerson(int(d.toks[a].sent), genderUnknown)
+		}
 	}
 	// The head is the first noun for a person, body or group, with any
 	// noun that follows it ("bus driver"); an "of" phrase after it stays.
@@ -79,7 +103,8 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if h+2 < e && (d.is(h+1, "close") || d.is(h+1, "familiar") || d.is(h+1, "involved") || d.is(h+1, "briefed") || d.is(h+1, "opposed")) && d.has(h+2, wPrep) {
 		e = d.ppEnd(h+2, e) // "one person close to the board"
-	} else if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(') {
+	} else if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(' ||
+		d.is(h+1, "in") && !d.has(h, wOrgNoun) && d.namesBody(h+2, min(e, h+7))) {
 		// keep the phrase: "the DG of his campaign organisation"
 		e = d.ppEnd(h+1, e)
 	} else {
@@ -122,10 +147,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	named := false // "the GMB union": a body named in the phrase itself
 	for k := a + 1; k < h; k++ {
-		named = named || isCapWord(d, k)
+		// Not "the Milwaukee-based lender" or "the German carmaker": a place
+		// says where the body is, not which.
+		place := strings.HasSuffix(d.low(k), "-based") || d.is(k+1, "-based") || d.is(k+2, "based") && d.toks[k+1].kind == tPunct ||
+			d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind == mPlace
+		named = named || isCapWord(d, k) && !place
 	}
 	if definite && org && !named {
-		if o := d.orgByNoun(hw, si); o >= 0 {
+		if o := d.orgByNoun(hw, si, subordinate); o >= 0 {
 			return o
 		}
 	}
@@ -152,7 +181,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if person && h+2 < e && (d.is(h+1, "for") || d.is(h+1, "of") || d.is(h+1, "at")) && d.is(h+2, "the") && e-h <= 5 {
 		// "a spokesperson for the company": name the company the story means.
-		if o := d.orgByNoun(d.low(e-1), si); o >= 0 && d.ents[o].kind != 0 {
+		if o := d.orgByNoun(d.low(e-1), si, false); o >= 0 && d.ents[o].kind != 0 {
 			name = d.body[d.toks[a].s:d.toks[h+1].e] + " " + d.ents[o].name
 		}
 	}
@@ -170,6 +199,22 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si, headWord: hw})
 	return len(d.ents) - 1
+}
+
+var subordinators = map[string]bool{
+	"after": true, "before": true, "when": true, "while": true, "because": true, "since": true,
+	"until": true, "although": true, "though": true, "if": true, "unless": true, "whereas": true,
+}
+
+// namesBody reports whether [a, e) names a place or body, for keeping "in
+// South Korea's presidential office" with "an official".
+func (d *doc) namesBody(a, e int) bool {
+	for k := a; k < e; k++ {
+		if isCapWord(d, k) || d.has(k, wOrgNoun) && d.toks[k].fl&fLower != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ppEnd returns where the prepositional phrase starting at p ends, within
@@ -366,8 +411,10 @@ func (d *doc) seenBy(e, si int) int {
 	return -1
 }
 
-// orgByNoun finds the organisation "the ministry" or "the company" means.
-func (d *doc) orgByNoun(noun string, si int) int {
+// orgByNoun finds the organisation "the ministry" or "the company" means
+// in sentence si, among those named before it, or before it in the same
+// sentence when sameSentence is set.
+func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 	best, bestAt := -1, -1
 	nouns := []string{noun}
 	if bodyNouns[noun] {
@@ -407,7 +454,14 @@ func (d *doc) orgByNoun(noun string, si int) int {
 		for i := range d.ents {
 			en := &d.ents[i]
 			if en.kind == kind && !en.source && en.head {
-				if at := d.seenBy(i, si-1); at > bestAt {
+				// Named before, or earlier in the same sentence when the
+				// noun is in a clause of its own: "Shares of Acme Bancorp
+				// fell after the lender warned".
+				by := si - 1
+				if sameSentence {
+					by = si
+				}
+				if at := d.seenBy(i, by); at > bestAt {
 					best, bestAt = i, at
 				}
 			}

@@ -45,6 +45,7 @@ type entity struct {
 	sents    []int32  // sentences where it is named outside quotations, in order
 	headWord string   // for a described speaker, its head noun: "spokesperson"
 	roleWord []string // lower-case content words of role, for matching "the DG"
+	titles   []string // lower-case titles it was named with: "dr", "professor"
 }
 
 func isCapWord(d *doc, i int) bool {
@@ -147,6 +148,10 @@ func (d *doc) chunkEnd(i, end int) int {
 		}
 		if isCapWord(d, j) && calendarWord(d.low(j)) {
 			break // "Trump on Wednesday", but "Night Market" stays one name
+		}
+		if t.kind == tWord && d.has(j, wParticle) && d.has(j+1, wParticle) && isCapWord(d, j+2) && d.toks[j+2].sent == t0.sent {
+			j += 3 // "Joost van der Berg"
+			continue
 		}
 		if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
 			w := d.low(j)
@@ -646,6 +651,10 @@ func (d *doc) addMention(m mention) {
 	case mPerson, mUnknown:
 		for i := range d.ents {
 			e := &d.ents[i]
+			if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
+				best = i // "Harbor Crest" after "Harbor Crest Bancorp"
+				continue
+			}
 			if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
 				continue
 			}
@@ -659,27 +668,45 @@ func (d *doc) addMention(m mention) {
 				}
 				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up
 			}
-			if match && (best < 0 || e.last >= d.ents[best].last) {
-				// A bare surname shared by two people is the one the text has
-				// already called by it ("Sato" the stationmaster, not Yui Sato).
-				if best >= 0 && len(words) == 1 && containsString(d.ents[best].forms, name) && !containsString(e.forms, name) &&
-					!d.is(m.c0-1, "younger") && !d.is(m.c0-1, "elder") && !d.is(m.c0-1, "older") {
+			if !match {
+				continue
+			}
+			if best >= 0 && len(words) == 1 && e.kind == mPerson && d.ents[best].kind == mPerson {
+				// A surname shared by two people.
+				if p := d.preferNamesake(m, name, &d.ents[best], e); p != 0 {
+					if p > 0 {
+						best = i
+					}
 					continue
 				}
+			}
+			if best < 0 || e.last >= d.ents[best].last {
 				best = i
 			}
 		}
 		if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
 			m.kind = mPerson
 		}
+		if best >= 0 && d.ents[best].kind == mOrg {
+			m.kind = mOrg
+		}
 	case mOrg:
 		up = strings.ToUpper(name)
 		for i := range d.ents {
 			e := &d.ents[i]
 			if e.kind == mPerson {
+				// A body first named short, as a headline does, taken for
+				// a person: "Harbor Crest shares sink", then "Harbor Crest
+				// Bancorp".
+				if e.gender == genderUnknown && d.orgShortForm(e.words, words) {
+					e.kind = mOrg
+					best = i
+				}
 				continue
 			}
-			if strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up || len(words) == 1 && acronymOf(name) == "" && e.acronym == up {
+			if strings.EqualFold(e.name, name) || containsString(e.forms, name) || e.acronym != "" && e.acronym == up ||
+				len(words) == 1 && acronymOf(name) == "" && e.acronym == up ||
+				e.gender == genderUnknown && (d.orgShortForm(e.words, words) || d.orgShortForm(words, e.words)) {
 				best = i
 			}
 		}
@@ -723,6 +750,11 @@ func (d *doc) addMention(m mention) {
 	if !containsString(e.forms, name) {
 		e.forms = append(e.forms, name)
 	}
+	for k := m.c0; k < m.n0; k++ {
+		if t := d.titleAt(k); t != "" && !containsString(e.titles, t) {
+			e.titles = append(e.titles, t)
+		}
+	}
 	if e.gender == genderUnknown && e.kind == mPerson {
 		e.gender = g
 	}
@@ -744,6 +776,95 @@ func (d *doc) addMention(m mention) {
 	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
 		e.acronym = d.text(m.c1 + 1)
 	}
+}
+
+// preferNamesake chooses between two people a bare surname fits: 1 for b,
+// -1 for a, 0 for no preference (then the one named last is meant).
+//
+//   - "Dr Mensah" is the one introduced as Dr, not the Professor.
+//   - The one the text has already called by the surname alone ("Sato" the
+//     stationmaster, not Yui Sato), unless "the younger" marks a change.
+//   - Not a relative introduced as such: after "her husband, Frank
+//     Pennington", "Pennington" is still the woman the story is about;
+//     the husband is called Frank.
+func (d *doc) preferNamesake(m mention, name string, a, b *entity) int {
+	for k := m.c0; k < m.n0; k++ {
+		if t := d.titleAt(k); t != "" {
+			if at, bt := containsString(a.titles, t), containsString(b.titles, t); at != bt {
+				if bt {
+					return 1
+				}
+				return -1
+			}
+		}
+	}
+	if !d.is(m.c0-1, "younger") && !d.is(m.c0-1, "elder") && !d.is(m.c0-1, "older") {
+		if af, bf := containsString(a.forms, name), containsString(b.forms, name); af != bf {
+			if bf {
+				return 1
+			}
+			return -1
+		}
+	}
+	if ak, bk := a.kin(), b.kin(); ak != bk {
+		if ak {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// titleAt returns the title or honorific at k, one spelling for each:
+// "Dr." and "Doctor" are "doctor"; "" when there is none.
+func (d *doc) titleAt(k int) string {
+	if !d.has(k, wTitle|wHonorific) {
+		return ""
+	}
+	t := strings.TrimSuffix(d.low(k), ".")
+	switch t {
+	case "dr":
+		return "doctor"
+	case "prof":
+		return "professor"
+	}
+	return t
+}
+
+// kin reports whether e was introduced as someone's relative: "her husband".
+func (e *entity) kin() bool {
+	for _, w := range e.roleWord {
+		if kinship[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var kinship = map[string]bool{
+	"husband": true, "wife": true, "son": true, "daughter": true, "mother": true, "father": true,
+	"brother": true, "sister": true, "partner": true, "widow": true, "widower": true,
+	"grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true,
+	"uncle": true, "aunt": true, "nephew": true, "niece": true, "cousin": true,
+	"stepfather": true, "stepmother": true, "fiance": true, "fiancee": true, "fiancé": true, "fiancée": true,
+}
+
+// orgShortForm reports whether short is an organisation's name without
+// its last words ("Harbor Crest" for "Harbor Crest Bancorp"), as a person's
+// name never is: it starts the same, and has no given name.
+func (d *doc) orgShortForm(short, org []string) bool {
+	if len(short) == 0 || len(short) >= len(org) {
+		return false
+	}
+	for i, w := range short {
+		if w != org[i] {
+			return false
+		}
+		if e, ok := lexIndex[w]; ok && lexTable[e].flags&wGiven != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasGiven reports whether the longer name adds a given name the shorter one

@@ -227,7 +227,8 @@ func init() {
 		councillors councilors backers donors investors bankers traders executives managers
 		players coaches owners farmers soldiers troops forces rebels militants fighters
 		insurgents commanders generals clubs teams companies firms banks regulators agencies
-		ministries governments states partners neighbours rivals family relatives parents`)
+		ministries governments states partners neighbours rivals family relatives parents
+		authors co-authors scholars academics historians writers editors`)
 	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force
@@ -244,6 +245,7 @@ func init() {
 		clinic trust charity project initiative programme program campaign team squad
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
+		bancorp bancshares bankshares financial pay payments
 		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
 		river valley peninsula coast ocean desert forest canal reef`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council

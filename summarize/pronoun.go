@@ -81,7 +81,7 @@ func (d *doc) describedPerson(si int, g int8) int {
 			continue
 		}
 		h := k + 1
-		for h < s.t1 && h < k+4 && d.toks[h].kind == tWord && d.toks[h].fl&fLower != 0 && !d.has(h, wPersonNoun|wRole) && !d.has(h, wPrep|wCue|wAux) {
+		for h < s.t1 && h < k+4 && d.toks[h].kind == tWord && d.toks[h].fl&fLower != 0 && !d.has(h, wPersonNoun|wRole) && !d.has(h, wPrep|wCue|wAux|wDet|wPron) {
 			h++
 		}
 		if h >= s.t1 || !d.has(h, wPersonNoun|wRole) || d.toks[h].fl&fLower == 0 {
