@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -63,7 +66,7 @@ func (db *DB) WhoSaid(ctx context.Context, topic string, limit int) (hits []Hit,
 // rows having the highest ids. A topic that half the archive mentions would
 // otherwise cost a relevance score for every row; readers want who spoke
 // about it lately, and the cap keeps every answer within milliseconds.
-const recentMatches = 3000
+const recentMatches = 1000
 
 // topicShare is the part of an article's relevance by its topics that
 // goes to each of its speakers.
@@ -72,64 +75,135 @@ const topicShare = 0.2
 // match is a search row that counts for a speaker.
 type match struct {
 	sid, rid int64
-	total    float64
+	total    float64 // the speaker's
 }
 
-func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, more int, err error) {
-	if limit <= 0 {
-		limit = -1 // SQLite's no limit
-	}
-	// m is the matching rows, materialized because the planner would
-	// otherwise run the full-text query again for each use; e is what each
-	// counts for whom: a quote or position for its speaker, an article's
-	// topics for each of its speakers. bm25 is negative, lower is better.
-	// The three best rows of each of the top speakers are read, their own
-	// words before their articles' topics, so that two texts remain when
-	// one overlaps another.
+// row is a search row as it counts for one speaker: its relevance r
+// (BM25, negative, lower is better) and its article's date.
+type row struct {
+	rid int64
+	r   float64
+	at  int64
+}
+
+// rank scores the speakers of the most recent rows matching q and returns
+// the best three rows of each of the top limit speakers (all when limit
+// is 0 or less), best speaker first, and how many speakers matched.
+//
+// The database does only what it must, reading the rows with their
+// relevance; the sums and the ordering are done here, which costs a
+// fraction of what SQL's grouping and window functions cost over a few
+// thousand rows.
+func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		WITH m AS MATERIALIZED (
-			SELECT rowid AS rid, speaker_id AS sid, at, bm25(search, 4.0, 1.0, 1.0, 1.0) AS r
-			FROM search WHERE search MATCH ?1
-			ORDER BY rowid DESC LIMIT ?4
-		),
-		e AS MATERIALIZED (
-			SELECT rid, sid, at, r FROM m WHERE sid IS NOT NULL
-			UNION ALL
-			SELECT m.rid, vs.speaker_id, m.at, ?3 * m.r
-			FROM m JOIN version_speakers vs ON vs.version_id = m.rid / 4
-			WHERE m.rid % 4 = 2
-		),
-		s AS MATERIALIZED (
-			SELECT sid, SUM(r) AS total, MAX(at) AS latest FROM e GROUP BY sid
-		),
-		top AS MATERIALIZED (
-			SELECT sid, total, latest FROM s ORDER BY total, latest DESC, sid LIMIT ?2
-		),
-		best AS (
-			SELECT e.sid, e.rid,
-				ROW_NUMBER() OVER (PARTITION BY e.sid ORDER BY e.rid % 4 = 2, e.r, e.at DESC, e.rid DESC) AS rn
-			FROM e JOIN top ON top.sid = e.sid
-		)
-		SELECT top.sid, top.total, (SELECT COUNT(*) FROM s), best.rid
-		FROM top JOIN best ON best.sid = top.sid AND best.rn <= 3
-		ORDER BY top.total, top.latest DESC, top.sid, best.rn`, q, limit, topicShare, recentMatches)
+		SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
+		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
 	if err != nil {
 		return nil, 0, err
 	}
-	var (
-		matches []match
-		matched int
-	)
+	type speaker struct {
+		sid    int64
+		total  float64
+		latest int64
+		rows   []row
+	}
+	bySID := make(map[int64]*speaker)
+	add := func(sid int64, x row) {
+		sp := bySID[sid]
+		if sp == nil {
+			sp = &speaker{sid: sid}
+			bySID[sid] = sp
+		}
+		sp.total += x.r
+		sp.latest = max(sp.latest, x.at)
+		sp.rows = append(sp.rows, x)
+	}
+	topics := make(map[int64]row) // an article's topics, by version id
 	for rows.Next() {
-		var m match
-		if err := rows.Scan(&m.sid, &m.total, &matched, &m.rid); err != nil {
+		var (
+			x   row
+			sid sql.NullInt64
+			at  sql.NullInt64
+		)
+		if err := rows.Scan(&x.rid, &sid, &at, &x.r); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
-		matches = append(matches, m)
+		x.at = at.Int64
+		switch {
+		case x.rid%4 == 2:
+			topics[x.rid/4] = x
+		case sid.Valid: // quotes attributed to nobody count for nobody
+			add(sid.Int64, x)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	// An article's topics count, a share of them, for each of its speakers.
+	if len(topics) > 0 {
+		ids := make([]int64, 0, len(topics))
+		for vid := range topics {
+			ids = append(ids, vid)
+		}
+		list, _ := json.Marshal(ids)
+		vs, err := db.sql.QueryContext(ctx, `
+			SELECT version_id, speaker_id FROM version_speakers
+			WHERE version_id IN (SELECT value FROM json_each(?))`, string(list))
+		if err != nil {
+			return nil, 0, err
+		}
+		for vs.Next() {
+			var vid, sid int64
+			if err := vs.Scan(&vid, &sid); err != nil {
+				vs.Close()
+				return nil, 0, err
+			}
+			x := topics[vid]
+			x.r *= topicShare
+			add(sid, x)
+		}
+		vs.Close()
+		if err := vs.Err(); err != nil {
+			return nil, 0, err
+		}
+	}
+
+	speakers := make([]*speaker, 0, len(bySID))
+	for _, sp := range bySID {
+		speakers = append(speakers, sp)
+	}
+	slices.SortFunc(speakers, func(a, b *speaker) int {
+		return cmp.Or(cmp.Compare(a.total, b.total), cmp.Compare(b.latest, a.latest), cmp.Compare(a.sid, b.sid))
+	})
+	if limit > 0 && len(speakers) > limit {
+		speakers = speakers[:limit]
+	}
+	var out []match
+	for _, sp := range speakers {
+		// Their own words before their articles' topics, the most relevant
+		// first, then the newest.
+		slices.SortFunc(sp.rows, func(a, b row) int {
+			aTopic, bTopic := a.rid%4 == 2, b.rid%4 == 2
+			if aTopic != bTopic {
+				if aTopic {
+					return 1
+				}
+				return -1
+			}
+			return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(b.at, a.at), cmp.Compare(b.rid, a.rid))
+		})
+		for _, x := range sp.rows[:min(3, len(sp.rows))] {
+			out = append(out, match{sid: sp.sid, rid: x.rid, total: sp.total})
+		}
+	}
+	return out, len(bySID), nil
+}
+
+func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, more int, err error) {
+	matches, matched, err := db.rank(ctx, q, limit)
+	if err != nil {
 		return nil, 0, err
 	}
 
