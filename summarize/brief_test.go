@@ -528,6 +528,8 @@ func TestBriefEleventhRound(t *testing.T) {
 			[]q{{"Home by six.", "Mary Lowe"}}},
 		{"a message from her, long after she was named", "Mary Lowe, 52, died at the scene.\n\nA driver was arrested.\n\nThe driver's friend, Dan Kerr, said he had been told to stay quiet.\n\nThe prosecutor, Ian Bell, said the driver had been warned.\n\nThe victim's husband, Tom Lowe, told the court his wife always wore a bright jacket. He said the last message he received from her, at 4.52pm, read: ‘Home by six.’",
 			[]q{{"Home by six.", "Mary Lowe"}}},
+		{"a description inside a longer phrase", "Shares in Tarn fell after the company disclosed a review, a development one analyst described as “the worst case”.",
+			[]q{{"the worst case", "one analyst"}}},
 		{"an official in an office", "An official in the finance ministry, who asked not to be named, said the plan was “dead”.\n\n“Nobody wants it,” the official said.",
 			[]q{{"dead", "An official in the finance ministry"}, {"Nobody wants it,", "An official in the finance ministry"}}},
 	})

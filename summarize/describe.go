@@ -101,6 +101,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if h < 0 {
 		return -1
 	}
+	// "a development one analyst described as": the phrase starts at the
+	// last determiner before its noun.
+	for k := h - 1; k > a; k-- {
+		if d.is(k, "a") || d.is(k, "an") || d.is(k, "the") || d.is(k, "one") || d.is(k, "this") || d.is(k, "that") {
+			a = k
+			break
+		}
+	}
 	if h+2 < e && (d.is(h+1, "close") || d.is(h+1, "familiar") || d.is(h+1, "involved") || d.is(h+1, "briefed") || d.is(h+1, "opposed")) && d.has(h+2, wPrep) {
 		e = d.ppEnd(h+2, e) // "one person close to the board"
 	} else if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(' ||
