@@ -218,6 +218,17 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				break // "…, referring to a previous “farewell” tour": another clause
 			}
 		}
+		if (d.has(c, wSpeechNoun) || claimNouns[d.low(c)]) && d.toks[c].fl&fLower != 0 && c-1 > s.t0 && d.toks[c-1].fl&fPossessive != 0 {
+			// "despite the county council’s insistence that the change was
+			// “extensively advertised”": whose insistence it is.
+			a := c - 1
+			for a > s.t0 && d.toks[a-1].kind == tWord && !d.has(a-1, wPrep|wCue) && c-a < 6 {
+				a--
+			}
+			if w := d.headIn(a, c, true); w >= 0 {
+				return w, howBefore
+			}
+		}
 		if d.is(c, "asked") && d.is(c+1, "by") {
 			// "Asked by the chair, broadcaster Graham Tulloch, “Q?”": the one
 			// who asked speaks, when the quotation follows straight on.
@@ -276,6 +287,13 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 		}
 	}
 	return -1, howNone
+}
+
+// claimNouns say that someone said something: "the council's insistence
+// that …".
+var claimNouns = map[string]bool{
+	"insistence": true, "claim": true, "claims": true, "assertion": true, "contention": true,
+	"admission": true, "promise": true, "pledge": true, "assurance": true, "assurances": true,
 }
 
 // gestures are what a speaker does in the sentence after their words:
@@ -375,6 +393,10 @@ func (d *doc) namedNext(sp *span) int {
 			}
 		}
 		return -1
+	case d.is(n.t0, "the") && (d.is(n.t0+1, "words") || d.is(n.t0+1, "remarks") || d.is(n.t0+1, "comments")) &&
+		(d.is(n.t0+2, "were") || d.is(n.t0+2, "came")):
+		// "The words were those of Councillor Dawn Reilly"
+		n.t0++
 	case !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
 		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")):
 		return -1

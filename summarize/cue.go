@@ -153,9 +153,21 @@ func (d *doc) skipIntro(a, c int) int {
 			return a
 		}
 		intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
-			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven)
+			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven) ||
+			// "Pressed on whether he had spoken to Brandão, he smiled"
+			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ed") && !d.has(a, wGiven) &&
+				(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
 		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
 			intro = true
+		}
+		if !intro {
+			// "Twenty miles away in Fond du Lac, …", "Two days later, …"
+			for k := a + 1; k < c && k < a+10 && !d.punct(k, ','); k++ {
+				if d.is(k, "away") || d.is(k, "later") || d.is(k, "earlier") || d.is(k, "ago") {
+					intro = d.toks[k].fl&fLower != 0
+					break
+				}
+			}
 		}
 		if !intro {
 			return a
@@ -383,7 +395,7 @@ func (d *doc) cueSubject(c int) int {
 	}
 	if form == cueIng {
 		// "with several lawmakers shouting “Shame!”": the phrase after "with".
-		for w := c - 1; w > d.sentOf(c).t0 && w > c-6; w-- {
+		for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
 			if d.is(w, "with") {
 				if sub := d.headIn(w+1, c, true); sub >= 0 {
 					return sub
@@ -418,7 +430,7 @@ func (d *doc) cueSubject(c int) int {
 	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
 	if d.punct(before, ',') {
 		if mi := d.mentionAt[before-1]; mi >= 0 {
-			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') {
+			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') && !d.objectAppositive(m.c0-1) {
 				return m.ent
 			}
 		}
@@ -472,6 +484,19 @@ func (d *doc) cueSubject(c int) int {
 		}
 	}
 	cs := d.clauseStart(c)
+	if cs > 0 && d.punct(cs-1, ',') && d.objectAppositive(cs-1) {
+		// "Rui Valadares, speaking after talks with …, Marta Ibarrondo,
+		// said": the subject opens the sentence, before the phrase.
+		t0 := d.sentOf(c).t0
+		for j := cs - 2; j > t0; j-- {
+			if d.punct(j, ',') && d.toks[j+1].fl&fLower != 0 && strings.HasSuffix(d.low(j+1), "ing") {
+				if w := d.headIn(d.skipIntro(t0, j), j, true); w >= 0 {
+					return w
+				}
+				break
+			}
+		}
+	}
 	if kind == cueRead || d.is(c-1, "that") || d.is(c-1, "which") {
 		// "a statement that read", "a statement from the ministry read": the
 		// writer speaks, named in the phrase or by an earlier verb.
@@ -564,4 +589,32 @@ func (d *doc) lastOfSex(si int, g int8) int {
 		}
 	}
 	return best
+}
+
+// objectAppositive reports whether the name set off after the comma at k
+// names the object of a preposition in a phrase before it, not the subject:
+// "Rui Valadares, speaking after talks with Spain's secretary of state,
+// Marta Ibarrondo, said" — Valadares speaks.
+func (d *doc) objectAppositive(k int) bool {
+	t0 := d.sentOf(k).t0
+	for j := k - 1; j > t0; j-- {
+		if d.punct(j, ',') {
+			// The phrase before the role opened with a participle: "speaking
+			// after talks with …".
+			if d.toks[j+1].fl&fLower != 0 && strings.HasSuffix(d.low(j+1), "ing") {
+				return true
+			}
+			return false
+		}
+		if d.toks[j].fl&fLower != 0 && (d.is(j, "with") || d.is(j, "to") || d.is(j, "from")) {
+			// "with Spain's secretary of state for transport, Marta Ibarrondo"
+			for i := j - 1; i > t0; i-- {
+				if d.punct(i, ',') {
+					return d.toks[i+1].fl&fLower != 0 && strings.HasSuffix(d.low(i+1), "ing")
+				}
+			}
+			return false
+		}
+	}
+	return false
 }

@@ -64,6 +64,27 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if e <= a || e-a > 20 || !d.subjectStart(a) {
 		return -1
 	}
+	if e == a+3 && d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those")) {
+		// "People familiar with the talks said … One of them described":
+		// one of the group named just before.
+		si := int(d.toks[a].sent)
+		for s := si - 1; s >= 0 && s >= si-3; s-- {
+			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal == Group {
+				g := d.ents[sub].name
+				name := "one of " + strings.ToLower(g[:1]) + g[1:]
+				for i := range d.ents {
+					if d.ents[i].kind == 0 && d.ents[i].name == name {
+						return i
+					}
+				}
+				if !create {
+					return -1
+				}
+				d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Person, last: si, headWord: d.ents[sub].headWord})
+				return len(d.ents) - 1
+			}
+		}
+	}
 	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) {
 		// "said the Norwegian": the person the story is on, by nationality.
 		if mi := d.mentionAt[a+1]; mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
@@ -74,6 +95,13 @@ func (d *doc) nominal(a, e int, create bool) int {
 	// noun that follows it ("bus driver"); an "of" phrase after it stays.
 	h := -1
 	for k := a; k < e; k++ {
+		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mOrg && d.mentions[mi].c1 < e && d.mentions[mi].c1 > k+1 &&
+			d.toks[d.mentions[mi].c1].fl&fLower != 0 && d.nounish(d.mentions[mi].c1) {
+			// "A Department for Education spokesperson": a body's name used
+			// as a modifier; the head comes after it.
+			k = d.mentions[mi].c1 - 1
+			continue
+		}
 		if d.toks[k].kind != tWord {
 			if h >= 0 && d.toks[k].kind == tPunct {
 				break
@@ -115,15 +143,19 @@ func (d *doc) nominal(a, e int, create bool) int {
 		d.is(h+1, "in") && !d.has(h, wOrgNoun) && d.namesBody(h+2, min(e, h+7))) {
 		// keep the phrase: "the DG of his campaign organisation"
 		e = d.ppEnd(h+1, e)
+	} else if h+3 < e && e-h <= 6 && d.punct(h+1, ',') && d.has(h+2, wPrep) && d.namesBody(h+3, e) {
+		// "A second source, at Lombardia": the appositive says which.
 	} else {
 		e = h + 1
 	}
-	hw := d.low(h)
+	hw := strings.TrimSuffix(strings.TrimSuffix(d.low(h), "'s"), "’s")
 	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
 	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old") || epithets[hw])
 	org := !plural && d.has(h, wOrgNoun)
 	if !plural && !person && !org {
-		if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
+		if d.has(h, wSpeechNoun|wWork) && (d.is(a, "a") || d.is(a, "an")) && d.has(h, wWork) && create {
+			org = true // "An internal audit report concluded that …": the report speaks
+		} else if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
 			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] {
 				return w
 			}
@@ -137,6 +169,13 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if person && (d.is(a, "his") || d.is(a, "her") || d.is(a, "their")) {
 		// "his daughter said": the person introduced with that role, if any.
 		if p := d.personByRole(a, e, si, genderUnknown); p >= 0 && d.ents[p].kind == mPerson && len(d.ents[p].roleWord) > 0 {
+			return p
+		}
+	}
+	if !definite && person && (d.is(a, "a") || d.is(a, "an")) && d.sents[si].para == 0 && !d.has(h, wPersonNoun) {
+		// A lead's "A senior emergency doctor has said" is the doctor named
+		// further down, when one fits the description well.
+		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 && d.seenBy(p, si) < 0 {
 			return p
 		}
 	}
@@ -167,6 +206,31 @@ func (d *doc) nominal(a, e int, create bool) int {
 		}
 	}
 	if definite {
+		// "A second source, at Lombardia, was less gracious. “…,” the source
+		// said": a new one of the kind, brought in earlier in the paragraph.
+		for s := si - 1; s >= 0 && d.sents[s].para == d.sents[si].para; s-- {
+			k := d.sents[s].t0
+			if !d.is(k, "a") && !d.is(k, "an") && !d.is(k, "another") {
+				continue
+			}
+			for h2 := k + 1; h2 <= k+3 && h2 < d.sents[s].t1; h2++ {
+				if d.low(h2) != hw {
+					continue
+				}
+				end := d.nominalEnd(k, d.npEnd(k, d.sents[s].t1))
+				if d.punct(end, ',') && d.has(end+1, wPrep) {
+					for j := end + 2; j < d.sents[s].t1 && j < end+8; j++ {
+						if d.punct(j, ',') {
+							end = j // ", at Lombardia,": the appositive says which
+							break
+						}
+					}
+				}
+				if w := d.nominal(k, end, true); w >= 0 {
+					return w
+				}
+			}
+		}
 		// "The spokesperson added": the "government spokesperson" met before.
 		for i := len(d.ents) - 1; i >= 0; i-- {
 			if en := &d.ents[i]; en.kind == 0 && en.last <= si && en.headWord == hw {
@@ -177,7 +241,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if !create {
 		return -1
 	}
-	name := d.body[d.toks[a].s:d.toks[e-1].e]
+	name := strings.TrimSuffix(strings.TrimSuffix(d.body[d.toks[a].s:d.toks[e-1].e], "’s"), "'s")
 	if spokes[hw] && e == h+1 && (d.is(a, "a") || d.is(a, "an")) && h-a <= 1 {
 		// "Cardi Coaches said … A spokesperson said": the body just named.
 		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para >= d.sents[si].para-1; s-- {
@@ -267,8 +331,31 @@ func (d *doc) ppEnd(p, e int) int {
 func (d *doc) authorOf(noun string, si int) int {
 	for s := si - 1; s >= 0 && s >= si-6; s-- {
 		for k := d.sents[s].t0; k < d.sents[s].t1; k++ {
-			if d.toks[k].span < 0 && d.low(k) == noun && d.sents[s].subject >= 0 {
-				return d.sents[s].subject
+			if d.toks[k].span < 0 && d.low(k) == noun {
+				// "a post shared on the association's Facebook page": the
+				// page's owner wrote it.
+				for j := k + 1; j < d.sents[s].t1 && j < k+9; j++ {
+					if d.toks[j].fl&fPossessive != 0 && d.toks[j].kind == tWord {
+						a := j
+						for a > k+1 && d.toks[a-1].kind == tWord && !d.has(a-1, wPrep|wPublish) {
+							a--
+						}
+						if w := d.headIn(a, j+1, true); w >= 0 {
+							return w
+						}
+						break
+					}
+				}
+				// Who opens the sentence issued it: "Mr Doyle’s family paid
+				// tribute in a statement read by Detective Sergeant Owen Kerr".
+				if a := d.skipIntro(d.sents[s].t0, d.sents[s].t1); a < k {
+					if w := d.headIn(a, d.npEnd(a, k), true); w >= 0 {
+						return w
+					}
+				}
+				if d.sents[s].subject >= 0 {
+					return d.sents[s].subject
+				}
 			}
 		}
 	}
@@ -287,9 +374,13 @@ func (d *doc) nounish(k int) bool {
 // personByRole finds the person a description [a, e) refers to.
 func (d *doc) personByRole(a, e, si int, g int8) int {
 	var words []string
+	head := ""
 	for k := a; k < e; k++ {
 		if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
 			words = append(words, d.low(k))
+			if head == "" && d.has(k, wRole|wPersonNoun|wTitle) {
+				head = d.low(k)
+			}
 		}
 	}
 	best, bestScore := -1, 0
@@ -303,6 +394,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		for _, w := range words {
 			if containsString(en.roleWord, w) {
 				score++
+				if w == head {
+					score++ // "the officer leading the inquiry": the officer named later
+				}
 			}
 			if len(w) >= 2 && len(w) <= 4 && initialsMatch(w, en.roleWord) {
 				score += 2
@@ -311,8 +405,19 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		if later && score < 2 {
 			continue // someone named only later must fit the description well
 		}
-		if score > bestScore || score == bestScore && score > 0 && en.last > d.ents[best].last {
+		switch {
+		case score > bestScore:
 			best, bestScore = i, score
+		case score == bestScore && score > 0:
+			// Of two named before, the later; of two named after, the
+			// first (the story's lead investigator, not the liaison officer).
+			if later && len(en.sents) > 0 && len(d.ents[best].sents) > 0 && d.seenBy(best, si) < 0 {
+				if en.sents[0] < d.ents[best].sents[0] {
+					best = i
+				}
+			} else if en.last > d.ents[best].last {
+				best = i
+			}
 		}
 	}
 	if best >= 0 {
@@ -425,6 +530,9 @@ func (d *doc) seenBy(e, si int) int {
 func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 	best, bestAt := -1, -1
 	nouns := []string{noun}
+	if noun == "force" {
+		nouns = append(nouns, "police", "constabulary") // "Avon and Somerset Police … the force said"
+	}
 	if bodyNouns[noun] {
 		// "the agency" may be the "Traffic Management Authority" named before.
 		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
@@ -450,6 +558,13 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 			}
 		}
 		return -1
+	}
+	// The body its own paragraph is about: "SkyMeridian … has told
+	// passengers to expect delays. A spokesperson for the airline said".
+	for s := si - 1; s >= 0 && d.sents[s].para == d.sents[si].para; s-- {
+		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].head {
+			return sub
+		}
 	}
 	// Prefer what is plainly an organisation ("developer Lantern Fox Games")
 	// to a capitalised word that may be anything ("Cosy farming sim").

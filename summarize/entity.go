@@ -978,6 +978,17 @@ func (d *doc) roleOf(mi int) {
 				a = pa
 			}
 			set(a, m.n0)
+			// "Detective Inspector Rachel Ainsworth, the senior investigating
+			// officer,": the appositive describes her too ("the officer").
+			if d.punct(m.c1, ',') {
+				if b, ok := d.roleNP(m.c1+1, +1); ok {
+					for k := m.c1 + 1; k < b; k++ {
+						if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) && !containsString(e.roleWord, d.low(k)) {
+							e.roleWord = append(e.roleWord, d.low(k))
+						}
+					}
+				}
+			}
 			return
 		}
 	}

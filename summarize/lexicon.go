@@ -137,7 +137,8 @@ func init() {
 	for _, w := range strings.Fields("queen princess duchess countess baroness sister congresswoman assemblywoman alderwoman") {
 		lexEntry(w).gender = genderFemale
 	}
-	addWords(wTitle, `president premier chancellor minister secretary mayor governor senator congressman
+	addWords(wTitle, `democrat republican
+		president premier chancellor minister secretary mayor governor senator congressman
 		congresswoman representative speaker chief chairman chairwoman chair chairperson director
 		ceo cfo coo cto md gm dg vp pm ag da mp mep msp mla mpp mna ps cs dci igp sg pro qc kc
 		spokesman spokeswoman spokesperson commissioner ambassador envoy general admiral colonel
@@ -228,7 +229,7 @@ func init() {
 		players coaches owners farmers soldiers troops forces rebels militants fighters
 		insurgents commanders generals clubs teams companies firms banks regulators agencies
 		ministries governments states partners neighbours rivals family relatives parents
-		authors co-authors scholars academics historians writers editors`)
+		authors co-authors scholars academics historians writers editors crowd audience congregation`)
 	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force
@@ -246,10 +247,11 @@ func init() {
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
 		bancorp bancshares bankshares financial pay payments
+		rovers wanderers athletic rangers albion hotspur fc afc cf city
 		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
 		river valley peninsula coast ocean desert forest canal reef`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
-		party group organisation organization zoo club team police court bank university
+		party group organisation organization zoo club team police court bank university airport refinery factory plant mill smelter brewery distillery
 		school hospital network airline carmaker automaker retailer startup platform app
 		regulator watchdog board committee authority commission army military charity
 		institute institution business chain operator supplier manufacturer giant
@@ -310,7 +312,7 @@ func init() {
 		however meanwhile earlier later separately additionally also still yet instead
 		nevertheless nonetheless similarly likewise elsewhere today yesterday last this
 		when while as under with without despite according for from by`)
-	addWords(wParticle, `van von de der den del della di da dos das du le la bin ibn al el ter ten
+	addWords(wParticle, `van von de der den del della di da do dos das du le la bin ibn al el ter ten
 		mac st st. abu ben bint binti`)
 	addWords(wStop, `the a an it its there this that these those he she they we i you his her their
 		our my your in on at by for with from to of and or but so if as when while after before
