@@ -428,7 +428,7 @@ func (d *doc) cueSubject(c int) int {
 		}
 	}
 	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
-	if d.punct(before, ',') {
+	if before > 0 && d.punct(before, ',') {
 		if mi := d.mentionAt[before-1]; mi >= 0 {
 			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') && !d.objectAppositive(m.c0-1) {
 				return m.ent
