@@ -584,3 +584,20 @@ func TestBriefTwelfthRound(t *testing.T) {
 			[]q{{"Good news for all of us!", "Harbour Traders Association"}}},
 	})
 }
+
+// Kinds of case found by the thirteenth held-out round (an ordinary news
+// day in many outlets' styles).
+func TestBriefThirteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a surname with an Arabic article", "Yemen's foreign minister, Nabil al-Sayadi, spoke through an interpreter.\n\n“We have come with open hands,” al-Sayadi said.",
+			[]q{{"We have come with open hands,", "Nabil al-Sayadi"}}},
+		{"a body's delegate", "Oil rose.\n\n“The mood is calm,” said one OPEC+ delegate, who declined to be named.",
+			[]q{{"The mood is calm,", "one OPEC+ delegate"}}},
+		{"party and state after a senator", `The Senate passed the bill, a measure its sponsor, Sen. Margaret Ellery, D-Ore., called "long overdue."`,
+			[]q{{"long overdue.", "Margaret Ellery"}}},
+		{"a spokesman for a representative, with party and state", `A spokesman for Rep. Glenn Harbin, R-Ariz., who chairs the committee, said the panel would "review the text carefully."`,
+			[]q{{"review the text carefully.", "A spokesman for Rep. Glenn Harbin"}}},
+		{"a water company", "Westcountry Water said the overflow had operated ‘as designed’ during heavy rain.",
+			[]q{{"as designed", "Westcountry Water"}}},
+	})
+}

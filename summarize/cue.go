@@ -315,6 +315,9 @@ func (d *doc) headIn(a, b int, create bool) int {
 		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(') {
 			continue // "(KWSC)" explains a name; it is not the subject
 		}
+		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.toks[n].fl&fLower != 0 && d.has(n, wRole|wPersonNoun) {
+			continue // "one OPEC+ delegate": the body says whose delegate
+		}
 		return m.ent
 	}
 	// "A firefighter who gave only his first name, Thomas, said": a name set
@@ -425,6 +428,17 @@ func (d *doc) cueSubject(c int) int {
 				before = w - 1
 				break
 			}
+		}
+	}
+	// "Sen. Margaret Ellison, D-Ore., called": the party and state, as US
+	// wire copy gives them, are no subject.
+	if before > 0 && d.punct(before, ',') {
+		k := before - 1
+		if d.punct(k, '.') {
+			k--
+		}
+		if d.partyTag(k) && d.punct(k-1, ',') {
+			before = k - 1
 		}
 	}
 	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
@@ -617,4 +631,21 @@ func (d *doc) objectAppositive(k int) bool {
 		}
 	}
 	return false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// partyTag reports whether the word at k is a US party and state, "D-Ore"
+// or "R-Ariz".
+func (d *doc) partyTag(k int) bool {
+	if k < 0 || k >= len(d.toks) || d.toks[k].kind != tWord {
+		return false
+	}
+	w := d.text(k)
+	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }

@@ -103,6 +103,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 			continue
 		}
 		if d.toks[k].kind != tWord {
+			if d.punct(k, '+') && k > a && d.toks[k].s == d.toks[k-1].e {
+				continue // "OPEC+"
+			}
 			if h >= 0 && d.toks[k].kind == tPunct {
 				break
 			}
@@ -311,6 +314,8 @@ func (d *doc) ppEnd(p, e int) int {
 			k++ // "of the company's 20 largest shareholders"
 		case d.toks[k].kind == tNum:
 			k++
+		case d.punct(k, '.') && d.has(k-1, wAbbrev) && isCapWord(d, k+1):
+			k++ // "for Rep. Glenn Harbin"
 		case d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wPrep|wConj|wAux|wDet|wPron|wCue|wTime) &&
 			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly"):
 			k++ // "of one patient", "from one Gulf delegation

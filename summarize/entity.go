@@ -65,7 +65,7 @@ func (d *doc) findMentions() {
 	for _, p := range d.paras {
 		i := p.t0
 		for i < p.t1 {
-			if !isCapWord(d, i) || d.dropWord(i) && !d.placeStarts(i) {
+			if !isCapWord(d, i) && !d.articleName(i) || d.dropWord(i) && !d.placeStarts(i) {
 				i++
 				continue
 			}
@@ -149,6 +149,10 @@ func (d *doc) chunkEnd(i, end int) int {
 		if isCapWord(d, j) && calendarWord(d.low(j)) {
 			break // "Trump on Wednesday", but "Night Market" stays one name
 		}
+		if d.articleName(j) {
+			j++ // "Yahya al-Mahdi"
+			continue
+		}
 		if t.kind == tWord && d.has(j, wParticle) && d.has(j+1, wParticle) && isCapWord(d, j+2) && d.toks[j+2].sent == t0.sent {
 			j += 3 // "Joost van der Berg"
 			continue
@@ -189,6 +193,21 @@ func (d *doc) chunkEnd(i, end int) int {
 		break
 	}
 	return j
+}
+
+// articleName reports whether the word at i is a surname with an Arabic
+// article, written in lower case: "al-Mahdi", "el-Sayed", "bin-Laden".
+func (d *doc) articleName(i int) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].kind != tWord {
+		return false
+	}
+	w := d.text(i)
+	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-"} {
+		if len(w) > len(p) && w[:len(p)] == p && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // dropWord reports whether a capitalised word is an ordinary word that is
@@ -304,6 +323,9 @@ func hashWord(b []byte) uint64 {
 // chunk reads the capitalised run [a, b): a title, a person's name, an
 // organisation or places.
 func (d *doc) chunk(a, b int) {
+	if b == a+1 && d.partyTag(a) {
+		return // "D-Ore.": a senator's party and state
+	}
 	// Leading words that never start a name: The, Thursday.
 	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
 		a++
@@ -487,7 +509,7 @@ func (d *doc) nameWord(k int) bool {
 	if lx.flags&wGiven != 0 && t.fl&fAllCaps == 0 {
 		return true
 	}
-	if lx.flags&wParticle != 0 && t.fl&fLower != 0 {
+	if lx.flags&wParticle != 0 && t.fl&fLower != 0 || d.articleName(k) {
 		return true
 	}
 	if lx.flags&(wHonorific|wTitle|wOrgWord|wDept|wPlace|wDemonym|wTime|wRoleAcronym|wDet|wPrep|wConj) != 0 {
