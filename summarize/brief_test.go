@@ -555,7 +555,7 @@ func TestBriefTwelfthRound(t *testing.T) {
 		{"pressed on whether he had spoken to him", "Manager Steve Mull would not discuss the deal.\n\nPressed on whether he had spoken to Vale personally, he smiled. “I speak to a lot of people.”",
 			[]q{{"I speak to a lot of people.", "Steve Mull"}}},
 		{"one of them", "People familiar with the talks said the fee was agreed. One of them described the bonuses as “very achievable”.",
-			[]q{{"very achievable", "one of people familiar with the talks"}}},
+			[]q{{"very achievable", "one of the people familiar with the talks"}}},
 		{"a second source", "A source close to the player said he was keen. “He likes the manager,” the source said.\n\nA second source, at Lombardia, was less gracious. “They paid too much,” the source said.",
 			[]q{{"He likes the manager,", "A source close to the player"}, {"They paid too much,", "A second source, at Lombardia"}}},
 		{"a club named with a particle", "Estrela do Norte issued a statement on Wednesday. “The club confirms it has received an offer,” it read.",

@@ -71,7 +71,11 @@ func (d *doc) nominal(a, e int, create bool) int {
 		for s := si - 1; s >= 0 && s >= si-3; s-- {
 			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal == Group {
 				g := d.ents[sub].name
-				name := "one of " + strings.ToLower(g[:1]) + g[1:]
+				g = strings.ToLower(g[:1]) + g[1:]
+				if !strings.HasPrefix(g, "the ") {
+					g = "the " + g // "one of the people familiar with the talks"
+				}
+				name := "one of " + g
 				for i := range d.ents {
 					if d.ents[i].kind == 0 && d.ents[i].name == name {
 						return i
