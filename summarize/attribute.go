@@ -218,9 +218,10 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				break // "…, referring to a previous “farewell” tour": another clause
 			}
 		}
-		if (d.has(c, wSpeechNoun) || claimNouns[d.low(c)]) && d.toks[c].fl&fLower != 0 && c-1 > s.t0 && d.toks[c-1].fl&fPossessive != 0 {
+		if (d.has(c, wSpeechNoun) || claimNouns[d.low(c)]) && d.toks[c].fl&fLower != 0 && c-1 > s.t0 && d.toks[c-1].fl&fPossessive != 0 && d.is(c+1, "that") {
 			// "despite the county council’s insistence that the change was
-			// “extensively advertised”": whose insistence it is.
+			// “extensively advertised”": whose insistence it is (but not "she
+			// described the minister’s remarks as “…”").
 			a := c - 1
 			for a > s.t0 && d.toks[a-1].kind == tWord && !d.has(a-1, wPrep|wCue) && c-a < 6 {
 				a--

@@ -601,3 +601,27 @@ func TestBriefThirteenthRound(t *testing.T) {
 			[]q{{"as designed", "Westcountry Water"}}},
 	})
 }
+
+// Kinds of case found by the fourteenth held-out round (Irish, Scottish,
+// South African, Singaporean, Filipino, New Zealand, Pakistani and other
+// outlets' styles).
+func TestBriefFourteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a nickname before a particle", "CEBU CITY, Philippines — Sen. Ramon “Mon” dela Cruz said the attacks had created “a climate of fear”.",
+			[]q{{"a climate of fear", "Ramon dela Cruz"}}},
+		{"a long title before the name", "Leader of the Opposition in the Sindh Assembly Muhammad Ali Khan criticised the plan, alleging it was made “to please the builders”.",
+			[]q{{"to please the builders", "Muhammad Ali Khan"}}},
+		{"a month is no one", `The Rent Board will cap rents.
+
+The move, which takes effect from April, is meant to stop "bidding wars" that have pushed rents up, the board said in a statement.`,
+			[]q{{"bidding wars", "Rent Board"}}},
+		{"but said", `At the market, Madam Lim Ah Hoon, 68, who has sold noodles there for 41 years, welcomed the change but said it came "a bit late".`,
+			[]q{{"a bit late", "Lim Ah Hoon"}}},
+		{"prompting someone to warn", "The cancellations hit Mull hardest, prompting Highlands MSP Alasdair Munro to warn that islanders were ‘running out of patience’.",
+			[]q{{"running out of patience", "Alasdair Munro"}}},
+		{"describing someone else's remarks", "The Tánaiste defended the plan.\n\nMs Aoife Ní Bhriain later described the Tánaiste’s remarks as ‘insulting to every renter’.",
+			[]q{{"insulting to every renter", "Aoife Ní Bhriain"}}},
+		{"a place feature is no person", "He led drilling at a site known as Kestrel Dome.\n\n“Ice is a diary,” Tomasz Wierz told the magazine. “Nobody has read it,” he said.",
+			[]q{{"Ice is a diary,", "Tomasz Wierz"}, {"Nobody has read it,", "Tomasz Wierz"}}},
+	})
+}

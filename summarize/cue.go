@@ -312,7 +312,11 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 		m := &d.mentions[mi]
 		k = m.c1 - 1
-		if m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(') {
+		// A person named last, just before the verb, heads a long title:
+		// "Leader of the Opposition in the Sindh Assembly Muhammad Ali Khan
+		// criticised".
+		titled := m.kind == mPerson && m.c1 == end && m.n0 > m.c0 && !m.modifier && m.ent >= 0
+		if !titled && (m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(')) {
 			continue // "(KWSC)" explains a name; it is not the subject
 		}
 		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.toks[n].fl&fLower != 0 && d.has(n, wRole|wPersonNoun) {
@@ -396,6 +400,21 @@ func (d *doc) cueSubject(c int) int {
 	if form == cueAccording {
 		return d.headIn(c+2, d.clauseEnd(c+2), true)
 	}
+	// "prompting MSP Alasdair Munro to warn that": the one prompted.
+	if d.is(c-1, "to") {
+		for j := c - 2; j > d.sentOf(c).t0 && j > c-12; j-- {
+			if d.toks[j].kind != tWord || d.toks[j].span >= 0 {
+				break
+			}
+			if w := d.low(j); w == "prompting" || w == "prompted" || w == "leading" || w == "led" || w == "forcing" || w == "urging" || w == "asking" {
+				if sub := d.headIn(j+1, c-1, true); sub >= 0 {
+					return sub
+				}
+				break
+			}
+		}
+	}
+
 	if form == cueIng {
 		// "with several lawmakers shouting “Shame!”": the phrase after "with".
 		for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
@@ -457,8 +476,41 @@ func (d *doc) cueSubject(c int) int {
 				continue
 			}
 			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
-				if sub := d.headIn(d.clauseStart(w-1), w-1, true); sub >= 0 {
+				end := w - 1
+				// "Madam Lim Ah Hoon, 68, who": past the age.
+				if d.toks[end-1].kind == tNum && d.punct(end-2, ',') {
+					end -= 2
+				}
+				if sub := d.headIn(d.clauseStart(end), end, true); sub >= 0 {
 					return sub
+				}
+				break
+			}
+		}
+	}
+	// "…, the agency said": a described subject right before the verb, when
+	// the clause around it starts elsewhere ("that have pushed rents above
+	// $4,000, the agency said").
+	if j := c - 1; j > 0 && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0 && d.nounish(j) {
+		a := j
+		for a > d.sentOf(c).t0 && a > j-4 && d.toks[a-1].kind == tWord && d.toks[a-1].fl&fLower != 0 && !d.has(a-1, wPrep|wCue|wPron|wConj) {
+			a--
+		}
+		if d.is(a, "the") && d.punct(a-1, ',') {
+			if w := d.nominal(a, c, true); w >= 0 {
+				return w
+			}
+		}
+	}
+	// "welcomed the change but said": the subject of the clause before.
+	if (d.is(c-1, "but") || d.is(c-1, "and")) && d.toks[c-1].fl&fLower != 0 {
+		for j := c - 2; j > d.sentOf(c).t0; j-- {
+			if d.toks[j].span >= 0 {
+				break
+			}
+			if _, _, n := d.cueAt(j); n > 0 {
+				if w := d.cueSubject(j); w >= 0 {
+					return w
 				}
 				break
 			}

@@ -121,13 +121,17 @@ func (d *doc) chunkEnd(i, end int) int {
 		if t.kind == tMark && t.fl&fOpen != 0 && t0.span < 0 {
 			// A nickname between names: Danny ‘Tank’ Mensah.
 			sp := d.spans[t.span]
-			if sp.close > j && sp.close <= j+3 && isCapWord(d, sp.close+1) && d.toks[sp.close+1].sent == t0.sent {
+			next := sp.close + 1
+			if d.has(next, wParticle) && d.toks[next].fl&fLower != 0 {
+				next++ // Ramon “Mon” dela Cruz
+			}
+			if sp.close > j && sp.close <= j+3 && isCapWord(d, next) && d.toks[next].sent == t0.sent {
 				nick := true
 				for k := j + 1; k < sp.close; k++ {
 					nick = nick && isCapWord(d, k)
 				}
 				if nick {
-					j = sp.close + 1
+					j = next
 					continue
 				}
 			}
@@ -198,10 +202,13 @@ func (d *doc) chunkEnd(i, end int) int {
 // articleName reports whether the word at i is a surname with an Arabic
 // article, written in lower case: "al-Mahdi", "el-Sayed", "bin-Laden".
 func (d *doc) articleName(i int) bool {
-	if i < 0 || i >= len(d.toks) || d.toks[i].kind != tWord {
+	if i < 0 || i >= len(d.toks) || d.toks[i].kind != tWord || d.toks[i].fl&fLower == 0 {
 		return false
 	}
 	w := d.text(i)
+	if len(w) < 4 || (w[0] != 'a' && w[0] != 'e' && w[0] != 'b' && w[0] != 'i') || w[2] != '-' && w[3] != '-' {
+		return false
+	}
 	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-", "bin-", "ibn-", "abu-"} {
 		if len(w) > len(p) && w[:len(p)] == p && w[len(p)] >= 'A' && w[len(p)] <= 'Z' {
 			return true
@@ -326,6 +333,9 @@ func (d *doc) chunk(a, b int) {
 	if b == a+1 && d.partyTag(a) {
 		return // "D-Ore.": a senator's party and state
 	}
+	if b == a+1 && calendarWord(d.low(a)) && (d.has(a-1, wPrep) || a+1 < len(d.toks) && d.toks[a+1].kind == tNum) {
+		return // "from April", "April 3": a month, not a woman
+	}
 	// Leading words that never start a name: The, Thursday.
 	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
 		a++
@@ -363,8 +373,21 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A run that ends in a role noun is a title, not a name: "The Police
 	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
-	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 {
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 || d.is(b-1, "opposition") && b-a > 1 {
+		return // "Leader of the Opposition" too
+	}
+	// A dateline in capitals opening the story, of a place the lexicon does
+	// not know: "CEBU CITY, Philippines —" (SACRAMENTO is a place, and a topic).
+	if d.toks[a].fl&fParaStart != 0 && d.toks[a].fl&fAllCaps != 0 && !(b == a+1 && d.has(a, wPlace)) && !d.placeStarts(a) && d.toks[b-1].fl&fAllCaps != 0 && b-a <= 3 && d.sents[d.toks[a].sent].para == 0 &&
+		(d.punct(b, ',') || b < len(d.toks) && d.toks[b].kind == tPunct && isDash(d.toks[b].r)) {
 		return
+	}
+	// A place in capitals, as a dateline writes it: "CEBU CITY", "NEW YORK".
+	if d.toks[a].fl&fAllCaps != 0 && d.toks[b-1].fl&fAllCaps != 0 {
+		if n, c := placeAt(a); n == b-a {
+			d.addPlace(a, b, c, sent, inQuote)
+			return
+		}
 	}
 	// Letters after a name are no part of it: "Judge Rebecca Ashworth KC".
 	for b-a > 1 && postNominal(d.low(b-1)) {

@@ -247,9 +247,9 @@ func init() {
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
 		bancorp bancshares bankshares financial pay payments
-		rovers wanderers athletic rangers albion hotspur fc afc cf city water
+		rovers wanderers athletic rangers albion hotspur fc afc cf water
 		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
-		river valley peninsula coast ocean desert forest canal reef`)
+		river valley peninsula coast ocean desert forest canal reef dome glacier plateau ridge fjord`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
 		party group organisation organization zoo club team police court bank university airport refinery factory plant mill smelter brewery distillery
 		school hospital network airline carmaker automaker retailer startup platform app
@@ -312,7 +312,7 @@ func init() {
 		however meanwhile earlier later separately additionally also still yet instead
 		nevertheless nonetheless similarly likewise elsewhere today yesterday last this
 		when while as under with without despite according for from by`)
-	addWords(wParticle, `van von de der den del della di da do dos das du le la bin ibn al el ter ten
+	addWords(wParticle, `van von de der den del della dela delos di da do dos das du le la bin ibn al el ter ten
 		mac st st. abu ben bint binti`)
 	addWords(wStop, `the a an it its there this that these those he she they we i you his her their
 		our my your in on at by for with from to of and or but so if as when while after before
