@@ -132,6 +132,23 @@ func (d *doc) answers() {
 	}
 }
 
+// replied reports whether quotation i was given as a retort: "…," his
+// brother replies.
+func (d *doc) replied(i int) bool {
+	sp := &d.spans[i]
+	if sp.close < 0 {
+		return false
+	}
+	s := d.sents[d.toks[sp.close].sent]
+	for k := sp.close + 1; k < s.t1 && k < sp.close+6; k++ {
+		switch d.low(k) {
+		case "replies", "replied", "retorts", "retorted", "counters", "countered", "shoots", "shot", "snaps", "snapped":
+			return true
+		}
+	}
+	return false
+}
+
 // question reports whether quotation i asks something: it ends with "?".
 func (d *doc) question(i int) bool {
 	t := strings.TrimRight(d.body[d.spans[i].s:d.spans[i].e], " ,”\"’'")
@@ -303,6 +320,7 @@ var gestures = map[string]bool{
 	"smiled": true, "laughed": true, "shrugged": true, "nodded": true, "grinned": true,
 	"sighed": true, "paused": true, "winked": true, "frowned": true, "chuckled": true,
 	"beamed": true, "laughs": true, "smiles": true, "shrugs": true, "nods": true, "grins": true,
+	"gives": true, "sighs": true, "pauses": true, "winces": true, "winced": true, "frowns": true,
 }
 
 // gestureAfter returns who the words right after quotation i show
@@ -485,7 +503,37 @@ func (d *doc) carry(i int) (int, int) {
 				}
 			}
 		}
+		// Dialogue: after an exchange between two people, paragraphs of bare
+		// quotation take turns when they ask or answer — "“So is a ladder?”
+		// / “No, Your Honor.” / “And hovering over my patio isn’t?”".
+		if w := d.turn(i, j); w >= 0 {
+			return w, howCarry
+		}
 		return prev.who, howCarry
 	}
 	return -1, howNone
+}
+
+// turn returns who answers in turn at quotation i, whose last quotation
+// before it is j: the speaker before j's, when the two spoke in the two
+// paragraphs before i, one of i and j is a question, and i's paragraph is
+// quotation only. Else -1.
+func (d *doc) turn(i, j int) int {
+	sp, prev := &d.spans[i], &d.spans[j]
+	if prev.para != sp.para-1 || !(d.question(i) || d.question(j) || d.replied(j)) {
+		return -1
+	}
+	k := j - 1
+	for k >= 0 && (!d.spans[k].quote || d.spans[k].para == prev.para) {
+		k--
+	}
+	if k < 0 || d.spans[k].para != prev.para-1 || d.spans[k].who < 0 || d.spans[k].who == prev.who {
+		return -1
+	}
+	// The paragraph holds nothing but the quotation.
+	last := d.paras[sp.para].t1 - 1
+	if sp.close < 0 || sp.close < last-1 {
+		return -1
+	}
+	return d.spans[k].who
 }

@@ -21,6 +21,8 @@ type doc struct {
 	sentSp    []int32  // the first span opening in each sentence, and one past the last
 	lowerSet  []uint64 // hashes of the words seen in lower case
 	lowerDone bool
+	capSet    []uint64 // hashes of the words seen capitalised inside a sentence
+	capDone   bool
 }
 
 // docs keeps working buffers between calls; nothing in a Briefing points
@@ -40,6 +42,8 @@ func (d *doc) reset(body string) {
 	d.ents = d.ents[:0]
 	d.lowerSet = d.lowerSet[:0]
 	d.lowerDone = false
+	d.capSet = d.capSet[:0]
+	d.capDone = false
 }
 
 // Brief reads an article and returns its briefing.

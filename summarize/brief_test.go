@@ -625,3 +625,30 @@ The move, which takes effect from April, is meant to stop "bidding wars" that ha
 			[]q{{"Ice is a diary,", "Tomasz Wierz"}, {"Nobody has read it,", "Tomasz Wierz"}}},
 	})
 }
+
+// Kinds of case found by the fifteenth held-out round (long features with
+// many speakers).
+func TestBriefFifteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"his brother, her husband", "Marcus Delaney works on the line. His wife, Tanya Delaney, works in packing.\n\n“We can't both be on call,” Tanya said.\n\nHer husband disagrees. “They need us more than we need them,” he said.",
+			[]q{{"We can't both be on call,", "Tanya Delaney"}, {"They need us more than we need them,", "Marcus Delaney"}}},
+		{"a nickname given", "Aleksander Vane, 34, known to everyone as Olek, trained in Chicago.\n\n“Mom thinks it is too fancy,” Olek says.",
+			[]q{{"Mom thinks it is too fancy,", "Aleksander Vane"}}},
+		{"a name that looks like an adverb", "Every shift for the delivery app Swiftly ends with a score.\n\nSwiftly declined an interview. In a post on its blog, it said its system was “designed to be fair”.",
+			[]q{{"designed to be fair", "Swiftly"}}},
+		{"one of those, with an appositive", "Many staff left. One of those employees, a former engineer who asked not to be named, said: “We learned from a news alert.”",
+			[]q{{"We learned from a news alert.", "a former engineer"}}},
+		{"researchers write, they describe", "A team found bacteria that break down PFOA.\n\nThe researchers write that the finding “challenges an old assumption”.\n\nThe researchers admit limits. In the paper they describe it as “a proof of principle”.",
+			[]q{{"challenges an old assumption", "The researchers"}, {"a proof of principle", "The researchers"}}},
+		{"questions and answers take turns", "Justice Alan Strick was quick to interrupt. “Any member of the public with a drone?” he asked.\n\n“Drones are widely available, Your Honor,” Gary Lowe replied.\n\n“So is a ladder. Can the sheriff climb my fence?”\n\n“No, Your Honor. That would be an intrusion.”",
+			[]q{{"Any member of the public with a drone?", "Alan Strick"}, {"Drones are widely available, Your Honor,", "Gary Lowe"}, {"So is a ladder. Can the sheriff climb my fence?", "Alan Strick"}, {"No, Your Honor. That would be an intrusion.", "Gary Lowe"}}},
+		{"a statement issued by a body", `At the time, police said little. A statement issued by the Erie Police Department a week after the disappearance said there was "no evidence of foul play".`,
+			[]q{{"no evidence of foul play", "the Erie Police Department"}}},
+		{"an email sent by someone", "An email sent by a senior operations manager in August instructed staff to “carry on as before”.",
+			[]q{{"carry on as before", "a senior operations manager"}}},
+		{"her report began", "Philippa Strand reported from a dozen wars.\n\nHer first report from Beirut began: ‘The children have stopped flinching.’",
+			[]q{{"The children have stopped flinching.", "Philippa Strand"}}},
+		{"the complaint alleges", `The lawsuit accuses the founder of misleading the board. The complaint alleges that she "knowingly presented false projections".`,
+			[]q{{"knowingly presented false projections", "The complaint"}}},
+	})
+}

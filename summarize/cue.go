@@ -34,8 +34,8 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	}
 	kind, width = lx.cueKind, 1
 	if kind == cueBare {
-		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent {
-			return 0, 0, 0 // "would continue to", not "…,” she continued."
+		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent && !(d.is(n, "that") && d.toks[i].fl&fLower != 0) {
+			return 0, 0, 0 // "would continue to", not "…,” she continued." or "they write that"
 		}
 	}
 	if kind == cueParticle {
@@ -67,8 +67,8 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return 0, 0, 0 // a noun between verbs: "a widely shared post read"
 	}
 	if lx.cueForm == cueBase && i > 1 && d.has(i-2, wDet) && !d.is(i-2, "that") && d.toks[i-1].fl&fLower != 0 &&
-		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) {
-		return 0, 0, 0 // "a handwritten note", "the annual report"
+		!d.has(i-1, wAux|wPron|wConj|wPrep|wCue) && !(d.has(i-1, wGroupNoun) && d.is(i+1, "that")) {
+		return 0, 0, 0 // "a handwritten note", "the annual report", not "the researchers write that"
 	}
 	form = lx.cueForm
 	if form == cueBase {
@@ -334,10 +334,17 @@ func (d *doc) headIn(a, b int, create bool) int {
 			}
 		}
 	}
-	if d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those") || d.is(a+2, "these")) && d.punct(a+3, ',') {
-		// "One of them, the Eastbrook school district, said": the appositive says which.
-		if w := d.nominal(a+4, d.nominalEnd(a+4, end), create); w >= 0 {
-			return w
+	if d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those") || d.is(a+2, "these")) {
+		// "One of them, the Eastbrook school district, said", "One of those
+		// employees, a former engineer who …, said": the appositive says which.
+		c := a + 3
+		for c < a+5 && c < b && !d.punct(c, ',') {
+			c++
+		}
+		if d.punct(c, ',') {
+			if w := d.nominal(c+1, d.nominalEnd(c+1, b), create); w >= 0 {
+				return w
+			}
 		}
 	}
 	return d.nominal(a, d.nominalEnd(a, end), create)
@@ -603,6 +610,14 @@ func (d *doc) cueSubject(c int) int {
 	if cs >= c || d.has(c-1, wConj) {
 		// "… but warned that": the verb shares the sentence's subject.
 		return d.mainSubject(c)
+	}
+	if t0 := d.skipIntro(d.sentOf(c).t0, c); t0 < cs && (d.is(t0, "a") || d.is(t0, "an") || d.is(t0, "the")) &&
+		d.has(t0+1, wSpeechNoun) && d.toks[t0+1].fl&fLower != 0 && subordinators[d.low(cs-1)] {
+		// "A statement issued by the police a week after the disappearance
+		// said": the sentence's subject, not "the disappearance".
+		if w := d.nominal(t0, cs-1, true); w >= 0 {
+			return w
+		}
 	}
 	return d.headIn(cs, c, true)
 }

@@ -159,6 +159,36 @@ func (d *doc) nominal(a, e int, create bool) int {
 	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
 	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old") || epithets[hw])
 	org := !plural && d.has(h, wOrgNoun)
+	if !plural && !person && !org && d.has(h, wSpeechNoun|wWork) {
+		// "A statement issued by the Erie Police Department said", "An
+		// email sent by a senior operations manager instructed": its author.
+		end := d.sentOf(h).t1
+		for k := h + 1; k < end && k < h+4; k++ {
+			if d.toks[k].kind != tWord || d.toks[k].span >= 0 {
+				break
+			}
+			if d.is(k, "by") || d.is(k, "from") {
+				if mi := d.mentionAt[k+1]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+					return d.mentions[mi].ent
+				}
+				if k+1 < len(d.toks) && d.mentionAt[k+2] >= 0 && d.is(k+1, "the") {
+					if m := d.mentions[d.mentionAt[k+2]]; m.ent >= 0 && m.kind != mPlace {
+						return m.ent
+					}
+				}
+				if w := d.nominal(k+1, d.nominalEnd(k+1, d.npEnd(k+1, end)), create); w >= 0 {
+					return w
+				}
+				break
+			}
+		}
+		// "Her report … began", "Her reply … ended": hers.
+		if d.is(a, "her") || d.is(a, "his") || d.is(a, "their") {
+			if w := d.resolvePronoun(a); w >= 0 {
+				return w
+			}
+		}
+	}
 	if !plural && !person && !org {
 		if d.has(h, wSpeechNoun|wWork) && (d.is(a, "a") || d.is(a, "an")) && d.has(h, wWork) && create {
 			org = true // "An internal audit report concluded that …": the report speaks
@@ -177,6 +207,15 @@ func (d *doc) nominal(a, e int, create bool) int {
 		// "his daughter said": the person introduced with that role, if any.
 		if p := d.personByRole(a, e, si, genderUnknown); p >= 0 && d.ents[p].kind == mPerson && len(d.ents[p].roleWord) > 0 {
 			return p
+		}
+		// "his brother replies", "her husband disagrees": the other of the
+		// family named, of the relative's sex.
+		if g, ok := kinSex[hw]; ok && e == h+1 {
+			if p := d.resolvePronoun(a); p >= 0 && d.ents[p].kind == mPerson {
+				if q := d.relative(p, g, si); q >= 0 {
+					return q
+				}
+			}
 		}
 	}
 	if !definite && person && (d.is(a, "a") || d.is(a, "an")) && d.sents[si].para == 0 && !d.has(h, wPersonNoun) {
@@ -283,6 +322,58 @@ func (d *doc) nominal(a, e int, create bool) int {
 var subordinators = map[string]bool{
 	"after": true, "before": true, "when": true, "while": true, "because": true, "since": true,
 	"until": true, "although": true, "though": true, "if": true, "unless": true, "whereas": true,
+}
+
+// kinSex is the sex of each kind of relative.
+var kinSex = map[string]int8{
+	"mother": genderFemale, "wife": genderFemale, "sister": genderFemale, "daughter": genderFemale,
+	"grandmother": genderFemale, "aunt": genderFemale, "widow": genderFemale,
+	"father": genderMale, "husband": genderMale, "brother": genderMale, "son": genderMale,
+	"grandfather": genderMale, "uncle": genderMale, "widower": genderMale,
+}
+
+// relative returns the person other than p who shares p's surname and is
+// of sex g (or of unknown sex when none is known), named by sentence si:
+// "Olek says … his brother replies" is Tomas Vanek.
+func (d *doc) relative(p int, g int8, si int) int {
+	pw := d.ents[p].words
+	if len(pw) == 0 {
+		return -1
+	}
+	surname := pw[len(pw)-1]
+	// Named together when first named, "Her sons, Tomas and Aleksander":
+	// siblings, who lend a surname to one named without.
+	var together []int
+	if len(d.ents[p].sents) > 0 {
+		for _, m := range d.mentionsIn(int(d.ents[p].sents[0])) {
+			if m.kind == mPerson && m.ent >= 0 && m.ent != p && !slices.Contains(together, m.ent) {
+				together = append(together, m.ent)
+				if len(pw) == 1 && len(d.ents[m.ent].words) >= 2 {
+					surname = d.ents[m.ent].words[len(d.ents[m.ent].words)-1]
+				}
+			}
+		}
+	}
+	best, bestAt, loose := -1, -1, -1
+	for i := range d.ents {
+		e := &d.ents[i]
+		sibling := slices.Contains(together, i)
+		if i == p || e.kind != mPerson || !sibling && (len(e.words) < 2 || e.words[len(e.words)-1] != surname) || d.seenBy(i, si) < 0 {
+			continue
+		}
+		switch {
+		case e.gender == g:
+			if at := d.seenBy(i, si); at > bestAt {
+				best, bestAt = i, at
+			}
+		case e.gender == genderUnknown && loose < 0:
+			loose = i
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return loose
 }
 
 // namesBody reports whether [a, e) names a place or body, for keeping "in

@@ -243,7 +243,9 @@ func (d *doc) dropWord(i int) bool {
 	}
 	w := d.low(i)
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
-		return true
+		// Unless the text capitalises it mid-sentence too: "the delivery
+		// app Swiftly … Swiftly declined".
+		return !d.seenCapital(w)
 	}
 	// "Climate Action Network" keeps its first word.
 	return !isCapWord(d, i+1) && d.seenLower(w)
@@ -278,6 +280,42 @@ func (d *doc) sentenceInitial(i int) bool {
 
 // seenLower reports whether the word appears in lower case somewhere in the
 // text. The first call puts every lower-case word in an open-addressing set.
+// seenCapital reports whether w is written capitalised somewhere inside a
+// sentence, as a name is.
+func (d *doc) seenCapital(w string) bool {
+	if !d.capDone {
+		d.capDone = true
+		n := 64
+		for n < len(d.toks) {
+			n *= 2
+		}
+		d.capSet = slices.Grow(d.capSet[:0], n)[:n]
+		clear(d.capSet)
+		for k := range d.toks {
+			t := &d.toks[k]
+			if t.kind == tWord && t.fl&fCap != 0 && t.fl&fAllCaps == 0 && !d.sentenceInitial(k) {
+				h := hashWord(d.lower[t.lo:t.hi])
+				for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
+					if d.capSet[i] == 0 || d.capSet[i] == h {
+						d.capSet[i] = h
+						break
+					}
+				}
+			}
+		}
+	}
+	n := uint64(len(d.capSet))
+	h := hashWord([]byte(w))
+	for i := h & (n - 1); ; i = (i + 1) & (n - 1) {
+		switch d.capSet[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
 func (d *doc) seenLower(w string) bool {
 	if !d.lowerDone {
 		d.lowerDone = true
@@ -692,8 +730,13 @@ func (d *doc) addMention(m mention) {
 	best := -1
 	up := ""
 	g := d.genderOf(m)
-	switch m.kind {
-	case mPerson, mUnknown:
+	if alias := d.knownAs(m); alias >= 0 {
+		// "Aleksander, 34, known to everyone as Olek": another name for him.
+		best, m.kind = alias, mPerson
+	}
+	switch {
+	case best >= 0:
+	case m.kind == mPerson || m.kind == mUnknown:
 		for i := range d.ents {
 			e := &d.ents[i]
 			if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
@@ -706,7 +749,8 @@ func (d *doc) addMention(m mention) {
 			if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
 				continue // "Ms. Brennan" is not Patrick Brennan
 			}
-			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words)
+			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||
+				e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Olek"
 			if e.kind == mOrg {
 				if up == "" {
 					up = strings.ToUpper(name)
@@ -735,7 +779,7 @@ func (d *doc) addMention(m mention) {
 		if best >= 0 && d.ents[best].kind == mOrg {
 			m.kind = mOrg
 		}
-	case mOrg:
+	case m.kind == mOrg:
 		up = strings.ToUpper(name)
 		for i := range d.ents {
 			e := &d.ents[i]
@@ -821,6 +865,32 @@ func (d *doc) addMention(m mention) {
 	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
 		e.acronym = d.text(m.c1 + 1)
 	}
+}
+
+// knownAs returns the person a name is given as another name for —
+// "Aleksander, 34, known to everyone as Olek", "Dolores, known as Dee" —
+// the last person named before it in the sentence, or -1.
+func (d *doc) knownAs(m mention) int {
+	k := m.c0 - 1
+	if !d.is(k, "as") {
+		return -1
+	}
+	known := false
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if d.is(j, "known") || d.is(j, "nicknamed") || d.is(j, "called") {
+			known = true
+			break
+		}
+	}
+	if !known {
+		return -1
+	}
+	for i := len(d.mentions) - 1; i >= 0 && d.mentions[i].sent == m.sent; i-- {
+		if mm := d.mentions[i]; mm.kind == mPerson && mm.ent >= 0 && mm.c1 <= k {
+			return mm.ent
+		}
+	}
+	return -1
 }
 
 // preferNamesake chooses between two people a bare surname fits: 1 for b,

@@ -302,7 +302,7 @@ func init() {
 		email emails e-mail release interview interviews speech speeches remarks comments
 		note notes memo video broadcast blog op-ed column posting thread press conference
 		briefing announcement address testimony submission report declaration communique
-		communiqué caption text transcript podcast`)
+		communiqué caption text transcript podcast reply dispatch`)
 	addWords(wNaming, `dubbed titled entitled nicknamed named called calls call calling dubs names labelled labeled branded
 		so-called known term word phrase slogan hashtag motto song film movie book novel
 		album show series programme program play poem headline campaign operation code
@@ -335,9 +335,10 @@ func init() {
 		addCue(c)
 	}
 	addWords(wAccording, "according words")
-	addWords(wWork, `study paper report book novel memoir album film movie documentary series show
+	addWords(wWork, `complaint lawsuit indictment affidavit
+		study paper report book novel memoir album film movie documentary series show
 		programme program play poem song single article survey thesis exhibition`)
-	addWords(wSpeechNoun, "study paper survey filing document update notice chant chants cries shouts alert warning advisory bulletin")
+	addWords(wSpeechNoun, "study paper survey filing document update notice chant chants cries shouts alert warning advisory bulletin complaint lawsuit indictment affidavit")
 	addWords(wPublish, `issue issues issued issuing post posts posted posting publish publishes
 		published publishing release releases released releasing send sends sent sending write
 		writes wrote writing share shares shared sharing tweet tweets tweeted tweeting circulate
@@ -434,6 +435,7 @@ var cueList = []cue{
 	{forms: "confirm confirms confirmed confirming"}, {forms: "deny denies denied denying"},
 	{forms: "describe describes described describing", kind: cueAs},
 	{forms: "ask asks asked asking"}, {forms: "urge urges urged urging"},
+	{forms: "instruct instructs instructed instructing", kind: cueTell},
 	{forms: "caution cautions cautioned cautioning"}, {forms: "predict predicts predicted predicting"},
 	{forms: "promise promises promised promising"}, {forms: "vow vows vowed vowing"},
 	{forms: "pledge pledges pledged pledging"}, {forms: "boast boasts boasted boasting"},

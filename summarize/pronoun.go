@@ -50,6 +50,16 @@ func (d *doc) resolvePronoun(i int) int {
 		}
 	}
 	para := d.sents[si].para
+	if g == genderPlural && si > 0 && d.sents[si-1].para >= para-1 {
+		// "The researchers acknowledge the limits. In the paper they
+		// describe": the group that opened the sentence before.
+		s := d.sents[si-1]
+		if k := s.t0; d.is(k, "the") && d.has(k+1, wGroupNoun) && d.toks[k+1].fl&fLower != 0 {
+			if w := d.nominal(k, k+2, true); w >= 0 {
+				return w
+			}
+		}
+	}
 	for s := si - 1; s >= 0 && s >= si-8 && d.sents[s].para >= para-3; s-- {
 		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
 			return sub
