@@ -652,3 +652,12 @@ func TestBriefFifteenthRound(t *testing.T) {
 			[]q{{"knowingly presented false projections", "The complaint"}}},
 	})
 }
+
+// Kinds of case found by the sixteenth held-out round (another ordinary
+// news day).
+func TestBriefSixteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a shipping line and the carrier", "Volumes at the port fell. Empty container moves rose slightly.\n\nNorvik Line said the decision was “not a reflection on the port.”\n\n“We remain committed to Oakland,” the carrier said.",
+			[]q{{"not a reflection on the port.", "Norvik Line"}, {"We remain committed to Oakland,", "Norvik Line"}}},
+	})
+}

@@ -360,7 +360,13 @@ func (d *doc) subjectStart(k int) bool {
 	if t.kind == tNum || isCapWord(d, k) {
 		return true
 	}
-	return t.kind == tWord && (d.has(k, wDet|wPron) || d.nounish(k))
+	return t.kind == tWord && (d.has(k, wDet|wPron) || d.nounish(k) || numberWords[d.low(k)])
+}
+
+// numberWords start a noun phrase: "three people familiar with the talks".
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "several": true, "dozens": true, "hundreds": true,
 }
 
 // inverted reports whether the speech verb at c follows its quotation, so

@@ -64,12 +64,24 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if e <= a || e-a > 20 || !d.subjectStart(a) {
 		return -1
 	}
-	if e == a+3 && d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those")) {
-		// "People familiar with the talks said … One of them described":
-		// one of the group named just before.
+	if (e == a+3 || e == a+4 && d.is(a+2, "those") && d.pluralNoun(a+3)) && d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those")) {
+		// "People familiar with the talks said … One of them described",
+		// "according to three people familiar … One of those people": one
+		// of the group named just before.
 		si := int(d.toks[a].sent)
-		for s := si - 1; s >= 0 && s >= si-3; s-- {
+		group := -1
+		for s := si - 1; s >= 0 && s >= si-3 && group < 0; s-- {
 			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == 0 && d.ents[sub].nominal == Group {
+				group = sub
+			}
+		}
+		for i := len(d.ents) - 1; i >= 0 && group < 0; i-- {
+			if en := &d.ents[i]; en.kind == 0 && en.nominal == Group && en.last < si && en.last >= si-3 {
+				group = i
+			}
+		}
+		if sub := group; sub >= 0 {
+			{
 				g := d.ents[sub].name
 				g = strings.ToLower(g[:1]) + g[1:]
 				if !strings.HasPrefix(g, "the ") {

@@ -247,7 +247,7 @@ func init() {
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
 		bancorp bancshares bankshares financial pay payments
-		rovers wanderers athletic rangers albion hotspur fc afc cf water
+		rovers wanderers athletic rangers albion hotspur fc afc cf water line lines shipping
 		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
 		river valley peninsula coast ocean desert forest canal reef dome glacier plateau ridge fjord`)
 	addWords(wOrgNoun, `company firm corporation government ministry department agency union council
