@@ -659,5 +659,9 @@ func TestBriefSixteenthRound(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a shipping line and the carrier", "Volumes at the port fell. Empty container moves rose slightly.\n\nNorvik Line said the decision was “not a reflection on the port.”\n\n“We remain committed to Oakland,” the carrier said.",
 			[]q{{"not a reflection on the port.", "Norvik Line"}, {"We remain committed to Oakland,", "Norvik Line"}}},
+		{"letters after a deputy's name", "The Sinn Féin spokeswoman, Aoife Ní Bhriain TD (Dublin South-Central), spoke first.\n\n‘Every week I meet families,’ she said.",
+			[]q{{"Every week I meet families,", "Aoife Ní Bhriain"}}},
+		{"prompting a member with a place in the title", "The cancellations hit Mull hardest, prompting Highlands and Islands MSP Alasdair Munro to warn of ‘a lost summer’.",
+			[]q{{"a lost summer", "Alasdair Munro"}}},
 	})
 }

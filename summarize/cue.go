@@ -420,6 +420,13 @@ func (d *doc) cueSubject(c int) int {
 				break
 			}
 			if w := d.low(j); w == "prompting" || w == "prompted" || w == "leading" || w == "led" || w == "forcing" || w == "urging" || w == "asking" {
+				// The person named, past any place in their title:
+				// "Highlands and Islands MSP Alasdair Munro".
+				for _, m := range d.mentionsIn(int(d.toks[c].sent)) {
+					if m.c0 > j && m.c1 <= c-1 && m.kind == mPerson && m.ent >= 0 {
+						return m.ent
+					}
+				}
 				if sub := d.headIn(j+1, c-1, true); sub >= 0 {
 					return sub
 				}

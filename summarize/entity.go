@@ -79,7 +79,7 @@ func (d *doc) findMentions() {
 // postNominal reports whether w is letters written after a name.
 func postNominal(w string) bool {
 	switch strings.TrimSuffix(w, ".") {
-	case "kc", "qc", "mp", "msp", "mla", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr", "sr", "ii", "iii", "frs", "fca":
+	case "kc", "qc", "sc", "mp", "msp", "mla", "mep", "ms", "td", "mpp", "obe", "mbe", "cbe", "kbe", "dbe", "phd", "jr", "sr", "ii", "iii", "frs", "fca":
 		return true
 	}
 	return false
