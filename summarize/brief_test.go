@@ -665,3 +665,18 @@ func TestBriefSixteenthRound(t *testing.T) {
 			[]q{{"a lost summer", "Alasdair Munro"}}},
 	})
 }
+
+// Kinds of case found by the seventeenth held-out round (a third ordinary
+// news day).
+func TestBriefSeventeenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"counsel said", "Under cross-examination by Niall Sheahan SC, the garda agreed the accused had co-operated.\n\nMr Sheahan said his client had been unwell. ‘He is not hiding behind that,’ counsel said.",
+			[]q{{"He is not hiding behind that,", "Niall Sheahan"}}},
+		{"a country's minister in the lead, named later", "Peru and Bolivia signed a lake deal, with Peru's foreign minister hailing \"a new chapter\".\n\n\"For too long the lake has paid the price,\" Foreign Minister Ricardo Almonte Vela said.",
+			[]q{{"a new chapter", "Ricardo Almonte Vela"}, {"For too long the lake has paid the price,", "Ricardo Almonte Vela"}}},
+		{"who after a place", "Orly Ben-Haim, a mother of three from Kiryat Shmona who moved back in March, said she welcomed the plan.\n\n\"We will believe it when we see the builders,\" she added.",
+			[]q{{"We will believe it when we see the builders,", "Orly Ben-Haim"}}},
+		{"a sign's slogan", `Fishing families watched from their boats. Several held up signs reading "The lake is alive".`,
+			nil},
+	})
+}

@@ -105,6 +105,15 @@ func (d *doc) namedBefore(o int) bool {
 	if d.punct(o-1, ',') && d.has(o-2, wWork) {
 		return true // "The study, ‘Running behaviour in …’, is published today"
 	}
+	if d.is(o-1, "reading") || d.is(o-1, "read") || d.is(o-1, "saying") || d.is(o-1, "that") && d.is(o-2, "read") {
+		// "handmade signs reading “Titicaca is alive”": a slogan, not speech.
+		for k := o - 2; k >= 0 && k >= o-4; k-- {
+			switch strings.TrimSuffix(d.low(k), "s") {
+			case "sign", "placard", "banner", "poster", "t-shirt", "billboard", "graffiti", "plaque":
+				return true
+			}
+		}
+	}
 	if d.is(o-1, "as") {
 		for k := o - 2; k >= 0 && k >= o-7 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {

@@ -546,9 +546,10 @@ func (d *doc) cueSubject(c int) int {
 			// "Gloria Smith, 79, who testified": the name before the relative pronoun.
 			for j := k - 1; j >= d.sentOf(c).t0 && j > k-6; j-- {
 				if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
-					if d.mentions[mi].kind == mOrg {
+					if m := d.mentions[mi]; m.kind != mPerson || d.has(m.c0-1, wPrep) && d.toks[m.c0-1].fl&fLower != 0 {
 						// "who" is a person: "Gwen Illingworth, of the patient
-						// group Resist Together, who said".
+						// group Resist Together, who said"; not the place in "a
+						// mother of three from Kiryat Shmona who moved back".
 						if p := d.personBefore(d.mentions[mi].c0, d.sentOf(c).t0); p >= 0 {
 							return p
 						}

@@ -230,6 +230,19 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
+	if person && isCapWord(d, a) && d.toks[a].fl&fPossessive != 0 {
+		// "Peru's foreign minister": the one named with that title,
+		// before or after.
+		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
+			return p
+		}
+	}
+	if a == h && hw == "counsel" && d.toks[h].fl&fLower != 0 {
+		// "counsel said", as court reports write it: the lawyer just heard.
+		if p := d.salientPerson(si, genderUnknown); p >= 0 {
+			return p
+		}
+	}
 	if !definite && person && (d.is(a, "a") || d.is(a, "an")) && d.sents[si].para == 0 && !d.has(h, wPersonNoun) {
 		// A lead's "A senior emergency doctor has said" is the doctor named
 		// further down, when one fits the description well.

@@ -243,9 +243,10 @@ func (d *doc) dropWord(i int) bool {
 	}
 	w := d.low(i)
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
-		// Unless the text capitalises it mid-sentence too: "the delivery
-		// app Swiftly … Swiftly declined".
-		return !d.seenCapital(w)
+		// Unless the text capitalises it mid-sentence too ("the delivery app
+		// Swiftly … Swiftly declined"), or a name goes on after it ("Orly
+		// Ben-Haim").
+		return !d.seenCapital(w) && !(isCapWord(d, i+1) && d.toks[i+1].s == d.toks[i].e+1 && !d.has(i+1, wPrep|wDet))
 	}
 	// "Climate Action Network" keeps its first word.
 	return !isCapWord(d, i+1) && d.seenLower(w)
