@@ -167,7 +167,7 @@ func (d *doc) tokenize() {
 		}
 		start := len(d.toks)
 		switch {
-		case isWordRune(r) || (r == '@' || r == '#') && isWordRune(runeAt(body, i+1)):
+		case isWordRune(r) && !isApostrophe(r) || (r == '@' || r == '#') && isWordRune(runeAt(body, i+1)):
 			i = d.word(i)
 		case isApostrophe(r) || r == '‘':
 			if j := d.elision(i, size); j > i {
