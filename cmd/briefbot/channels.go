@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,8 +52,10 @@ func consoleChannel(chs []bot.Channel) string {
 	return "console:terminal"
 }
 
-// describeChannels is the channels' part of /sources.
-func describeChannels(ctx context.Context, d *bot.Dispatcher) []string {
+// describeChannels is the channels' part of /sources: each configured
+// channel, then any channel no longer configured that still has posts
+// waiting.
+func describeChannels(ctx context.Context, d *bot.Dispatcher, unsent func(context.Context) (map[string]int, error)) []string {
 	status, err := d.Status(ctx)
 	if err != nil {
 		return []string{"Channels: could not be read."}
@@ -70,5 +74,37 @@ func describeChannels(ctx context.Context, d *bot.Dispatcher) []string {
 		}
 		lines = append(lines, line)
 	}
+	if n, err := unsent(ctx); err == nil {
+		for _, ch := range slices.Sorted(maps.Keys(orphans(n, d.Channels))) {
+			lines = append(lines, fmt.Sprintf("Channel %s is not configured: %d posts wait for it, and go out if it is configured again.", ch, n[ch]))
+		}
+	}
 	return lines
+}
+
+// orphans returns the channels of unsent, a count of unsent posts by
+// channel, that are not among chs, with their counts: posts queued for a
+// channel since removed from the configuration. They stay in the outbox
+// and are sent if the channel comes back.
+func orphans(unsent map[string]int, chs []bot.Channel) map[string]int {
+	out := maps.Clone(unsent)
+	for _, ch := range chs {
+		delete(out, ch.Key())
+	}
+	return out
+}
+
+// queueDepth counts the posts waiting for the configured channels.
+func queueDepth(unsent func(context.Context) (map[string]int, error), chs []bot.Channel) func(context.Context) (int, error) {
+	return func(ctx context.Context) (int, error) {
+		n, err := unsent(ctx)
+		if err != nil {
+			return 0, err
+		}
+		total := 0
+		for _, ch := range chs {
+			total += n[ch.Key()]
+		}
+		return total, nil
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/store"
 )
 
 // waitFor polls s until it contains want, failing the test after a while.
@@ -156,5 +160,62 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 		if !json.Valid([]byte(line)) {
 			t.Errorf("log line is not JSON: %q", line)
 		}
+	}
+}
+
+// TestRunChannelNoLongerConfigured: posts queued for a channel that has
+// since left the configuration are kept, logged at start, shown by
+// /sources and left out of the queue depth, as they will not drain.
+func TestRunChannelNoLongerConfigured(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "briefbot.db")
+	db, err := store.Open(t.Context(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const gone = "slack:CGONE"
+	o := db.Outbox()
+	old, err := o.State(t.Context(), gone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := old
+	next.Immediate++
+	ds := []bot.Delivery{
+		{Channel: gone, Key: "briefing:1", Message: bot.Message{Title: "one"}},
+		{Channel: gone, Key: "briefing:2", Message: bot.Message{Title: "two"}},
+	}
+	if err := o.Commit(t.Context(), gone, old, next, ds); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	env := func(k string) string {
+		return map[string]string{"BRIEFBOT_SEEDS": t.TempDir(), "BRIEFBOT_DB": dbPath}[k]
+	}
+	var out, errOut bytes.Buffer
+	if err := run(t.Context(), nil, env, strings.NewReader("/sources\n"), &out, &errOut); err != nil {
+		t.Fatalf("run = %v; stderr %s", err, errOut.String())
+	}
+	if want := "Channel slack:CGONE is not configured: 2 posts wait for it"; !strings.Contains(out.String(), want) {
+		t.Errorf("/sources lacks %q:\n%s", want, out.String())
+	}
+	if want := `"channel":"slack:CGONE","posts":2`; !strings.Contains(errOut.String(), want) {
+		t.Errorf("the log lacks %q:\n%s", want, errOut.String())
+	}
+
+	db, err = store.Open(t.Context(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	depth := queueDepth(db.Outbox().Unsent, []bot.Channel{{Platform: "console", ID: "terminal"}})
+	if n, err := depth(t.Context()); err != nil || n != 0 {
+		t.Errorf("queue depth = %d, %v; want 0, the removed channel's posts left out", n, err)
+	}
+	depth = queueDepth(db.Outbox().Unsent, []bot.Channel{{Platform: "slack", ID: "CGONE"}})
+	if n, err := depth(t.Context()); err != nil || n != 2 {
+		t.Errorf("queue depth with the channel configured again = %d, %v; want 2", n, err)
 	}
 }

@@ -46,7 +46,7 @@ func newMetrics(pending func(context.Context) (int, error)) *metrics {
 	}
 	queue := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "briefbot_outbox_pending",
-		Help: "Posts waiting in the outbox, all channels together.",
+		Help: "Posts waiting in the outbox, all configured channels together.",
 	}, func() float64 {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()

@@ -84,7 +84,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer db.Close()
 	outbox := db.Outbox()
-	m := newMetrics(outbox.Pending)
+	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
 	plats, err := newPlatforms(cfg, term, log)
@@ -102,6 +102,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	// channel gets what this run briefs.
 	if err := disp.Open(ctx); err != nil {
 		return err
+	}
+	if n, err := outbox.Unsent(ctx); err == nil {
+		for ch, k := range orphans(n, chans) {
+			log.Warn("a channel no longer configured has posts waiting; they stay in the archive and go out if it is configured again", "channel", ch, "posts", k)
+		}
 	}
 	// The dispatcher outlives ctx a little, to post what is due on the way out.
 	dctx, stopDispatch := context.WithCancel(context.WithoutCancel(ctx))
@@ -123,7 +128,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		Observe: m.observeCommand,
 		Digest:  disp.DigestNow,
 		Sources: func(ctx context.Context) string {
-			return strings.Join(append([]string{in.describe(ctx)}, describeChannels(ctx, disp)...), "\n")
+			return strings.Join(append([]string{in.describe(ctx)}, describeChannels(ctx, disp, outbox.Unsent)...), "\n")
 		},
 	}
 	term.Handler = cmds

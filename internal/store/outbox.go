@@ -335,14 +335,26 @@ func (o *Outbox) counts(ctx context.Context, channel string) (map[bot.DeliverySt
 	return counts, lastErr, nil
 }
 
-// Pending returns how many deliveries, to all channels, are pending or
-// sending: the depth of the queue.
-func (o *Outbox) Pending(ctx context.Context) (int, error) {
-	var n int
-	err := o.db.sql.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM deliveries WHERE state IN ('pending', 'sending')`).Scan(&n)
+// Unsent returns how many deliveries are pending or sending, by channel:
+// the depth of each channel's queue. Channels with none are left out.
+func (o *Outbox) Unsent(ctx context.Context) (map[string]int, error) {
+	rows, err := o.db.sql.QueryContext(ctx,
+		`SELECT channel, COUNT(*) FROM deliveries WHERE state IN ('pending', 'sending') GROUP BY channel`)
 	if err != nil {
-		return 0, fmt.Errorf("counting pending deliveries: %w", err)
+		return nil, fmt.Errorf("counting unsent deliveries: %w", err)
+	}
+	defer rows.Close()
+	n := make(map[string]int)
+	for rows.Next() {
+		var ch string
+		var c int
+		if err := rows.Scan(&ch, &c); err != nil {
+			return nil, fmt.Errorf("counting unsent deliveries: %w", err)
+		}
+		n[ch] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting unsent deliveries: %w", err)
 	}
 	return n, nil
 }
