@@ -163,7 +163,7 @@ func (r responder) answer(ctx context.Context, cmd slack.SlashCommand) *reply {
 		if !rep.tooBig() {
 			return rep
 		}
-		r.wg.Go(func() { r.deliver(context.WithoutCancel(ctx), cmd, rep) })
+		r.wg.Go(func() { r.deliver(context.WithoutCancel(ctx), cmd, rep, false) })
 		return nil
 	case <-timer.C:
 	case <-ctx.Done():
@@ -173,7 +173,7 @@ func (r responder) answer(ctx context.Context, cmd slack.SlashCommand) *reply {
 		defer cancel()
 		select {
 		case text := <-done:
-			r.deliver(ctx, cmd, answerReply(text))
+			r.deliver(ctx, cmd, answerReply(text), true)
 		case <-ctx.Done():
 			r.log.ErrorContext(ctx, "slash command timed out", "command", cmd.Command, "channel", cmd.ChannelID)
 		}
@@ -181,8 +181,9 @@ func (r responder) answer(ctx context.Context, cmd slack.SlashCommand) *reply {
 	return &reply{ResponseType: slack.ResponseTypeEphemeral, Text: working}
 }
 
-// deliver POSTs a late answer to the command's response_url.
-func (r responder) deliver(ctx context.Context, cmd slack.SlashCommand, rep *reply) {
+// deliver POSTs a late answer to the command's response_url, in place of
+// the "Working on it…" the user was shown when replace is set.
+func (r responder) deliver(ctx context.Context, cmd slack.SlashCommand, rep *reply, replace bool) {
 	if cmd.ResponseURL == "" {
 		r.log.ErrorContext(ctx, "late answer has no response_url", "command", cmd.Command, "channel", cmd.ChannelID)
 		return
@@ -191,7 +192,7 @@ func (r responder) deliver(ctx context.Context, cmd slack.SlashCommand, rep *rep
 	if client == nil {
 		client = http.DefaultClient
 	}
-	msg := &slack.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text}
+	msg := &slack.WebhookMessage{ResponseType: rep.ResponseType, Text: rep.Text, ReplaceOriginal: replace}
 	if len(rep.Blocks) > 0 {
 		msg.Blocks = &slack.Blocks{BlockSet: rep.Blocks}
 	}

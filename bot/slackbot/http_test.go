@@ -213,8 +213,8 @@ func TestHTTPSlowCommand(t *testing.T) {
 	close(f.release)
 	body := receive(t, posted)
 	h.Wait()
-	if body["text"] != "Posted the digest: 3 briefings." || body["response_type"] != "ephemeral" {
-		t.Errorf("response_url got %v; want the digest's answer, ephemeral", body)
+	if body["text"] != "Posted the digest: 3 briefings." || body["response_type"] != "ephemeral" || body["replace_original"] != true {
+		t.Errorf("response_url got %v; want the digest's answer, ephemeral, in place of %q", body, working)
 	}
 	if calls := f.seen(); len(calls) != 1 || calls[0] != "slack:C42 /digest" {
 		t.Errorf("Handle got %q; want [slack:C42 /digest]", calls)
@@ -264,6 +264,9 @@ func TestHTTPLongAnswer(t *testing.T) {
 	}
 	body := receive(t, posted)
 	h.Wait()
+	if body["replace_original"] != false {
+		t.Errorf("response_url got replace_original %v; want false, as nothing was shown to replace", body["replace_original"])
+	}
 	blocks, _ := body["blocks"].([]any)
 	if len(blocks) < 2 || len(blocks) > maxBlocks {
 		t.Fatalf("response_url got %d blocks; want 2 to %d", len(blocks), maxBlocks)

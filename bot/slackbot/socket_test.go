@@ -124,8 +124,8 @@ func TestSocketMode(t *testing.T) {
 		t.Errorf("ack = %v; want env-2 with %q", ack, working)
 	}
 	close(cmds.release)
-	if body := receive(t, posted); body["text"] != "Posted the digest: 3 briefings." {
-		t.Errorf("response_url got %v; want the digest's answer", body)
+	if body := receive(t, posted); body["text"] != "Posted the digest: 3 briefings." || body["replace_original"] != true {
+		t.Errorf("response_url got %v; want the digest's answer in place of %q", body, working)
 	}
 
 	if got, want := cmds.seen(), []string{"slack:C7 /who-said europe", "slack:C7 /digest"}; strings.Join(got, "|") != strings.Join(want, "|") {
