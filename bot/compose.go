@@ -15,7 +15,7 @@ import (
 func BriefingMessage(e Entry) Message {
 	b := e.Briefing
 	var text strings.Builder
-	WriteText(&text, b, e.Source) // a strings.Builder does not fail
+	WriteText(&text, b, Credit(e.Source, e.Byline)) // a strings.Builder does not fail
 	m := Message{
 		Text:  strings.TrimRight(text.String(), "\n"),
 		Title: oneLine(title(b, e.Source)),
@@ -58,7 +58,7 @@ const threadQuotes = 3
 // footer cites an entry: its source and the id /brief takes.
 func footer(e Entry) string {
 	var parts []string
-	if s := oneLine(e.Source); s != "" {
+	if s := oneLine(Credit(e.Source, e.Byline)); s != "" {
 		parts = append(parts, "Source: "+s)
 	}
 	if e.ArticleID > 0 {

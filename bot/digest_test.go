@@ -365,3 +365,26 @@ func TestBriefingMessageThreadsManyQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingMessageCreditsByline: who wrote the article is named on the
+// post's source line, in its text and its footer.
+func TestBriefingMessageCreditsByline(t *testing.T) {
+	e := Entry{ArticleID: 7, Source: "The Coastal Gazette", Byline: "Ana Tremaine", Briefing: summarize.Briefing{Title: "Harbour reopens"}}
+	m := BriefingMessage(e)
+	if want := "Source: The Coastal Gazette, by Ana Tremaine · /brief 7"; m.Footer != want {
+		t.Errorf("footer = %q; want %q", m.Footer, want)
+	}
+	if want := "\nSource: The Coastal Gazette, by Ana Tremaine"; !strings.HasSuffix(m.Text, want) {
+		t.Errorf("text = %q; want it to end %q", m.Text, want)
+	}
+	for _, tt := range []struct{ source, byline, want string }{
+		{"harbour.txt", "", "harbour.txt"},
+		{"", "Ana Tremaine", "by Ana Tremaine"},
+		{" The Coastal Gazette ", " Ana Tremaine ", "The Coastal Gazette, by Ana Tremaine"},
+		{"", "", ""},
+	} {
+		if got := Credit(tt.source, tt.byline); got != tt.want {
+			t.Errorf("Credit(%q, %q) = %q; want %q", tt.source, tt.byline, got, tt.want)
+		}
+	}
+}

@@ -90,6 +90,20 @@ func WriteMarkdown(w io.Writer, b summarize.Briefing, source string) error {
 	return err
 }
 
+// Credit is what a briefing's "Source:" line shows: the source and, when
+// known, who wrote the article ("The Coastal Gazette, by Ana Tremaine").
+func Credit(source, byline string) string {
+	source, byline = strings.TrimSpace(source), strings.TrimSpace(byline)
+	switch {
+	case byline == "":
+		return source
+	case source == "":
+		return "by " + byline
+	default:
+		return source + ", by " + byline
+	}
+}
+
 func title(b summarize.Briefing, source string) string {
 	switch {
 	case strings.TrimSpace(b.Title) != "":

@@ -21,6 +21,8 @@ type Entry struct {
 	// Source is what the briefing's "Source:" line shows: the outlet, the
 	// file name or the item's link.
 	Source string
+	// Byline is who wrote the article, or "".
+	Byline string
 	URL    string
 	// SourceKind is "file" or "feed"; SourceKey is the path under the seeds
 	// folder ("world/nato.txt") or, for a feed item, the feed's URL, a space

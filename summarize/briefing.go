@@ -14,9 +14,12 @@ import "time"
 type Article struct {
 	Title string
 	// Body is the article text; paragraphs are separated by newlines.
-	Body      string
-	URL       string
-	Source    string
+	Body   string
+	URL    string
+	Source string
+	// Byline is who wrote the article, as its page or feed gives it
+	// ("Jane Doe", "Jane Doe and Ali Khan"); Brief does not read it.
+	Byline    string
 	Published time.Time
 }
 

@@ -36,11 +36,16 @@ func (a archive) Quotes(ctx context.Context, speaker string, limit int) ([]bot.Q
 }
 
 func (a archive) Briefing(ctx context.Context, id int64) (summarize.Briefing, string, error) {
-	_, b, src, err := a.db.Briefing(ctx, id)
+	art, b, src, err := a.db.Briefing(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		err = bot.ErrNotFound
 	}
-	return b, src.Name, err
+	// The same "Source:" line as the briefing's post.
+	source := art.Source
+	if source == "" {
+		source = src.Name
+	}
+	return b, bot.Credit(source, art.Byline), err
 }
 
 func (a archive) Latest(ctx context.Context) (int64, error) {

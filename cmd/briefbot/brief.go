@@ -101,7 +101,7 @@ func writer(format string, w io.Writer) (writeFunc, error) {
 				}
 			}
 			written = true
-			return render(w, b, a.Source)
+			return render(w, b, bot.Credit(a.Source, a.Byline))
 		}
 	}
 	switch format {
@@ -112,8 +112,10 @@ func writer(format string, w io.Writer) (writeFunc, error) {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		return func(file string, _ summarize.Article, b summarize.Briefing) error {
-			return enc.Encode(newJSONBriefing(file, b))
+		return func(file string, a summarize.Article, b summarize.Briefing) error {
+			j := newJSONBriefing(file, b)
+			j.Byline = a.Byline
+			return enc.Encode(j)
 		}, nil
 	default:
 		return nil, usagef("unknown format %q: want text, markdown or json", format)
@@ -138,6 +140,7 @@ func safeBrief(a summarize.Article) (b summarize.Briefing, err error) {
 type jsonBriefing struct {
 	File      string         `json:"file"`
 	Title     string         `json:"title"`
+	Byline    string         `json:"byline,omitempty"`
 	Lede      string         `json:"lede"`
 	Actors    []jsonActor    `json:"actors"`
 	Quotes    []jsonQuote    `json:"quotes"`

@@ -62,6 +62,9 @@ func (s *seedIngest) addItem(ctx context.Context, f config.Feed, it ingest.Item)
 			if full.Published.IsZero() {
 				full.Published = a.Published
 			}
+			if full.Byline == "" {
+				full.Byline = a.Byline
+			}
 			a = full
 		} else if err != nil {
 			s.log.Info("kept the feed's summary", "link", it.Link, "err", err)

@@ -634,3 +634,34 @@ func TestRunFollowsFeed(t *testing.T) {
 		t.Errorf("an unchanged feed was fetched %d times and never answered 304", fs.polls-before)
 	}
 }
+
+// TestBriefHTMLByline: an HTML page's byline is credited on the source
+// line and given in JSON, and is not taken for the article's first line.
+func TestBriefHTMLByline(t *testing.T) {
+	page := writeFile(t, t.TempDir(), "harbour.html", `<!DOCTYPE html>
+<html><head><title>Harbour reopens</title><meta property="og:site_name" content="The Coastal Gazette"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Harbour reopens</h1>
+<p class="byline">By <a rel="author" href="/staff/ana">Ana Tremaine</a></p>
+<p>The harbour at Port Ellin reopened on Thursday after a week of repairs, the harbour authority said.</p>
+<p>“The storm damage was lighter than we feared,” said harbour master Ian Clarke, who has run the port since 2009.</p>
+<p>Ferries to the islands will resume on Friday morning, with extra sailings over the weekend to clear the backlog.</p>
+</article></body></html>`)
+	stdout, _, err := runArgs(t, "", "brief", page)
+	if err != nil {
+		t.Fatalf("run(brief %s) = %v", page, err)
+	}
+	if want := "\nSource: The Coastal Gazette, by Ana Tremaine\n"; !strings.Contains(stdout, want) {
+		t.Errorf("text briefing lacks %q:\n%s", want, stdout)
+	}
+	stdout, _, err = runArgs(t, "", "brief", "--format", "json", page)
+	if err != nil {
+		t.Fatalf("run(brief --format json %s) = %v", page, err)
+	}
+	var got jsonBriefing
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Byline != "Ana Tremaine" || !strings.HasPrefix(got.Lede, "The harbour at Port Ellin") {
+		t.Errorf("JSON byline, lede = %q, %q; want Ana Tremaine and the first paragraph", got.Byline, got.Lede)
+	}
+}

@@ -361,6 +361,7 @@ func buildItem(feedURL, id string, base *url.URL, feed *gofeed.Feed, fi *gofeed.
 			Body:      htmlText(body),
 			URL:       link,
 			Source:    strings.Join(strings.Fields(htmlText(feed.Title)), " "),
+			Byline:    authors(fi, feed),
 			Published: published,
 		},
 	}

@@ -307,8 +307,11 @@ func TestPollAtomAndJSON(t *testing.T) {
   <title>Atom Gazette</title>
   <id>urn:uuid:feed</id>
   <updated>2025-03-01T10:00:00Z</updated>
+  <author><name>Gazette Staff</name></author>
   <entry>
     <title>Quay works begin</title>
+    <author><name>Rhiannon Vale</name></author>
+    <author><name>Kofi Mensah-Bright</name></author>
     <id>urn:uuid:2</id>
     <link href="https://atom.example/quay"/>
     <published>2025-03-01T10:00:00Z</published>
@@ -329,7 +332,7 @@ func TestPollAtomAndJSON(t *testing.T) {
   "items": [
     {"id": "j2", "url": "https://json.example/2", "title": "Market opens",
      "content_html": "<p>Stalls &eacute;t&eacute;.</p><script>alert(1)</script>",
-     "date_published": "2025-03-01T10:00:00Z"},
+     "date_published": "2025-03-01T10:00:00Z", "authors": [{"name": "BY ODILE FARGE"}]},
     {"id": "j1", "url": "https://json.example/1", "title": "Tide tables",
      "content_text": "High water at noon.\nLow water at six.",
      "date_published": "2025-03-01T09:00:00Z"}
@@ -342,10 +345,10 @@ func TestPollAtomAndJSON(t *testing.T) {
 		{"atom", "application/atom+xml", atomFeed, []Item{
 			{ID: "urn:uuid:1", Title: "Ferry returns", Link: "https://atom.example/ferry", Article: summarize.Article{
 				Title: "Ferry returns", Body: "The ferry is back.", URL: "https://atom.example/ferry",
-				Source: "Atom Gazette", Published: at(9)}},
+				Source: "Atom Gazette", Byline: "Gazette Staff", Published: at(9)}},
 			{ID: "urn:uuid:2", Title: "Quay works begin", Link: "https://atom.example/quay", Article: summarize.Article{
 				Title: "Quay works begin", Body: "Work & noise\n\nSecond\nline", URL: "https://atom.example/quay",
-				Source: "Atom Gazette", Published: at(10)}},
+				Source: "Atom Gazette", Byline: "Rhiannon Vale and Kofi Mensah-Bright", Published: at(10)}},
 		}},
 		{"json", "application/feed+json", jsonFeed, []Item{
 			{ID: "j1", Title: "Tide tables", Link: "https://json.example/1", Article: summarize.Article{
@@ -353,7 +356,7 @@ func TestPollAtomAndJSON(t *testing.T) {
 				Source: "JSON Journal", Published: at(9)}},
 			{ID: "j2", Title: "Market opens", Link: "https://json.example/2", Article: summarize.Article{
 				Title: "Market opens", Body: "Stalls été.", URL: "https://json.example/2",
-				Source: "JSON Journal", Published: at(10)}},
+				Source: "JSON Journal", Byline: "Odile Farge", Published: at(10)}},
 		}},
 	}
 	for _, tt := range tests {

@@ -25,7 +25,8 @@ func IsHTML(name string) bool {
 }
 
 // ParseHTML keeps the article of an HTML page, as Readability does: its
-// main text, one paragraph a line, with its title, site, date and address.
+// main text, one paragraph a line, with its title, site, authors, date and
+// address.
 // Scripts, menus, comments and sharing buttons do not reach the body.
 // pageURL may be empty.
 func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
@@ -47,7 +48,9 @@ func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 	if len(strings.Fields(body)) < 20 {
 		return summarize.Article{}, ErrNoArticle // a menu or a stub, not an article
 	}
-	a := summarize.Article{Title: strings.TrimSpace(doc.Title()), Body: body, URL: pageURL, Source: doc.SiteName()}
+	a := summarize.Article{Title: strings.TrimSpace(doc.Title()), URL: pageURL, Source: doc.SiteName()}
+	a.Byline = cleanByline(doc.Byline(), a.Source)
+	a.Body = dropBylineLine(body, a.Byline)
 	if a.Source == "" {
 		a.Source = filepath.Base(name)
 	}

@@ -21,6 +21,7 @@ const page = `<!DOCTYPE html>
 <div class="share">Share on social media</div>
 <article>
 <h1>Harbour reopens after storm</h1>
+<p class="byline">By <a rel="author" href="/staff/ana">Ana Tremaine</a></p>
 <p>The harbour at Port Ellin reopened on Thursday after a week of repairs, the harbour authority said.</p>
 <p>“The storm damage was lighter than we feared,” said harbour master Ian Clarke, who has run the port since 2009.</p>
 <p>Ferries to the islands will resume on Friday morning, with extra sailings over the weekend to clear the backlog of freight and passengers.</p>
@@ -39,8 +40,8 @@ func TestParseHTML(t *testing.T) {
 	if a.Title != "Harbour reopens after storm | The Coastal Gazette" && a.Title != "Harbour reopens after storm" {
 		t.Errorf("Title = %q", a.Title)
 	}
-	if a.Source != "The Coastal Gazette" || a.URL != "https://gazette.example/harbour" || a.Published.IsZero() {
-		t.Errorf("Source, URL, Published = %q, %q, %v", a.Source, a.URL, a.Published)
+	if a.Source != "The Coastal Gazette" || a.URL != "https://gazette.example/harbour" || a.Published.IsZero() || a.Byline != "Ana Tremaine" {
+		t.Errorf("Source, URL, Published, Byline = %q, %q, %v, %q", a.Source, a.URL, a.Published, a.Byline)
 	}
 	for _, want := range []string{
 		"The harbour at Port Ellin reopened on Thursday",
@@ -50,7 +51,7 @@ func TestParseHTML(t *testing.T) {
 			t.Errorf("Body lacks %q:\n%s", want, a.Body)
 		}
 	}
-	for _, junk := range []string{"do not show this script", "Sport menu item", "do not show this comment", "color: red"} {
+	for _, junk := range []string{"Ana Tremaine", "do not show this script", "Sport menu item", "do not show this comment", "color: red"} {
 		if strings.Contains(a.Body, junk) {
 			t.Errorf("Body keeps %q:\n%s", junk, a.Body)
 		}

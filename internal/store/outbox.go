@@ -88,6 +88,7 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 			Version:    v.number,
 			Briefing:   v.briefing,
 			Source:     source,
+			Byline:     v.article.Byline,
 			URL:        v.article.URL,
 			SourceKind: v.source.Kind,
 			SourceKey:  v.source.Key,

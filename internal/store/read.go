@@ -130,7 +130,7 @@ func (db *DB) briefing(ctx context.Context, articleID int64) (summarize.Article,
 }
 
 // version is one version of an article as it was saved. The article's
-// title, URL, outlet and date are the latest version's: the archive keeps
+// title, URL, outlet, byline and date are the latest version's: the archive keeps
 // only the body and the briefing of the others.
 type version struct {
 	id        int64
@@ -158,7 +158,7 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	at := make(map[int64]int, len(ids)) // index in vs by id
 	if err := each(ctx, tx, `
 		SELECT v.id, v.article_id, v.version, v.created, v.body, v.title, v.lede, v.topics,
-			a.source_kind, a.source_key, a.name, a.url, a.title, a.outlet, a.published
+			a.source_kind, a.source_key, a.name, a.url, a.title, a.outlet, a.byline, a.published
 		FROM versions v JOIN articles a ON a.id = v.article_id
 		WHERE v.id IN (SELECT value FROM json_each(?))
 		ORDER BY v.id`,
@@ -171,7 +171,7 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 			if err := rows.Scan(&v.id, &v.articleID, &v.number, &created, &v.article.Body,
 				&v.briefing.Title, &v.briefing.Lede, &topics,
 				&v.source.Kind, &v.source.Key, &v.source.Name,
-				&v.article.URL, &v.article.Title, &v.article.Source, &published); err != nil {
+				&v.article.URL, &v.article.Title, &v.article.Source, &v.article.Byline, &published); err != nil {
 				return err
 			}
 			v.created = fromUnixNano(created)

@@ -105,9 +105,9 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res, err := s.tx.ExecContext(ctx, `
-			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, published, first_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, unixNano(a.Published), s.now)
+			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, byline, published, first_seen)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now)
 		if err != nil {
 			return Saved{}, err
 		}
@@ -118,8 +118,8 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		return Saved{}, err
 	default:
 		if _, err := s.tx.ExecContext(ctx, `
-			UPDATE articles SET name = ?, url = ?, title = ?, outlet = ?, published = ? WHERE id = ?`,
-			src.Name, a.URL, a.Title, a.Source, unixNano(a.Published), saved.ArticleID); err != nil {
+			UPDATE articles SET name = ?, url = ?, title = ?, outlet = ?, byline = ?, published = ? WHERE id = ?`,
+			src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), saved.ArticleID); err != nil {
 			return Saved{}, err
 		}
 		if prev.Valid {

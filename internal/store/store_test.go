@@ -157,7 +157,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql "}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
 	}
@@ -209,7 +209,7 @@ func TestSave(t *testing.T) {
 	ctx := t.Context()
 	body := "The ferry company said on Monday that crossings would resume.\n\n" +
 		"“We have fixed the ramp and the crews are ready,” said operations manager Ruth Kelly."
-	a := summarize.Article{Title: "Ferries to sail again", Body: body, Published: day(3)}
+	a := summarize.Article{Title: "Ferries to sail again", Body: body, Byline: "Tomasz Wren", Published: day(3)}
 	src := store.Source{Kind: "file", Key: "news/ferries.txt", Name: "ferries.txt"}
 
 	steps := []struct {
@@ -245,8 +245,8 @@ func TestSave(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Briefing(1): %v", err)
 	}
-	if want := edit(a, "Monday", "Friday"); gotA.Body != want.Body {
-		t.Errorf("Briefing(1) body = %q; want the latest version %q", gotA.Body, want.Body)
+	if want := edit(a, "Monday", "Friday"); gotA.Body != want.Body || gotA.Byline != a.Byline {
+		t.Errorf("Briefing(1) body, byline = %q, %q; want the latest version %q, %q", gotA.Body, gotA.Byline, want.Body, a.Byline)
 	}
 	if gotSrc != src {
 		t.Errorf("Briefing(1) source = %+v; want %+v", gotSrc, src)
