@@ -17,10 +17,18 @@ import (
 type Hit struct {
 	Speaker   string
 	Role      string
-	Texts     []string
+	Said      []Said
 	ArticleID int64
 	Title     string
 	Published time.Time
+}
+
+// Said is something a speaker said: a direct quote (Quote), shown in
+// quotation marks as their own words, or a position, the article's report
+// of what they said, which is never shown as if they had said it so.
+type Said struct {
+	Text  string
+	Quote bool
 }
 
 // QuoteRow is one thing someone said, for /quotes.
@@ -161,8 +169,12 @@ func (c *Commands) whoSaid(ctx context.Context, topic string) string {
 			b.WriteString(", " + oneLine(h.Role))
 		}
 		b.WriteString("\n")
-		for _, t := range h.Texts {
-			b.WriteString("  “" + oneLine(t) + "”\n")
+		for _, s := range h.Said {
+			if s.Quote {
+				b.WriteString("  “" + oneLine(s.Text) + "”\n")
+			} else {
+				b.WriteString("  reported: " + oneLine(s.Text) + "\n")
+			}
 		}
 		b.WriteString("  — " + source(h.Title, h.Published, h.ArticleID) + "\n")
 	}

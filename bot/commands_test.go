@@ -50,8 +50,8 @@ func TestHandle(t *testing.T) {
 	day := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	arch := &fakeArchive{
 		hits: []Hit{
-			{Speaker: "Hanno Pevkur", Role: "Estonian defense minister", Texts: []string{"Europe has to be part of these negotiations."}, ArticleID: 7, Title: "Nato talks", Published: day},
-			{Speaker: "the foreign ministers of key European powers", Texts: []string{"Ukraine and Europe must be part of any negotiations."}, Title: "Nato talks"},
+			{Speaker: "Hanno Pevkur", Role: "Estonian defense minister", Said: []Said{{Text: "Europe has to be part of these negotiations.", Quote: true}}, ArticleID: 7, Title: "Nato talks", Published: day},
+			{Speaker: "the foreign ministers of key European powers", Said: []Said{{Text: "Ukraine must have a seat at the table"}}, Title: "Nato talks"},
 		},
 		quotes: []QuoteRow{{Speaker: "Pete Hegseth", Role: "US Secretary of Defense", Text: "There is no betrayal there.", Title: "Nato talks", Published: day}},
 	}
@@ -68,7 +68,7 @@ func TestHandle(t *testing.T) {
 		line string
 		want []string
 	}{
-		{"/who-said europe", []string{"Who said what about \"europe\"", "Hanno Pevkur, Estonian defense minister", "“Europe has to be part of these negotiations.”", "— Nato talks, 26 Nov 2026 (/brief 7)", "the foreign ministers of key European powers"}},
+		{"/who-said europe", []string{"Who said what about \"europe\"", "Hanno Pevkur, Estonian defense minister", "“Europe has to be part of these negotiations.”", "— Nato talks, 26 Nov 2026 (/brief 7)", "the foreign ministers of key European powers\n  reported: Ukraine must have a seat at the table\n"}},
 		{"who-said   europe  ", []string{"Hanno Pevkur"}},
 		{"/who-said", []string{"Usage: /who-said <topic>"}},
 		{"/quotes hegseth", []string{"Quotes from Pete Hegseth, US Secretary of Defense", "“There is no betrayal there.”"}},

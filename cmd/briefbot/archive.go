@@ -21,7 +21,11 @@ func (a archive) WhoSaid(ctx context.Context, topic string, limit int) ([]bot.Hi
 	}
 	out := make([]bot.Hit, len(hits))
 	for i, h := range hits {
-		out[i] = bot.Hit{Speaker: h.Speaker, Role: h.Role, Texts: h.Texts, ArticleID: h.ArticleID, Title: h.Title, Published: h.Published}
+		said := make([]bot.Said, len(h.Said))
+		for j, s := range h.Said {
+			said[j] = bot.Said{Text: s.Text, Quote: s.Quote}
+		}
+		out[i] = bot.Hit{Speaker: h.Speaker, Role: h.Role, Said: said, ArticleID: h.ArticleID, Title: h.Title, Published: h.Published}
 	}
 	return out, more, err
 }

@@ -365,6 +365,8 @@ func TestRunEndToEnd(t *testing.T) {
 			"“Europe has to be part of these negotiations. It’s not a question at all,”",
 			"the foreign ministers of key European powers including Germany, France, Poland and Britain",
 			"“Ukraine and Europe must be part of any negotiations.”",
+			// Reported speech is not shown as if it were his words.
+			"  reported: Europe must now start providing the “overwhelming share” of aid to Ukraine\n",
 			"Quotes from Hanno Pevkur",
 			"Usage: /who-said <topic>",
 			"Nobody in the archive has said anything about \"tariffs\" yet.",
@@ -376,6 +378,9 @@ func TestRunEndToEnd(t *testing.T) {
 			if !strings.Contains(got, want) {
 				t.Errorf("run #%d output lacks %q:\n%s", i+1, want, got)
 			}
+		}
+		if bad := "“Europe must now start providing"; strings.Contains(got, bad) {
+			t.Errorf("run #%d shows reported speech as a quote, %q:\n%s", i+1, bad, got)
 		}
 	}
 	// The same queries from the shell.
@@ -390,12 +395,16 @@ func TestRunEndToEnd(t *testing.T) {
 	// And as JSON, one object a line.
 	stdout, _, err = runArgs(t, "", "who-said", "--format", "json", "--db", db, "europe")
 	var hit struct {
-		Speaker   string   `json:"speaker"`
-		Texts     []string `json:"texts"`
-		ArticleID int64    `json:"article_id"`
+		Speaker string `json:"speaker"`
+		Said    []struct {
+			Text  string `json:"text"`
+			Quote bool   `json:"quote"`
+		} `json:"said"`
+		ArticleID int64 `json:"article_id"`
 	}
 	if err != nil || json.Unmarshal([]byte(strings.SplitN(stdout, "\n", 2)[0]), &hit) != nil ||
-		!strings.Contains(stdout, `"speaker":"Hanno Pevkur"`) || hit.ArticleID != 1 || len(hit.Texts) == 0 {
+		!strings.Contains(stdout, `"speaker":"Hanno Pevkur"`) || hit.ArticleID != 1 || len(hit.Said) == 0 || !hit.Said[0].Quote ||
+		!strings.Contains(stdout, `{"text":"Europe must now start providing the “overwhelming share” of aid to Ukraine","quote":false}`) {
 		t.Errorf("who-said --format json europe = %q, %v; want JSON lines naming Hanno Pevkur", stdout, err)
 	}
 	stdout, _, err = runArgs(t, "", "quotes", "--format", "json", "--db", db, "pevkur")

@@ -366,14 +366,23 @@ func queryJSON(ctx context.Context, db *store.DB, name, words string, stdout io.
 		if err != nil {
 			return err
 		}
+		type said struct {
+			Text string `json:"text"`
+			// Quote is false for reported speech: not the speaker's words.
+			Quote bool `json:"quote"`
+		}
 		for _, h := range hits {
+			texts := make([]said, len(h.Said))
+			for i, s := range h.Said {
+				texts[i] = said{s.Text, s.Quote}
+			}
 			if err := enc.Encode(struct {
-				Speaker string   `json:"speaker"`
-				Role    string   `json:"role,omitempty"`
-				Kind    string   `json:"kind"`
-				Texts   []string `json:"texts"`
+				Speaker string `json:"speaker"`
+				Role    string `json:"role,omitempty"`
+				Kind    string `json:"kind"`
+				Said    []said `json:"said"`
 				source
-			}{h.Speaker, h.Role, h.Kind, h.Texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
+			}{h.Speaker, h.Role, h.Kind, texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
 				return err
 			}
 		}

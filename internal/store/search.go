@@ -20,9 +20,9 @@ type Hit struct {
 	Role string
 	// Kind is "person", "organisation" or "group".
 	Kind string
-	// Texts are the speaker's best one or two matching quotes or positions,
+	// Said is the speaker's best one or two matching quotes or positions,
 	// the best first.
-	Texts []string
+	Said []Said
 	// ArticleID, Title and Published are the article of the best text.
 	// Published is zero when the article gives no date.
 	ArticleID int64
@@ -31,6 +31,15 @@ type Hit struct {
 	// Score is the relevance: higher is better. It compares hits of one
 	// search only.
 	Score float64
+}
+
+// Said is something a speaker said: a direct quote, in their own words,
+// or a position, the article's report of what they said.
+type Said struct {
+	Text string
+	// Quote is true for a direct quote and false for a position, which a
+	// reader must not be shown as the speaker's own words.
+	Quote bool
 }
 
 // maxTerms caps the words of a topic: a topic is a few words, and each
@@ -221,17 +230,17 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		h := &hits[len(hits)-1]
 		// What a speaker said in an article about the topic stands in only
 		// for one who never used the words.
-		if len(h.Texts) == 2 || len(h.Texts) == 1 && m.rid%4 == 2 {
+		if len(h.Said) == 2 || len(h.Said) == 1 && m.rid%4 == 2 {
 			continue
 		}
-		text, sp, err := db.textOf(ctx, m.rid, m.sid)
+		said, sp, err := db.textOf(ctx, m.rid, m.sid)
 		if err != nil {
 			return nil, 0, err
 		}
 		if overlaps(sp, spans) {
 			continue
 		}
-		if len(h.Texts) == 0 {
+		if len(h.Said) == 0 {
 			var published sql.NullInt64
 			if err := db.sql.QueryRowContext(ctx, `
 				SELECT a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`,
@@ -240,7 +249,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 			}
 			h.Published = fromUnixNano(published)
 		}
-		h.Texts = append(h.Texts, text)
+		h.Said = append(h.Said, said)
 		spans = append(spans, sp)
 	}
 	return hits, matched - len(hits), nil
@@ -249,26 +258,28 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 // textOf is the text a search row stands for in a hit for speaker sid, and
 // where it is: a quote's or position's own, or for an article's topics,
 // the speaker's first quote in it, or else their first position.
-func (db *DB) textOf(ctx context.Context, rid, sid int64) (text string, sp span, err error) {
+func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, err error) {
 	id := rid / 4
 	var row *sql.Row
 	switch rid % 4 {
 	case 0:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte FROM quotes WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 0 FROM quotes WHERE id = ?`, id)
 	case 1:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte FROM positions WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 1 FROM positions WHERE id = ?`, id)
 	default:
 		row = db.sql.QueryRowContext(ctx, `
-			SELECT text, version_id, start_byte, end_byte FROM (
+			SELECT text, version_id, start_byte, end_byte, k FROM (
 				SELECT text, version_id, start_byte, end_byte, 0 AS k FROM quotes WHERE version_id = ?1 AND speaker_id = ?2
 				UNION ALL
 				SELECT text, version_id, start_byte, end_byte, 1 AS k FROM positions WHERE version_id = ?1 AND speaker_id = ?2)
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
-	if err := row.Scan(&text, &sp.version, &sp.start, &sp.end); err != nil {
-		return "", span{}, fmt.Errorf("search row %d: %w", rid, err)
+	var kind int
+	if err := row.Scan(&said.Text, &sp.version, &sp.start, &sp.end, &kind); err != nil {
+		return Said{}, span{}, fmt.Errorf("search row %d: %w", rid, err)
 	}
-	return text, sp, nil
+	said.Quote = kind == 0
+	return said, sp, nil
 }
 
 // span is where a text is: its version and its byte offsets.

@@ -344,7 +344,7 @@ func TestSpeakersMerge(t *testing.T) {
 	}
 	want := []store.Hit{{
 		Speaker: "US Defense Secretary Pete Hegseth", Role: "defense secretary", Kind: "person",
-		Texts: []string{"Deterrence works"}, ArticleID: 3, Title: "a3", Published: day(4),
+		Said: quoted("Deterrence works"), ArticleID: 3, Title: "a3", Published: day(4),
 	}}
 	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" {
 		t.Errorf("WhoSaid(%q) (-want +got):\n%s", "deterrence", diff)
@@ -444,6 +444,15 @@ func TestWhoSaidFindsForms(t *testing.T) {
 	}
 }
 
+// quoted is texts as direct quotes.
+func quoted(texts ...string) []store.Said {
+	out := make([]store.Said, len(texts))
+	for i, t := range texts {
+		out[i] = store.Said{Text: t, Quote: true}
+	}
+	return out
+}
+
 var sortStrings = cmpopts.SortSlices(func(a, b string) bool { return a < b })
 
 func TestWhoSaidRanks(t *testing.T) {
@@ -470,9 +479,9 @@ func TestWhoSaidRanks(t *testing.T) {
 	// sentence.
 	want := []store.Hit{
 		{Speaker: "Hana Ito", Role: "trade minister", Kind: "person",
-			Texts:     []string{"We will answer tariffs with tariffs", "Tariffs hurt our exporters"},
+			Said:      quoted("We will answer tariffs with tariffs", "Tariffs hurt our exporters"),
 			ArticleID: 7, Title: "trade 1", Published: day(2)},
-		{Speaker: "Jon Reyes", Kind: "person", Texts: []string{"Tariffs are a tax on shoppers"},
+		{Speaker: "Jon Reyes", Kind: "person", Said: quoted("Tariffs are a tax on shoppers"),
 			ArticleID: 8, Title: "trade 2", Published: day(3)},
 	}
 	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" || more != 2 {
@@ -480,6 +489,16 @@ func TestWhoSaidRanks(t *testing.T) {
 	}
 	if len(hits) == 2 && hits[0].Score <= hits[1].Score {
 		t.Errorf("WhoSaid(%q) scores %v, %v; want them decreasing", "tariff", hits[0].Score, hits[1].Score)
+	}
+
+	// A position is found too, and is marked as reported speech, not
+	// as the speaker's own words.
+	spring, _, err := db.WhoSaid(ctx, "spring", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spring) != 1 || !cmp.Equal(spring[0].Said, []store.Said{{Text: "the tariffs would be lifted by spring", Quote: false}}) {
+		t.Errorf("WhoSaid(%q) = %+v; want Hana Ito's position, not as a quote", "spring", spring)
 	}
 
 	all, more, err := db.WhoSaid(ctx, "tariffs", 0)
@@ -511,9 +530,9 @@ func TestWhoSaidTopics(t *testing.T) {
 	// Omar Said used the word; Nora Quinn only spoke in an article about
 	// Ireland, so she comes second, with her first quote.
 	want := []store.Hit{
-		{Speaker: "Omar Said", Kind: "person", Texts: []string{"Irish ports need money"},
+		{Speaker: "Omar Said", Kind: "person", Said: quoted("Irish ports need money"),
 			ArticleID: 7, Title: "ports", Published: day(2)},
-		{Speaker: "Nora Quinn", Role: "harbour master", Kind: "person", Texts: []string{"Harbour fees must fall"},
+		{Speaker: "Nora Quinn", Role: "harbour master", Kind: "person", Said: quoted("Harbour fees must fall"),
 			ArticleID: 7, Title: "ports", Published: day(2)},
 	}
 	if diff := cmp.Diff(want, hits, ignoreScore); diff != "" || more != 0 {
