@@ -166,6 +166,18 @@ func (d *doc) hasCue(si int) bool {
 	return false
 }
 
+// reportsThat reports whether sentence si reports speech with a
+// participle and "that": "…, arguing that the order book had shrunk".
+func (d *doc) reportsThat(si int) bool {
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if form, kind, n := d.cueAt(k); n > 0 && form == cueIng && kind != cueWeak && d.is(k+n, "that") {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceSubject returns who sentence si is about.
 func (d *doc) sentenceSubject(si int) int {
 	s := &d.sents[si]
@@ -477,20 +489,21 @@ func (d *doc) carry(i int) (int, int) {
 	if sp.para > 0 {
 		last := d.paras[sp.para-1].t1 - 1
 		if ls := int(d.toks[last].sent); ls >= 0 && ls < len(d.sents) {
-			if sub := d.sents[ls].subject; sub >= 0 && d.ents[sub].kind == mPerson && d.hasCue(ls) {
+			if sub := d.sents[ls].subject; sub >= 0 && d.ents[sub].kind == mPerson && (d.hasCue(ls) || d.reportsThat(ls)) {
 				if j, _ := d.spansIn(ls); j == int(d.sentSp[ls+1]) || !d.spans[j].quote {
 					return sub, howCarry
 				}
 			}
 		}
 	}
+thread:
 	for j := i - 1; j >= 0; j-- {
 		prev := &d.spans[j]
 		if !prev.quote {
 			continue
 		}
 		if prev.who < 0 || sp.para-prev.para > 3 {
-			return -1, howNone
+			break
 		}
 		// Someone else named in between, outside quotations, breaks the thread.
 		for si := int(d.toks[prev.open].sent) + 1; si <= int(d.toks[sp.open].sent); si++ {
@@ -499,7 +512,7 @@ func (d *doc) carry(i int) (int, int) {
 					continue
 				}
 				if m.c0 < sp.open && d.ents[m.ent].kind == mPerson {
-					return -1, howNone
+					break thread
 				}
 			}
 		}
@@ -511,7 +524,68 @@ func (d *doc) carry(i int) (int, int) {
 		}
 		return prev.who, howCarry
 	}
+	if w := d.leadIn(sp.para); w >= 0 {
+		return w, howCarry
+	}
 	return -1, howNone
+}
+
+// leadIn returns the person a paragraph of bare quotation is introduced
+// by, or -1: the subject of the sentence that ends the paragraph before,
+// when that sentence is about them alone and quotes no one — "Edmund
+// Pryor is unequivocal.", "She is candid about the earlier mistakes.",
+// "Whitlow chose his words carefully."
+func (d *doc) leadIn(para int) int {
+	if para == 0 {
+		return -1
+	}
+	last := d.paras[para-1].t1 - 1
+	if last < 0 || !d.punct(last, '.') {
+		return -1
+	}
+	ls := int(d.toks[last].sent)
+	if ls < 0 || ls >= len(d.sents) {
+		return -1
+	}
+	sub := d.sents[ls].subject
+	if sub < 0 || !(d.ents[sub].kind == mPerson || d.ents[sub].kind == 0 && d.ents[sub].nominal == Person) {
+		return -1
+	}
+	if j, _ := d.spansIn(ls); j < int(d.sentSp[ls+1]) {
+		return -1 // it quotes, or names something, itself
+	}
+	st := &d.sents[ls]
+	if st.t1-st.t0 > 16 {
+		return -1
+	}
+	for _, m := range d.mentionsIn(ls) {
+		if m.ent >= 0 && m.ent != sub && d.ents[m.ent].kind == mPerson {
+			return -1 // "Castellanos pressed Whitlow on it."
+		}
+	}
+	// It must say how they speak: "The director, Julia Park, has asked
+	// for photographs." introduces no one's words.
+	for k := st.t0; k < st.t1; k++ {
+		if d.toks[k].kind == tWord && manner[d.low(k)] {
+			return sub
+		}
+	}
+	return -1
+}
+
+// manner are words that say how someone speaks, or their stance, in a
+// sentence that introduces their words: "She is candid about it.",
+// "He chose his words carefully.", "Ruiz puts it bluntly."
+var manner = map[string]bool{
+	"words": true, "blunt": true, "bluntly": true, "candid": true, "candidly": true, "frank": true,
+	"frankly": true, "unequivocal": true, "adamant": true, "emphatic": true, "firm": true,
+	"defiant": true, "unapologetic": true, "philosophical": true, "upbeat": true, "optimistic": true,
+	"pessimistic": true, "sanguine": true, "cautious": true, "confident": true, "forthright": true,
+	"scathing": true, "dismissive": true, "sceptical": true, "skeptical": true, "pragmatic": true,
+	"insistent": true, "measured": true, "guarded": true, "diplomatic": true, "unrepentant": true,
+	"circumspect": true, "realistic": true, "hopeful": true, "defensive": true, "doubt": true,
+	"regrets": true, "plainly": true, "simply": true, "succinctly": true, "mince": true,
+	"resolute": true, "unmoved": true, "unfazed": true, "unrepentantly": true, "modest": true,
 }
 
 // turn returns who answers in turn at quotation i, whose last quotation

@@ -680,3 +680,42 @@ func TestBriefSeventeenthRound(t *testing.T) {
 			nil},
 	})
 }
+
+// TestBriefEighteenthRound holds the kinds of case the eighteenth held-out
+// round (business, technology and translated copy) found.
+func TestBriefEighteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"analysts led by someone", "Bonds fell.\n\nEconomists at Harrowgate Bank were gloomier. \"Wages are rising faster than anyone planned for,\" economists led by Tilde Maarsen wrote to clients.",
+			[]q{{"Wages are rising faster than anyone planned for,", "Tilde Maarsen"}}},
+		{"an analyst's firm is not the company", "Orvik Metals cut its forecast on Monday.\n\n\"Demand has stalled,\" said Pia Lund, an analyst at Brightwater Securities.\n\nIn a filing, the company said it would \"keep every smelter open\".",
+			[]q{{"Demand has stalled,", "Pia Lund"}, {"keep every smelter open", "Orvik Metals"}}},
+		{"a firm named like a person", "Calder Semiconductor warned of a weak quarter.\n\nAnalysts at Lindqvist Partners cut their target.\n\nIn a statement, the company said it would \"invest through the downturn\".",
+			[]q{{"invest through the downturn", "Calder Semiconductor"}}},
+		{"a body that spoke is the company", "Researchers at Fellgate Labs found the flaw.\n\nMarrowsoft confirmed the bug in a statement and said a fix was ready.\n\n\"We acted within hours,\" the company said.",
+			[]q{{"We acted within hours,", "Marrowsoft"}}},
+		{"an answer of two words", "The host asked about demand. \"Is anything slowing?\" she asked.\n\n\"Sadly, no,\" Idris Caan said.",
+			[]q{{"Is anything slowing?", "The host"}, {"Sadly, no,", "Idris Caan"}}},
+		{"a sentence on how someone speaks", "Rhona Kell runs the mill her grandfather built. She is blunt about the past year.\n\n\"We grew too fast and listened too little.\"",
+			[]q{{"We grew too fast and listened too little.", "Rhona Kell"}}},
+		{"chose his words", "Asked about the supplier, Tomas Brevik chose his words carefully.\n\n\"They are good people under a lot of strain.\"",
+			[]q{{"They are good people under a lot of strain.", "Tomas Brevik"}}},
+		{"a sentence on something else introduces no one", "\"We found the hull,\" said diver Ana Roque.\n\nThe museum's keeper, Ivo Sales, has asked for drawings.\n\n\"It lay on its side.\"",
+			[]q{{"We found the hull,", "Ana Roque"}, {"It lay on its side.", ""}}},
+		{"arguing that, before a quotation paragraph", "The chief executive, Léa Marchal, defended the cuts on the radio, arguing that orders had dried up.\n\n\"Nobody chooses this lightly.\"",
+			[]q{{"Nobody chooses this lightly.", "Léa Marchal"}}},
+		{"a nickname after 'known as the'", "The index, known as the \"panic meter,\" rose slightly, said trader Jonah Weil.",
+			nil},
+		{"a term glossed", "The firm prizes \"kaizen,\" the Japanese ideal of steady improvement, its chairman Kenji Oda said.",
+			nil},
+		{"addressing someone, he said", "Judge Owen Amadi was unimpressed. Addressing the bank's lead counsel, Marco Leitch of the firm Oakes Dunn, he put it plainly: \"I have read the file twice.\"",
+			[]q{{"I have read the file twice.", "Owen Amadi"}}},
+		{"a person who was there", "\"That went badly for them,\" said a person who attended the meeting and asked not to be named.",
+			[]q{{"That went badly for them,", "a person who attended the meeting"}}},
+		{"the union of the sentence before", "The nurses' union at Kellbridge Hospital said it had not been asked. The union called the plan \"a decision taken in the dark\".",
+			[]q{{"a decision taken in the dark", "The nurses' union at Kellbridge Hospital"}}},
+		{"an association of", "The Association of Visiting Nurse Employers said the rule \"punishes the islands\".",
+			[]q{{"punishes the islands", "Association of Visiting Nurse Employers"}}},
+		{"the surname He", "He Lanfang, a spokesperson for the port authority, said trade had grown.\n\n\"We will open two more berths,\" He said.",
+			[]q{{"We will open two more berths,", "He Lanfang"}}},
+	})
+}

@@ -47,11 +47,14 @@ func (d *doc) classify() {
 			sp.quote = false
 		case chained:
 			sp.quote = true
-		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && (!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
+		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !(sp.how == howAfter && strings.HasSuffix(text, ",") && d.has(sp.close-2, wDet|wConj|wPrep)) &&
+			(!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
 			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
 			sp.quote = false
 		case d.namedBefore(sp.open) && (words <= 6 || d.strongNaming(sp.open)) && !d.innerSentence(sp):
 			sp.quote = false
+		case words <= 3 && d.glossed(sp):
+			sp.quote = false // a commitment to “monozukuri,” the Japanese ideal of craftsmanship
 		case d.is(sp.open-1, "words") || d.is(sp.open-1, "message") || d.is(sp.open-1, "reading"):
 			sp.quote = true // "the words “Darfur will return” have been painted"
 		case words >= 5 || ends && words >= 2 || !sp.partial && sp.who >= 0:
@@ -114,8 +117,12 @@ func (d *doc) namedBefore(o int) bool {
 			}
 		}
 	}
-	if d.is(o-1, "as") {
-		for k := o - 2; k >= 0 && k >= o-7 && d.toks[k].kind == tWord; k-- {
+	as := o - 1
+	if d.has(as, wDet) && d.toks[as].sent == d.toks[o].sent {
+		as-- // known as the “fear gauge”
+	}
+	if d.is(as, "as") {
+		for k := as - 1; k >= 0 && k >= as-6 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
 				return true // known to fans as “the Kentucky Nightingale”
 			}
@@ -174,4 +181,38 @@ func (d *doc) nearestPerson(o int) int {
 		}
 	}
 	return -1
+}
+
+// glossed reports whether the words in span sp are a term that the text
+// goes on to explain, which no one is quoted as saying: “monozukuri,” the
+// Japanese ideal of craftsmanship.
+func (d *doc) glossed(sp *span) bool {
+	c := sp.close
+	if c < 0 {
+		return false
+	}
+	k := c + 1
+	if d.punct(c-1, ',') {
+		k = c + 1 // the comma inside the marks
+	} else if d.punct(k, ',') {
+		k++
+	} else {
+		return false
+	}
+	if !d.is(k, "the") && !d.is(k, "a") && !d.is(k, "an") {
+		return false
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+4 && d.toks[j].kind == tWord; j++ {
+		if glossNouns[d.low(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// glossNouns are what a text calls a term it explains.
+var glossNouns = map[string]bool{
+	"ideal": true, "concept": true, "term": true, "word": true, "notion": true, "idea": true,
+	"principle": true, "philosophy": true, "practice": true, "tradition": true, "phrase": true,
+	"expression": true, "art": true, "custom": true, "doctrine": true, "ethic": true,
 }

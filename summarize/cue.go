@@ -194,6 +194,17 @@ func (d *doc) skipIntro(a, c int) int {
 		if d.has(comma-1, wRole|wTitle) {
 			if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
 				a = d.mentions[mi].c1 + 1
+			} else if mi >= 0 {
+				// "Addressing Vantor’s lead counsel, Theodore Nakashima of
+				// the law firm Wexley Strand, he put it bluntly".
+				for k := d.mentions[mi].c1; k < c && k < d.mentions[mi].c1+8 && d.toks[k].span < 0 && (d.toks[k].kind == tWord || d.punct(k, ',')); k++ {
+					if d.punct(k, ',') {
+						if d.is(k+1, "he") || d.is(k+1, "she") || d.is(k+1, "they") {
+							a = k + 1
+						}
+						break
+					}
+				}
 			}
 		}
 		// "At the Astrodome, which was turned into a shelter, Olaño said":

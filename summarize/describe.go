@@ -156,6 +156,13 @@ func (d *doc) nominal(a, e int, create bool) int {
 			break
 		}
 	}
+	// "strategists led by Joanna Pelletier wrote": she speaks for them,
+	// and is who a reader looks for.
+	if h+3 < len(d.toks) && d.is(h+1, "led") && d.is(h+2, "by") {
+		if mi := d.mentionAt[h+3]; mi >= 0 && d.mentions[mi].ent >= 0 && d.ents[d.mentions[mi].ent].kind == mPerson {
+			return d.mentions[mi].ent
+		}
+	}
 	if h+2 < e && (d.is(h+1, "close") || d.is(h+1, "familiar") || d.is(h+1, "involved") || d.is(h+1, "briefed") || d.is(h+1, "opposed")) && d.has(h+2, wPrep) {
 		e = d.ppEnd(h+2, e) // "one person close to the board"
 	} else if h+1 < e && (d.is(h+1, "of") || d.is(h+1, "for") || d.is(h+1, "at") || d.is(h+1, "from") || d.is(h+1, "including") || d.toks[h+1].kind == tPunct && d.toks[h+1].r == '(' ||
@@ -164,6 +171,18 @@ func (d *doc) nominal(a, e int, create bool) int {
 		e = d.ppEnd(h+1, e)
 	} else if h+3 < e && e-h <= 6 && d.punct(h+1, ',') && d.has(h+2, wPrep) && d.namesBody(h+3, e) {
 		// "A second source, at Lombardia": the appositive says which.
+	} else if anonymous[d.low(h)] && d.is(h+1, "who") {
+		// "a person who attended the hearing and asked not to be named":
+		// the clause is all that says who.
+		end := d.sentOf(h).t1
+		k := h + 2
+		for k < end && k < h+10 && d.toks[k].kind == tWord && d.toks[k].span < 0 && !d.is(k, "and") && !d.is(k, "but") && !d.has(k, wCue) {
+			k++
+		}
+		e = k
+		if k == h+2 || k == h+10 {
+			e = h + 1 // "a person who spoke on condition of anonymity", or a long clause
+		}
 	} else {
 		e = h + 1
 	}
@@ -270,6 +289,34 @@ func (d *doc) nominal(a, e int, create bool) int {
 		place := strings.HasSuffix(d.low(k), "-based") || d.is(k+1, "-based") || d.is(k+2, "based") && d.toks[k+1].kind == tPunct ||
 			d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind == mPlace
 		named = named || isCapWord(d, k) && !place
+	}
+	if h+2 < e && (d.is(h+1, "at") || d.is(h+1, "of") || d.is(h+1, "for")) {
+		// "the labor union at Seorin Chemical": the phrase says which.
+		for k := h + 2; k < e; k++ {
+			if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind != mPlace && d.mentions[mi].ent >= 0 {
+				named = true
+				break
+			}
+		}
+	}
+	if definite && org && !named && create {
+		// "The labor union at Seorin Chemical, which represents 3,800
+		// workers, said … The union called the merger …": the body a
+		// sentence of the paragraph opened with.
+		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para == d.sents[si].para; s-- {
+			k := d.skipIntro(d.sents[s].t0, d.sents[s].t1)
+			if !d.is(k, "the") {
+				continue
+			}
+			end := d.npEnd(k, d.sents[s].t1)
+			for h2 := k + 1; h2 <= k+3 && h2 < end; h2++ {
+				if d.low(h2) == hw && d.toks[h2].fl&fLower != 0 && h2+1 < end && (d.is(h2+1, "at") || d.is(h2+1, "of") || d.is(h2+1, "for")) {
+					if w := d.nominal(k, d.nominalEnd(k, end), create); w >= 0 {
+						return w
+					}
+				}
+			}
+		}
 	}
 	if definite && org && !named {
 		if o := d.orgByNoun(hw, si, subordinate); o >= 0 {
@@ -691,6 +738,22 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 			return sub
 		}
 	}
+	// The nearest body that spoke, in the sentences before: "Corvane
+	// confirmed the flaw in a statement … “We take security seriously,”
+	// the company said". A single word that speaks and is not a person's
+	// name is a body.
+	for s := si - 1; s >= 0 && s > si-10; s-- {
+		sub := d.sents[s].subject
+		if sub < 0 || d.ents[sub].source || !d.ents[sub].outside || !d.ents[sub].head {
+			continue
+		}
+		if en := &d.ents[sub]; en.kind == mOrg || en.kind == mUnknown && en.gender == genderUnknown && d.hasCue(s) {
+			if en.kind == mUnknown {
+				return sub
+			}
+			break // the loop below prefers it as well
+		}
+	}
 	// Prefer what is plainly an organisation ("developer Lantern Fox Games")
 	// to a capitalised word that may be anything ("Cosy farming sim").
 	for _, kind := range [...]uint8{mOrg, mUnknown} {
@@ -719,4 +782,11 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 		}
 	}
 	return -1
+}
+
+// anonymous are the nouns for a speaker the story does not name.
+var anonymous = map[string]bool{
+	"person": true, "people": true, "source": true, "sources": true, "official": true, "officials": true,
+	"insider": true, "insiders": true, "someone": true, "witness": true, "witnesses": true,
+	"attendee": true, "attendees": true, "employee": true, "employees": true,
 }

@@ -220,6 +220,9 @@ func (d *doc) articleName(i int) bool {
 // dropWord reports whether a capitalised word is an ordinary word that is
 // capitalised only because it starts a sentence (or is "The" before a name).
 func (d *doc) dropWord(i int) bool {
+	if d.surnameHe(i) {
+		return false
+	}
 	lx := d.lx(i)
 	if lx.flags&(wDet|wPron|wConj|wStop) != 0 && lx.flags&(wGiven|wPlace|wHonorific) == 0 {
 		if d.toks[i].fl&fAllCaps == 0 || len(d.low(i)) > 1 {
@@ -468,7 +471,16 @@ func (d *doc) chunk(a, b int) {
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
 	// "the Albay Astrodome", "the magazine Jazz Review Quarterly": no person.
 	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
+	// "Association of Tourist Apartment Owners", "Union of Concerned
+	// Scientists": a body's name, whatever words follow its "of".
+	bodyOf := d.has(a, wOrgWord) && !d.has(a, wGiven) && (d.is(a+1, "of") || d.is(a+1, "for")) && n0 < b
+	for k := a + 2; bodyOf && k < b; k++ {
+		bodyOf = !d.has(k, wGiven|wHonorific)
+	}
 	switch {
+	case bodyOf:
+		m.kind = mOrg
+		m.n0 = a
 	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
 		m.kind = mOrg
 		m.n0 = a
@@ -834,6 +846,12 @@ func (d *doc) addMention(m mention) {
 			k--
 		}
 		if d.is(k, "to") && d.is(k-1, "according") {
+			e.source = true
+		}
+		// Or as an analyst's employer: "an analyst at Morrow & Vance",
+		// "strategists at Kestrel Bay Securities". It is not the company
+		// the story is about.
+		if (d.is(k, "at") || d.is(k, "with") || d.is(k, "from")) && k > 0 && analystNouns[d.low(k-1)] {
 			e.source = true
 		}
 	}
@@ -1246,4 +1264,26 @@ func (d *doc) roleNP(from, dir int) (int, bool) {
 	}
 	// Before a name it must start the clause: after a comma, a preposition or the sentence start.
 	return last, true
+}
+
+// analystNouns are the people a story quotes for their view of it, whose
+// employers are sources rather than its subject.
+var analystNouns = map[string]bool{
+	"analyst": true, "analysts": true, "strategist": true, "strategists": true,
+	"economist": true, "economists": true,
+}
+
+// surnameHe reports whether "He" at i is the surname He, as in "He Yaqin,
+// a spokesperson, said" or "“…,” He said", not the pronoun: followed by a
+// word the lexicon does not know, or capitalised after a quotation, where
+// the pronoun would be "he".
+func (d *doc) surnameHe(i int) bool {
+	if !d.is(i, "he") || d.toks[i].fl&fCap == 0 || d.toks[i].fl&fAllCaps != 0 {
+		return false
+	}
+	if n := i + 1; isCapWord(d, n) && d.toks[n].lex == 0 && d.toks[n].s == d.toks[i].e+1 && d.toks[n].sent == d.toks[i].sent {
+		return true
+	}
+	p := i - 1
+	return p >= 0 && d.toks[p].kind == tMark && d.toks[p].fl&fClose != 0 && d.toks[p].sent == d.toks[i].sent
 }

@@ -247,6 +247,12 @@ func init() {
 		communications energy airlines railways railway insurance foods motors brands estates homes
 		properties developments construction builders logistics solutions consulting ventures
 		bancorp bancshares bankshares financial pay payments
+		semiconductor semiconductors electronics robotics software biotech biosciences therapeutics
+		healthcare automotive aerospace dynamics devices instruments machinery materials resources
+		mining minerals metals steel chemical chemicals petroleum utilities telecom
+		telecommunications wireless analytics advisors advisers investments equity brokerage
+		realty hotels resorts stores beverages brewing freight maritime tankers logistics
+		management
 		rovers wanderers athletic rangers albion hotspur fc afc cf water line lines shipping
 		chamber chambers cape bay gulf isle island islands sea strait straits lake mount mountains
 		river valley peninsula coast ocean desert forest canal reef dome glacier plateau ridge fjord`)

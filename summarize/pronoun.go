@@ -25,6 +25,9 @@ func (d *doc) compatible(ent int, g int8) bool {
 // earlier name in the same sentence, else the subject of an earlier sentence,
 // else a name in it.
 func (d *doc) resolvePronoun(i int) int {
+	if mi := d.mentionAt[i]; mi >= 0 && d.mentions[mi].ent >= 0 {
+		return d.mentions[mi].ent // the surname He, not a pronoun
+	}
 	g := d.lx(i).gender
 	if g == genderUnknown {
 		return -1
