@@ -34,9 +34,12 @@ type Said struct {
 // QuoteRow is one thing someone said, for /quotes.
 type QuoteRow struct {
 	Speaker, Role, Text string
-	ArticleID           int64
-	Title               string
-	Published           time.Time
+	// Context is, for words quoted inside a reported sentence, that
+	// sentence's report as the article gives it, or "".
+	Context   string
+	ArticleID int64
+	Title     string
+	Published time.Time
 }
 
 // Archive is what the commands read. The composition root adapts the
@@ -199,7 +202,11 @@ func (c *Commands) quotes(ctx context.Context, speaker string) string {
 	}
 	b.WriteString(":\n")
 	for _, r := range rows {
-		b.WriteString("\n“" + oneLine(r.Text) + "”\n  — " + source(r.Title, r.Published, r.ArticleID) + "\n")
+		b.WriteString("\n“" + oneLine(r.Text) + "”\n")
+		if r.Context != "" {
+			b.WriteString("  reported: " + oneLine(r.Context) + "\n")
+		}
+		b.WriteString("  — " + source(r.Title, r.Published, r.ArticleID) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -53,7 +53,10 @@ func TestHandle(t *testing.T) {
 			{Speaker: "Hanno Pevkur", Role: "Estonian defense minister", Said: []Said{{Text: "Europe has to be part of these negotiations.", Quote: true}}, ArticleID: 7, Title: "Nato talks", Published: day},
 			{Speaker: "the foreign ministers of key European powers", Said: []Said{{Text: "Ukraine must have a seat at the table"}}, Title: "Nato talks"},
 		},
-		quotes: []QuoteRow{{Speaker: "Pete Hegseth", Role: "US Secretary of Defense", Text: "There is no betrayal there.", Title: "Nato talks", Published: day}},
+		quotes: []QuoteRow{
+			{Speaker: "Pete Hegseth", Role: "US Secretary of Defense", Text: "There is no betrayal there.", Title: "Nato talks", Published: day},
+			{Speaker: "Pete Hegseth", Text: "certainly not a betrayal", Context: "the talks were “certainly not a betrayal” of Kyiv", Title: "Nato talks", Published: day},
+		},
 	}
 	var observed []string
 	c := &Commands{
@@ -71,7 +74,8 @@ func TestHandle(t *testing.T) {
 		{"/who-said europe", []string{"Who said what about \"europe\"", "Hanno Pevkur, Estonian defense minister", "“Europe has to be part of these negotiations.”", "— Nato talks, 26 Nov 2026 (/brief 7)", "the foreign ministers of key European powers\n  reported: Ukraine must have a seat at the table\n"}},
 		{"who-said   europe  ", []string{"Hanno Pevkur"}},
 		{"/who-said", []string{"Usage: /who-said <topic>"}},
-		{"/quotes hegseth", []string{"Quotes from Pete Hegseth, US Secretary of Defense", "“There is no betrayal there.”"}},
+		{"/quotes hegseth", []string{"Quotes from Pete Hegseth, US Secretary of Defense", "“There is no betrayal there.”\n  — Nato talks",
+			"“certainly not a betrayal”\n  reported: the talks were “certainly not a betrayal” of Kyiv\n  — Nato talks"}},
 		{"/quotes", []string{"Usage: /quotes <speaker>"}},
 		{"/brief", []string{"Harbour reopens", "“We are open.” — Ian Clarke"}},
 		{"/brief 7", []string{"Harbour reopens"}},

@@ -34,7 +34,7 @@ func (a archive) Quotes(ctx context.Context, speaker string, limit int) ([]bot.Q
 	rows, err := a.db.Quotes(ctx, speaker, limit)
 	out := make([]bot.QuoteRow, len(rows))
 	for i, r := range rows {
-		out[i] = bot.QuoteRow{Speaker: r.Speaker, Role: r.Role, Text: r.Text, ArticleID: r.ArticleID, Title: r.Title, Published: r.Published}
+		out[i] = bot.QuoteRow{Speaker: r.Speaker, Role: r.Role, Text: r.Text, Context: r.Context, ArticleID: r.ArticleID, Title: r.Title, Published: r.Published}
 	}
 	return out, err
 }

@@ -401,10 +401,11 @@ func queryJSON(ctx context.Context, db *store.DB, name, words string, stdout io.
 			Role    string `json:"role,omitempty"`
 			Text    string `json:"text"`
 			Partial bool   `json:"partial,omitempty"`
+			Context string `json:"context,omitempty"`
 			Start   int    `json:"start"`
 			End     int    `json:"end"`
 			source
-		}{r.Speaker, r.Role, r.Text, r.Partial, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}}); err != nil {
+		}{r.Speaker, r.Role, r.Text, r.Partial, r.Context, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}}); err != nil {
 			return err
 		}
 	}

@@ -20,6 +20,11 @@ type QuoteRow struct {
 	Role    string
 	Text    string
 	Partial bool
+	// Context is, for a partial quote, the position it was quoted in: the
+	// article's report of what the speaker said, with the quoted words in
+	// it ("it was crucial Kyiv is “closely involved” in any talks"); ""
+	// when there is none.
+	Context string
 	// ArticleID, Title and Published are the quote's article. Published
 	// is zero when the article gives no date.
 	ArticleID int64
@@ -44,7 +49,11 @@ func (db *DB) Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow
 	}
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), q.text, q.partial,
-			a.id, a.title, a.published, q.start_byte, q.end_byte
+			a.id, a.title, a.published, q.start_byte, q.end_byte,
+			CASE WHEN q.partial THEN (
+				SELECT p.text FROM positions p
+				WHERE p.version_id = q.version_id AND p.start_byte <= q.start_byte AND p.end_byte >= q.end_byte
+				ORDER BY p.end_byte - p.start_byte LIMIT 1) END
 		FROM quotes q
 		JOIN versions v ON v.id = q.version_id
 		JOIN articles a ON a.latest_version_id = v.id
@@ -64,12 +73,14 @@ func (db *DB) Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow
 		var (
 			r         QuoteRow
 			published sql.NullInt64
+			context   sql.NullString
 		)
 		if err := rows.Scan(&r.Speaker, &r.Role, &r.Text, &r.Partial,
-			&r.ArticleID, &r.Title, &published, &r.Start, &r.End); err != nil {
+			&r.ArticleID, &r.Title, &published, &r.Start, &r.End, &context); err != nil {
 			return nil, fmt.Errorf("finding quotes of %q: %w", speaker, err)
 		}
 		r.Published = fromUnixNano(published)
+		r.Context = context.String
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {

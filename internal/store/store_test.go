@@ -754,3 +754,31 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("WhoSaid(%q, 1) = %v, %d, %v; want 1 hit and 3 more", "weather", hits, more, err)
 	}
 }
+
+// TestQuotesContext: words quoted inside reported speech come with the
+// position they were quoted in; a whole quotation comes alone.
+func TestQuotesContext(t *testing.T) {
+	db := open(t)
+	a := summarize.Article{
+		Title: "Ferry talks",
+		Body: "Harbour chief Nadia Kerr said it was vital the islands are “closely involved” in any talks on the ferries.\n\n" +
+			"“We will not be left out,” Kerr said.",
+		Published: day(4),
+	}
+	if _, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "ferry.txt", Name: "ferry.txt"}, a, summarize.Brief(a)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Quotes(t.Context(), "kerr", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("Quotes(kerr) = %+v; want 2 quotes", got)
+	}
+	if want := "it was vital the islands are “closely involved” in any talks on the ferries"; got[0].Text != "closely involved" || !got[0].Partial || got[0].Context != want {
+		t.Errorf("partial quote = %q, partial %v, context %q; want %q in %q", got[0].Text, got[0].Partial, got[0].Context, "closely involved", want)
+	}
+	if got[1].Context != "" {
+		t.Errorf("whole quotation %q has context %q; want none", got[1].Text, got[1].Context)
+	}
+}
