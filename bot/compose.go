@@ -11,15 +11,22 @@ import (
 )
 
 // BriefingMessage is the post for one archived briefing. Its Text is what
-// WriteText prints.
+// WriteText prints. A later version of an article (its text was edited)
+// is titled "Updated: …", so readers can tell it from the first post.
 func BriefingMessage(e Entry) Message {
 	b := e.Briefing
 	var text strings.Builder
+	if e.Version > 1 {
+		text.WriteString(updated)
+	}
 	WriteText(&text, b, Credit(e.Source, e.Byline)) // a strings.Builder does not fail
 	m := Message{
 		Text:  strings.TrimRight(text.String(), "\n"),
 		Title: oneLine(title(b, e.Source)),
 		URL:   e.URL,
+	}
+	if e.Version > 1 {
+		m.Title = updated + m.Title
 	}
 	if lede := oneLine(b.Lede); lede != "" {
 		m.Sections = append(m.Sections, Section{Lines: []Line{{Text: lede}}})
@@ -51,6 +58,9 @@ func BriefingMessage(e Entry) Message {
 	return m
 }
 
+// updated starts the title of an article's later version.
+const updated = "Updated: "
+
 // threadQuotes is how many quotes a briefing shows in the message itself
 // on platforms with threads; more go in the thread.
 const threadQuotes = 3
@@ -60,6 +70,9 @@ func footer(e Entry) string {
 	var parts []string
 	if s := oneLine(Credit(e.Source, e.Byline)); s != "" {
 		parts = append(parts, "Source: "+s)
+	}
+	if e.Version > 1 {
+		parts = append(parts, fmt.Sprintf("version %d", e.Version))
 	}
 	if e.ArticleID > 0 {
 		parts = append(parts, fmt.Sprintf("/brief %d", e.ArticleID))

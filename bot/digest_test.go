@@ -388,3 +388,17 @@ func TestBriefingMessageCreditsByline(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingMessageUpdated: an edited article's new briefing says it is
+// an update of one posted before.
+func TestBriefingMessageUpdated(t *testing.T) {
+	e := Entry{ArticleID: 4, Version: 2, Source: "harbour.txt", Briefing: summarize.Briefing{Title: "Harbour reopens"}}
+	m := BriefingMessage(e)
+	if m.Title != "Updated: Harbour reopens" || !strings.HasPrefix(m.Text, "Updated: Harbour reopens\n") || m.Footer != "Source: harbour.txt · version 2 · /brief 4" {
+		t.Errorf("BriefingMessage of version 2 = title %q, text %q, footer %q", m.Title, m.Text, m.Footer)
+	}
+	e.Version = 1
+	if m := BriefingMessage(e); m.Title != "Harbour reopens" || strings.Contains(m.Footer, "version") {
+		t.Errorf("BriefingMessage of version 1 = title %q, footer %q; want no update marks", m.Title, m.Footer)
+	}
+}
