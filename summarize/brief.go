@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -76,6 +77,7 @@ func Brief(a Article) Briefing {
 			continue
 		}
 		q := Quote{Text: d.body[sp.s:sp.e], Start: sp.s, End: sp.e, Partial: sp.partial}
+		q.SentenceStart, q.SentenceEnd = d.sentenceSpan(sp)
 		if sp.who >= 0 {
 			q.Speaker = d.ents[sp.who].name
 			q.Role = d.ents[sp.who].role
@@ -211,4 +213,18 @@ func (d *doc) lede() string {
 		return d.body[start:end]
 	}
 	return ""
+}
+
+// sentenceSpan returns the byte offsets of the sentences quotation sp is
+// in, from the one it opens in to the one it closes in (or its last
+// word's, when it is not closed).
+func (d *doc) sentenceSpan(sp *span) (int, int) {
+	first := d.sentOf(sp.open)
+	last := first
+	if sp.close >= 0 {
+		last = d.sentOf(sp.close)
+	} else if end := sort.Search(len(d.toks), func(k int) bool { return int(d.toks[k].s) >= sp.e }); end > 0 {
+		last = d.sentOf(end - 1)
+	}
+	return int(d.toks[first.t0].s), max(int(d.toks[last.t1-1].e), sp.e)
 }

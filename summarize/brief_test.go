@@ -715,6 +715,8 @@ func TestBriefEighteenthRound(t *testing.T) {
 			[]q{{"a decision taken in the dark", "The nurses' union at Kellbridge Hospital"}}},
 		{"an association of", "The Association of Visiting Nurse Employers said the rule \"punishes the islands\".",
 			[]q{{"punishes the islands", "Association of Visiting Nurse Employers"}}},
+		{"a time phrase, then the name, with no comma", "Harbour chief Nadia Kerr spoke first.\n\nOn Friday Kerr called the timetable \"a decision taken in the dark\" and left.",
+			[]q{{"a decision taken in the dark", "Nadia Kerr"}}},
 		{"the surname He", "He Lanfang, a spokesperson for the port authority, said trade had grown.\n\n\"We will open two more berths,\" He said.",
 			[]q{{"We will open two more berths,", "He Lanfang"}}},
 	})

@@ -48,6 +48,10 @@ type Quote struct {
 	Role string
 	// Partial is set for a fragment quoted inside a reported sentence.
 	Partial bool
+	// SentenceStart and SentenceEnd are the byte offsets in Body of the
+	// sentence the quotation is in (from the one it opens in to the one it
+	// closes in), the context a reader needs for a fragment.
+	SentenceStart, SentenceEnd int
 }
 
 // Kind says what sort of actor speaks.

@@ -184,6 +184,9 @@ func (d *doc) skipIntro(a, c int) int {
 			if k <= a+3 && d.has(a, wPrep) && d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i")) {
 				return k // "By 1962 he was …": the clause starts at its pronoun
 			}
+			if k <= a+3 && d.has(a, wPrep) && d.has(k-1, wTime) && d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
+				return k // "On Friday Kerr called …": or at a name
+			}
 		}
 		if comma < 0 {
 			return a

@@ -160,6 +160,9 @@ func FuzzBrief(f *testing.F) {
 			if q.Start < 0 || q.End > len(body) || q.Start >= q.End || body[q.Start:q.End] != q.Text {
 				t.Fatalf("quote %q at [%d:%d] is not the body's text", q.Text, q.Start, q.End)
 			}
+			if q.SentenceStart < 0 || q.SentenceStart > q.Start || q.SentenceEnd < q.End || q.SentenceEnd > len(body) {
+				t.Fatalf("quote %q at [%d:%d] is not inside its sentence [%d:%d]", q.Text, q.Start, q.End, q.SentenceStart, q.SentenceEnd)
+			}
 			if q.Start <= last {
 				t.Fatalf("quote %q at %d out of order after %d", q.Text, q.Start, last)
 			}

@@ -22,8 +22,8 @@ type QuoteRow struct {
 	Partial bool
 	// Context is, for a partial quote, the position it was quoted in: the
 	// article's report of what the speaker said, with the quoted words in
-	// it ("it was crucial Kyiv is “closely involved” in any talks"); ""
-	// when there is none.
+	// it ("it was crucial Kyiv is “closely involved” in any talks"); or
+	// else the sentence it is in; "" for a whole quotation.
 	Context string
 	// ArticleID, Title and Published are the quote's article. Published
 	// is zero when the article gives no date.
@@ -50,10 +50,11 @@ func (db *DB) Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), q.text, q.partial,
 			a.id, a.title, a.published, q.start_byte, q.end_byte,
-			CASE WHEN q.partial THEN (
+			CASE WHEN q.partial THEN COALESCE((
 				SELECT p.text FROM positions p
 				WHERE p.version_id = q.version_id AND p.start_byte <= q.start_byte AND p.end_byte >= q.end_byte
-				ORDER BY p.end_byte - p.start_byte LIMIT 1) END
+				ORDER BY p.end_byte - p.start_byte LIMIT 1),
+				CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)) END
 		FROM quotes q
 		JOIN versions v ON v.id = q.version_id
 		JOIN articles a ON a.latest_version_id = v.id
@@ -201,7 +202,8 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	}
 
 	if err := each(ctx, tx, `
-		SELECT version_id, text, start_byte, end_byte, speaker, role, partial
+		SELECT version_id, text, start_byte, end_byte, speaker, role, partial,
+			COALESCE(sentence_start, start_byte), COALESCE(sentence_end, end_byte)
 		FROM quotes WHERE version_id IN (SELECT value FROM json_each(?))
 		ORDER BY version_id, start_byte, ord`,
 		func(rows *sql.Rows) error {
@@ -209,7 +211,7 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 				vid int64
 				q   summarize.Quote
 			)
-			if err := rows.Scan(&vid, &q.Text, &q.Start, &q.End, &q.Speaker, &q.Role, &q.Partial); err != nil {
+			if err := rows.Scan(&vid, &q.Text, &q.Start, &q.End, &q.Speaker, &q.Role, &q.Partial, &q.SentenceStart, &q.SentenceEnd); err != nil {
 				return err
 			}
 			b := &vs[at[vid]].briefing

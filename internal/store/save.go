@@ -190,9 +190,9 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 			said[sid.Int64] = true
 		}
 		res, err := s.tx.ExecContext(ctx, `
-			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, q.Text, q.Start, q.End, sid, q.Speaker, q.Role, q.Partial)
+			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			vid, i, q.Text, q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
 		if err != nil {
 			return Saved{}, err
 		}

@@ -157,7 +157,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql "}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
 	}
@@ -762,7 +762,8 @@ func TestQuotesContext(t *testing.T) {
 	a := summarize.Article{
 		Title: "Ferry talks",
 		Body: "Harbour chief Nadia Kerr said it was vital the islands are “closely involved” in any talks on the ferries.\n\n" +
-			"“We will not be left out,” Kerr said.",
+			"“We will not be left out,” Kerr said.\n\n" +
+			"On Friday Kerr called the timetable “a decision taken in the dark” and left.",
 		Published: day(4),
 	}
 	if _, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "ferry.txt", Name: "ferry.txt"}, a, summarize.Brief(a)); err != nil {
@@ -772,8 +773,12 @@ func TestQuotesContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 {
-		t.Fatalf("Quotes(kerr) = %+v; want 2 quotes", got)
+	if len(got) != 3 {
+		t.Fatalf("Quotes(kerr) = %+v; want 3 quotes", got)
+	}
+	// A fragment in no reported speech comes with its sentence.
+	if want := "On Friday Kerr called the timetable “a decision taken in the dark” and left."; got[2].Context != want {
+		t.Errorf("fragment %q has context %q; want its sentence %q", got[2].Text, got[2].Context, want)
 	}
 	if want := "it was vital the islands are “closely involved” in any talks on the ferries"; got[0].Text != "closely involved" || !got[0].Partial || got[0].Context != want {
 		t.Errorf("partial quote = %q, partial %v, context %q; want %q in %q", got[0].Text, got[0].Partial, got[0].Context, "closely involved", want)
