@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,7 +35,9 @@ type Hit struct {
 }
 
 // Said is something a speaker said: a direct quote, in their own words,
-// or a position, the article's report of what they said.
+// or a position, the article's report of what they said. A fragment quoted
+// inside reported speech comes as the report it is in, with the fragment
+// in its marks.
 type Said struct {
 	Text string
 	// Quote is true for a direct quote and false for a position, which a
@@ -263,23 +266,67 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 	var row *sql.Row
 	switch rid % 4 {
 	case 0:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 0 FROM quotes WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 0, partial FROM quotes WHERE id = ?`, id)
 	case 1:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 1 FROM positions WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 1, 0 FROM positions WHERE id = ?`, id)
 	default:
 		row = db.sql.QueryRowContext(ctx, `
-			SELECT text, version_id, start_byte, end_byte, k FROM (
-				SELECT text, version_id, start_byte, end_byte, 0 AS k FROM quotes WHERE version_id = ?1 AND speaker_id = ?2
+			SELECT text, version_id, start_byte, end_byte, k, partial FROM (
+				SELECT text, version_id, start_byte, end_byte, 0 AS k, partial FROM quotes WHERE version_id = ?1 AND speaker_id = ?2
 				UNION ALL
-				SELECT text, version_id, start_byte, end_byte, 1 AS k FROM positions WHERE version_id = ?1 AND speaker_id = ?2)
+				SELECT text, version_id, start_byte, end_byte, 1 AS k, 0 FROM positions WHERE version_id = ?1 AND speaker_id = ?2)
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
-	var kind int
-	if err := row.Scan(&said.Text, &sp.version, &sp.start, &sp.end, &kind); err != nil {
+	var (
+		kind    int
+		partial bool
+	)
+	if err := row.Scan(&said.Text, &sp.version, &sp.start, &sp.end, &kind, &partial); err != nil {
 		return Said{}, span{}, fmt.Errorf("search row %d: %w", rid, err)
 	}
 	said.Quote = kind == 0
+	if said.Quote && partial {
+		// A fragment says little alone: show what the article reports
+		// around it, with the quoted words in their marks.
+		if ctxSaid, ctxSpan, ok, err := db.contextOf(ctx, sp); err != nil {
+			return Said{}, span{}, err
+		} else if ok {
+			return ctxSaid, ctxSpan, nil
+		}
+	}
 	return said, sp, nil
+}
+
+// contextOf returns the reported speech a quoted fragment at sp is part
+// of: the shortest position that holds it, or else its sentence, and
+// where that is. ok is false when there is neither, as for quotes saved
+// before sentences were kept.
+func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok bool, err error) {
+	where.version = sp.version
+	err = db.sql.QueryRowContext(ctx, `
+		SELECT text, start_byte, end_byte FROM positions
+		WHERE version_id = ? AND start_byte <= ? AND end_byte >= ?
+		ORDER BY end_byte - start_byte LIMIT 1`, sp.version, sp.start, sp.end).Scan(&said.Text, &where.start, &where.end)
+	if err == nil {
+		return said, where, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return Said{}, span{}, false, fmt.Errorf("context of a quote: %w", err)
+	}
+	var text sql.NullString
+	err = db.sql.QueryRowContext(ctx, `
+		SELECT q.sentence_start, q.sentence_end,
+			CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)
+		FROM quotes q JOIN versions v ON v.id = q.version_id
+		WHERE q.version_id = ? AND q.start_byte = ? AND q.end_byte = ? AND q.sentence_start IS NOT NULL
+		LIMIT 1`, sp.version, sp.start, sp.end).Scan(&where.start, &where.end, &text)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !text.Valid {
+		return Said{}, span{}, false, nil
+	}
+	if err != nil {
+		return Said{}, span{}, false, fmt.Errorf("context of a quote: %w", err)
+	}
+	return Said{Text: text.String}, where, true, nil
 }
 
 // span is where a text is: its version and its byte offsets.

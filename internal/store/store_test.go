@@ -786,4 +786,19 @@ func TestQuotesContext(t *testing.T) {
 	if got[1].Context != "" {
 		t.Errorf("whole quotation %q has context %q; want none", got[1].Text, got[1].Context)
 	}
+
+	// /who-said shows a fragment as the report it is in, not alone.
+	for topic, want := range map[string]store.Said{
+		"involved": {Text: "it was vital the islands are “closely involved” in any talks on the ferries"},
+		"dark":     {Text: "On Friday Kerr called the timetable “a decision taken in the dark” and left."},
+		"left out": {Text: "We will not be left out,", Quote: true},
+	} {
+		hits, _, err := db.WhoSaid(t.Context(), topic, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 || len(hits[0].Said) != 1 || hits[0].Said[0] != want {
+			t.Errorf("WhoSaid(%q) = %+v; want Nadia Kerr with %+v", topic, hits, want)
+		}
+	}
 }
