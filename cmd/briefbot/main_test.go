@@ -552,9 +552,9 @@ func (f *feedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.polls++
 	var b strings.Builder
-	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Island News</title><link>http://example.invalid/</link>`)
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Island News</title><link>http://example.invalid/</link>`)
 	for _, it := range f.items {
-		fmt.Fprintf(&b, `<item><guid>%s</guid><title>%s</title><link>http://%s/story/%s</link><description>A short summary.</description><pubDate>%s</pubDate></item>`,
+		fmt.Fprintf(&b, `<item><guid>%s</guid><title>%s</title><link>http://%s/story/%s</link><description>A short summary.</description><dc:creator>Maeve Doran</dc:creator><pubDate>%s</pubDate></item>`,
 			it.guid, it.title, r.Host, it.guid, it.date)
 	}
 	b.WriteString(`</channel></rss>`)
@@ -606,7 +606,11 @@ func TestRunFollowsFeed(t *testing.T) {
 		var got []string
 		for line := range strings.Lines(out) {
 			if s, ok := strings.CutPrefix(line, "Source: "); ok {
-				got = append(got, strings.TrimSpace(s))
+				link, by, _ := strings.Cut(strings.TrimSpace(s), ", by ")
+				if by != "Maeve Doran" {
+					t.Errorf("source line %q does not credit the item's author", line)
+				}
+				got = append(got, link)
 			}
 		}
 		return got
