@@ -10,7 +10,18 @@ import (
 // word: "Yes. We will." rather than a title.
 func (d *doc) innerSentence(sp *span) bool {
 	t := strings.TrimRight(d.body[sp.s:sp.e], ".,!?… ")
-	return strings.ContainsAny(t, ".!?")
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '!', '?':
+			return true
+		case '.':
+			// Not the point in "1.5" or "U.S.": a full stop ends a word.
+			if i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '"' || t[i+1] == '\'' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteLike reports whether a span reads as a quotation of full sentences,
@@ -117,6 +128,9 @@ func (d *doc) namedBefore(o int) bool {
 			}
 		}
 	}
+	if d.is(o-1, "chanted") || d.is(o-1, "chanting") || d.is(o-1, "chant") || d.is(o-1, "chants") {
+		return true // protesters chanted “Pay up!”: a slogan
+	}
 	as := o - 1
 	if d.has(as, wDet) && d.toks[as].sent == d.toks[o].sent {
 		as-- // known as the “fear gauge”
@@ -125,6 +139,9 @@ func (d *doc) namedBefore(o int) bool {
 		for k := as - 1; k >= 0 && k >= as-6 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
 				return true // known to fans as “the Kentucky Nightingale”
+			}
+			if d.is(k, "described") && habitual(d.low(k-1)) {
+				return true // a system often described as a “heat dome”
 			}
 		}
 	}
@@ -137,6 +154,15 @@ func (d *doc) namedBefore(o int) bool {
 			case "dubbed", "titled", "entitled", "nicknamed", "so-called", "codenamed", "code-named",
 				"hashtag", "slogan", "motto", "term", "word", "phrase":
 				return true
+			}
+			if habitual(d.low(k - 1)) {
+				return true // often called “subconcussive” hits
+			}
+			if k == o-1 && (d.is(k-2, "what") || d.is(k-3, "what")) {
+				return true // what the team calls “active sleep”
+			}
+			if d.is(o+1, "the") && isCapWord(d, o+2) {
+				return true // calling her “the Ice Whisperer”
 			}
 			// "a ship called “Endeavour”", "the novel “Dune”", but "called it
 			// “a disgrace”", "called the novel “a quiet triumph”".
@@ -215,4 +241,14 @@ var glossNouns = map[string]bool{
 	"ideal": true, "concept": true, "term": true, "word": true, "notion": true, "idea": true,
 	"principle": true, "philosophy": true, "practice": true, "tradition": true, "phrase": true,
 	"expression": true, "art": true, "custom": true, "doctrine": true, "ethic": true,
+}
+
+// habitual reports whether w says a name is in common use: "often called",
+// "widely described as".
+func habitual(w string) bool {
+	switch w {
+	case "often", "commonly", "widely", "sometimes", "popularly", "usually", "generally", "affectionately", "informally":
+		return true
+	}
+	return false
 }

@@ -143,6 +143,7 @@ func (d *doc) clauseStart(c int) int {
 // skipIntro skips introductory phrases that end in a comma before c:
 // "In a statement on Wednesday,", "Speaking to reporters,", "However,".
 func (d *doc) skipIntro(a, c int) int {
+	a = d.skipDateline(a, c)
 	for a < c {
 		t := d.toks[a]
 		if t.kind != tWord {
@@ -535,6 +536,16 @@ func (d *doc) cueSubject(c int) int {
 				return w
 			}
 		}
+		// "results the company called “a major step”": a relative clause
+		// without its "that", its subject right before the verb.
+		for k := j - 1; k > a; k-- {
+			if d.is(k, "the") && k-1 == a && !d.has(a, wDet|wPrep|wPron|wConj|wAux|wCue) && d.punct(a-1, ',') && kind == cueWeak {
+				if w := d.nominal(k, c, true); w >= 0 {
+					return w
+				}
+				break
+			}
+		}
 	}
 	// "welcomed the change but said": the subject of the clause before.
 	if (d.is(c-1, "but") || d.is(c-1, "and")) && d.toks[c-1].fl&fLower != 0 {
@@ -743,4 +754,24 @@ func (d *doc) partyTag(k int) bool {
 	}
 	w := d.text(k)
 	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// skipDateline returns where the sentence starting at a begins after a
+// dateline that opens a paragraph — "BONN, Germany (AP) —", "LAGOS:" —
+// or a when there is none.
+func (d *doc) skipDateline(a, c int) int {
+	if a >= c || d.toks[a].fl&fParaStart == 0 || d.toks[a].fl&fAllCaps == 0 || d.toks[a].kind != tWord {
+		return a
+	}
+	for k := a + 1; k < c && k < a+12; k++ {
+		t := d.toks[k]
+		switch {
+		case t.kind == tWord && t.fl&(fCap|fAllCaps) != 0, t.kind == tPunct && (t.r == ',' || t.r == '(' || t.r == ')'):
+		case t.kind == tPunct && (isDash(t.r) || t.r == ':'):
+			return k + 1
+		default:
+			return a
+		}
+	}
+	return a
 }

@@ -36,7 +36,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	// "Shares fell after the lender warned": the subject is after the
 	// subordinating word, not the whole clause before the verb, and may be
 	// the body the main clause named.
-	subordinate := a > 0 && d.toks[a-1].fl&fLower != 0 && subordinators[d.low(a-1)]
+	subordinate := a > 0 && d.toks[a-1].fl&fLower != 0 && subordinators[d.low(a-1)] ||
+		// "…, results the company called": a relative clause without "that".
+		a > 1 && d.is(a, "the") && d.toks[a-1].kind == tWord && d.toks[a-1].fl&fLower != 0 && !d.has(a-1, wDet|wPrep|wPron|wConj|wAux|wCue) && d.punct(a-2, ',')
 	for k := e - 1; k > a; k-- {
 		if d.toks[k].fl&fLower != 0 && subordinators[d.low(k)] {
 			a, subordinate = k+1, true
@@ -127,6 +129,10 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 			continue
 		}
+		if h < 0 && d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 && (d.is(k+1, "from") || d.is(k+1, "by")) {
+			h = k // "a statement from the center": its author, below
+			break
+		}
 		if d.has(k, wPrep) && !d.nounish(k) {
 			if h >= 0 {
 				break
@@ -205,6 +211,13 @@ func (d *doc) nominal(a, e int, create bool) int {
 				if k+1 < len(d.toks) && d.mentionAt[k+2] >= 0 && d.is(k+1, "the") {
 					if m := d.mentions[d.mentionAt[k+2]]; m.ent >= 0 && m.kind != mPlace {
 						return m.ent
+					}
+				}
+				// "a statement from the center": the Piedmont Center for
+				// Vaccine Research named before.
+				if k+3 < len(d.toks) && d.is(k+1, "the") && d.toks[k+2].kind == tWord && d.toks[k+2].fl&fLower != 0 && (k+3 >= end || d.toks[k+3].kind != tWord) {
+					if o := d.orgByNoun(d.low(k+2), int(d.toks[k].sent), false); o >= 0 && d.ents[o].kind != 0 {
+						return o
 					}
 				}
 				if w := d.nominal(k+1, d.nominalEnd(k+1, d.npEnd(k+1, end)), create); w >= 0 {

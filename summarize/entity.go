@@ -275,8 +275,8 @@ func (d *doc) sentenceInitial(i int) bool {
 	if d.toks[k].sent != d.toks[i].sent {
 		return true
 	}
-	if k+1 < i && isDash(d.toks[k+1].r) && d.toks[k].fl&fAllCaps != 0 {
-		return true // after a dateline: "SINGAPORE – Property developer …"
+	if k+1 < i && isDash(d.toks[k+1].r) && (d.toks[k].fl&fAllCaps != 0 || d.punct(k, ')') && d.toks[k+1].kind == tPunct) {
+		return true // after a dateline: "SINGAPORE – Property developer …", "BONN (AP) — Negotiators …"
 	}
 	t := d.toks[k]
 	return t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ':' || t.r == '…')
@@ -475,7 +475,7 @@ func (d *doc) chunk(a, b int) {
 	// Scientists": a body's name, whatever words follow its "of".
 	bodyOf := d.has(a, wOrgWord) && !d.has(a, wGiven) && (d.is(a+1, "of") || d.is(a+1, "for")) && n0 < b
 	for k := a + 2; bodyOf && k < b; k++ {
-		bodyOf = !d.has(k, wGiven|wHonorific)
+		bodyOf = !d.has(k, wGiven)
 	}
 	switch {
 	case bodyOf:

@@ -248,6 +248,7 @@ func init() {
 		properties developments construction builders logistics solutions consulting ventures
 		bancorp bancshares bankshares financial pay payments
 		semiconductor semiconductors electronics robotics software biotech biosciences therapeutics
+		biologics genomics diagnostics vaccines biopharma biopharmaceuticals clube klub fk ssc tsv vfl vfb
 		healthcare automotive aerospace dynamics devices instruments machinery materials resources
 		mining minerals metals steel chemical chemicals petroleum utilities telecom
 		telecommunications wireless analytics advisors advisers investments equity brokerage
@@ -267,7 +268,8 @@ func init() {
 		wholesaler refiner brewer drugmaker magazine brand label studio franchise club band
 		council utility exchange palace force monarchy household court builder housebuilder
 		homebuilder chamber management family agency authority commission office bureau
-		directorate city county municipality borough`)
+		directorate city county municipality borough consortium presidency tribunal panel
+		secretariat delegation jury observatory foundation laboratory lab biotech`)
 	addWords(wDept, `defense defence state health justice education finance treasury interior
 		commerce energy labor labour agriculture transport transportation security homeland
 		foreign affairs home trade industry environment culture housing welfare veterans
