@@ -41,6 +41,7 @@ func (d *doc) indexSentences() {
 		d.sentM = append(d.sentM, int32(m))
 		d.sentSp = append(d.sentSp, int32(sp))
 	}
+	d.inferGender()
 }
 
 // attribute finds the speaker of every quotation and the subject of every
@@ -121,6 +122,10 @@ func (d *doc) answers() {
 			continue
 		}
 		g := d.lx(k).gender
+		if w := d.interviewee(int(d.toks[d.spans[j].open].sent)); w >= 0 && w != sp.who && d.compatible(w, g) {
+			sp.who = w // "She was asked about it at her news conference."
+			continue
+		}
 		for q := j - 1; q >= 0; q-- {
 			if w := d.spans[q].who; d.spans[q].quote && w >= 0 && w != sp.who {
 				if d.compatible(w, g) {
@@ -502,6 +507,13 @@ thread:
 		if !prev.quote {
 			continue
 		}
+		if prev.who < 0 && prev.para == sp.para-1 && d.question(j) {
+			// A bare answer to a bare question, after "She was asked about
+			// it": the one asked answers.
+			if w := d.interviewee(int(d.toks[prev.open].sent)); w >= 0 {
+				return w, howCarry
+			}
+		}
 		if prev.who < 0 || sp.para-prev.para > 3 {
 			break
 		}
@@ -555,8 +567,8 @@ func (d *doc) leadIn(para int) int {
 		return -1 // it quotes, or names something, itself
 	}
 	st := &d.sents[ls]
-	if st.t1-st.t0 > 16 {
-		return -1
+	if st.t1-d.skipIntro(st.t0, st.t1) > 16 {
+		return -1 // counted past "Asked whether the work depresses her,"
 	}
 	for _, m := range d.mentionsIn(ls) {
 		if m.ent >= 0 && m.ent != sub && d.ents[m.ent].kind == mPerson {
@@ -586,6 +598,7 @@ var manner = map[string]bool{
 	"circumspect": true, "realistic": true, "hopeful": true, "defensive": true, "doubt": true,
 	"regrets": true, "plainly": true, "simply": true, "succinctly": true, "mince": true,
 	"resolute": true, "unmoved": true, "unfazed": true, "unrepentantly": true, "modest": true,
+	"answering": true, "replying": true, "pauses": true, "paused": true, "quiet": true,
 }
 
 // turn returns who answers in turn at quotation i, whose last quotation
@@ -610,4 +623,27 @@ func (d *doc) turn(i, j int) int {
 		return -1
 	}
 	return d.spans[k].who
+}
+
+// interviewee returns the person the sentences shortly before sentence si
+// say was asked something — "She was asked about it at her news
+// conference.", "Pemberton asked Varsányi what …" — or -1.
+func (d *doc) interviewee(si int) int {
+	para := d.sents[si].para
+	for s := si - 1; s >= 0 && s >= si-6 && d.sents[s].para >= para-3; s-- {
+		st := &d.sents[s]
+		for k := st.t0; k < st.t1; k++ {
+			if d.toks[k].span >= 0 || !d.is(k, "asked") {
+				continue
+			}
+			if d.is(k-1, "was") || d.is(k-1, "were") || d.is(k-1, "being") {
+				if sub := st.subject; sub >= 0 && d.ents[sub].kind == mPerson {
+					return sub
+				}
+			} else if mi := d.mentionAt[k+1]; mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+				return d.mentions[mi].ent
+			}
+		}
+	}
+	return -1
 }

@@ -721,3 +721,38 @@ func TestBriefEighteenthRound(t *testing.T) {
 			[]q{{"We will open two more berths,", "He Lanfang"}}},
 	})
 }
+
+// TestBriefNineteenthRound holds the kinds of case the nineteenth held-out
+// round (science, health, climate and sport) found.
+func TestBriefNineteenthRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a banner with a number", "Students waved a banner reading \"2.0 DEGREES IS TOO MANY\" outside the hall.",
+			nil},
+		{"a chant", "Fans chanted \"We want Moyo!\" as the coach left the pitch.",
+			nil},
+		{"what the team calls", "Twice a night the fish enter what the researchers call \"drift mode\", in which they barely move.",
+			nil},
+		{"often called", "Such storms, often called \"rain bombs\" by forecasters, are becoming more common.",
+			nil},
+		{"often described as", "It is the kind of front often described as a \"weather wall,\" and it is not moving.",
+			nil},
+		{"a nickname after calling her", "Her teammates have taken to calling her \"the Metronome\" for her pacing.",
+			nil},
+		{"a dateline with an agency", "OSLO (AP) — Delegates from coastal nations left the session on Friday, saying the draft offered \"nothing we can take home.\"",
+			[]q{{"nothing we can take home.", "Delegates from coastal nations"}}},
+		{"a presidency's statement", "In a statement released at dawn, the summit presidency said it would \"keep talking until there is a text.\"",
+			[]q{{"keep talking until there is a text.", "the summit presidency"}}},
+		{"results the company called", "Ostrava Biologics said its drug cut relapses by half, results the company called \"a turning point for patients.\"",
+			[]q{{"a turning point for patients.", "Ostrava Biologics"}}},
+		{"a statement from the center", "The study was run at the Fenwick Center for Lung Research. According to a statement from the center, \"no patient was harmed\" during the trial.\n\n\"We thank every volunteer,\" Dr. Ruth Pell, the center's director, said.",
+			[]q{{"no patient was harmed", "Fenwick Center for Lung Research"}, {"We thank every volunteer,", "Ruth Pell"}}},
+		{"the association of, with a rank-like word", "The Association of General Surgeons said it had not been asked. In a statement, the association said: \"Targets alone will not shorten waits.\"",
+			[]q{{"Targets alone will not shorten waits.", "Association of General Surgeons"}}},
+		{"the club of another language", "Clube Oriente winger Rui Sal, dubbed 'the Arrow' by fans, may leave. In a short statement, the Lisbon club said: \"We confirm we have received an offer.\"",
+			[]q{{"We confirm we have received an offer.", "Clube Oriente"}}},
+		{"she was asked, then questions and answers", "Mira Osei beat Hanne Lund in three sets.\n\n\"I ran out of legs,\" said Lund.\n\nOsei, who needed treatment on her knee, was asked about it afterwards.\n\n\"Will the knee hold up?\"\n\n\"Yes. It is only stiff.\"\n\n\"Did you think of stopping?\" a reporter asked.\n\n\"Not once,\" she said.",
+			[]q{{"I ran out of legs,", "Hanne Lund"}, {"Will the knee hold up?", ""}, {"Yes. It is only stiff.", "Mira Osei"}, {"Did you think of stopping?", "a reporter"}, {"Not once,", "Mira Osei"}}},
+		{"quiet before answering", "Asked whether the job ever wears her down, Solveig Brandt is quiet for a long moment before answering.\n\n\"Some weeks, yes. Then the data comes in and I start again.\"",
+			[]q{{"Some weeks, yes. Then the data comes in and I start again.", "Solveig Brandt"}}},
+	})
+}

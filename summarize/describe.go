@@ -497,7 +497,7 @@ func (d *doc) ppEnd(p, e int) int {
 		case d.punct(k, '.') && d.has(k-1, wAbbrev) && isCapWord(d, k+1):
 			k++ // "for Rep. Glenn Harbin"
 		case d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wPrep|wConj|wAux|wDet|wPron|wCue|wTime) &&
-			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly"):
+			!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") && !irregularPast[w]:
 			k++ // "of one patient", "from one Gulf delegation
 		case (d.punct(k, ',') || d.is(k, "and") || d.is(k, "or")) && k+1 < e && isCapWord(d, k+1):
 			k++
@@ -718,6 +718,7 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 	if noun == "force" {
 		nouns = append(nouns, "police", "constabulary") // "Avon and Somerset Police … the force said"
 	}
+	nouns = append(nouns, nounForms[noun]...) // "the club" is Clube Atlântico
 	if bodyNouns[noun] {
 		// "the agency" may be the "Traffic Management Authority" named before.
 		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
@@ -802,4 +803,22 @@ var anonymous = map[string]bool{
 	"person": true, "people": true, "source": true, "sources": true, "official": true, "officials": true,
 	"insider": true, "insiders": true, "someone": true, "witness": true, "witnesses": true,
 	"attendee": true, "attendees": true, "employee": true, "employees": true,
+}
+
+// nounForms are the words a body's name uses, in other languages, for what
+// a story calls it.
+var nounForms = map[string][]string{
+	"club":       {"clube", "klub", "fc", "afc", "cf", "sc", "ssc", "club"},
+	"university": {"universidad", "université", "universität", "universiteit", "università"},
+}
+
+// irregularPast are common past-tense verbs without "-ed", which end a
+// noun phrase: "Delegates from coastal nations left the session".
+var irregularPast = map[string]bool{
+	"left": true, "went": true, "came": true, "made": true, "took": true, "gave": true, "held": true,
+	"met": true, "sent": true, "ran": true, "won": true, "lost": true, "kept": true, "led": true,
+	"spent": true, "began": true, "broke": true, "brought": true, "built": true, "bought": true,
+	"chose": true, "drew": true, "fell": true, "felt": true, "fought": true, "found": true,
+	"got": true, "grew": true, "knew": true, "paid": true, "rose": true, "saw": true, "sold": true,
+	"stood": true, "struck": true, "threw": true, "withdrew": true, "sought": true,
 }

@@ -76,6 +76,53 @@ func (d *doc) findMentions() {
 	}
 }
 
+// inferGender, run once the sentences are indexed, gives a person whose sex their name does not tell the sex
+// of the pronouns that follow them in a sentence about them alone:
+// "Varsányi, whose memoir …, received treatment on her right shoulder."
+func (d *doc) inferGender() {
+	for si := range d.sents {
+		who, first := -1, -1
+		for _, m := range d.mentionsIn(si) {
+			if m.inQuote || m.ent < 0 || m.kind == mPlace || d.ents[m.ent].kind == mOrg {
+				continue
+			}
+			if d.ents[m.ent].kind != mPerson || who >= 0 && m.ent != who {
+				who = -2 // someone else, or something that may be a person
+				break
+			}
+			if who < 0 {
+				who, first = m.ent, m.c1
+			}
+		}
+		if who < 0 || d.ents[who].gender != genderUnknown {
+			continue
+		}
+		g := genderUnknown
+		for k := first; k < d.sents[si].t1; k++ {
+			if d.toks[k].span >= 0 || d.toks[k].kind != tWord || d.toks[k].fl&fAllCaps != 0 {
+				continue
+			}
+			var kg int8
+			switch d.low(k) {
+			case "he", "his", "him", "himself":
+				kg = genderMale
+			case "she", "her", "hers", "herself":
+				kg = genderFemale
+			default:
+				continue
+			}
+			if g != genderUnknown && g != kg {
+				g = -1
+				break
+			}
+			g = kg
+		}
+		if g == genderMale || g == genderFemale {
+			d.ents[who].gender = g
+		}
+	}
+}
+
 // postNominal reports whether w is letters written after a name.
 func postNominal(w string) bool {
 	switch strings.TrimSuffix(w, ".") {

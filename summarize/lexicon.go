@@ -229,7 +229,9 @@ func init() {
 		players coaches owners farmers soldiers troops forces rebels militants fighters
 		insurgents commanders generals clubs teams companies firms banks regulators agencies
 		ministries governments states partners neighbours rivals family relatives parents
-		authors co-authors scholars academics historians writers editors crowd audience congregation`)
+		authors co-authors scholars academics historians writers editors crowd audience congregation
+		delegates delegations envoys athletes riders runners cyclists swimmers astronomers
+		physicians surgeons patients volunteers participants climbers residents villagers`)
 	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force
