@@ -80,7 +80,7 @@ func Brief(a Article) Briefing {
 		q.SentenceStart, q.SentenceEnd = d.sentenceSpan(sp)
 		if sp.who >= 0 {
 			q.Speaker = d.ents[sp.who].name
-			q.Role = d.ents[sp.who].role
+			q.Role = shownRole(d.ents[sp.who].role)
 			speaks(sp.who)
 		}
 		b.Quotes = append(b.Quotes, q)
@@ -118,7 +118,7 @@ func Brief(a Article) Briefing {
 	}
 	for _, e := range order {
 		en := &d.ents[e]
-		act := Actor{Name: en.name, Role: en.role, Kind: en.actorKind()}
+		act := Actor{Name: en.name, Role: shownRole(en.role), Kind: en.actorKind()}
 		act.Aliases = append(act.Aliases, en.name)
 		for _, f := range en.forms {
 			if !containsString(act.Aliases, f) {
@@ -227,4 +227,21 @@ func (d *doc) sentenceSpan(sp *span) (int, int) {
 		last = d.sentOf(end - 1)
 	}
 	return int(d.toks[first.t0].s), max(int(d.toks[last.t1-1].e), sp.e)
+}
+
+// shownRole is a role as a briefing shows it, out of the article's
+// sentence: one given relative to someone else loses its possessive ("her
+// longtime guitarist" → "longtime guitarist"), and a relative ("his
+// father", "her 22-year-old son") says nothing at all without it.
+func shownRole(role string) string {
+	w, rest, _ := strings.Cut(role, " ")
+	switch strings.ToLower(w) {
+	case "his", "her", "their", "its", "my", "our", "your":
+		last := rest[strings.LastIndexByte(rest, ' ')+1:]
+		if _, kin := kinSex[strings.ToLower(last)]; kin || rest == "" {
+			return ""
+		}
+		return rest
+	}
+	return role
 }

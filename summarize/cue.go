@@ -33,6 +33,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return
 	}
 	kind, width = lx.cueKind, 1
+	if n := d.low(i + 1); n == "responsibility" || n == "credit" || n == "victory" || n == "asylum" {
+		return 0, 0, 0 // "claimed responsibility", "claimed victory": no speech reported
+	}
 	if kind == cueBare {
 		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent && !(d.is(n, "that") && d.toks[i].fl&fLower != 0) {
 			return 0, 0, 0 // "would continue to", not "…,” she continued." or "they write that"
@@ -334,8 +337,8 @@ func (d *doc) headIn(a, b int, create bool) int {
 		if !titled && (m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(')) {
 			continue // "(KWSC)" explains a name; it is not the subject
 		}
-		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.toks[n].fl&fLower != 0 && d.has(n, wRole|wPersonNoun) {
-			continue // "one OPEC+ delegate": the body says whose delegate
+		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.toks[n].fl&fLower != 0 && d.has(n, wRole|wPersonNoun|wGroupNoun) {
+			continue // "one OPEC+ delegate", "Islamist politicians": the name says whose
 		}
 		return m.ent
 	}
@@ -371,6 +374,10 @@ func (d *doc) subjectStart(k int) bool {
 	t := d.toks[k]
 	if d.has(k, wPrep) && !d.has(k, wDet|wPron) {
 		return false // "At the city hall, …" is no speaker
+	}
+	switch d.low(k) {
+	case "no", "none", "neither", "nobody", "nothing":
+		return false // "no group claimed responsibility": nobody speaks
 	}
 	if t.kind == tNum || isCapWord(d, k) {
 		return true

@@ -231,7 +231,8 @@ func init() {
 		ministries governments states partners neighbours rivals family relatives parents
 		authors co-authors scholars academics historians writers editors crowd audience congregation
 		delegates delegations envoys athletes riders runners cyclists swimmers astronomers
-		physicians surgeons patients volunteers participants climbers residents villagers`)
+		physicians surgeons patients volunteers participants climbers residents villagers
+		politicians diplomats clerics commentators`)
 	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force

@@ -57,8 +57,12 @@ func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
 // low returns token i in lower case. The string shares doc.lower's memory
 // instead of copying it: doc.lower is complete before anything calls low and
 // is only reused by the next Brief call, and no such string reaches a
-// Briefing (names, roles and texts are slices of the body).
+// Briefing (names, roles and texts are slices of the body). Outside the
+// tokens it is "", as is.
 func (d *doc) low(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
 	t := &d.toks[i]
 	if t.hi <= t.lo {
 		return ""

@@ -126,3 +126,27 @@ func dropBylineLine(body, byline string) string {
 	}
 	return body
 }
+
+// cleanTitle drops what a page's title adds after the headline: the site's
+// name or the byline ("Whales strand again | Eleanor Ainge Roy", "Harbour
+// reopens – The Coastal Gazette").
+func cleanTitle(title, site, byline string) string {
+	for range 2 {
+		cut := false
+		for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+			i := strings.LastIndex(title, sep)
+			if i <= 0 {
+				continue
+			}
+			tail := strings.TrimSpace(title[i+len(sep):])
+			if tail != "" && (strings.EqualFold(tail, strings.TrimSpace(site)) || byline != "" && strings.EqualFold(cleanByline(tail, ""), byline)) {
+				title, cut = strings.TrimSpace(title[:i]), true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	return title
+}

@@ -45,3 +45,18 @@ func TestDropBylineLine(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	for _, tt := range []struct{ title, site, byline, want string }{
+		{"Whales strand again | Ana Tremaine", "The Courier", "Ana Tremaine", "Whales strand again"},
+		{"Harbour reopens – The Courier", "The Courier", "", "Harbour reopens"},
+		{"Harbour reopens | Ana Tremaine | The Courier", "the courier", "Ana Tremaine", "Harbour reopens"},
+		{"Left - right - left: a march in pictures", "The Courier", "", "Left - right - left: a march in pictures"},
+		{"Harbour reopens | Local news", "The Courier", "Ana Tremaine", "Harbour reopens | Local news"},
+		{"The Courier", "The Courier", "", "The Courier"},
+	} {
+		if got := cleanTitle(tt.title, tt.site, tt.byline); got != tt.want {
+			t.Errorf("cleanTitle(%q, %q, %q) = %q; want %q", tt.title, tt.site, tt.byline, got, tt.want)
+		}
+	}
+}

@@ -50,6 +50,7 @@ func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 	}
 	a := summarize.Article{Title: strings.TrimSpace(doc.Title()), URL: pageURL, Source: doc.SiteName()}
 	a.Byline = cleanByline(doc.Byline(), a.Source)
+	a.Title = cleanTitle(a.Title, a.Source, a.Byline)
 	a.Body = dropBylineLine(body, a.Byline)
 	if a.Source == "" {
 		a.Source = filepath.Base(name)
