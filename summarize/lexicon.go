@@ -330,6 +330,7 @@ func init() {
 		since because although though however meanwhile yet still also then now here thus
 		hence indeed instead nevertheless nonetheless furthermore moreover besides otherwise
 		what which who whom whose where why how not no yes all some many most more much few
+		whatever whichever whoever whomever wherever whenever
 		several each every both either neither other another such only just even already
 		about over under between among through during without within against despite among
 		one two three four five six seven eight nine ten first second third last next new old

@@ -60,8 +60,12 @@ func (d *doc) positions() []position {
 				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
 					break
 				}
-				if !d.is(k-1, "that") && !d.clauseWord(k) && d.toks[k].fl&fLower != 0 && !d.has(k, wDet|wPron) && !d.has(c, wBareClause) {
-					break // only "said", "told" and the like drop their "that" before a bare noun
+				if !d.is(k-1, "that") && !d.clauseWord(k) && d.toks[k].fl&fLower != 0 && !d.has(c, wBareClause) &&
+					(!d.has(k, wDet|wPron) || !d.hasVerb(k, s.t1)) {
+					// Only "said", "told" and the like drop their "that" before a
+					// bare noun; others need a clause with a verb: "admitted his
+					// side had switched off", not "could signal a change".
+					break
 				}
 				e, again := d.clauseEndAt(k, s.t1)
 				if e-k >= 3 && !d.allQuoted(k, e) {
@@ -165,7 +169,12 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		}
 		if t.kind == tPunct {
 			switch t.r {
-			case ';', '.', '!', '?', ':':
+			case '.':
+				if j+1 < len(d.toks) && d.toks[j+1].sent == t.sent && d.toks[j+1].kind == tWord {
+					continue // "Mr. Bashir", "Donald J. Trump": no sentence ends there
+				}
+				return j, false
+			case ';', '!', '?', ':':
 				return j, false
 			case ',':
 				// A direct quotation, a participle or a new clause after a comma ends it.
@@ -240,4 +249,19 @@ func (d *doc) trimEnd(k, e int) int {
 		e--
 	}
 	return int(d.toks[e-1].e)
+}
+
+// hasVerb reports whether the words from k up to the first comma or the
+// end of the sentence hold a verb that makes them a clause: an auxiliary
+// or a past form.
+func (d *doc) hasVerb(k, end int) bool {
+	for j := k; j < end && !d.punct(j, ','); j++ {
+		if d.toks[j].kind != tWord || d.toks[j].fl&fLower == 0 {
+			continue
+		}
+		if d.has(j, wAux) || irregularPast[d.low(j)] || strings.HasSuffix(d.low(j), "ed") {
+			return true
+		}
+	}
+	return false
 }
