@@ -52,6 +52,15 @@ func (d *doc) has(i int, flag uint64) bool {
 	return i >= 0 && i < len(d.toks) && lexTable[d.toks[i].lex].flags&flag != 0
 }
 
+// mentionOf is the index of the mention starting at token i, or -1, also
+// for an i outside the tokens.
+func (d *doc) mentionOf(i int) int {
+	if i < 0 || i >= len(d.mentionAt) {
+		return -1
+	}
+	return int(d.mentionAt[i])
+}
+
 func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
 
 // low returns token i in lower case. The string shares doc.lower's memory
