@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -755,4 +756,41 @@ func TestBriefNineteenthRound(t *testing.T) {
 		{"quiet before answering", "Asked whether the job ever wears her down, Solveig Brandt is quiet for a long moment before answering.\n\n\"Some weeks, yes. Then the data comes in and I start again.\"",
 			[]q{{"Some weeks, yes. Then the data comes in and I start again.", "Solveig Brandt"}}},
 	})
+}
+
+// TestBriefRealPageKinds holds kinds of case seen on the real HTML pages of
+// ../shared/eval/html, in sentences of my own.
+func TestBriefRealPageKinds(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a month's short form as a given name", "\"It was seen as clerical work,\" said Mar Okafor, a historian at the college.",
+			[]q{{"It was seen as clerical work,", "Mar Okafor"}}},
+	})
+	for _, tt := range []struct {
+		name, body string
+		actors     []string // every actor's name, in order
+		positions  []string // every position's text
+	}{
+		{"nobody claimed responsibility", "Although no group claimed responsibility, the attack raised fears of a wider campaign. Police chief Ana Rios said the city was safe.",
+			[]string{"Ana Rios"}, []string{"the city was safe"}},
+		{"a capitalised modifier before a group noun", "Islamist politicians have acknowledged that they misjudged the threat.",
+			[]string{"Islamist politicians"}, []string{"they misjudged the threat"}},
+		{"an abbreviation inside a reported clause", "Officials said Thursday that the demand that Mr. Bashir face trial had not changed.",
+			[]string{"Officials"}, []string{"the demand that Mr. Bashir face trial had not changed"}},
+		{"an object is no position", "Whatever the outcome, the vote could signal a new era for the island. Mayor Tom Reyes said the count was fair.",
+			[]string{"Tom Reyes"}, []string{"the count was fair"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := Brief(Article{Body: tt.body})
+			var actors, positions []string
+			for _, a := range b.Actors {
+				actors = append(actors, a.Name)
+			}
+			for _, p := range b.Positions {
+				positions = append(positions, p.Text)
+			}
+			if !slices.Equal(actors, tt.actors) || !slices.Equal(positions, tt.positions) {
+				t.Errorf("Brief(%q): actors %q, positions %q; want %q, %q", tt.body, actors, positions, tt.actors, tt.positions)
+			}
+		})
+	}
 }

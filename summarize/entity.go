@@ -277,7 +277,7 @@ func (d *doc) dropWord(i int) bool {
 		}
 	}
 	if lx.flags&wTime != 0 && lx.flags&wGiven == 0 {
-		return true
+		return !d.monthAsGiven(i)
 	}
 	if !d.sentenceInitial(i) {
 		return false
@@ -426,7 +426,7 @@ func (d *doc) chunk(a, b int) {
 		return // "from April", "April 3": a month, not a woman
 	}
 	// Leading words that never start a name: The, Thursday.
-	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) || d.dropWordInside(a)) {
+	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a)) {
 		a++
 	}
 	if a >= b {
@@ -531,7 +531,7 @@ func (d *doc) chunk(a, b int) {
 	case n0 < b && theName && d.personNamed(d.low(b-1)) < 0:
 		m.kind = mOrg
 		m.n0 = a
-	case n0 < b && !hasTitle && !d.has(n0, wGiven) && d.pluralNoun(b-1):
+	case n0 < b && !hasTitle && !d.has(n0, wGiven) && d.pluralNoun(b-1) && !d.personAppositive(b):
 		// "Cardi Coaches", "Northern Grid Networks": a business, not a person.
 		m.kind = mOrg
 		m.n0 = a
@@ -630,7 +630,7 @@ func (d *doc) nameWord(k int) bool {
 	if lx.flags&wGiven != 0 && t.fl&fAllCaps == 0 {
 		return true
 	}
-	if lx.flags&wParticle != 0 && t.fl&fLower != 0 || d.articleName(k) {
+	if lx.flags&wParticle != 0 && t.fl&fLower != 0 || d.articleName(k) || d.monthAsGiven(k) {
 		return true
 	}
 	if lx.flags&(wHonorific|wTitle|wOrgWord|wDept|wPlace|wDemonym|wTime|wRoleAcronym|wDet|wPrep|wConj) != 0 {
@@ -1333,4 +1333,33 @@ func (d *doc) surnameHe(i int) bool {
 	}
 	p := i - 1
 	return p >= 0 && d.toks[p].kind == tMark && d.toks[p].fl&fClose != 0 && d.toks[p].sent == d.toks[i].sent
+}
+
+// monthAsGiven reports whether a month's short form at i is a given name,
+// as before a surname: "Mar Hicks", "Jun Park", not "Mar 3" or "Mar. 3".
+func (d *doc) monthAsGiven(i int) bool {
+	switch d.low(i) {
+	case "mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "feb", "apr", "aug":
+		n := i + 1
+		return isCapWord(d, n) && d.toks[n].s == d.toks[i].e+1 && d.toks[n].sent == d.toks[i].sent && !calendarWord(d.low(n)) && !d.has(n, wTime)
+	}
+	return false
+}
+
+// personAppositive reports whether the name ending at b is set off with a
+// description of a person: "Mar Hicks, a historian at the institute", not
+// "Cardi Coaches, a family firm".
+func (d *doc) personAppositive(b int) bool {
+	if !d.punct(b, ',') || !(d.is(b+1, "a") || d.is(b+1, "an") || d.is(b+1, "the")) {
+		return false
+	}
+	for k := b + 2; k < len(d.toks) && k <= b+4 && d.toks[k].kind == tWord; k++ {
+		if d.has(k, wOrgNoun|wGroupNoun) {
+			return false
+		}
+		if d.has(k, wRole|wPersonNoun) {
+			return true
+		}
+	}
+	return false
 }
