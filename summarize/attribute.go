@@ -640,7 +640,7 @@ func (d *doc) interviewee(si int) int {
 				if sub := st.subject; sub >= 0 && d.ents[sub].kind == mPerson {
 					return sub
 				}
-			} else if mi := d.mentionOf(k+1); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			} else if mi := d.mentionOf(k + 1); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
 				return d.mentions[mi].ent
 			}
 		}

@@ -504,7 +504,7 @@ func (d *doc) cueSubject(c int) int {
 	}
 	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
 	if before > 0 && d.punct(before, ',') {
-		if mi := d.mentionOf(before-1); mi >= 0 {
+		if mi := d.mentionOf(before - 1); mi >= 0 {
 			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') && !d.objectAppositive(m.c0-1) {
 				return m.ent
 			}
@@ -696,7 +696,7 @@ func (d *doc) personBefore(end, t0 int) int {
 			if j <= t0 || j < 1 {
 				return -1
 			}
-			if mi := d.mentionOf(j-1); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			if mi := d.mentionOf(j - 1); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
 				return d.mentions[mi].ent
 			}
 			return -1

@@ -105,7 +105,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) {
 		// "said the Norwegian": the person the story is on, by nationality.
-		if mi := d.mentionOf(a+1); mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
+		if mi := d.mentionOf(a + 1); mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
 			return d.salientPerson(int(d.toks[a].sent), genderUnknown)
 		}
 	}
@@ -165,7 +165,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 	// "strategists led by Joanna Pelletier wrote": she speaks for them,
 	// and is who a reader looks for.
 	if h+3 < len(d.toks) && d.is(h+1, "led") && d.is(h+2, "by") {
-		if mi := d.mentionOf(h+3); mi >= 0 && d.mentions[mi].ent >= 0 && d.ents[d.mentions[mi].ent].kind == mPerson {
+		if mi := d.mentionOf(h + 3); mi >= 0 && d.mentions[mi].ent >= 0 && d.ents[d.mentions[mi].ent].kind == mPerson {
 			return d.mentions[mi].ent
 		}
 	}
@@ -205,7 +205,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 				break
 			}
 			if d.is(k, "by") || d.is(k, "from") {
-				if mi := d.mentionOf(k+1); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+				if mi := d.mentionOf(k + 1); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
 					return d.mentions[mi].ent
 				}
 				if k+1 < len(d.toks) && d.mentionOf(k+2) >= 0 && d.is(k+1, "the") {
