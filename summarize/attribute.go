@@ -312,16 +312,35 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				break
 			}
 		}
+		found := false
 		for _, a := range starts {
 			if w := d.headIn(a, sp.open-1, true); w >= 0 {
 				if d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
 					return w, howColon
 				}
+				found = true
 				break
+			}
+		}
+		// A title in the clause hides its subject: "Darnell Ruskin, who
+		// played his nephew in “Shamrock Motel,” kept it short:".
+		if !found && d.spansBetween(d.sentOf(sp.open).t0, a) {
+			if w := d.sentenceSubject(int(d.toks[sp.open].sent)); w >= 0 && d.ents[w].kind == mPerson {
+				return w, howColon
 			}
 		}
 	}
 	return -1, howNone
+}
+
+// spansBetween reports whether a quotation mark's span lies in [a, b).
+func (d *doc) spansBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].span >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // claimNouns say that someone said something: "the council's insistence

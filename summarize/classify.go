@@ -59,6 +59,7 @@ func (d *doc) classify() {
 		case chained:
 			sp.quote = true
 		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !(sp.how == howAfter && strings.HasSuffix(text, ",") && d.has(sp.close-2, wDet|wConj|wPrep)) &&
+			!(sp.who >= 0 && d.punct(sp.open-1, ':') && ends) && // adding: “Goodnight, Da.”
 			(!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
 			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
 			sp.quote = false

@@ -401,13 +401,18 @@ func (d *doc) inverted(c int) bool {
 	if k < 0 || d.toks[k].sent != d.toks[c].sent {
 		return (k < 0 || d.toks[c].fl&fParaStart != 0) && isCapWord(d, c+1)
 	}
-	if d.toks[k].fl&fClose != 0 {
-		return true
+	closed := d.toks[k].fl&fClose != 0 ||
+		d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0
+	if !closed {
+		return false
 	}
-	if d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0 {
-		return true
+	// "…of “Brannigan’s Law,” posted on Instagram:": a title closes before
+	// the verb, and no speaker follows it.
+	_, _, w := d.cueAt(c)
+	if n := c + max(w, 1); n < len(d.toks) && d.toks[n].sent == d.toks[c].sent && (d.has(n, wPrep) && !d.has(n, wDet|wPron) || d.punct(n, ':') || d.is(n, "that")) {
+		return false
 	}
-	return false
+	return true
 }
 
 // clauseEnd returns where the clause after token a ends: the sentence's end,
@@ -511,8 +516,11 @@ func (d *doc) cueSubject(c int) int {
 		}
 	}
 	// "One engineer, who asked not to be named because they …, said": the
-	// subject stands before the relative clause.
-	if d.punct(before, ',') || before != c-1 {
+	// subject stands before the relative clause. American style puts the
+	// clause's comma inside a title's marks: "who starred in “The Last
+	// Ferry,” wrote".
+	titleComma := before > 0 && d.toks[before].kind == tMark && d.toks[before].fl&fClose != 0 && d.punct(before-1, ',')
+	if d.punct(before, ',') || before != c-1 || titleComma {
 		for w := before - 1; w > d.sentOf(c).t0; w-- {
 			if d.toks[w].span >= 0 && d.toks[w].fl&fClose == 0 {
 				continue

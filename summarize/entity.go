@@ -223,7 +223,8 @@ func (d *doc) chunkEnd(i, end int) int {
 				for k < end && isCapWord(d, k) && d.toks[k].sent == t0.sent {
 					k++
 				}
-				if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) {
+				if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) && d.personNamed(d.low(j-1)) < 0 {
+					// Not "Halloway and Copperline Records" after Noor Halloway.
 					j = k
 					continue
 				}

@@ -499,7 +499,7 @@ var cueList = []cue{
 	{forms: "blame blames blamed blaming", kind: cueWeak}, {forms: "condemn condemns condemned condemning", kind: cueWeak},
 	{forms: "decry decries decried decrying", kind: cueWeak}, {forms: "question questions questioned questioning"},
 	{forms: "estimate estimates estimated estimating"}, {forms: "forecast forecasts forecasted forecasting"},
-	{forms: "signal signals signalled signaling"}, {forms: "indicate indicates indicated indicating"},
+	{forms: "correct corrects corrected correcting", kind: cueTell}, {forms: "signal signals signalled signaling"}, {forms: "indicate indicates indicated indicating"},
 	{forms: "share shares shared sharing"}, {forms: "caption captions captioned captioning"},
 	{forms: "boast boasts boasted boasting"}, {forms: "vent vents vented venting"},
 	{forms: "chime chimes chimed chiming", kind: cueParticle, particle: "in"},
