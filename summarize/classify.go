@@ -159,8 +159,8 @@ func (d *doc) namedBefore(o int) bool {
 			if habitual(d.low(k - 1)) {
 				return true // often called “subconcussive” hits
 			}
-			if k == o-1 && (d.is(k-2, "what") || d.is(k-3, "what")) {
-				return true // what the team calls “active sleep”
+			if k == o-1 && (d.is(k-2, "what") || d.is(k-3, "what")) && !d.has(o+1, wDet) {
+				return true // what the team calls “active sleep”, not what it called “a decisive blow”
 			}
 			if d.is(o+1, "the") && isCapWord(d, o+2) {
 				return true // calling her “the Ice Whisperer”

@@ -784,7 +784,7 @@ func (d *doc) skipDateline(a, c int) int {
 	for k := a + 1; k < c && k < a+12; k++ {
 		t := d.toks[k]
 		switch {
-		case t.kind == tWord && t.fl&(fCap|fAllCaps) != 0, t.kind == tPunct && (t.r == ',' || t.r == '(' || t.r == ')'):
+		case t.kind == tWord && t.fl&(fCap|fAllCaps) != 0, t.kind == tNum, t.kind == tPunct && (t.r == ',' || t.r == '(' || t.r == ')' || t.r == '.'):
 		case t.kind == tPunct && (isDash(t.r) || t.r == ':'):
 			return k + 1
 		default:

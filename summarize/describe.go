@@ -282,6 +282,13 @@ func (d *doc) nominal(a, e int, create bool) int {
 			return p
 		}
 	}
+	if definite && person && e-a <= 6 && d.ageIn(a, e) && d.toks[a].fl&fLower != 0 {
+		// "the 34-year-old mother of four told Al Jazeera": the person the
+		// story is on, of the noun's sex.
+		if p := d.salientPerson(si, d.lx(h).gender); p >= 0 {
+			return p
+		}
+	}
 	if definite && person && (!d.has(h, wPersonNoun) || epithets[hw]) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			return p
@@ -821,4 +828,14 @@ var irregularPast = map[string]bool{
 	"chose": true, "drew": true, "fell": true, "felt": true, "fought": true, "found": true,
 	"got": true, "grew": true, "knew": true, "paid": true, "rose": true, "saw": true, "sold": true,
 	"stood": true, "struck": true, "threw": true, "withdrew": true, "sought": true,
+}
+
+// ageIn reports whether [a, e) gives an age: "34-year-old".
+func (d *doc) ageIn(a, e int) bool {
+	for k := a; k < e; k++ {
+		if strings.HasSuffix(d.low(k), "-old") {
+			return true
+		}
+	}
+	return false
 }

@@ -215,7 +215,8 @@ func init() {
 	lexEntry("actor").gender = genderUnknown // actors of any sex call themselves actors
 	addWords(wPersonNoun, `person man woman boy girl child teenager resident neighbour neighbor
 		passer-by bystander witness source insider observer user customer reader viewer listener
-		fan voter caller commenter poster one somebody someone spokesperson official`)
+		fan voter caller commenter poster one somebody someone spokesperson official
+		onlooker eyewitness spectator attendee guest diner shopper commuter motorist passenger`)
 	addGendered(wPersonNoun, genderMale, "man boy gentleman")
 	addGendered(wPersonNoun, genderFemale, "woman girl lady")
 	addWords(wGroupNoun, `people powers allies countries nations governments leaders officials

@@ -34,11 +34,22 @@ func (d *doc) resolvePronoun(i int) int {
 	}
 	si := int(d.toks[i].sent)
 	intro := d.skipIntro(d.sents[si].t0, i)
+	if g == genderNeuter && intro < i && !d.has(intro, wPron) {
+		// "Mozambique's army said it had recaptured the town of Mucojo …,
+		// in what it called": the body the sentence is about, before any
+		// place or thing named on the way.
+		if w := d.headIn(intro, d.npEnd(intro, i), true); w >= 0 && d.compatible(w, g) && (d.ents[w].kind == mOrg || d.ents[w].kind == 0) {
+			return w
+		}
+	}
 	ms := d.mentionsIn(si)
 	for mi := len(ms) - 1; mi >= 0; mi-- {
 		m := &ms[mi]
 		if m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
 			continue // "In an interview with the magazine X, he said": not X
+		}
+		if n := m.c1; n < i && d.toks[n].fl&fLower != 0 && d.has(n, wGroupNoun|wPersonNoun|wRole) && m.kind != mPerson {
+			continue // "from Islamist insurgents, in what it called": not "Islamist"
 		}
 		if d.compatible(m.ent, g) {
 			return m.ent
