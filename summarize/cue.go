@@ -3,6 +3,7 @@ package summarize
 // Speech verbs and their subjects: who speaks through "said", "told", "according to".
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -532,6 +533,37 @@ func (d *doc) cueSubject(c int) int {
 					end -= 2
 				}
 				if sub := d.headIn(d.clauseStart(end), end, true); sub >= 0 {
+					return sub
+				}
+				break
+			}
+		}
+	}
+	// "“…,” a European diplomat who attended the meeting as an observer
+	// told AFP": the subject before a relative clause set off by no comma.
+	if before == c-1 && !d.punct(before, ',') {
+		t0 := d.sentOf(c).t0
+		for w := c - 1; w > t0 && w > c-14; w-- {
+			if d.toks[w].kind != tWord || d.toks[w].span >= 0 {
+				break
+			}
+			if d.is(w, "who") && d.toks[w].fl&fLower != 0 && (d.nounish(w-1) || d.mentionOf(w-1) >= 0) {
+				a := w - 1
+				for a > t0 && d.toks[a-1].kind == tWord && d.toks[a-1].span < 0 && !d.has(a-1, wCue) {
+					a--
+				}
+				// Only a subject that opens the sentence or follows the
+				// quotation: not "Karim, a 26-year-old from Tunisia who
+				// asked …", whose appositive is no subject.
+				if a > t0 && !(d.toks[a-1].kind == tMark && d.toks[a-1].fl&fClose != 0) {
+					break
+				}
+				if named := slices.ContainsFunc(d.mentionsIn(int(d.toks[c].sent)), func(m mention) bool {
+					return m.c0 > w && m.c1 == c && m.kind != mPlace
+				}); named {
+					break // "A trader who gave her name only as Awabu told": Awabu
+				}
+				if sub := d.headIn(a, c, true); sub >= 0 {
 					return sub
 				}
 				break
