@@ -794,3 +794,32 @@ func TestBriefRealPageKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestBriefTwentiethRound holds the kinds of case the twentieth held-out
+// round (conflict, diplomacy, migration, culture) found.
+func TestBriefTwentiethRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a title before 'wrote on Instagram:'", "Tributes came in overnight.\n\nHis daughter, the actress Nell Corrin, who starred with him in the drama “The Long Pier,” wrote on Instagram: “He taught me to listen.”",
+			[]q{{"He taught me to listen.", "Nell Corrin"}}},
+		{"a title before 'posted on X:'", "Owen Tarrant, his co-star in all six seasons of “Harbour Law,” posted on X: “Six years and not one bad day.”",
+			[]q{{"Six years and not one bad day.", "Owen Tarrant"}}},
+		{"a title hides a colon's subject", "Actor Bram Oyelowo, who played his brother in the comedy “Pier Motel,” kept it short: “Sleep well, old friend.”",
+			[]q{{"Sleep well, old friend.", "Bram Oyelowo"}}},
+		{"adding: and two capitalised words", "In a second post, Nell Corrin shared a photo of the two of them, adding: “Goodnight, Da.”",
+			[]q{{"Goodnight, Da.", "Nell Corrin"}}},
+		{"she corrected him", "The couple Ilse Brandt and Jonas Brandt spoke together.\n\n“She won every argument,” Jonas added.\n\n“Every one,” she corrected him.",
+			[]q{{"She won every argument,", "Jonas Brandt"}, {"Every one,", "Ilse Brandt"}}},
+		{"a name the person shares with a firm after 'and'", "Mina Okoro has a new album.\n\nIt comes months after Okoro and Bellwether Records parted ways. Okoro is calm about it. \"Nobody was the villain,\" she says.",
+			[]q{{"Nobody was the villain,", "Mina Okoro"}}},
+		{"an age-and-kin description", "Amina Idris walked for six days to reach the camp.\n\n“We ate leaves,” the 34-year-old mother of three told reporters.",
+			[]q{{"We ate leaves,", "Amina Idris"}}},
+		{"an onlooker", "The pair left the restaurant separately. 'They never spoke all night,' an onlooker told the paper.",
+			[]q{{"They never spoke all night,", "an onlooker"}}},
+		{"in what it called", "KALEMIE, Congo, March 3 (Reuters) - Congo's army said it had retaken the port of Mboko, in what it called \"a turning point\" against the rebels.",
+			[]q{{"a turning point", "Congo's army"}}},
+		{"a relative clause after the quotation", "“Nobody gave an inch,” a Nordic diplomat who attended the talks as an observer told reporters.",
+			[]q{{"Nobody gave an inch,", "a Nordic diplomat"}}},
+		{"the director named later yields to the one just named", "Tamar Vosk said the film grew out of two summers on the coast. “I wanted to make a film about work,” the director said.\n\nOther contenders include director Kim Ha-eun’s satire.",
+			[]q{{"I wanted to make a film about work,", "Tamar Vosk"}}},
+	})
+}

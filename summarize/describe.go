@@ -291,6 +291,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 	}
 	if definite && person && (!d.has(h, wPersonNoun) || epithets[hw]) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
+			if d.seenBy(p, si) < 0 && si > 0 && d.sents[si-1].para == d.sents[si].para {
+				// One named with the role only later yields to the person
+				// the sentence before is about: "Achterberg said the film
+				// grew out of two summers. “…,” the director said."
+				if sub := d.sents[si-1].subject; sub >= 0 && sub != p && d.ents[sub].kind == mPerson && d.compatible(sub, d.lx(h).gender) {
+					return sub
+				}
+			}
 			return p
 		}
 	}

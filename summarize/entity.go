@@ -97,8 +97,14 @@ func (d *doc) inferGender() {
 		if who < 0 || d.ents[who].gender != genderUnknown {
 			continue
 		}
+		end := d.sents[si].t1
+		if n := si + 1; n < len(d.sents) && d.sents[n].para == d.sents[si].para && !slices.ContainsFunc(d.mentionsIn(n), func(m mention) bool {
+			return !m.inQuote && m.kind != mPlace && m.ent >= 0
+		}) {
+			end = d.sents[n].t1 // "Frantz Almonord … has been in Juárez for weeks. Asked …, he laughs."
+		}
 		g := genderUnknown
-		for k := first; k < d.sents[si].t1; k++ {
+		for k := first; k < end; k++ {
 			if d.toks[k].span >= 0 || d.toks[k].kind != tWord || d.toks[k].fl&fAllCaps != 0 {
 				continue
 			}
