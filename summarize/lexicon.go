@@ -253,6 +253,7 @@ func init() {
 		bancorp bancshares bankshares financial pay payments
 		semiconductor semiconductors electronics robotics software biotech biosciences therapeutics
 		biologics genomics diagnostics vaccines biopharma biopharmaceuticals clube klub fk ssc tsv vfl vfb
+		protection enforcement prevention
 		healthcare automotive aerospace dynamics devices instruments machinery materials resources
 		mining minerals metals steel chemical chemicals petroleum utilities telecom
 		telecommunications wireless analytics advisors advisers investments equity brokerage
