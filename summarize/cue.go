@@ -529,7 +529,7 @@ func (d *doc) cueSubject(c int) int {
 			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
 				end := w - 1
 				// "Madam Lim Ah Hoon, 68, who": past the age.
-				if d.toks[end-1].kind == tNum && d.punct(end-2, ',') {
+				if end > 0 && d.toks[end-1].kind == tNum && d.punct(end-2, ',') {
 					end -= 2
 				}
 				if sub := d.headIn(d.clauseStart(end), end, true); sub >= 0 {
