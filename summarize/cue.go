@@ -67,6 +67,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if lx.cueForm == cueBase && i+1 < len(d.toks) && d.toks[i+1].fl&fLower != 0 && d.has(i+1, wRole|wTitle|wOrgNoun) && !d.has(i+1, wPrep|wDet|wPron) {
 		return 0, 0, 0 // a noun before a noun: "label boss", "post office"
 	}
+	if lx.cueForm == cueBase && t.fl&fLower != 0 && isCapWord(d, i+1) && d.has(i+1, wTitle|wHonorific|wRole) {
+		return 0, 0, 0 // "state Sen. Lyle Kellerman", "state Attorney General …"
+	}
 	if lx.cueForm == cueBase && (d.has(i+1, wCue) && d.toks[i+1].fl&fLower != 0 || d.has(i-1, wCue) && d.toks[i-1].fl&fLower != 0 && lexTable[d.toks[i-1].lex].cueForm == cueFinite) {
 		return 0, 0, 0 // a noun between verbs: "a widely shared post read"
 	}

@@ -237,7 +237,7 @@ func (d *doc) nominal(a, e int, create bool) int {
 		if d.has(h, wSpeechNoun|wWork) && (d.is(a, "a") || d.is(a, "an")) && d.has(h, wWork) && create {
 			org = true // "An internal audit report concluded that …": the report speaks
 		} else if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
-			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] {
+			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] && !documents[hw] {
 				return w
 			}
 			org = true // "the study describes it as …": the study speaks
@@ -546,6 +546,21 @@ func (d *doc) authorOf(noun string, si int) int {
 						break
 					}
 				}
+				// A document a story cites, leaked or seen, is no one's
+				// statement but its own: "according to a leaked internal
+				// memo seen by the BBC".
+				cited := false
+				for j := k - 1; j >= d.sents[s].t0 && j >= k-5; j-- {
+					if d.is(j, "according") || d.is(j, "leaked") || d.is(j, "obtained") {
+						cited = true
+					}
+				}
+				if d.is(k+1, "seen") || d.is(k+1, "obtained") || d.is(k+1, "reviewed") {
+					cited = true
+				}
+				if cited {
+					return -1
+				}
 				// Who opens the sentence issued it: "Mr Doyle’s family paid
 				// tribute in a statement read by Detective Sergeant Owen Kerr".
 				if a := d.skipIntro(d.sents[s].t0, d.sents[s].t1); a < k {
@@ -655,7 +670,8 @@ var genericOrg = map[string]bool{
 	"network": true, "broadcaster": true, "publisher": true, "newspaper": true, "label": true,
 	"studio": true, "charity": true, "organisation": true, "organization": true, "utility": true,
 	"drugmaker": true, "telco": true, "carrier": true, "builder": true, "housebuilder": true, "party": true, "union": true, "movement": true,
-	"alliance": true, "coalition": true, "campaign": true,
+	"alliance": true, "coalition": true, "campaign": true, "association": true, "federation": true,
+	"lobby": true,
 }
 
 // epithets are nouns a story uses for the person it is about.
@@ -846,4 +862,11 @@ func (d *doc) ageIn(a, e int) bool {
 		}
 	}
 	return false
+}
+
+// documents are papers a story quotes that speak for themselves when no
+// one is named as their author: "the memo says".
+var documents = map[string]bool{
+	"memo": true, "memorandum": true, "document": true, "dossier": true, "draft": true,
+	"cable": true, "minutes": true, "filing": true, "letter": true, "briefing": true,
 }

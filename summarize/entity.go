@@ -193,6 +193,15 @@ func (d *doc) chunkEnd(i, end int) int {
 			break // another sentence or quotation, or more than a space between
 		}
 		if d.toks[j-1].fl&fPossessive != 0 {
+			switch strings.TrimSuffix(strings.TrimSuffix(d.low(j-1), "'s"), "’s") {
+			case "people", "women", "children", "men":
+				// "the People's Freedom Movement", "Children's Hospital":
+				// inside a name, when a capitalised word follows.
+				if isCapWord(d, j) {
+					j++
+					continue
+				}
+			}
 			break
 		}
 		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(t.r) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
