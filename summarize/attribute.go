@@ -586,7 +586,7 @@ func (d *doc) leadIn(para int) int {
 		return -1 // it quotes, or names something, itself
 	}
 	st := &d.sents[ls]
-	if st.t1-d.skipIntro(st.t0, st.t1) > 24 {
+	if st.t1-d.skipIntro(st.t0, st.t1) > 32 {
 		return -1 // counted past "Asked whether the work depresses her,"
 	}
 	for _, m := range d.mentionsIn(ls) {
@@ -618,7 +618,7 @@ var manner = map[string]bool{
 	"regrets": true, "plainly": true, "simply": true, "succinctly": true, "mince": true,
 	"resolute": true, "unmoved": true, "unfazed": true, "unrepentantly": true, "modest": true,
 	"answering": true, "replying": true, "pauses": true, "paused": true, "quiet": true,
-	"wasted": true, "swinging": true, "fiery": true,
+	"wasted": true, "swinging": true, "fiery": true, "first": true, "thanked": true, "turned": true,
 }
 
 // turn returns who answers in turn at quotation i, whose last quotation
