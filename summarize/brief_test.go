@@ -823,3 +823,24 @@ func TestBriefTwentiethRound(t *testing.T) {
 			[]q{{"I wanted to make a film about work,", "Tamar Vosk"}}},
 	})
 }
+
+// TestBriefTwentyFirstRound holds the kinds of case the twenty-first
+// held-out round (politics and policy) found.
+func TestBriefTwentyFirstRound(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a title after 'state'", "Her rival, state Sen. Dale Krupp, has run on crime. At a diner on Friday, he said she was \"selling nostalgia\" to voters.",
+			[]q{{"selling nostalgia", "Dale Krupp"}}},
+		{"a lead-in with an appositive", "Rosa Quintal, a Democrat locked in one of the closest races in the state, wasted little time.\n\n\"They told us the mills were gone for good. They were wrong.\"",
+			[]q{{"They told us the mills were gone for good. They were wrong.", "Rosa Quintal"}}},
+		{"a justice went first, then questions and answers", "Several justices pressed Ana Ferro, the lawyer for the city. Justice Paul Weld went first.\n\n\"Counsel, your client signed this. Why is it not part of the bargain?\"\n\n\"Because the statute gives three years, Justice Weld,\" Ms. Ferro replied.\n\n\"So the agency cannot contract around it?\"\n\n\"That is our position.\"",
+			[]q{{"Counsel, your client signed this. Why is it not part of the bargain?", "Paul Weld"}, {"Because the statute gives three years, Justice Weld,", "Ana Ferro"}, {"So the agency cannot contract around it?", "Paul Weld"}, {"That is our position.", "Ana Ferro"}}},
+		{"a victory speech after 'turned to'", "Across town, the governor-elect took the stage. Mara Lindqvist thanked her volunteers and then turned to the drought.\n\n\"For too long we treated water as someone else's problem.\"",
+			[]q{{"For too long we treated water as someone else's problem.", "Mara Lindqvist"}}},
+		{"a cited memo speaks for itself", "A fare freeze could cost twice what ministers claimed, according to a leaked internal memo seen by the BBC.\n\n\"The costing assumes passenger numbers stay flat,\" the memo says.",
+			[]q{{"The costing assumes passenger numbers stay flat,", "the memo"}}},
+		{"a name with People's", "The People's Renewal Party said it had \"lost all confidence\" in the mayor.",
+			[]q{{"lost all confidence", "People's Renewal Party"}}},
+		{"the association named before", "The Digital Makers Alliance, which represents device firms, said the vote ignored supply chains.\n\n\"Parts come from suppliers who keep no spares,\" the association said.",
+			[]q{{"Parts come from suppliers who keep no spares,", "Digital Makers Alliance"}}},
+	})
+}
