@@ -640,6 +640,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 	}
 	// "the star", "the 54-year-old": the person the story is about. Not "the
 	// spokesman", who is someone else unless named as such.
+	if len(words) == 0 {
+		return -1 // the span held only determiners and the like
+	}
 	if h := words[len(words)-1]; epithets[h] || strings.HasSuffix(h, "-old") || strings.Contains(h, "-of-") {
 		return d.salientPerson(si, g)
 	}
