@@ -15,6 +15,7 @@ const (
 	howSameSpeak // a later quotation in the same paragraph
 	howCarry     // a paragraph that is only a quotation continues the last speaker
 	howNear      // a fragment with the nearest person before it
+	howClause    // a quotation inside a sentence about someone
 )
 
 // mentionsIn returns the mentions in sentence s.
@@ -91,8 +92,45 @@ func (d *doc) attribute() {
 			continue
 		}
 		sp.who, sp.how = d.carry(i)
+		if sp.who < 0 {
+			sp.who, sp.how = d.clauseSubject(i)
+		}
 	}
 	d.answers()
+}
+
+// clauseSubject attributes a quotation set inside a sentence that no
+// speech verb introduces to who the sentence is about: "Ames described the
+// plan as “a wish list”", "Ames worried the fund was becoming “a piggy
+// bank”". A quotation that opens its sentence has no such subject.
+func (d *doc) clauseSubject(i int) (int, int) {
+	sp := &d.spans[i]
+	si := int(d.toks[sp.open].sent)
+	s := &d.sents[si]
+	sub := s.subject
+	if sub < 0 || sp.open <= d.skipIntro(s.t0, s.t1) {
+		return -1, howNone
+	}
+	if e := &d.ents[sub]; e.kind != mPerson && e.kind != mOrg || d.titleCase(si) {
+		return -1, howNone // a headline's words are no one's
+	}
+	return sub, howClause
+}
+
+// titleCase reports whether most words of sentence si are capitalised, as
+// in a headline or a subhead.
+func (d *doc) titleCase(si int) bool {
+	s := &d.sents[si]
+	words, caps := 0, 0
+	for k := s.t0; k < s.t1; k++ {
+		if t := &d.toks[k]; t.kind == tWord && t.span < 0 {
+			words++
+			if t.fl&(fCap|fAllCaps) != 0 {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
 }
 
 // answers gives back to the one asked a reply that a pronoun took for the

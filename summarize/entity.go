@@ -1348,7 +1348,12 @@ func (d *doc) surnameHe(i int) bool {
 		return true
 	}
 	p := i - 1
-	return p >= 0 && d.toks[p].kind == tMark && d.toks[p].fl&fClose != 0 && d.toks[p].sent == d.toks[i].sent
+	if p < 0 || d.toks[p].kind != tMark || d.toks[p].fl&fClose == 0 || d.toks[p].sent != d.toks[i].sent {
+		return false
+	}
+	// "“…,” He said", not "“….” He said", where the pronoun starts anew.
+	sp := d.toks[p].span
+	return sp < 0 || !endsSentence(d.body[d.spans[sp].s:d.spans[sp].e])
 }
 
 // monthAsGiven reports whether a month's short form at i is a given name,

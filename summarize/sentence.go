@@ -35,7 +35,11 @@ func (d *doc) splitSentences() {
 			switch {
 			case t.span >= 0 && t.fl&fClose != 0:
 				// “…” — Morag Stewart: a dash after a quotation attributes it.
-				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) && !d.cueFollows(i+1, p.t1) &&
+				// A speech verb after it attributes it too, unless the
+				// sentence already reported speech before the quotation:
+				// "X says “…” because “….” He says" starts anew at "He".
+				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) &&
+					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, d.spans[t.span].open) || d.capitalPronoun(i+1)) &&
 					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(d.toks[i+1].r))
 			case t.span >= 0:
 			case t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…'):
@@ -103,6 +107,32 @@ func (d *doc) cueFollows(j, end int) bool {
 		if lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm != cueIng {
 			be := d.is(k-1, "was") || d.is(k-1, "were") || d.is(k-1, "been") || d.is(k-1, "is") || d.is(k-1, "are")
 			return !be // "The court was told …" starts a sentence
+		}
+	}
+	return false
+}
+
+// capitalPronoun reports whether token j is a third-person pronoun
+// written with a capital, which after a quotation's full stop starts a
+// sentence: "“….” He added" (the words after a comma would read "he").
+func (d *doc) capitalPronoun(j int) bool {
+	if j >= len(d.toks) || d.toks[j].fl&fCap == 0 || d.toks[j].fl&fAllCaps != 0 {
+		return false
+	}
+	switch d.low(j) {
+	case "he", "she", "they", "it", "we":
+		return true
+	}
+	return false
+}
+
+// finiteCueIn reports whether a finite speech verb in lower case stands
+// outside quotation marks in tokens [a, b).
+func (d *doc) finiteCueIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &d.toks[k]
+		if t.kind == tWord && t.span < 0 && t.fl&fLower != 0 && lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm == cueFinite && lexTable[t.lex].cueKind != cueWeak {
+			return true
 		}
 	}
 	return false

@@ -182,6 +182,11 @@ func (d *doc) tokenize() {
 		switch {
 		case isWordRune(r) && !isApostrophe(r) || (r == '@' || r == '#') && isWordRune(runeAt(body, i+1)):
 			i = d.word(i)
+		case r == '\'' && i+1 < len(body) && body[i+1] == '\'':
+			// Two straight apostrophes stand for a double mark in some
+			// archives' copy: ''We will,'' she said.
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2), kind: tMark, r: '"'})
+			i += 2
 		case isApostrophe(r) || r == '‘':
 			if j := d.elision(i, size); j > i {
 				i = j

@@ -1,0 +1,46 @@
+package summarize
+
+import "testing"
+
+// Kinds of case found on real newsroom copy, each in the project's own
+// words. Tests are named by the behaviour they check.
+
+// Two straight apostrophes in a row are one double quotation mark, as some
+// archives print them; the marks are not part of the quotation.
+func TestDoubledApostrophesAreADoubleMark(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"whole quotation", "''We will not fold on this,'' said Senator Mara Quill, a Democrat.",
+			[]q{{"We will not fold on this,", "Mara Quill"}}},
+		{"fragment and a nested single mark", "Mara Quill called the bill ''a gift to lobbyists'' on Monday. ''They say 'trust us' and we do not,'' she said.",
+			[]q{{"a gift to lobbyists", "Mara Quill"}, {"They say 'trust us' and we do not,", "Mara Quill"}}},
+	})
+}
+
+// A capitalised pronoun after a quotation that ends with a full stop starts
+// a new sentence, so the quotation is not its object and "He" is not taken
+// for the surname He.
+func TestCapitalPronounAfterQuotationStartsSentence(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"he added", "Dorn Vasquez spoke to the rally for an hour. “I think this plan will ruin the port.” He added, “Shipping it out is madness.”",
+			[]q{{"I think this plan will ruin the port.", "Dorn Vasquez"}, {"Shipping it out is madness.", "Dorn Vasquez"}}},
+		{"a colon lead-in", "Across the state, Lena Ortiz pleads for cheaper rent: \"Nobody who works full time should sleep in a car.\" She says the council has waited too long.",
+			[]q{{"Nobody who works full time should sleep in a car.", "Lena Ortiz"}}},
+		{"a second quotation after a speech verb", "The mayor toured the depot.\n\nKeane says “the budget has grown bloated” because “the city has grown lazy.” He says clerks are hired to please their cousins.",
+			[]q{{"the budget has grown bloated", "Keane"}, {"the city has grown lazy.", "Keane"}}},
+	})
+}
+
+// A quotation set inside a sentence that no speech verb introduces belongs
+// to the person or body the sentence is about, not to nobody.
+func TestQuotationInsideSentenceTakesItsSubject(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"described as", "Rep. Tilda Marsh described the tax plan as “a wish list for the donors who fund this place” in a floor speech.",
+			[]q{{"a wish list for the donors who fund this place", "Tilda Marsh"}}},
+		{"worried that", "During the slump, Owen Pratt worried that the relief fund was turning into “a hammock for people who could work.”",
+			[]q{{"a hammock for people who could work.", "Owen Pratt"}}},
+		{"a pronoun subject", "Nadia Ferris ran for the Senate in 2010. Years earlier, she had voted for the war from “the view of someone who had seen the towers fall.”",
+			[]q{{"the view of someone who had seen the towers fall.", "Nadia Ferris"}}},
+		{"a headline's words are no one's", "Ferris Says Budget Will Pass “Within Weeks If Not Days”",
+			nil},
+	})
+}
