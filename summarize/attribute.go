@@ -525,7 +525,14 @@ func (d *doc) carry(i int) (int, int) {
 		return w, howAfter
 	}
 	// The same paragraph: the subject of an earlier sentence.
+	// A quotation's speaker there comes before the sentence's subject:
+	// "In 2009, when Vell offered …, “…,” Dorsey said. “And he …”".
 	for k := int(d.toks[sp.open].sent) - 1; k >= 0 && d.sents[k].para == sp.para; k-- {
+		for j := i - 1; j >= 0 && d.spans[j].sent >= k; j-- {
+			if d.spans[j].sent == k && d.spans[j].quote && d.spans[j].who >= 0 && d.spans[j].how <= howBefore {
+				return d.spans[j].who, howSameSpeak
+			}
+		}
 		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0 && d.ents[sub].nominal == Person) {
 			return sub, howSameSpeak
 		}

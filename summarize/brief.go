@@ -96,26 +96,6 @@ func Brief(a Article) Briefing {
 		has[p.ent] = true
 		b.Positions = append(b.Positions, Position{Actor: d.ents[p.ent].name, Text: d.body[p.s:p.e], Start: p.s, End: p.e})
 	}
-	// An actor with no reported speech is represented by the first sentence
-	// of their first full quotation.
-	for _, e := range order {
-		if has[e] {
-			continue
-		}
-		for i := range d.spans {
-			sp := &d.spans[i]
-			if !sp.quote || sp.who != e || sp.partial {
-				continue
-			}
-			s, end := firstSentence(d.body, sp.s, sp.e)
-			if strings.Count(d.body[s:end], " ") < 3 {
-				s, end = sp.s, sp.s+len(strings.TrimRight(d.body[sp.s:sp.e], ", "))
-			}
-			b.Positions = append(b.Positions, Position{Actor: d.ents[e].name, Text: d.body[s:end], Start: s, End: end})
-			has[e] = true
-			break
-		}
-	}
 	for _, e := range order {
 		en := &d.ents[e]
 		act := Actor{Name: en.name, Role: shownRole(en.role), Kind: en.actorKind()}

@@ -74,8 +74,8 @@ type Actor struct {
 }
 
 // Position is a statement an actor is reported to have made: a verbatim
-// clause of reported speech, or for an actor with none, the opening sentence
-// of their first full quote.
+// clause of reported speech, in the article's words. A speaker the article
+// only quotes has none; their words are in Quotes.
 type Position struct {
 	Actor      string
 	Text       string

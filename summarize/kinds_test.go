@@ -44,3 +44,31 @@ func TestQuotationInsideSentenceTakesItsSubject(t *testing.T) {
 			nil},
 	})
 }
+
+// A name may open with an initial: "C. Stewart Vandry", "J. Walter Pell".
+func TestNameWithLeadingInitial(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"initial, given name, surname", "''We check people against watch lists,'' said C. Stewart Vandry Jr., a former border official. J. Walter Pell agreed. \"It works,\" Pell said.",
+			[]q{{"We check people against watch lists,", "C. Stewart Vandry"}, {"It works,", "J. Walter Pell"}}},
+	})
+}
+
+// A body named before a role is whose role it is, not the speaker: "Senate
+// minority leader Harold Reese told reporters".
+func TestBodyBeforeRoleIsNoSpeaker(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"minority leader", "\"We should ease off him a little,\" Senate minority leader Harold Reese told reporters in the capital.",
+			[]q{{"We should ease off him a little,", "Harold Reese"}}},
+		{"deputy press secretary", "\"No decision has been made,\" Treasury deputy press secretary Ana Bell said.",
+			[]q{{"No decision has been made,", "Ana Bell"}}},
+	})
+}
+
+// A quotation with no speech verb later in a paragraph goes to whoever was
+// quoted before it there, not to another person the sentence names first.
+func TestLaterQuotationInParagraphTakesLastSpeaker(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"someone else named in the lead-in", "In 2009, when President Adam Vell offered states money through his grant program, \"states were losing money. They needed it,\" Dorsey said. \"And he tied that money to adopting his standards.\"",
+			[]q{{"states were losing money. They needed it,", "Dorsey"}, {"And he tied that money to adopting his standards.", "Dorsey"}}},
+	})
+}
