@@ -1,6 +1,10 @@
 package summarize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // Kinds of case found on real newsroom copy, each in the project's own
 // words. Tests are named by the behaviour they check.
@@ -70,5 +74,59 @@ func TestLaterQuotationInParagraphTakesLastSpeaker(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"someone else named in the lead-in", "In 2009, when President Adam Vell offered states money through his grant program, \"states were losing money. They needed it,\" Dorsey said. \"And he tied that money to adopting his standards.\"",
 			[]q{{"states were losing money. They needed it,", "Dorsey"}, {"And he tied that money to adopting his standards.", "Dorsey"}}},
+	})
+}
+
+// positionCase is a text and the positions (actor, clause) it reports.
+type positionCase struct {
+	name, body string
+	want       []p2
+}
+
+type p2 struct{ Actor, Text string }
+
+func runPositionCases(t *testing.T, cases []positionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := Brief(Article{Body: tc.body})
+			var got []p2
+			for _, x := range b.Positions {
+				got = append(got, p2{x.Actor, x.Text})
+				if tc.body[x.Start:x.End] != x.Text {
+					t.Errorf("position %q has offsets [%d:%d]", x.Text, x.Start, x.End)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Brief(%q) positions (-want +got):\n%s", tc.body, diff)
+			}
+		})
+	}
+}
+
+// Reported speech before its speech verb is a position: "The fund is
+// short, Ames said.", "…, according to the board." and "According to the
+// board, …". A setting before the comma, a direct quotation or a clause
+// after the verb is not.
+func TestReportedSpeechBeforeItsVerb(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"name then verb", "The pension fund will run dry by 2031, Treasurer Ilse Vogt said on Monday.",
+			[]p2{{"Ilse Vogt", "The pension fund will run dry by 2031"}}},
+		{"verb then name", "Two of the four pumps had failed before the storm, said Omar Haddad, the plant's manager.",
+			[]p2{{"Omar Haddad", "Two of the four pumps had failed before the storm"}}},
+		{"told reporters", "The talks have stalled over fishing rights, a senior diplomat told reporters.",
+			[]p2{{"a senior diplomat", "The talks have stalled over fishing rights"}}},
+		{"according to, after", "The bridge will close for eight months, according to the Water Board.",
+			[]p2{{"Water Board", "The bridge will close for eight months"}}},
+		{"according to, before", "According to the Water Board, the bridge will close for eight months.",
+			[]p2{{"Water Board", "the bridge will close for eight months"}}},
+		{"a setting is no statement", "In a speech to farmers in Leeds, Minister Ruth Adair said the subsidy would stay.",
+			[]p2{{"Ruth Adair", "the subsidy would stay"}}},
+		{"a clause of its own after the comma", "The striker scored twice before the break, and Doyle admitted his side had faded.",
+			[]p2{{"Doyle", "his side had faded"}}},
+		{"an appositive names the speaker", "The mayor's lawyer, Ana Bell, said the suit was baseless.",
+			[]p2{{"Ana Bell", "the suit was baseless"}}},
+		{"a direct quotation is the statement", "“We will not close the bridge,” Ilse Vogt said.",
+			nil},
 	})
 }

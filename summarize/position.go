@@ -13,6 +13,7 @@ type position struct {
 func (d *doc) positions() []position {
 	var out []position
 	for si := range d.sents {
+		out = d.frontPositions(si, out)
 		s := &d.sents[si]
 		for c := s.t0; c < s.t1; c++ {
 			form, kind, width := d.cueAt(c)
