@@ -130,3 +130,17 @@ func TestReportedSpeechBeforeItsVerb(t *testing.T) {
 			nil},
 	})
 }
+
+// A reported clause runs to its end past an infinitive that is a speech
+// verb, starts after a time such as "early Friday", and after the "that"
+// that opens it, not a relative "that" before it.
+func TestReportedClauseBounds(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"an infinitive inside", "Spokesman Josh Ernst said Vance enjoys the chance to speak at the dinner each year.",
+			[]p2{{"Josh Ernst", "Vance enjoys the chance to speak at the dinner each year"}}},
+		{"early Friday", "Interior Minister Bernard Cazal said early Friday that 80 people had been killed.",
+			[]p2{{"Bernard Cazal", "80 people had been killed"}}},
+		{"a relative that before the clause", "Senator Lyle Kemp told the station in an interview that aired this week that he believes the agency is still hiding files.",
+			[]p2{{"Lyle Kemp", "he believes the agency is still hiding files"}}},
+	})
+}

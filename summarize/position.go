@@ -28,7 +28,7 @@ func (d *doc) positions() []position {
 				// told reporters he …, told the BBC that …: only a clause that
 				// "that" or a pronoun opens after the listener.
 				j := k
-				for j < s.t1 && j < k+6 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !d.is(j, "that") && !d.clauseWord(j) {
+				for j < s.t1 && j < k+10 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !(d.is(j, "that") && !d.relativeThat(j)) && !d.clauseWord(j) {
 					j++
 				}
 				if !d.is(j, "that") && !d.clauseWord(j) {
@@ -40,8 +40,8 @@ func (d *doc) positions() []position {
 			if d.has(k, wPrep) && !d.is(k, "that") {
 				// said in a statement that …
 				found := -1
-				for j := k + 1; j < s.t1 && j < k+7; j++ {
-					if d.is(j, "that") {
+				for j := k + 1; j < s.t1 && j < k+10; j++ {
+					if d.is(j, "that") && !d.relativeThat(j) {
 						found = j
 						break
 					}
@@ -84,6 +84,17 @@ func (d *doc) positions() []position {
 		}
 	}
 	return out
+}
+
+// relativeThat reports whether "that" at j opens a relative clause, as a
+// verb right after it shows: "in a story that aired this week that he …".
+func (d *doc) relativeThat(j int) bool {
+	n := j + 1
+	if n >= len(d.toks) || d.toks[n].kind != tWord || d.toks[n].fl&fLower == 0 || d.has(n, wDet|wPron) || d.clauseWord(n) {
+		return false
+	}
+	w := d.low(n)
+	return d.has(n, wAux) || irregularPast[w] || strings.HasSuffix(w, "ed")
 }
 
 // clauseWord reports whether token k can open a reported clause: a pronoun
@@ -141,7 +152,7 @@ func (d *doc) skipTimes(k, end int) int {
 		switch {
 		case d.has(k, wTime) && d.toks[k].kind == tWord && !d.is(k, "this") && !d.is(k, "that"):
 			k++
-		case (d.is(k, "on") || d.is(k, "last") || d.is(k, "this") || d.is(k, "earlier")) && d.has(k+1, wTime):
+		case (d.is(k, "on") || d.is(k, "last") || d.is(k, "this") || d.is(k, "earlier") || d.is(k, "early") || d.is(k, "late") || d.is(k, "later")) && d.has(k+1, wTime):
 			k += 2
 		default:
 			return k
@@ -198,8 +209,8 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		if d.is(j, "and") && d.is(j+1, "that") {
 			return j, true
 		}
-		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 {
-			return j, false // "said she quit her job claiming …"
+		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 && strings.HasSuffix(d.low(j), "ing") {
+			return j, false // "said she quit her job claiming …", not "the chance to speak"
 		}
 	}
 	return end, false
