@@ -234,8 +234,8 @@ func TestBriefPositions(t *testing.T) {
 			nil},
 		{"plans are not statements", "Engineer Lucas Meyer hopes the line will open next year.",
 			nil},
-		{"urged takes no clause", "Aid groups urged donors to give more.",
-			nil},
+		{"urged: what is asked for", "Aid groups urged donors to give more.",
+			[]p{{"Aid groups", "donors to give more"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

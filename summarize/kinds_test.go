@@ -144,3 +144,28 @@ func TestReportedClauseBounds(t *testing.T) {
 			[]p2{{"Lyle Kemp", "he believes the agency is still hiding files"}}},
 	})
 }
+
+// What a call, demand or pledge asks for or promises is the actor's
+// position; a question, a plea in court or a request for anonymity is not.
+func TestCallsAndPledges(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"urged X to", "Governor Dana Pruitt urged lawmakers to restore the bus routes before winter.",
+			[]p2{{"Dana Pruitt", "lawmakers to restore the bus routes before winter"}}},
+		{"pledged to", "The ruling party pledged to cut rail fares by a fifth.",
+			[]p2{{"The ruling party", "to cut rail fares by a fifth"}}},
+		{"called for", "Councillor Ivo Marsh called for an inquiry into the fire at the depot.",
+			[]p2{{"Ivo Marsh", "an inquiry into the fire at the depot"}}},
+		{"called on X to", "Union leader Mere Hohaia called on members to reject the offer.",
+			[]p2{{"Mere Hohaia", "members to reject the offer"}}},
+		{"a question", "Reporters asked Mayor Ellen Voss what she planned to do about the bridge.",
+			nil},
+		{"a plea", "The contractor pleaded guilty to theft on Friday.",
+			nil},
+		{"anonymity", "An official, who asked not to be named, said the talks had failed.",
+			[]p2{{"An official", "the talks had failed"}}},
+		{"an adjective", "Members clashed over proposed cuts to library hours.",
+			nil},
+		{"calling someone something", "Mayor Ellen Voss called the plan a disgrace.",
+			nil},
+	})
+}

@@ -14,6 +14,7 @@ func (d *doc) positions() []position {
 	var out []position
 	for si := range d.sents {
 		out = d.frontPositions(si, out)
+		out = d.callPositions(si, out)
 		s := &d.sents[si]
 		for c := s.t0; c < s.t1; c++ {
 			form, kind, width := d.cueAt(c)

@@ -1,0 +1,114 @@
+package summarize
+
+// Calls, demands and pledges: "urged Congress to pass the bill", "called on
+// donors to give", "called for an inquiry into the fire", "pledged to cut
+// fares", "proposed a tax on sugar". What is asked for or promised is the
+// actor's position, verbatim from its object to the end of the clause.
+
+// callVerbs are the speech verbs whose position is what they ask for or
+// promise, and whether the thing asked for may be a bare noun phrase
+// ("called for an inquiry") rather than an infinitive ("urged X to …").
+var callVerbs = map[string]bool{
+	"urge": false, "urges": false, "urged": false, "urging": false,
+	"ask": false, "asks": false, "asked": false, "asking": false,
+	"press": false, "presses": false, "pressed": false, "pressing": false,
+	"implore": false, "implores": false, "implored": false, "imploring": false,
+	"plead": false, "pleads": false, "pleaded": false, "pleading": false,
+	"pledge": false, "pledges": false, "pledged": false, "pledging": false,
+	"promise": false, "promises": false, "promised": false, "promising": false,
+	"vow": false, "vows": false, "vowed": false, "vowing": false,
+	"demand": true, "demands": true, "demanded": true, "demanding": true,
+	"propose": true, "proposes": true, "proposed": true, "proposing": true,
+	"call": true, "calls": true, "called": true, "calling": true,
+}
+
+// maxCallObject is how far "to" may stand after the verb: the one urged is
+// a name or a short phrase ("the state's two senators"); past this the
+// "to" belongs to something else.
+const maxCallObject = 8
+
+// callPositions adds to out what the calls and pledges in sentence si ask
+// for or promise.
+func (d *doc) callPositions(si int, out []position) []position {
+	s := &d.sents[si]
+	for c := s.t0; c < s.t1; c++ {
+		t := &d.toks[c]
+		if t.kind != tWord || t.span >= 0 || t.fl&fLower == 0 {
+			continue
+		}
+		bare, ok := callVerbs[d.low(c)]
+		if !ok || d.has(c-1, wDet|wPrep) {
+			continue // "the call", "a pledge": a noun; "over proposed cuts": an adjective
+		}
+		k := c + 1
+		if d.low(c)[0] == 'c' {
+			// "call" asks only with "on", "upon" or "for".
+			switch {
+			case d.is(k, "on") || d.is(k, "upon"):
+				k++
+				bare = false
+			case d.is(k, "for"):
+				k++
+			default:
+				continue
+			}
+		}
+		start, ok := d.callObject(k, s.t1, bare)
+		if !ok {
+			continue
+		}
+		e, _ := d.clauseEndAt(start, s.t1)
+		if e-start < 3 || d.allQuoted(start, e) {
+			continue
+		}
+		who := d.callSubject(c)
+		if who < 0 {
+			continue
+		}
+		out = append(out, position{ent: who, s: int(d.toks[start].s), e: d.trimEnd(start, e)})
+	}
+	return out
+}
+
+// callObject returns where what is asked for starts after a call verb whose
+// object starts at k: "to" right after it ("pledged to cut"), or the one
+// urged before "to" ("urged Congress to act"), or, where bare is set, the
+// noun phrase itself ("called for an inquiry").
+func (d *doc) callObject(k, end int, bare bool) (int, bool) {
+	if k >= end || d.toks[k].span >= 0 && d.toks[k].fl&fOpen == 0 {
+		return 0, false
+	}
+	if d.is(k, "to") {
+		return k, d.toks[k+1].kind == tWord && d.toks[k+1].fl&fLower != 0
+	}
+	if d.is(k, "not") || d.is(k, "that") || d.clauseWord(k) || d.has(k, wPrep) && !d.has(k, wDet) {
+		// "asked not to be named" asks for nothing a briefing reports.
+		return 0, false // "said that …" is the ordinary rule's; "asked about it" asks nothing
+	}
+	if d.is(k, "guilty") || d.is(k, "innocent") {
+		return 0, false // "pleaded guilty to fraud": a plea in court
+	}
+	for j := k; j < end && j <= k+maxCallObject; j++ {
+		if d.toks[j].kind == tPunct || d.toks[j].span >= 0 {
+			break
+		}
+		if d.has(j, wAux) && !d.is(j, "to") || d.is(j, "what") || d.is(j, "whether") || d.is(j, "if") || d.is(j, "how") || d.is(j, "why") || d.is(j, "who") || d.is(j, "when") {
+			return 0, false // "asked him what he thought": a question, not a call
+		}
+		if d.is(j, "to") && d.toks[j+1].kind == tWord && d.toks[j+1].fl&fLower != 0 && !d.has(j+1, wDet|wPron) {
+			return k, true
+		}
+	}
+	if bare && (d.has(k, wDet) || d.toks[k].kind == tNum || d.toks[k].fl&fLower != 0 && !d.has(k, wAux|wCue)) {
+		return k, true
+	}
+	return 0, false
+}
+
+// callSubject returns who makes the call at c: the subject of its clause.
+func (d *doc) callSubject(c int) int {
+	if _, _, n := d.cueAt(c); n > 0 {
+		return d.cueSubject(c)
+	}
+	return d.mainSubject(c)
+}
