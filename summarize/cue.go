@@ -612,9 +612,16 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
-	// "welcomed the change but said": the subject of the clause before.
-	if (d.is(c-1, "but") || d.is(c-1, "and")) && d.toks[c-1].fl&fLower != 0 {
-		for j := c - 2; j > d.sentOf(c).t0; j-- {
+	// "welcomed the change but said", "… and has said", "did not name him
+	// but did note": the subject of the clause before.
+	b := c - 1
+	for b > d.sentOf(c).t0 && d.has(b, wAux) && d.toks[b].fl&fLower != 0 && !d.has(b, wPron) {
+		b--
+	}
+	if (d.is(b, "but") || d.is(b, "and")) && d.toks[b].fl&fLower != 0 {
+		t0 := d.sentOf(c).t0
+		cued := false
+		for j := b - 1; j > t0; j-- {
 			if d.toks[j].span >= 0 {
 				break
 			}
@@ -622,13 +629,20 @@ func (d *doc) cueSubject(c int) int {
 				if w := d.cueSubject(j); w >= 0 {
 					return w
 				}
+				cued = true
 				break
 			}
 		}
+		if a := d.skipIntro(t0, b); !cued && b < c-1 && a < b && d.toks[a].span < 0 && d.subjectStart(a) {
+			if w := d.headIn(a, d.npEnd(a, b), false); w >= 0 {
+				return w
+			}
+		}
 	}
-	// "X said", "she described": a name or pronoun right before the verb.
+	// "X said", "she described", "she jokingly tells": a name or pronoun
+	// right before the verb.
 	k := c - 1
-	for k > 0 && d.has(k, wAux) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
+	for k > 0 && (d.has(k, wAux) || d.adverb(k)) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
 		k--
 	}
 	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
@@ -724,6 +738,13 @@ func (d *doc) cueSubject(c int) int {
 		}
 	}
 	return d.headIn(cs, c, true)
+}
+
+// adverb reports whether token k is an adverb in -ly: "jokingly",
+// "repeatedly".
+func (d *doc) adverb(k int) bool {
+	w := d.low(k)
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && d.toks[k].kind == tWord && !d.has(k, wCue|wTime)
 }
 
 // mainSubject returns the subject of the sentence's main clause, for a

@@ -169,3 +169,19 @@ func TestCallsAndPledges(t *testing.T) {
 			nil},
 	})
 }
+
+// The speaker of a second verb in a coordination is the subject of the
+// first; an adverb may stand between subject and verb; a clause after
+// "that" may open with a subordinator.
+func TestReportedSpeechSubjectsAndOpenings(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"and has said", "Dara Venn describes herself as a friend of farmers and has said that she has given large sums to the growers' union.",
+			[]p2{{"Dara Venn", "she has given large sums to the growers' union"}}},
+		{"but did note, with no speech verb before", "Kemp did not name his rivals but did note that he had won the most counties.",
+			[]p2{{"Kemp", "he had won the most counties"}}},
+		{"an adverb before the verb", "Lena Ortiz jokingly tells audiences that after forty years the job is hers.",
+			[]p2{{"Lena Ortiz", "after forty years the job is hers"}}},
+		{"that if", "Professor Amar Tal said that if viewed as a bargaining tactic, a grand deal might be possible.",
+			[]p2{{"Amar Tal", "if viewed as a bargaining tactic, a grand deal might be possible"}}},
+	})
+}

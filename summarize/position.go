@@ -127,6 +127,9 @@ func (d *doc) startsClause(k int) bool {
 	if t.kind != tWord {
 		return false
 	}
+	if d.is(k-1, "that") && (subordinators[d.low(k)] || d.is(k, "even")) && t.fl&fLower != 0 {
+		return true // "said that if the court rules …", "that even though …"
+	}
 	if d.has(k, wAux|wPrep|wConj|wCue) && !d.has(k, wDet|wPron) {
 		return false
 	}
@@ -195,7 +198,7 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 				if d.toks[n%len(d.toks)].kind == tMark && d.toks[n%len(d.toks)].fl&fOpen != 0 {
 					return j, false
 				}
-				if d.afterComma(n) {
+				if d.afterComma(n) || d.speakerFollows(n) {
 					return j, false
 				}
 			}
@@ -210,11 +213,37 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		if d.is(j, "and") && d.is(j+1, "that") {
 			return j, true
 		}
-		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 && strings.HasSuffix(d.low(j), "ing") {
-			return j, false // "said she quit her job claiming …", not "the chance to speak"
+		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 && strings.HasSuffix(d.low(j), "ing") && !d.has(j-1, wDet|wPron|wPrep) && !d.possessiveAt(j-1) && !strings.HasSuffix(d.low(j-1), "ed") {
+			// "said she quit her job claiming …", not "the chance to speak",
+			// "his paid speaking schedule" or "in speaking".
+			return j, false
 		}
 	}
 	return end, false
+}
+
+// possessiveAt reports whether token k is a possessive: "his", "its",
+// "Ohio's".
+func (d *doc) possessiveAt(k int) bool {
+	return k >= 0 && k < len(d.toks) && d.toks[k].fl&fPossessive != 0
+}
+
+// speakerFollows reports whether a new speaker and speech verb start at n
+// ("…, Sanders insisted that …"): a name or a pronoun, then the verb.
+func (d *doc) speakerFollows(n int) bool {
+	if n >= len(d.toks) || d.toks[n].kind != tWord {
+		return false
+	}
+	k := n
+	if mi := d.mentionOf(n); mi >= 0 {
+		k = d.mentions[mi].c1
+	} else if d.clauseWord(n) {
+		k = n + 1
+	} else {
+		return false
+	}
+	form, _, w := d.cueAt(k)
+	return w > 0 && form == cueFinite
 }
 
 // punctInside reports whether the quotation closed by the mark at j ends in r.
