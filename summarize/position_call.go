@@ -5,14 +5,12 @@ package summarize
 // fares", "proposed a tax on sugar". What is asked for or promised is the
 // actor's position, verbatim from its object to the end of the clause.
 
-// callVerbs are the speech verbs whose position is what they ask for or
+// callVerbs are the speech verbs (all in the lexicon's cue list) whose position is what they ask for or
 // promise, and whether the thing asked for may be a bare noun phrase
 // ("called for an inquiry") rather than an infinitive ("urged X to …").
 var callVerbs = map[string]bool{
 	"urge": false, "urges": false, "urged": false, "urging": false,
 	"ask": false, "asks": false, "asked": false, "asking": false,
-	"press": false, "presses": false, "pressed": false, "pressing": false,
-	"implore": false, "implores": false, "implored": false, "imploring": false,
 	"plead": false, "pleads": false, "pleaded": false, "pleading": false,
 	"pledge": false, "pledges": false, "pledged": false, "pledging": false,
 	"promise": false, "promises": false, "promised": false, "promising": false,
@@ -33,8 +31,8 @@ func (d *doc) callPositions(si int, out []position) []position {
 	s := &d.sents[si]
 	for c := s.t0; c < s.t1; c++ {
 		t := &d.toks[c]
-		if t.kind != tWord || t.span >= 0 || t.fl&fLower == 0 {
-			continue
+		if t.kind != tWord || t.span >= 0 || t.fl&fLower == 0 || lexTable[t.lex].flags&wCue == 0 {
+			continue // every call verb is a speech verb of the lexicon
 		}
 		bare, ok := callVerbs[d.low(c)]
 		if !ok || d.has(c-1, wDet|wPrep) {

@@ -24,6 +24,9 @@ const (
 func (d *doc) frontPositions(si int, out []position) []position {
 	s := &d.sents[si]
 	for c := s.t0; c < s.t1; c++ {
+		if lexTable[d.toks[c].lex].flags&(wCue|wAccording) == 0 {
+			continue // the common case, decided without cueAt
+		}
 		form, kind, width := d.cueAt(c)
 		if width == 0 || kind == cueRead || kind == cueAs || kind == cueWeak {
 			continue
