@@ -49,6 +49,7 @@ func (d *doc) reset(body string) {
 
 // Brief reads an article and returns its briefing.
 func Brief(a Article) Briefing {
+	lexiconOnce.Do(loadLexicon)
 	d := docs.Get().(*doc)
 	d.reset(a.Body)
 	defer func() {

@@ -263,6 +263,9 @@ func (d *doc) npEnd(a, b int) int {
 		case "who", "which", "whose", "whom", "while", "but", "because", "when", "although":
 			return k
 		}
+		if w := d.low(k); t.fl&fLower != 0 && (strings.HasSuffix(w, "ed") || irregularPast[w]) && d.has(k-1, wRole|wPersonNoun|wGroupNoun|wOrgNoun) && d.toks[k-1].fl&fLower != 0 {
+			return k // "The Vermont senator emailed supporters": a verb after the head noun
+		}
 	}
 	return b
 }

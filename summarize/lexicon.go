@@ -3,6 +3,7 @@ package summarize
 import (
 	"embed"
 	"strings"
+	"sync"
 )
 
 // Word classes. A word may belong to several.
@@ -77,6 +78,9 @@ type lexInfo struct {
 	place    string // canonical place for wPlace and wDemonym
 }
 
+// lexiconOnce guards loadLexicon; everything below is read-only after it.
+var lexiconOnce sync.Once
+
 var (
 	lexIndex = map[string]uint16{}
 	lexTable = []lexInfo{{}} // entry 0 means "not in the lexicon"
@@ -117,7 +121,11 @@ func addGendered(flag uint64, g int8, words string) {
 //go:embed data/*.txt
 var dataFiles embed.FS
 
-func init() {
+// loadLexicon builds the word lists and the tables the tokenizer reads.
+// It runs once, on the first Brief (lexiconOnce), not at start-up: a
+// process that never briefs (briefbot help) does not pay its ~10 ms and
+// ~4.8 MB.
+func loadLexicon() {
 	addGendered(wHonorific, genderMale, "mr mr. sir lord mallam alhaji master monsieur herr senor señor signor don")
 	addGendered(wHonorific, genderFemale, "mrs mrs. ms ms. miss dame lady madam madame mme frau senora señora hajia")
 	addWords(wHonorific, `dr dr. prof prof. rev rev. fr fr. cllr cllr. sen sen. rep rep. gov gov. gen gen. col col.
