@@ -24,6 +24,12 @@ type doc struct {
 	lowerDone bool
 	capSet    []uint64 // hashes of the words seen capitalised inside a sentence
 	capDone   bool
+	// entKeys indexes entities by the lower-case words and forms of their
+	// names (entityindex.go), so that linking a mention costs the entities
+	// that share a word with it, not all of them.
+	entKeys    map[string][]int32
+	entIndexed int // entities [0, entIndexed) are in entKeys
+	candBuf    []int32
 }
 
 // docs keeps working buffers between calls; nothing in a Briefing points
@@ -45,6 +51,8 @@ func (d *doc) reset(body string) {
 	d.lowerDone = false
 	d.capSet = d.capSet[:0]
 	d.capDone = false
+	clear(d.entKeys)
+	d.entIndexed = 0
 }
 
 // Brief reads an article and returns its briefing.
@@ -142,16 +150,15 @@ func firstSentence(body string, s, e int) (int, int) {
 // first mention, each once.
 func (d *doc) topics() []string {
 	var out []string
+	seen := make(map[string]bool)
 	add := func(s string) {
 		if s == "" {
 			return
 		}
-		for _, t := range out {
-			if strings.EqualFold(t, s) {
-				return
-			}
+		if k := strings.ToLower(s); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	for _, m := range d.mentions {
 		switch {

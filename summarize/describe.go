@@ -757,11 +757,15 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 		// "the agency" may be the "Traffic Management Authority" named before.
 		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
 	}
-	for i := range d.ents {
-		en := &d.ents[i]
-		if (en.kind == mOrg || en.kind == mUnknown) && slices.ContainsFunc(nouns, func(n string) bool { return containsString(en.words, n) }) {
-			if at := d.seenBy(i, si); at > bestAt {
-				best, bestAt = i, at
+	d.syncIndex()
+	for _, n := range nouns {
+		for _, ci := range d.entKeys[n] {
+			i := int(ci)
+			en := &d.ents[i]
+			if (en.kind == mOrg || en.kind == mUnknown) && containsString(en.words, n) {
+				if at := d.seenBy(i, si); at > bestAt || at == bestAt && at >= 0 && i < best {
+					best, bestAt = i, at
+				}
 			}
 		}
 	}

@@ -775,16 +775,16 @@ func (d *doc) nameWords(a, b int) []string {
 
 // personNamed returns the most recent person whose name has the word w.
 func (d *doc) personNamed(w string) int {
+	d.syncIndex()
 	best := -1
-	for i := range d.ents {
+	for _, ci := range d.entKeys[w] {
+		i := int(ci)
 		e := &d.ents[i]
-		if e.kind != mPerson {
+		if e.kind != mPerson || !containsString(e.words, w) {
 			continue
 		}
-		for _, x := range e.words {
-			if x == w && (best < 0 || e.last >= d.ents[best].last) {
-				best = i
-			}
+		if best < 0 || e.last > d.ents[best].last || e.last == d.ents[best].last && i > best {
+			best = i
 		}
 	}
 	return best
@@ -823,7 +823,8 @@ func (d *doc) addMention(m mention) {
 	switch {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
-		for i := range d.ents {
+		for _, ci := range d.candidates(words, name) {
+			i := int(ci)
 			e := &d.ents[i]
 			if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
 				best = i // "Harbor Crest" after "Harbor Crest Bancorp"
@@ -867,7 +868,8 @@ func (d *doc) addMention(m mention) {
 		}
 	case m.kind == mOrg:
 		up = strings.ToUpper(name)
-		for i := range d.ents {
+		for _, ci := range d.candidates(words, name) {
+			i := int(ci)
 			e := &d.ents[i]
 			if e.kind == mPerson {
 				// A body first named short, as a headline does, taken for
@@ -903,6 +905,9 @@ func (d *doc) addMention(m mention) {
 	}
 	if len(words) > len(e.words) && subset(e.words, words) {
 		e.name, e.words = name, words
+		if best < d.entIndexed {
+			d.indexEntity(best)
+		}
 	}
 	e.last = m.sent
 	if !m.modifier {
@@ -930,6 +935,7 @@ func (d *doc) addMention(m mention) {
 	}
 	if !containsString(e.forms, name) {
 		e.forms = append(e.forms, name)
+		d.addEntityKey(best, name)
 	}
 	for k := m.c0; k < m.n0; k++ {
 		if t := d.titleAt(k); t != "" && !containsString(e.titles, t) {
@@ -956,6 +962,7 @@ func (d *doc) addMention(m mention) {
 	// "Royal College of Nursing (RCN)": the acronym in brackets names the same body.
 	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
 		e.acronym = d.text(m.c1 + 1)
+		d.addEntityKey(best, e.acronym)
 	}
 }
 
@@ -1168,7 +1175,9 @@ func (d *doc) roleOf(mi int) {
 		if b == m.n0 || b == m.c0 {
 			// The role and the name together are a form of the name too.
 			if full := d.body[d.toks[a].s:d.toks[m.n1-1].e]; !containsString(e.forms, full) {
-				e.forms = append(e.forms, strings.TrimSuffix(strings.TrimSuffix(full, "’s"), "'s"))
+				form := strings.TrimSuffix(strings.TrimSuffix(full, "’s"), "'s")
+				e.forms = append(e.forms, form)
+				d.addEntityKey(m.ent, form)
 			}
 		}
 		for k := a; k < b; k++ {
