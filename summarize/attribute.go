@@ -92,6 +92,13 @@ func (d *doc) attribute() {
 			continue
 		}
 		sp.who, sp.how = d.carry(i)
+		if sp.descA >= 0 && (sp.who < 0 || d.ents[sp.who].kind != mPerson) {
+			// “…,” the juggler said: the description itself, unless it
+			// varies the name of the person just quoted ("the gambling
+			// tycoon" for the donor named before); another description is
+			// someone else ("a passer-by", then "the caretaker").
+			sp.who, sp.how = d.describedSpeaker(sp.descA, sp.descC), howAfter
+		}
 		if sp.who < 0 {
 			sp.who, sp.how = d.clauseSubject(i)
 		}
@@ -246,6 +253,7 @@ func (d *doc) sentenceSubject(si int) int {
 // directSpeaker attributes a quotation from its own sentence.
 func (d *doc) directSpeaker(sp *span) (int, int) {
 	s := d.sentOf(sp.open)
+	descA, descC := -1, -1
 	// “Q,” said X / “Q,” X said / “Q” — X
 	if sp.close >= 0 {
 		k := sp.close + 1
@@ -259,6 +267,7 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				}
 			}
 			if _, _, n := d.cueAt(k); n > 0 {
+				sp.cued = true // “…,” said someone: speech, whoever spoke
 				if w := d.cueSubject(k); w >= 0 {
 					return w, howAfter
 				}
@@ -270,9 +279,11 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				}
 				if form, _, n := d.cueAt(c); n > 0 {
 					if form == cueFinite && d.npEnd(k, c) == c {
+						sp.cued = true // “Ready,” she said: speech even when "she" is no one known
 						if w := d.headIn(k, c, true); w >= 0 {
 							return w, howAfter
 						}
+						descA, descC = k, c // a description no role list knows: last resort
 					}
 					break
 				}
@@ -368,7 +379,33 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 			}
 		}
 	}
+	sp.descA, sp.descC = descA, descC
 	return -1, howNone
+}
+
+// describedSpeaker returns a speaker described by a noun phrase [a, c)
+// that the role lists do not know — "the juggler", "a caretaker at the
+// school" — as a person of its own, when the phrase is a determiner and
+// lower-case words; else -1.
+func (d *doc) describedSpeaker(a, c int) int {
+	if !(d.is(a, "the") || d.is(a, "a") || d.is(a, "an")) || c-a < 2 || c-a > 8 {
+		return -1
+	}
+	for k := a + 1; k < c; k++ {
+		t := &d.toks[k]
+		if t.kind != tWord || t.fl&fLower == 0 || d.has(k, wPron|wAux|wCue) {
+			return -1
+		}
+	}
+	name := d.body[d.toks[a].s:d.toks[c-1].e]
+	for i := range d.ents {
+		if e := &d.ents[i]; e.kind == 0 && strings.EqualFold(e.name, name) {
+			return i
+		}
+	}
+	si := int(d.toks[a].sent)
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Person, last: si, headWord: d.low(c - 1)})
+	return len(d.ents) - 1
 }
 
 // spansBetween reports whether a quotation mark's span lies in [a, b).

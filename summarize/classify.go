@@ -58,6 +58,8 @@ func (d *doc) classify() {
 			sp.quote = false
 		case chained:
 			sp.quote = true
+		case d.wholeParagraph(sp) && (ends || sp.who >= 0):
+			sp.quote = true // a line of dialogue: “Where?”
 		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !(sp.how == howAfter && strings.HasSuffix(text, ",") && d.has(sp.close-2, wDet|wConj|wPrep)) &&
 			!(sp.who >= 0 && d.punct(sp.open-1, ':') && ends) && // adding: “Goodnight, Da.”
 			(!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
@@ -87,6 +89,20 @@ func (d *doc) classify() {
 			sp.who, sp.how = -1, howNone
 		}
 	}
+}
+
+// wholeParagraph reports whether the quotation is its paragraph's only
+// text.
+func (d *doc) wholeParagraph(sp *span) bool {
+	p := d.paras[sp.para]
+	if sp.open != p.t0 || sp.close < 0 {
+		return false
+	}
+	last := p.t1 - 1
+	for last > sp.close && d.toks[last].kind == tPunct {
+		last--
+	}
+	return last == sp.close
 }
 
 // partialAt reports whether the quotation opening at o is a fragment inside

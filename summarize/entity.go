@@ -576,6 +576,8 @@ func (d *doc) chunk(a, b int) {
 			m.kind = mPerson
 		case single && n0 == a && a > 0 && d.toks[a-1].fl&fLower != 0 && d.has(a-1, wRole|wPersonNoun) && !d.has(a-1, wOrgNoun):
 			m.kind = mPerson // "His wife Sandrine", "her son Yusuf"
+		case single && (d.agedAfter(b) || d.personAppositive(b)):
+			m.kind = mPerson // "Okafor, 52, a nurse, said": an age or a person's description
 		default:
 			m.kind = mUnknown
 		}
@@ -1384,6 +1386,16 @@ func (d *doc) monthAsGiven(i int) bool {
 		return isCapWord(d, n) && d.toks[n].s == d.toks[i].e+1 && d.toks[n].sent == d.toks[i].sent && !calendarWord(d.low(n)) && !d.has(n, wTime)
 	}
 	return false
+}
+
+// agedAfter reports whether the name ending at b is followed by an age set
+// off by commas: "Okafor, 52,".
+func (d *doc) agedAfter(b int) bool {
+	if !d.punct(b, ',') || b+2 >= len(d.toks) || d.toks[b+1].kind != tNum || !d.punct(b+2, ',') {
+		return false
+	}
+	n := d.text(b + 1)
+	return len(n) <= 3 && n[0] != '0'
 }
 
 // personAppositive reports whether the name ending at b is set off with a

@@ -185,3 +185,45 @@ func TestReportedSpeechSubjectsAndOpenings(t *testing.T) {
 			[]p2{{"Amar Tal", "if viewed as a bargaining tactic, a grand deal might be possible"}}},
 	})
 }
+
+// A quotation with a speech verb is kept when its speaker cannot be
+// resolved, whatever its length or where its comma stands; its speaker is
+// then empty, never a guess.
+func TestQuotationKeptWithoutSpeaker(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"comma outside the marks", "Rain fell all day.\n\n\"We are ready\", she said.",
+			[]q{{"We are ready", ""}}},
+		{"one word", "Rain fell all day.\n\n\"Ready,\" she said.",
+			[]q{{"Ready,", ""}}},
+		{"a line of dialogue alone", "She turned to the window.\n\n\"Where?\"",
+			[]q{{"Where?", ""}}},
+	})
+}
+
+// People the role lists do not know: a surname first named with an age or
+// a description is a person, and any "the/a + noun" subject of a speech
+// verb is a describable speaker.
+func TestSpeakersOutsideTheRoleLists(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"surname with an age", "Okafor, 52, a nurse, said the ward was full. \"We cannot cope,\" she said.",
+			[]q{{"We cannot cope,", "Okafor"}}},
+		{"surname with a description", "Adeyemi, a ferry pilot, said the river was too low. \"We wait,\" he said.",
+			[]q{{"We wait,", "Adeyemi"}}},
+		{"an unlisted noun", "\"I have seen this before,\" the juggler said.",
+			[]q{{"I have seen this before,", "the juggler"}}},
+		{"a second describable speaker", "A passer-by stopped. \"It was awful,\" a passer-by said.\n\n\"Not again,\" the caretaker added.",
+			[]q{{"It was awful,", "a passer-by"}, {"Not again,", "the caretaker"}}},
+		{"a description varying the name just quoted", "Mill owner Vera Stoll said on Friday that she would keep the looms running.\n\n\"We will not close,\" the textile magnate told reporters.",
+			[]q{{"We will not close,", "Vera Stoll"}}},
+	})
+}
+
+// An ASCII double hyphen is a dash, before a credit as an em dash is.
+func TestDoubleHyphenCredit(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"verb first", "\"We will rebuild.\" -- said Ana Ruiz.",
+			[]q{{"We will rebuild.", "Ana Ruiz"}}},
+		{"name alone", "Crowds gathered early.\n\n\"Not one of us slept.\" -- Ana Ruiz",
+			[]q{{"Not one of us slept.", "Ana Ruiz"}}},
+	})
+}

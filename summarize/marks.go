@@ -17,6 +17,10 @@ type span struct {
 	partial     bool
 	who         int // speaker: an index into doc.ents, or -1
 	how         int // the rule that attributed it, for tests and debugging
+	// descA and descC bound a description no role list knows that a
+	// speech verb after the quotation has as its subject ("the juggler
+	// said"), or are -1: the speaker when nothing better is found.
+	descA, descC int
 }
 
 // markContext sets fCanOpen and fCanClose on every mark from the characters
@@ -205,7 +209,7 @@ func (d *doc) addSpan(o, c, para int) {
 		return
 	}
 	idx := int32(len(d.spans))
-	d.spans = append(d.spans, span{open: o, close: c, s: s, e: e, para: para, next: -1, prev: -1, who: -1})
+	d.spans = append(d.spans, span{open: o, close: c, s: s, e: e, para: para, next: -1, prev: -1, who: -1, descA: -1, descC: -1})
 	last := c
 	if last < 0 {
 		last = d.paras[para].t1 - 1

@@ -197,6 +197,14 @@ func (d *doc) tokenize() {
 		case isMark(r):
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
 			i += size
+		case r == '-' && i+1 < len(body) && body[i+1] == '-':
+			// An ASCII double hyphen is a dash: "“We will rebuild.” -- said Ana Ruiz."
+			j := i + 2
+			for j < len(body) && body[j] == '-' {
+				j++
+			}
+			d.toks = append(d.toks, token{s: int32(i), e: int32(j), kind: tPunct, r: '—'})
+			i = j
 		case r == '.' && i+2 < len(body) && body[i+1] == '.' && body[i+2] == '.':
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 3), kind: tPunct, r: '…'})
 			i += 3
