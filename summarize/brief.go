@@ -20,9 +20,10 @@ type doc struct {
 	ents      []entity
 	sentM     []int32  // the first mention of each sentence, and one past the last
 	sentSp    []int32  // the first span opening in each sentence, and one past the last
-	lowerSet  []uint64 // hashes of the words seen in lower case
+	lowStr    string              // lower, as a string: what low slices
+	lowerSet  map[string]struct{} // the words seen in lower case, once asked
+	capSet    map[string]struct{} // the words seen capitalised inside a sentence, once asked
 	lowerDone bool
-	capSet    []uint64 // hashes of the words seen capitalised inside a sentence
 	capDone   bool
 	// entKeys indexes entities by the lower-case words and forms of their
 	// names (entityindex.go), so that linking a mention costs the entities
@@ -47,10 +48,10 @@ func (d *doc) reset(body string) {
 	d.mentionAt = d.mentionAt[:0]
 	clear(d.ents)
 	d.ents = d.ents[:0]
-	d.lowerSet = d.lowerSet[:0]
-	d.lowerDone = false
-	d.capSet = d.capSet[:0]
-	d.capDone = false
+	d.lowStr = ""
+	clear(d.lowerSet) // kept with the pooled doc, so its buckets are reused
+	clear(d.capSet)
+	d.lowerDone, d.capDone = false, false
 	clear(d.entKeys)
 	d.entIndexed = 0
 }
@@ -65,6 +66,7 @@ func Brief(a Article) Briefing {
 		docs.Put(d)
 	}()
 	d.tokenize()
+	d.lowStr = string(d.lower)
 	d.markContext()
 	d.pairMarks()
 	d.splitSentences()

@@ -355,91 +355,41 @@ func (d *doc) sentenceInitial(i int) bool {
 	return t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == ':' || t.r == '…')
 }
 
-// seenLower reports whether the word appears in lower case somewhere in the
-// text. The first call puts every lower-case word in an open-addressing set.
 // seenCapital reports whether w is written capitalised somewhere inside a
-// sentence, as a name is.
+// sentence, as a name is. The first call collects those words.
 func (d *doc) seenCapital(w string) bool {
 	if !d.capDone {
 		d.capDone = true
-		n := 64
-		for n < len(d.toks) {
-			n *= 2
+		if d.capSet == nil {
+			d.capSet = make(map[string]struct{})
 		}
-		d.capSet = slices.Grow(d.capSet[:0], n)[:n]
-		clear(d.capSet)
 		for k := range d.toks {
 			t := &d.toks[k]
 			if t.kind == tWord && t.fl&fCap != 0 && t.fl&fAllCaps == 0 && !d.sentenceInitial(k) {
-				h := hashWord(d.lower[t.lo:t.hi])
-				for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
-					if d.capSet[i] == 0 || d.capSet[i] == h {
-						d.capSet[i] = h
-						break
-					}
-				}
+				d.capSet[d.low(k)] = struct{}{}
 			}
 		}
 	}
-	n := uint64(len(d.capSet))
-	h := hashWord([]byte(w))
-	for i := h & (n - 1); ; i = (i + 1) & (n - 1) {
-		switch d.capSet[i] {
-		case h:
-			return true
-		case 0:
-			return false
-		}
-	}
+	_, ok := d.capSet[w]
+	return ok
 }
 
+// seenLower reports whether the word appears in lower case somewhere in the
+// text. The first call collects those words.
 func (d *doc) seenLower(w string) bool {
 	if !d.lowerDone {
 		d.lowerDone = true
-		n := 64
-		for n < 2*len(d.toks) {
-			n *= 2
+		if d.lowerSet == nil {
+			d.lowerSet = make(map[string]struct{})
 		}
-		d.lowerSet = slices.Grow(d.lowerSet[:0], n)[:n]
-		clear(d.lowerSet)
 		for k := range d.toks {
-			t := &d.toks[k]
-			if t.kind == tWord && t.fl&fLower != 0 {
-				h := hashWord(d.lower[t.lo:t.hi])
-				for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
-					if d.lowerSet[i] == 0 || d.lowerSet[i] == h {
-						d.lowerSet[i] = h
-						break
-					}
-				}
+			if t := &d.toks[k]; t.kind == tWord && t.fl&fLower != 0 {
+				d.lowerSet[d.low(k)] = struct{}{}
 			}
 		}
 	}
-	n := uint64(len(d.lowerSet))
-	h := hashWord([]byte(w))
-	for i := h & (n - 1); ; i = (i + 1) & (n - 1) {
-		switch d.lowerSet[i] {
-		case h:
-			return true
-		case 0:
-			return false
-		}
-	}
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// hashWord is 64-bit FNV-1a.
-func hashWord(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h | 1 // never 0, which marks an empty slot
+	_, ok := d.lowerSet[w]
+	return ok
 }
 
 // chunk reads the capitalised run [a, b): a title, a person's name, an
@@ -825,7 +775,7 @@ func (d *doc) addMention(m mention) {
 	switch {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
-		for _, ci := range d.candidates(words, name) {
+		for _, ci := range d.candidates(words) {
 			i := int(ci)
 			e := &d.ents[i]
 			if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
@@ -870,7 +820,7 @@ func (d *doc) addMention(m mention) {
 		}
 	case m.kind == mOrg:
 		up = strings.ToUpper(name)
-		for _, ci := range d.candidates(words, name) {
+		for _, ci := range d.candidates(words) {
 			i := int(ci)
 			e := &d.ents[i]
 			if e.kind == mPerson {

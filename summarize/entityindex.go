@@ -18,44 +18,48 @@ func (d *doc) indexEntity(i int) {
 		d.entKeys = make(map[string][]int32)
 	}
 	e := &d.ents[i]
-	add := func(k string) {
-		if k == "" {
-			return
-		}
-		if l := d.entKeys[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
-			d.entKeys[k] = append(l, int32(i))
-		}
-	}
 	for _, w := range e.words {
-		add(w)
+		d.addKey(w, i)
 	}
 	for _, f := range e.forms {
-		add(strings.ToLower(f))
+		d.formKeys(i, f)
 	}
-	add(strings.ToLower(e.name))
-	add(strings.ToLower(e.acronym))
+	d.addKey(strings.ToLower(e.acronym), i)
 }
 
-// addEntityKey indexes entity i under one more form of its name.
+// addKey lists entity i under key k, once in a row.
+func (d *doc) addKey(k string, i int) {
+	if l := d.entKeys[k]; k != "" && (len(l) == 0 || l[len(l)-1] != int32(i)) {
+		d.entKeys[k] = append(l, int32(i))
+	}
+}
+
+// addEntityKey indexes entity i under the words of one more form of its
+// name: "Olek" for Aleksander, "Sen. Paul Hendricks".
 func (d *doc) addEntityKey(i int, form string) {
-	if i < d.entIndexed {
-		k := strings.ToLower(form)
-		if l := d.entKeys[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
-			d.entKeys[k] = append(l, int32(i))
-		}
+	if i < d.entIndexed { // else syncIndex will index every form
+		d.formKeys(i, form)
+	}
+}
+
+// formKeys lists entity i under the lower-case words of form.
+func (d *doc) formKeys(i int, form string) {
+	for _, w := range strings.Fields(form) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "."), "'s")
+		d.addKey(w, i)
 	}
 }
 
 // candidates returns, in ascending order, the entities that share a word
-// of words, or the whole of name, with their own names: the only ones a
-// mention with those words can be linked to.
-func (d *doc) candidates(words []string, name string) []int32 {
+// of words with their names or the forms they were called by: the only
+// ones a mention with those words can be linked to (a name, form or
+// acronym equal to the mention's shares its words).
+func (d *doc) candidates(words []string) []int32 {
 	d.syncIndex()
 	c := d.candBuf[:0]
 	for _, w := range words {
 		c = append(c, d.entKeys[w]...)
 	}
-	c = append(c, d.entKeys[strings.ToLower(name)]...)
 	slices.Sort(c)
 	c = slices.Compact(c)
 	d.candBuf = c

@@ -383,53 +383,11 @@ func loadLexicon() {
 		}
 	}
 	loadData()
-	buildLexHash()
 }
 
-// lexHash is an open-addressing copy of lexIndex keyed by hashWord, which
-// the tokenizer looks words up in without building strings.
-var lexHash struct {
-	hashes []uint64
-	keys   []string
-	vals   []uint16
-	mask   uint64
-}
-
-func buildLexHash() {
-	n := 1
-	for n < 4*len(lexIndex) {
-		n *= 2
-	}
-	lexHash.hashes = make([]uint64, n)
-	lexHash.keys = make([]string, n)
-	lexHash.vals = make([]uint16, n)
-	lexHash.mask = uint64(n - 1)
-	for w, v := range lexIndex {
-		h := hashWord([]byte(w))
-		i := h & lexHash.mask
-		for lexHash.hashes[i] != 0 {
-			i = (i + 1) & lexHash.mask
-		}
-		lexHash.hashes[i], lexHash.keys[i], lexHash.vals[i] = h, w, v
-	}
-}
-
-// lookup returns the lexicon entry of a lower-case word, or 0.
-func lookup(w []byte) uint16 { return lookupHash(hashWord(w), w) }
-
-// lookupHash is lookup for a word whose hashWord is known.
-func lookupHash(h uint64, w []byte) uint16 {
-	for i := h & lexHash.mask; ; i = (i + 1) & lexHash.mask {
-		switch lexHash.hashes[i] {
-		case 0:
-			return 0
-		case h:
-			if lexHash.keys[i] == string(w) {
-				return lexHash.vals[i]
-			}
-		}
-	}
-}
+// lookup returns the lexicon entry of a lower-case word, or 0. The
+// compiler looks a []byte up in a string-keyed map without copying it.
+func lookup(w []byte) uint16 { return lexIndex[string(w)] }
 
 // A cue is a speech verb: lemma, its forms, its kind and an optional
 // particle that must follow it.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // Token kinds.
@@ -63,11 +62,9 @@ func (d *doc) mentionOf(i int) int {
 
 func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
 
-// low returns token i in lower case. The string shares doc.lower's memory
-// instead of copying it: doc.lower is complete before anything calls low and
-// is only reused by the next Brief call, and no such string reaches a
-// Briefing (names, roles and texts are slices of the body). Outside the
-// tokens it is "", as is.
+// low returns token i in lower case: a slice of doc.lowStr, the
+// lower-case text made once per article, so that no call allocates. Outside
+// the tokens it is "".
 func (d *doc) low(i int) string {
 	if i < 0 || i >= len(d.toks) {
 		return ""
@@ -76,7 +73,7 @@ func (d *doc) low(i int) string {
 	if t.hi <= t.lo {
 		return ""
 	}
-	return unsafe.String(&d.lower[t.lo], int(t.hi-t.lo))
+	return d.lowStr[t.lo:t.hi]
 }
 
 // is reports whether token i is the lower-case word w. It does not allocate.
@@ -358,29 +355,22 @@ done:
 	case unicode.IsLower(first):
 		t.fl |= fLower
 	}
-	// Lower-case the word into doc.lower, hashing it on the way for the
-	// lexicon look-up.
+	// Lower-case the word into doc.lower.
 	t.lo = int32(len(d.lower))
-	h := uint64(fnvOffset)
 	for k := i; k < j; {
 		if c := body[k]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			d.lower = append(d.lower, c)
-			h = (h ^ uint64(c)) * fnvPrime
 			k++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[k:])
-		n := len(d.lower)
 		if isApostrophe(r) {
 			d.lower = append(d.lower, '\'')
 		} else {
 			d.lower = utf8.AppendRune(d.lower, unicode.ToLower(r))
-		}
-		for _, c := range d.lower[n:] {
-			h = (h ^ uint64(c)) * fnvPrime
 		}
 		k += size
 	}
@@ -390,7 +380,7 @@ done:
 		t.fl |= fPossessive
 	}
 	if t.kind == tWord {
-		t.lex = lookupHash(h|1, lw)
+		t.lex = lookup(lw)
 		if t.lex == 0 {
 			if a := bytes.LastIndexByte(lw, '\''); a > 0 && a >= len(lw)-3 {
 				// Germany's, we're, he'll: the word before the ending.
