@@ -18,8 +18,8 @@ type doc struct {
 	mentions  []mention
 	mentionAt []int32
 	ents      []entity
-	sentM     []int32  // the first mention of each sentence, and one past the last
-	sentSp    []int32  // the first span opening in each sentence, and one past the last
+	sentM     []int32             // the first mention of each sentence, and one past the last
+	sentSp    []int32             // the first span opening in each sentence, and one past the last
 	lowStr    string              // lower, as a string: what low slices
 	lowerSet  map[string]struct{} // the words seen in lower case, once asked
 	capSet    map[string]struct{} // the words seen capitalised inside a sentence, once asked
