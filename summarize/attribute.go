@@ -558,6 +558,9 @@ func (d *doc) namedNext(sp *span) int {
 func (d *doc) carry(i int) (int, int) {
 	sp := &d.spans[i]
 	s := d.sentOf(sp.open)
+	if w := d.creditBelow(sp); w >= 0 {
+		return w, howAfter
+	}
 	if w := d.gestureAfter(i); w >= 0 {
 		return w, howAfter
 	}
@@ -641,6 +644,26 @@ thread:
 		return w, howCarry
 	}
 	return -1, howNone
+}
+
+// maxCreditLine is the length of a credit line under a quotation, in
+// tokens: a dash, a name and perhaps a place ("-Ana Ruiz, Philadelphia.").
+const maxCreditLine = 10
+
+// creditBelow returns who the short line under a paragraph of quotation
+// credits — "“…”" then "-Ana Ruiz, Philadelphia." — or -1.
+func (d *doc) creditBelow(sp *span) int {
+	if !d.wholeParagraph(sp) || sp.para+1 >= len(d.paras) {
+		return -1
+	}
+	p := d.paras[sp.para+1]
+	if p.t1-p.t0 > maxCreditLine || d.toks[p.t0].kind != tPunct || !isDash(d.toks[p.t0].r) {
+		return -1
+	}
+	if mi := d.mentionOf(p.t0 + 1); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+		return d.mentions[mi].ent
+	}
+	return -1
 }
 
 // leadIn returns the person a paragraph of bare quotation is introduced

@@ -227,3 +227,14 @@ func TestDoubleHyphenCredit(t *testing.T) {
 			[]q{{"Not one of us slept.", "Ana Ruiz"}}},
 	})
 }
+
+// Three straight apostrophes after a word close a single quotation and then
+// the double one; a dash line under a paragraph of quotation credits it.
+func TestMarksAndCreditLines(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"three apostrophes", "The envoy was frank.\n\n''I would use the word 'old-school,''' said Gregory W. Slade, the former envoy. ''It fits.''",
+			[]q{{"I would use the word 'old-school,'", "Gregory W. Slade"}, {"It fits.", "Gregory W. Slade"}}},
+		{"a credit line below", "Readers wrote in about the race.\n\n\"The nicknames for rivals have to stop.\"\n\n-Maria Ostrow, Philadelphia.\n\n\"I am voting for the first time.\"\n\n— Tom Reyes, Tulsa",
+			[]q{{"The nicknames for rivals have to stop.", "Maria Ostrow"}, {"I am voting for the first time.", "Tom Reyes"}}},
+	})
+}

@@ -179,9 +179,11 @@ func (d *doc) tokenize() {
 		switch {
 		case isWordRune(r) && !isApostrophe(r) || (r == '@' || r == '#') && isWordRune(runeAt(body, i+1)):
 			i = d.word(i)
-		case r == '\'' && i+1 < len(body) && body[i+1] == '\'':
+		case r == '\'' && i+1 < len(body) && body[i+1] == '\'' && !(i+2 < len(body) && body[i+2] == '\'' && i > 0 && !isSpace(runeBefore(body, i))):
 			// Two straight apostrophes stand for a double mark in some
-			// archives' copy: ''We will,'' she said.
+			// archives' copy: ''We will,'' she said. Of three after a word,
+			// the first closes a single quotation inside: ''… 'old-school,'''
+			// (the next pass takes the last two).
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 2), kind: tMark, r: '"'})
 			i += 2
 		case isApostrophe(r) || r == '‘':
@@ -473,3 +475,6 @@ func equalFoldASCII(a, b string) bool {
 	}
 	return true
 }
+
+// isSpace reports whether r is white space, or the start of the text (0).
+func isSpace(r rune) bool { return r == 0 || unicode.IsSpace(r) }
