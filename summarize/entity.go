@@ -209,6 +209,9 @@ func (d *doc) chunkEnd(i, end int) int {
 			continue
 		}
 		if isCapWord(d, j) && !calendarWord(d.low(j)) {
+			if d.headlineVerb(j) {
+				break // "Ted Cruz Refuses To …", "Trump Is …": a headline's verb ends the name
+			}
 			j++
 			continue
 		}
@@ -270,6 +273,27 @@ func (d *doc) leadingInitial(k int) bool {
 		return true
 	}
 	return isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet)
+}
+
+// afterHonorific reports whether the word at k follows Mr, Ms, Mrs or the
+// like, which makes it a surname whatever else it means: "Ms. Boxer",
+// "Mr. Judge".
+func (d *doc) afterHonorific(k int) bool {
+	p := k - 1
+	if d.punct(p, '.') {
+		p--
+	}
+	return p >= 0 && d.has(p, wHonorific) && d.lx(p).gender != genderUnknown
+}
+
+// headlineVerb reports whether the capitalised word at j, in a sentence
+// written in title case as headlines are, is a verb or function word that
+// a name cannot hold: "Refuses", "Is", "Says", "To".
+func (d *doc) headlineVerb(j int) bool {
+	if d.toks[j].fl&fAllCaps != 0 || !d.titleCase(int(d.toks[j].sent)) {
+		return false
+	}
+	return d.has(j, wCue|wAux|wPron|wConj) && !d.has(j, wGiven|wTitle|wOrgWord|wPlace|wRole)
 }
 
 // articleName reports whether the word at i is a surname with an Arabic
@@ -438,7 +462,7 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A run that ends in a role noun is a title, not a name: "The Police
 	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
-	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 || d.is(b-1, "opposition") && b-a > 1 {
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle)) || d.is(b-1, "opposition") && b-a > 1 {
 		return // "Leader of the Opposition" too
 	}
 	// A dateline in capitals opening the story, of a place the lexicon does

@@ -238,3 +238,18 @@ func TestMarksAndCreditLines(t *testing.T) {
 			[]q{{"The nicknames for rivals have to stop.", "Maria Ostrow"}, {"I am voting for the first time.", "Tom Reyes"}}},
 	})
 }
+
+// Speaker strings that are names: a surname that is also a noun after an
+// honorific or a given name ("Ms. Boxer", "Barbara Boxer"), no verb of a
+// title-case headline inside a name, and a street is a place, not a
+// person a pronoun can mean.
+func TestSpeakerStringsAreNames(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"honorific and a noun surname", "Senator Barbara Boxer of California spoke.\n\n\"I have made a couple of calls,\" Ms. Boxer said.",
+			[]q{{"I have made a couple of calls,", "Barbara Boxer"}}},
+		{"a headline's verb", "Lyle Kemp Says He Will Not Back Down On Tariffs\n\nSenator Lyle Kemp said on Monday: \"I am not going anywhere.\"",
+			[]q{{"I am not going anywhere.", "Lyle Kemp"}}},
+		{"a street is no person", "Chief executive Tom Dunn denied that Wall Street had forced the move.\n\n\"This was a tough decision,\" he said.",
+			[]q{{"This was a tough decision,", "Tom Dunn"}}},
+	})
+}

@@ -242,7 +242,7 @@ func loadLexicon() {
 		delegates delegations envoys athletes riders runners cyclists swimmers astronomers
 		physicians surgeons patients volunteers participants climbers residents villagers
 		politicians diplomats clerics commentators`)
-	addWords(wOrgWord, `ministry department council committee company corporation corp corp. inc inc. co co.
+	addWords(wOrgWord, `street avenue ministry department council committee company corporation corp corp. inc inc. co co.
 		ltd ltd. llc plc ag gmbh sa nv bv group bank university institute institution college
 		school academy association union party agency commission court police army navy force
 		forces foundation fund authority office board zoo hospital church club fc times news
