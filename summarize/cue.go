@@ -347,6 +347,9 @@ func (d *doc) headIn(a, b int, create bool) int {
 		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.rolePhraseAt(n, end) {
 			continue // "one OPEC+ delegate", "Islamist politicians", "Senate minority leader X": the name says whose
 		}
+		if w := d.jointSpeaker(m, end); w >= 0 {
+			return w
+		}
 		return m.ent
 	}
 	// "A firefighter who gave only his first name, Thomas, said": a name set
@@ -373,6 +376,31 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 	}
 	return d.nominal(a, d.nominalEnd(a, end), create)
+}
+
+// jointSpeaker returns the two people or bodies "X and Y" name together
+// when the phrase holds nothing else — "Ruiz and Okafor said" — as one
+// speaker of their own, or -1.
+func (d *doc) jointSpeaker(m *mention, end int) int {
+	if m.kind == mPlace || m.ent < 0 || m.modifier || !d.is(m.c1, "and") {
+		return -1
+	}
+	mi := d.mentionOf(m.c1 + 1)
+	if mi < 0 {
+		return -1
+	}
+	n := &d.mentions[mi]
+	if n.kind == mPlace || n.ent < 0 || n.ent == m.ent || n.c1 != end || n.modifier {
+		return -1
+	}
+	name := d.ents[m.ent].name + " and " + d.ents[n.ent].name
+	for i := range d.ents {
+		if e := &d.ents[i]; e.kind == 0 && e.name == name {
+			return i
+		}
+	}
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Group, last: n.sent})
+	return len(d.ents) - 1
 }
 
 // rolePhraseAt reports whether a role or a noun for people, in lower
@@ -673,6 +701,15 @@ func (d *doc) cueSubject(c int) int {
 		}
 		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace && !d.mentions[mi].modifier && d.mentions[mi].c1 == k+1 {
 			if m := d.mentions[mi]; !d.inPP(m.c0, m.c1, d.sentOf(c).t0) {
+				if d.is(m.c0-1, "and") {
+					if pi := d.mentionOf(m.c0 - 2); pi >= 0 {
+						if first := &d.mentions[pi]; first.c1 == m.c0-1 {
+							if w := d.jointSpeaker(first, m.c1); w >= 0 {
+								return w // "Ruiz and Okafor said"
+							}
+						}
+					}
+				}
 				return m.ent
 			}
 		}

@@ -253,3 +253,18 @@ func TestSpeakerStringsAreNames(t *testing.T) {
 			[]q{{"This was a tough decision,", "Tom Dunn"}}},
 	})
 }
+
+// Two people or bodies named together as the subject of a speech verb
+// speak together: "Ruiz and Okafor said".
+func TestJointSpeakers(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"full names before a colon", "Ana Ruiz and Ben Okafor said: \"We are done.\"",
+			[]q{{"We are done.", "Ana Ruiz and Ben Okafor"}}},
+		{"surnames after the quotation", "\"We are done,\" Ruiz and Okafor said.",
+			[]q{{"We are done,", "Ruiz and Okafor"}}},
+		{"one of two named before", "Ana Ruiz met Ben Okafor. \"We are done,\" said Ruiz.",
+			[]q{{"We are done,", "Ana Ruiz"}}},
+		{"two bodies", "Northwind Rail and Castlegate Buses said the rules were \"unworkable\".",
+			[]q{{"unworkable", "Northwind Rail and Castlegate Buses"}}},
+	})
+}
