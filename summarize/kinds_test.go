@@ -268,3 +268,16 @@ func TestJointSpeakers(t *testing.T) {
 			[]q{{"unworkable", "Northwind Rail and Castlegate Buses"}}},
 	})
 }
+
+// 'Tis and 'Twas at the start of a single-quoted quotation: the mark opens
+// the quotation and the elision both; elsewhere 'Tis is a word.
+func TestElisionOpeningAQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"'Tis opening", "'Tis the season for giving,' said Ana Ruiz. 'We will open the hall.'",
+			[]q{{"Tis the season for giving,", "Ana Ruiz"}, {"We will open the hall.", "Ana Ruiz"}}},
+		{"'Tis inside a sentence", "The carol begins 'Tis the season. 'We love it,' said Ana Ruiz.",
+			[]q{{"We love it,", "Ana Ruiz"}}},
+		{"'Tis with no quotation", "'Tis the season, and the shops know it.",
+			nil},
+	})
+}

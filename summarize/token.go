@@ -447,10 +447,39 @@ func (d *doc) elision(i, size int) int {
 		if isWordRune(runeAt(body, j)) {
 			continue
 		}
+		if (e == "tis" || e == "twas") && d.opensQuotation(i, size, j) {
+			return i // ‘'Tis the season,’ she said: the mark opens a quotation too
+		}
 		d.appendWordToken(i, j)
 		return j
 	}
 	return i
+}
+
+// opensQuotation reports whether the apostrophe of size bytes at i, before
+// an elided word ending at j ('Tis, 'Twas), opens a quotation as well: it
+// starts a line and the same mark closes something later on that line
+// before any other opens.
+func (d *doc) opensQuotation(i, size, j int) bool {
+	body := d.body
+	if p := runeBefore(body, i); p != 0 && p != '\n' {
+		return false
+	}
+	mark := runeAt(body, i)
+	for k := j; k < len(body) && body[k] != '\n'; {
+		r, n := utf8.DecodeRuneInString(body[k:])
+		if r == mark {
+			before, after := runeBefore(body, k), runeAt(body, k+n)
+			if unicode.IsSpace(before) && isWordRune(after) {
+				return false // another quotation opens first
+			}
+			if !unicode.IsSpace(before) && (after == 0 || unicode.IsSpace(after) || unicode.IsPunct(after)) {
+				return true
+			}
+		}
+		k += n
+	}
+	return false
 }
 
 func (d *doc) appendWordToken(i, j int) {
