@@ -281,3 +281,13 @@ func TestElisionOpeningAQuotation(t *testing.T) {
 			nil},
 	})
 }
+
+// A label in quotation marks is no quotation: "pressed “cancel”".
+func TestLabelIsNoQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a button", "He pressed “cancel” and the order vanished, said Ana Ruiz.",
+			nil},
+		{"a menu item", "Shoppers who chose “express delivery” waited a week.",
+			nil},
+	})
+}
