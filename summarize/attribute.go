@@ -127,6 +127,21 @@ func (d *doc) clauseSubject(i int) (int, int) {
 // titleCase reports whether most words of sentence si are capitalised, as
 // in a headline or a subhead.
 func (d *doc) titleCase(si int) bool {
+	if len(d.titled) != len(d.sents) {
+		d.titled = append(d.titled[:0], make([]int8, len(d.sents))...)
+	}
+	if d.titled[si] != 0 {
+		return d.titled[si] > 0
+	}
+	d.titled[si] = -1
+	if d.countTitleCase(si) {
+		d.titled[si] = 1
+	}
+	return d.titled[si] > 0
+}
+
+// countTitleCase counts the capitalised words of sentence si for titleCase.
+func (d *doc) countTitleCase(si int) bool {
 	s := &d.sents[si]
 	words, caps := 0, 0
 	for k := s.t0; k < s.t1; k++ {

@@ -29,7 +29,8 @@ type doc struct {
 	// names (entityindex.go), so that linking a mention costs the entities
 	// that share a word with it, not all of them.
 	entKeys    map[string][]int32
-	entIndexed int // entities [0, entIndexed) are in entKeys
+	entIndexed int    // entities [0, entIndexed) are in entKeys
+	titled     []int8 // per sentence: 1 title case, -1 not, 0 not yet known
 	candBuf    []int32
 }
 
@@ -54,6 +55,7 @@ func (d *doc) reset(body string) {
 	d.lowerDone, d.capDone = false, false
 	clear(d.entKeys)
 	d.entIndexed = 0
+	d.titled = d.titled[:0]
 }
 
 // Brief reads an article and returns its briefing.

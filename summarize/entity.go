@@ -290,10 +290,10 @@ func (d *doc) afterHonorific(k int) bool {
 // written in title case as headlines are, is a verb or function word that
 // a name cannot hold: "Refuses", "Is", "Says", "To".
 func (d *doc) headlineVerb(j int) bool {
-	if d.toks[j].fl&fAllCaps != 0 || !d.titleCase(int(d.toks[j].sent)) {
+	if d.toks[j].fl&fAllCaps != 0 || !d.has(j, wCue|wAux|wPron|wConj) || d.has(j, wGiven|wTitle|wOrgWord|wPlace|wRole) {
 		return false
 	}
-	return d.has(j, wCue|wAux|wPron|wConj) && !d.has(j, wGiven|wTitle|wOrgWord|wPlace|wRole)
+	return d.titleCase(int(d.toks[j].sent))
 }
 
 // articleName reports whether the word at i is a surname with an Arabic
