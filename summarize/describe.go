@@ -692,6 +692,10 @@ var epithets = map[string]bool{
 	"hitmaker": true, "songstress": true, "starlet": true, "diva": true, "icon": true, "legend": true,
 	"superstar": true, "sensation": true, "personality": true, "blonde": true, "brunette": true,
 	"redhead": true, "mum": true, "dad": true, "beau": true, "newlywed": true, "bride": true, "groom": true,
+	// Campaign and business copy's variations on the name just given.
+	"nominee": true, "front-runner": true, "frontrunner": true, "hopeful": true, "contender": true,
+	"challenger": true, "incumbent": true, "tycoon": true, "magnate": true, "mogul": true,
+	"businessman": true, "businesswoman": true,
 }
 
 // initialsMatch reports whether an acronym (dg) is the initials of

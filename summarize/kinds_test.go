@@ -291,3 +291,14 @@ func TestLabelIsNoQuotation(t *testing.T) {
 			nil},
 	})
 }
+
+// Campaign and business copy vary the name just given with a description:
+// "the Democratic nominee", "the tycoon" are the person the story is about.
+func TestDescriptionsVaryingTheName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the nominee", "Dana Pruitt won the primary on Tuesday.\n\n\"We are just getting started,\" the Democratic nominee told supporters.",
+			[]q{{"We are just getting started,", "Dana Pruitt"}}},
+		{"the tycoon", "Hotel owner Sal Varga met the mayor on Friday.\n\n\"We had a good talk,\" the tycoon said.",
+			[]q{{"We had a good talk,", "Sal Varga"}}},
+	})
+}
