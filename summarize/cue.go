@@ -555,6 +555,8 @@ func (d *doc) cueSubject(c int) int {
 		}
 		if d.partyTag(k) && d.punct(k-1, ',') {
 			before = k - 1
+		} else if p := d.partyAppositive(before); p >= 0 {
+			before = p // "Peter T. King, Republican of New York, said"
 		}
 	}
 	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
@@ -883,6 +885,29 @@ func (d *doc) partyTag(k int) bool {
 	}
 	w := d.text(k)
 	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// partyAppositive returns the comma that opens a party affiliation set off
+// just before the comma at c — ", Republican of New York," or ", a Democrat
+// from Ohio," — or -1.
+func (d *doc) partyAppositive(c int) int {
+	for k := c - 1; k > 0 && k > c-8; k-- {
+		if !d.punct(k, ',') {
+			continue
+		}
+		n := k + 1
+		if d.is(n, "a") || d.is(n, "an") {
+			n++
+		}
+		switch d.low(n) {
+		case "republican", "democrat", "democratic", "independent", "conservative", "labour", "liberal":
+			if isCapWord(d, n) && (d.is(n+1, "of") || d.is(n+1, "from") || n+1 == c) {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // skipDateline returns where the sentence starting at a begins after a

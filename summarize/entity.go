@@ -286,6 +286,12 @@ func (d *doc) afterHonorific(k int) bool {
 	return p >= 0 && d.has(p, wHonorific) && d.lx(p).gender != genderUnknown
 }
 
+// initialAt reports whether token k is the full stop of an initial:
+// "Peter T. King".
+func (d *doc) initialAt(k int) bool {
+	return d.punct(k, '.') && k > 0 && d.toks[k-1].kind == tWord && d.toks[k-1].e-d.toks[k-1].s == 1 && d.toks[k-1].fl&fCap != 0 && d.toks[k-1].e == d.toks[k].s
+}
+
 // headlineVerb reports whether the capitalised word at j, in a sentence
 // written in title case as headlines are, is a verb or function word that
 // a name cannot hold: "Refuses", "Is", "Says", "To".
@@ -462,7 +468,7 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A run that ends in a role noun is a title, not a name: "The Police
 	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
-	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle)) || d.is(b-1, "opposition") && b-a > 1 {
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) || d.is(b-1, "opposition") && b-a > 1 {
 		return // "Leader of the Opposition" too
 	}
 	// A dateline in capitals opening the story, of a place the lexicon does

@@ -302,3 +302,14 @@ func TestDescriptionsVaryingTheName(t *testing.T) {
 			[]q{{"We had a good talk,", "Sal Varga"}}},
 	})
 }
+
+// A party affiliation set off after a name is no speaker: ", Republican of
+// New York," and ", a Democrat from Ohio,".
+func TestPartyAppositiveIsNoSpeaker(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"Republican of", "\"We did feel stifled,\" Representative Paul Brann, Republican of New York, said of those years.",
+			[]q{{"We did feel stifled,", "Paul Brann"}}},
+		{"a Democrat from", "\"We did feel stifled,\" Senator Ann Vale, a Democrat from Ohio, said.",
+			[]q{{"We did feel stifled,", "Ann Vale"}}},
+	})
+}
