@@ -25,16 +25,20 @@ func ReadFile(path string, maxBytes int64) (summarize.Article, error) {
 	if err != nil {
 		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
 	}
-	text, err := Decode(data)
-	if err != nil {
-		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
-	}
 	if IsHTML(path) {
+		text, err := DecodeHTML(data, "")
+		if err != nil {
+			return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
+		}
 		a, err := ParseHTML(path, text, "")
 		if err != nil {
 			return a, fmt.Errorf("reading %q: %w", path, err)
 		}
 		return a, nil
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
 	}
 	return ParseText(path, text), nil
 }

@@ -8,6 +8,10 @@ import (
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -28,6 +32,9 @@ func IsHTML(name string) bool {
 // main text, one paragraph a line, with its title, site, authors, date and
 // address.
 // Scripts, menus, comments and sharing buttons do not reach the body.
+// page is already UTF-8 (DecodeHTML reads it in its declared encoding), so
+// it is parsed as it is: Readability's own reader would guess the encoding
+// again from the bytes and, on a short page, take UTF-8 for Windows-1252.
 // pageURL may be empty.
 func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 	var u *url.URL
@@ -36,7 +43,12 @@ func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 			u = parsed
 		}
 	}
-	doc, err := readability.FromReader(strings.NewReader(page), u)
+	root, err := html.Parse(transform.NewReader(strings.NewReader(page), composeText()))
+	if err != nil {
+		return summarize.Article{}, ErrNoArticle
+	}
+	parser := readability.NewParser()
+	doc, err := parser.ParseAndMutate(root, u)
 	if err != nil {
 		return summarize.Article{}, ErrNoArticle
 	}
@@ -59,6 +71,14 @@ func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 		a.Published = t
 	}
 	return a, nil
+}
+
+// composeText composes characters (NFC) and drops soft hyphens, as
+// Readability's own reader does, so that a word typed with a combining
+// accent or hyphenation hints matches the same word typed plainly.
+func composeText() transform.Transformer {
+	softHyphen := runes.Predicate(func(r rune) bool { return r == '\u00AD' })
+	return transform.Chain(norm.NFD, runes.Remove(softHyphen), norm.NFC)
 }
 
 // normalise puts each paragraph on one line: Readability's text may wrap
