@@ -97,6 +97,14 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			report(u.path, fmt.Sprintf("not an http(s) URL, got %q", u.url))
 		}
 	}
+	for _, id := range []struct{ path, env, what, value string }{
+		{"discord.app_id", "BRIEFBOT_DISCORD_APP_ID", "application id", c.Discord.AppID},
+		{"discord.guild_id", "BRIEFBOT_DISCORD_GUILD_ID", "server (guild) id", c.Discord.GuildID},
+	} {
+		if msg := snowflakeProblem(id.value, id.what); msg != "" {
+			report(id.path, msg+" (set in the file or in "+id.env+")")
+		}
+	}
 	s := c.Secrets
 	if c.SlackEnabled() {
 		switch {
@@ -138,6 +146,23 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			}
 		}
 	}
+}
+
+// snowflakeProblem checks a Discord id: digits only. The value is never
+// repeated, as what is pasted in the wrong place is often a token.
+func snowflakeProblem(v, what string) string {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return ""
+	case slackToken(v), strings.HasPrefix(v, "xapp-"):
+		return "this is a Slack token, not a Discord " + what + ": Slack tokens go only in BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_SLACK_APP_TOKEN, and one that has been in a file is best replaced"
+	case discordToken(v):
+		return "this is a Discord bot token, not the " + what + ": the token goes only in BRIEFBOT_DISCORD_TOKEN, and one that has been in a file is best replaced"
+	case strings.Trim(v, "0123456789") != "":
+		return "not a Discord " + what + ": want digits only, such as 1234567890123456789 (Discord shows it with Developer Mode on: Copy ID)"
+	}
+	return ""
 }
 
 func (s Slack) logValue() slog.Value {
