@@ -96,7 +96,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		p, err := c.decode(path, data)
 		if err != nil {
-			return Config{}, fmt.Errorf("parsing config %s: %w", path, err)
+			return Config{}, syntaxError(path, data, err)
 		}
 		problems = append(problems, p...)
 	}

@@ -355,7 +355,9 @@ func TestLoadFileErrors(t *testing.T) {
 		{"unknown log key", "log:\n  fromat: json\n", []string{":2: log.fromat: unknown key; did you mean format?"}},
 		{"wrong type", "max_bytes: lots\n", []string{`:1: max_bytes: want a whole number, got "lots"`}},
 		{"not a mapping", "- seeds\n", []string{":1: want keys such as seeds: and channels: at the top of the file, got a list"}},
-		{"syntax error", "seeds: [\n", []string{"parsing config", "yaml:"}},
+		{"syntax error", "seeds: [\n", []string{"briefbot.yaml:1: not valid YAML (did not find expected node content); check the indentation"}},
+		{"tab", "log:\n\tlevel: info\n", []string{"briefbot.yaml:2: not valid YAML (found character that cannot start any token); indent with spaces: YAML does not allow tabs"}},
+		{"no line", "a: b: c\n", []string{"briefbot.yaml: not valid YAML (mapping values are not allowed in this context); check the indentation, and put quotes around a value"}},
 		{"secrets key", "secrets:\n  discord_token: abc\n", []string{"secrets.discord_token: secrets come only from the environment", "set BRIEFBOT_DISCORD_TOKEN"}},
 		{"top-level secret", "slack_signing_secret: abc\n", []string{"slack_signing_secret: secrets come only from the environment", "set BRIEFBOT_SLACK_SIGNING_SECRET"}},
 	} {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"reflect"
@@ -59,6 +60,25 @@ func allSecretEnv() string {
 		names[i] = s.env
 	}
 	return strings.Join(names, ", ")
+}
+
+// syntaxError words a YAML syntax error for the file's reader: where, what
+// the parser said, and the usual cause.
+func syntaxError(file string, data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	where := file
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			if _, err := strconv.Atoi(n); err == nil {
+				where, msg = file+":"+n, after
+			}
+		}
+	}
+	advice := "check the indentation, and put quotes around a value that holds a colon, a # or brackets"
+	if bytes.Contains(data, []byte("\n\t")) || bytes.HasPrefix(data, []byte("\t")) {
+		advice = "indent with spaces: YAML does not allow tabs"
+	}
+	return fmt.Errorf("%s: not valid YAML (%s); %s", where, msg, advice)
 }
 
 // fileDecoder fills a Config from a YAML document, key by key, so that each
