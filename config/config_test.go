@@ -677,7 +677,7 @@ func TestValidateChannels(t *testing.T) {
 		{"blank id", []config.Channel{console(" \t")}, []string{"channels[0].id: missing"}},
 		{"duplicate", []config.Channel{console("a"), console("b"), console("a", digest("@daily"))},
 			[]string{"channels[2].id: duplicate of channels[0] (console:a)"}},
-		{"same id on another platform", []config.Channel{console("a"), console("a", func(ch *config.Channel) { ch.Platform = "slack" })},
+		{"same id on another platform", []config.Channel{console("C0A"), console("C0A", func(ch *config.Channel) { ch.Platform = "slack" })},
 			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack", "BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
 		{"unknown mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "daily" })},
 			[]string{`channels[0].mode: want immediate, digest or both, got "daily"`}},

@@ -149,3 +149,27 @@ func TestDiscordIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestChannelIDs checks that a channel's name given for its id is refused
+// with the form wanted.
+func TestChannelIDs(t *testing.T) {
+	env := env(map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_APP_TOKEN": "xapp-2", "BRIEFBOT_DISCORD_TOKEN": "t", "BRIEFBOT_DISCORD_APP_ID": "42"})
+	for _, tc := range []struct {
+		platform, id string
+		want         []string
+	}{
+		{"slack", "C0123ABCD", nil},
+		{"slack", "G01AB", nil},
+		{"slack", "#general", []string{`channels[0].id: want a Slack channel id such as C0123ABCD (at the bottom of the channel's details), not its name; got "#general"`}},
+		{"slack", "general", []string{"channels[0].id: want a Slack channel id such as C0123ABCD"}},
+		{"discord", "1234567890123456789", nil},
+		{"discord", "#news", []string{"channels[0].id: not a Discord channel id: want digits only"}},
+		{"console", "#anything", nil},
+	} {
+		t.Run(tc.platform+" "+tc.id, func(t *testing.T) {
+			path := writeFile(t, "channels:\n  - platform: "+tc.platform+"\n    id: \""+tc.id+"\"\n")
+			_, err := config.Load(path, env)
+			wantProblems(t, "Load", problems(err), tc.want)
+		})
+	}
+}

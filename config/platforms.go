@@ -97,6 +97,11 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			report(u.path, fmt.Sprintf("not an http(s) URL, got %q", u.url))
 		}
 	}
+	for i, ch := range c.Channels {
+		if msg := channelIDProblem(ch); msg != "" {
+			report(fmt.Sprintf("channels[%d].id", i), msg)
+		}
+	}
 	for _, id := range []struct{ path, env, what, value string }{
 		{"discord.app_id", "BRIEFBOT_DISCORD_APP_ID", "application id", c.Discord.AppID},
 		{"discord.guild_id", "BRIEFBOT_DISCORD_GUILD_ID", "server (guild) id", c.Discord.GuildID},
@@ -146,6 +151,43 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			}
 		}
 	}
+}
+
+// channelIDProblem checks the shape of a chat channel's id: people give the
+// channel's name (#general) where its id is wanted.
+func channelIDProblem(ch Channel) string {
+	id := strings.TrimSpace(ch.ID)
+	if id == "" {
+		return "" // reported as missing
+	}
+	switch ch.Platform {
+	case "slack":
+		if !slackChannelID(id) {
+			return fmt.Sprintf("want a Slack channel id such as C0123ABCD (at the bottom of the channel's details), not its name; got %q", cut(id))
+		}
+	case "discord":
+		if msg := snowflakeProblem(id, "channel id"); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// slackChannelID reports whether id looks like a Slack conversation id:
+// C (channel), G (private) or D (direct), then capitals and digits.
+func slackChannelID(id string) bool {
+	if len(id) < 3 || !strings.ContainsRune("CGD", rune(id[0])) {
+		return false
+	}
+	return strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
+}
+
+// cut shortens a value repeated in a message.
+func cut(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "…"
+	}
+	return s
 }
 
 // snowflakeProblem checks a Discord id: digits only. The value is never
