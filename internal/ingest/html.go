@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"net/url"
 	"path/filepath"
@@ -52,12 +51,12 @@ func ParseHTML(name, page, pageURL string) (summarize.Article, error) {
 	if err != nil {
 		return summarize.Article{}, ErrNoArticle
 	}
-	var text bytes.Buffer
+	var text strings.Builder // not bytes.Buffer, whose String would copy the page
 	if doc.Node == nil || doc.RenderText(&text) != nil {
 		return summarize.Article{}, ErrNoArticle
 	}
 	body := trimBlankLines(normalise(text.String()))
-	if len(strings.Fields(body)) < 20 {
+	if !hasWords(body, 20) {
 		return summarize.Article{}, ErrNoArticle // a menu or a stub, not an article
 	}
 	a := summarize.Article{Title: strings.TrimSpace(doc.Title()), URL: pageURL, Source: doc.SiteName()}
@@ -82,16 +81,35 @@ func composeText() transform.Transformer {
 }
 
 // normalise puts each paragraph on one line: Readability's text may wrap
-// a paragraph over lines and separates paragraphs with blank lines.
+// a paragraph over lines and separates paragraphs with blank lines. It
+// writes word by word, as splitting a long page into a slice of its words
+// took fifteen times the page's size.
 func normalise(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for para := range strings.SplitSeq(strings.ReplaceAll(s, "\r", ""), "\n\n") {
-		line := strings.Join(strings.Fields(para), " ")
-		if line == "" {
-			continue
+		words := 0
+		for w := range strings.FieldsSeq(para) {
+			if words > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			words++
 		}
-		b.WriteString(line)
-		b.WriteString("\n\n")
+		if words > 0 {
+			b.WriteString("\n\n")
+		}
 	}
 	return b.String()
+}
+
+// hasWords reports whether s has at least n words, reading no further than
+// the nth.
+func hasWords(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
