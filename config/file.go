@@ -313,13 +313,19 @@ func yamlFields(t reflect.Type) map[string][]int {
 	return fields
 }
 
-// keyList names a struct's keys for a message, such as "mode:, api_url:".
+// keyList names a struct's keys for a message, in the order the struct
+// declares them ("such as mode: api_url:"), the first few when there are
+// many.
 func keyList(t reflect.Type) string {
-	keys := slices.Sorted(maps.Keys(yamlFields(t)))
+	fields := yamlFields(t)
+	keys := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
+		return slices.Compare(fields[a], fields[b])
+	})
+	more := ""
 	if len(keys) > 4 {
-		keys = append(keys[:3], "…")
+		keys, more = keys[:3], " …"
 	}
-	return "such as " + strings.Join(keys, ": ") + ":"
+	return "such as " + strings.Join(keys, ": ") + ":" + more
 }
 
 func join(path, key string) string {

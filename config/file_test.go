@@ -53,7 +53,7 @@ func TestFileProblemsInUsersWords(t *testing.T) {
 		{"not a duration", "feeds:\n  - url: https://a.example/f\n    interval: 10\n", []string{`3: feeds[0].interval: want a duration such as 10m or 90s, got "10"`}},
 		{"a list for a value", "seeds: [a, b]\n", []string{"1: seeds: want a single value, got a list"}},
 		{"a value for a list", "feeds: https://a.example/f\n", []string{`1: feeds: want a list (one item a line, each after "- "), got "https://a.example/f"`}},
-		{"a value for a section", "slack: http\n", []string{`1: slack: want keys under it (such as api_url: mode:), got "http"`}},
+		{"a value for a section", "slack: http\n", []string{`1: slack: want keys under it (such as mode: api_url:), got "http"`}},
 		{"a key twice", "seeds: a\ndb: b\nseeds: c\n", []string{"3: seeds: given twice (first on line 1); keep one"}},
 		{"top level is a list", "- seeds\n", []string{"1: want keys such as seeds: and channels: at the top of the file, got a list"}},
 		{"every problem at once", "seedz: s\nslack:\n  bot_token: x\nmax_bytes: lots\n", []string{
@@ -172,4 +172,13 @@ func TestChannelIDs(t *testing.T) {
 			wantProblems(t, "Load", problems(err), tc.want)
 		})
 	}
+}
+
+func TestFileSectionOfManyKeys(t *testing.T) {
+	_, err := config.Load(writeFile(t, "channels:\n  - console\n"), env(nil))
+	wantProblems(t, "Load", problems(err), []string{
+		`2: channels[0]: want keys under it (such as platform: id: mode: …), got "console"`,
+		"channels[0].platform: missing",
+		"channels[0].id: missing",
+	})
 }
