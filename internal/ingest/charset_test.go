@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,6 +113,29 @@ func TestDecodeHTMLErrors(t *testing.T) {
 	} {
 		if _, err := DecodeHTML([]byte(tt.data), ""); !errors.Is(err, tt.want) {
 			t.Errorf("DecodeHTML(%s) = %v; want %v", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestReadFileHTMLDeclared checks that an HTML file is read in the encoding
+// its meta tag declares, and a short UTF-8 one as UTF-8.
+func TestReadFileHTMLDeclared(t *testing.T) {
+	cp1252, err := charmap.Windows1252.NewEncoder().String(shortPage(`<meta charset="windows-1252">`, curlyBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, page := range map[string]string{
+		"cp1252.html": cp1252,
+		"utf8.htm":    shortPage(`<meta charset="utf-8">`, curlyBody),
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a, err := ReadFile(path, 1<<20)
+		if got := strings.TrimSpace(a.Body); err != nil || got != curlyBody {
+			t.Errorf("ReadFile(%s) = %q, %v; want %q", name, got, err, curlyBody)
 		}
 	}
 }
