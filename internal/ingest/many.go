@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -33,7 +34,17 @@ type Files struct {
 	// Workers is how many files are read and briefed at once; zero or less
 	// means GOMAXPROCS.
 	Workers int
+	// InFlight is the most bytes of files briefed at once; zero or less
+	// means DefaultInFlight. A file larger than what is left waits for the
+	// others to finish, and one larger than InFlight is briefed alone, so
+	// that large files do not add their peaks together.
+	InFlight int64
 }
+
+// DefaultInFlight is Files.InFlight's default. The summarizer works in
+// about 35 times the text it briefs, so 16 MiB of files at once is about
+// 600 MB, and articles of ordinary length are never held back.
+const DefaultInFlight = 16 << 20
 
 // All reads and briefs files, Workers at a time, and yields each result in
 // the order of files, as soon as it and every one before it are done. At
@@ -49,6 +60,10 @@ func (fs Files) All(ctx context.Context, files []string) iter.Seq[Briefed] {
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
+		budget := fs.InFlight
+		if budget <= 0 {
+			budget = DefaultInFlight
+		}
 		ctx, cancel := context.WithCancel(ctx)
 		var wg sync.WaitGroup
 		defer wg.Wait()
@@ -58,12 +73,25 @@ func (fs Files) All(ctx context.Context, files []string) iter.Seq[Briefed] {
 		// fills it, and the loop below empties the queue in order.
 		pending := make(chan chan Briefed, 2*workers)
 		running := make(chan struct{}, workers)
+		// Each file started sends its size here when done; room for all,
+		// so that no worker waits to send.
+		released := make(chan int64, len(files))
 		wg.Go(func() {
 			defer close(pending)
 			stdin := fs.Stdin
+			var inFlight int64
 			for _, file := range files {
 				if ctx.Err() != nil {
 					return // select would pick a free worker half the time
+				}
+				size := fileSize(file)
+				for inFlight > 0 && inFlight+size > budget {
+					select {
+					case n := <-released:
+						inFlight -= n
+					case <-ctx.Done():
+						return
+					}
 				}
 				select {
 				case running <- struct{}{}:
@@ -81,8 +109,12 @@ func (fs Files) All(ctx context.Context, files []string) iter.Seq[Briefed] {
 				if file == "-" {
 					stdin = strings.NewReader("") // read once, in input order
 				}
+				inFlight += size
 				wg.Go(func() {
-					defer func() { <-running }()
+					defer func() {
+						released <- size
+						<-running
+					}()
 					slot <- fs.with(in).One(file)
 				})
 			}
@@ -93,6 +125,19 @@ func (fs Files) All(ctx context.Context, files []string) iter.Seq[Briefed] {
 			}
 		}
 	}
+}
+
+// fileSize is the size of the named file, or 0 when it cannot be known
+// (standard input, a file that cannot be read, which One reports).
+func fileSize(file string) int64 {
+	if file == "-" {
+		return 0
+	}
+	info, err := os.Stat(file)
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return info.Size()
 }
 
 func (fs Files) with(stdin io.Reader) Files {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -135,6 +136,54 @@ func BenchmarkFilesAll(b *testing.B) {
 	b.SetBytes(size)
 	for b.Loop() {
 		for range (Files{MaxBytes: 1 << 20, Brief: briefOK}).All(b.Context(), files) {
+		}
+	}
+}
+
+// TestFilesAllInFlight checks that no more bytes of files are briefed at
+// once than InFlight allows, and that a file larger than it is briefed alone.
+func TestFilesAllInFlight(t *testing.T) {
+	files := manyFiles(t, 40)
+	var largest int64
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			largest = max(largest, info.Size())
+		}
+	}
+	var mu sync.Mutex
+	var bytesNow, bytesMost, callsNow, callsMost int64
+	fs := Files{MaxBytes: 1 << 20, Workers: 4, Brief: func(a summarize.Article) (summarize.Briefing, error) {
+		n := int64(len(a.Body))
+		mu.Lock()
+		bytesNow, callsNow = bytesNow+n, callsNow+1
+		bytesMost, callsMost = max(bytesMost, bytesNow), max(callsMost, callsNow)
+		mu.Unlock()
+		b := summarize.Brief(a)
+		mu.Lock()
+		bytesNow, callsNow = bytesNow-n, callsNow-1
+		mu.Unlock()
+		return b, nil
+	}}
+	for _, tc := range []struct {
+		inFlight  int64
+		mostCalls int64 // 0: any
+	}{
+		{largest + largest/2, 0}, // room for one large file and a small one, never two large
+		{1, 1},                   // every file over the budget: one at a time
+	} {
+		fs.InFlight, bytesMost, callsMost = tc.inFlight, 0, 0
+		n := 0
+		for range fs.All(t.Context(), files) {
+			n++
+		}
+		if n != len(files) {
+			t.Fatalf("All yielded %d of %d files", n, len(files))
+		}
+		if tc.mostCalls == 0 && bytesMost > tc.inFlight {
+			t.Errorf("InFlight %d: All briefed %d bytes at once", tc.inFlight, bytesMost)
+		}
+		if tc.mostCalls > 0 && callsMost > tc.mostCalls {
+			t.Errorf("InFlight %d: All briefed %d files at once; want %d", tc.inFlight, callsMost, tc.mostCalls)
 		}
 	}
 }
