@@ -128,7 +128,7 @@ func TestDiscordIDs(t *testing.T) {
 	}{
 		{"numeric", with("BRIEFBOT_DISCORD_APP_ID", "1234567890123456789"), nil},
 		{"not numeric", with("BRIEFBOT_DISCORD_APP_ID", "my-bot"), []string{
-			"discord.app_id: not a Discord application id: want digits only, such as 1234567890123456789 (Discord shows it with Developer Mode on: Copy ID) (set in the file or in BRIEFBOT_DISCORD_APP_ID)",
+			"discord.app_id: not a Discord application id: want digits only, such as 1234567890123456789, as the Developer Portal shows it under General Information; it is set in the file or in BRIEFBOT_DISCORD_APP_ID",
 		}},
 		{"Slack token", with("BRIEFBOT_DISCORD_APP_ID", "xoxb-1-2-hunter2"), []string{
 			"discord.app_id: this is a Slack token, not a Discord application id: Slack tokens go only in BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_SLACK_APP_TOKEN",

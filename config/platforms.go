@@ -107,7 +107,7 @@ func (c Config) platformProblems(report func(path, msg string)) {
 		{"discord.guild_id", "BRIEFBOT_DISCORD_GUILD_ID", "server (guild) id", c.Discord.GuildID},
 	} {
 		if msg := snowflakeProblem(id.value, id.what); msg != "" {
-			report(id.path, msg+" (set in the file or in "+id.env+")")
+			report(id.path, msg+"; it is set in the file or in "+id.env)
 		}
 	}
 	s := c.Secrets
@@ -190,6 +190,13 @@ func cut(s string) string {
 	return s
 }
 
+// whereIDs says where Discord shows each kind of id.
+var whereIDs = map[string]string{
+	"application id":    "the Developer Portal shows it under General Information",
+	"server (guild) id": "Copy Server ID gives it (right-click the server, with Developer Mode on)",
+	"channel id":        "Copy Channel ID gives it (right-click the channel, with Developer Mode on)",
+}
+
 // snowflakeProblem checks a Discord id: digits only. The value is never
 // repeated, as what is pasted in the wrong place is often a token.
 func snowflakeProblem(v, what string) string {
@@ -202,7 +209,7 @@ func snowflakeProblem(v, what string) string {
 	case discordToken(v):
 		return "this is a Discord bot token, not the " + what + ": the token goes only in BRIEFBOT_DISCORD_TOKEN, and one that has been in a file is best replaced"
 	case strings.Trim(v, "0123456789") != "":
-		return "not a Discord " + what + ": want digits only, such as 1234567890123456789 (Discord shows it with Developer Mode on: Copy ID)"
+		return "not a Discord " + what + ": want digits only, such as 1234567890123456789, as " + whereIDs[what]
 	}
 	return ""
 }
