@@ -25,6 +25,12 @@ var fileSecrets = map[string]string{
 	"discord.token":        "BRIEFBOT_DISCORD_TOKEN",
 	"discord.bot_token":    "BRIEFBOT_DISCORD_TOKEN",
 	"discord.public_key":   "BRIEFBOT_DISCORD_PUBLIC_KEY",
+	// The same at the top of the file, where the platform is not said.
+	"bot_token":      "BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_DISCORD_TOKEN",
+	"token":          "BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_DISCORD_TOKEN",
+	"app_token":      "BRIEFBOT_SLACK_APP_TOKEN",
+	"signing_secret": "BRIEFBOT_SLACK_SIGNING_SECRET",
+	"public_key":     "BRIEFBOT_DISCORD_PUBLIC_KEY",
 }
 
 // secretEnv returns the variable a secret found at the key path belongs in.
@@ -243,10 +249,35 @@ func unknownKey(key string, t reflect.Type) string {
 	if near := nearest(key, known); near != "" {
 		return fmt.Sprintf("unknown key; did you mean %s?", near)
 	}
+	if elsewhere := keyPaths(reflect.TypeFor[Config](), "", key); len(elsewhere) > 0 {
+		return fmt.Sprintf("unknown key here; it belongs under %s", strings.Join(elsewhere, " or "))
+	}
 	if t == reflect.TypeFor[Config]() {
 		return "unknown key; config/example.yaml lists every key"
 	}
 	return "unknown key; the keys here are " + strings.Join(known, ", ")
+}
+
+// keyPaths returns the paths at which key is a key in the file, searching
+// t (at path) and the sections and lists under it, such as slack.mode and
+// channels[].mode for "mode".
+func keyPaths(t reflect.Type, path, key string) []string {
+	var paths []string
+	fields := yamlFields(t)
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		ft := t.FieldByIndex(fields[name]).Type
+		at := join(path, name)
+		if ft.Kind() == reflect.Slice {
+			ft, at = ft.Elem(), at+"[]"
+		}
+		if name == key && path != "" {
+			paths = append(paths, at)
+		}
+		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[Duration]() {
+			paths = append(paths, keyPaths(ft, at, key)...)
+		}
+	}
+	return paths
 }
 
 // nearest returns the known key that key is most likely a typo of, or "".
