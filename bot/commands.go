@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -122,7 +123,24 @@ func (c *Commands) Handle(ctx context.Context, channel, line string) string {
 	case "help", "":
 		return usageText
 	}
-	return fmt.Sprintf("Unknown command %q.\n%s", name, usageText)
+	return fmt.Sprintf("Unknown command %s.\n%s", echo(name), usageText)
+}
+
+// echoLimit is the most characters of what a reader typed that an answer
+// repeats: enough for any topic, name or command, short enough that a
+// paste of a whole article is not sent back whole.
+const echoLimit = 60
+
+// echo quotes what a reader typed for an answer, cut to echoLimit
+// characters.
+func echo(s string) string { return strconv.Quote(cut(s)) }
+
+// cut shortens s to echoLimit characters, the last an ellipsis.
+func cut(s string) string {
+	if utf8.RuneCountInString(s) > echoLimit {
+		s = string([]rune(s)[:echoLimit-1]) + "…"
+	}
+	return s
 }
 
 // commandName is the name a command is counted under: its own, or
@@ -162,10 +180,10 @@ func (c *Commands) whoSaid(ctx context.Context, topic string) string {
 		return c.failed(ctx, "who-said", err)
 	}
 	if len(hits) == 0 {
-		return fmt.Sprintf("Nobody in the archive has said anything about %q yet.", topic)
+		return fmt.Sprintf("Nobody in the archive has said anything about %s yet.", echo(topic))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Who said what about %q:\n", topic)
+	fmt.Fprintf(&b, "Who said what about %s:\n", echo(topic))
 	for _, h := range hits {
 		b.WriteString("\n" + oneLine(h.Speaker))
 		if h.Role != "" {
@@ -193,7 +211,7 @@ func (c *Commands) quotes(ctx context.Context, speaker string) string {
 		return c.failed(ctx, "quotes", err)
 	}
 	if len(rows) == 0 {
-		return fmt.Sprintf("No quotes from %q in the archive yet.", speaker)
+		return fmt.Sprintf("No quotes from %s in the archive yet.", echo(speaker))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Quotes from %s", oneLine(rows[0].Speaker))
@@ -218,7 +236,11 @@ func (c *Commands) brief(ctx context.Context, arg string) string {
 	case "", "latest":
 		id, err = c.Archive.Latest(ctx)
 	default:
-		id, err = strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64)
+		num := strings.TrimPrefix(arg, "#")
+		id, err = strconv.ParseInt(num, 10, 64)
+		if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(num, "-") {
+			return fmt.Sprintf("There is no article %s.", cut(num)) // a number, just a large one
+		}
 		if err != nil || id <= 0 {
 			return "Usage: /brief [latest|<article id>], for example /brief 3"
 		}

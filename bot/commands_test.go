@@ -121,3 +121,31 @@ func TestHandleHidesErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestHandleLongAndLargeArguments checks that an id too large for the
+// archive is an article that does not exist, not a usage error, and that
+// what a reader typed is never sent back longer than echoLimit characters.
+func TestHandleLongAndLargeArguments(t *testing.T) {
+	c := &Commands{Archive: &fakeArchive{}}
+	long := strings.Repeat("Europe’s talks ", 700) // over 10 KB
+	cut := strings.Repeat("Europe’s talks ", 4)    // the first 59 characters, then "…"
+	cut = cut[:len(cut)-1]
+	for _, tc := range []struct{ line, want string }{
+		{"/brief 99999999999999999999", "There is no article 99999999999999999999."},
+		{"/brief #99999999999999999999", "There is no article 99999999999999999999."},
+		{"/brief -99999999999999999999", "Usage: /brief [latest|<article id>], for example /brief 3"},
+		{"/brief 0", "Usage: /brief [latest|<article id>], for example /brief 3"},
+		{"/brief 1" + strings.Repeat("0", 100), "There is no article 1" + strings.Repeat("0", 58) + "…."},
+		{"/who-said " + long, "Nobody in the archive has said anything about \"" + cut + "…\" yet."},
+		{"/quotes " + long, "No quotes from \"" + cut + "…\" in the archive yet."},
+		{"/who-said " + strings.Repeat("é", 60), "Nobody in the archive has said anything about \"" + strings.Repeat("é", 60) + "\" yet."},
+	} {
+		if got := c.Handle(t.Context(), "console:terminal", tc.line); got != tc.want {
+			t.Errorf("Handle(%.40q…) = %q; want %q", tc.line, got, tc.want)
+		}
+	}
+	got := c.Handle(t.Context(), "console:terminal", "/"+strings.Repeat("x", 10000))
+	if first, _, _ := strings.Cut(got, "\n"); first != "Unknown command \"/"+strings.Repeat("x", 58)+"…\"." {
+		t.Errorf("Handle(a 10 KB unknown command) starts %q; want it cut short", first)
+	}
+}

@@ -96,7 +96,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		}
 		p, err := c.decode(path, data)
 		if err != nil {
-			return Config{}, fmt.Errorf("parsing config %s: %w", path, err)
+			return Config{}, syntaxError(path, data, err)
 		}
 		problems = append(problems, p...)
 	}
@@ -117,59 +117,22 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
-// file is what the YAML file may hold. The secret keys are declared only so
-// that a secret pasted into the file gets a clear error instead of "field
-// not found".
-type file struct {
-	Config `yaml:",inline"`
-
-	Secrets            yaml.Node `yaml:"secrets"`
-	SlackBotToken      yaml.Node `yaml:"slack_bot_token"`
-	SlackAppToken      yaml.Node `yaml:"slack_app_token"`
-	SlackSigningSecret yaml.Node `yaml:"slack_signing_secret"`
-	DiscordToken       yaml.Node `yaml:"discord_token"`
-	DiscordPublicKey   yaml.Node `yaml:"discord_public_key"`
-}
-
-// decode decodes data over c. Misspelt keys and badly typed values are
-// returned as problems, so they are reported alongside validation errors;
-// only a syntax error is returned as err.
+// decode decodes data over c. Unknown keys, secrets and badly typed values
+// are returned as problems, each naming its key's path and line, so they
+// are reported alongside validation errors; only a syntax error is returned
+// as err.
 func (c *Config) decode(path string, data []byte) (problems []error, err error) {
-	f := file{Config: *c}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	err = dec.Decode(&f)
-	var typeErr *yaml.TypeError
-	switch {
-	case errors.Is(err, io.EOF): // empty file, or only comments
+	var root yaml.Node
+	err = yaml.NewDecoder(bytes.NewReader(data)).Decode(&root)
+	if errors.Is(err, io.EOF) { // empty file, or only comments
 		return nil, nil
-	case errors.As(err, &typeErr):
-		for _, msg := range typeErr.Errors {
-			problems = append(problems, fmt.Errorf("%s: %s", path, msg))
-		}
-	case err != nil:
+	}
+	if err != nil {
 		return nil, err
 	}
-	found := map[string]*yaml.Node{
-		"secrets":              &f.Secrets,
-		"slack_bot_token":      &f.SlackBotToken,
-		"slack_app_token":      &f.SlackAppToken,
-		"slack_signing_secret": &f.SlackSigningSecret,
-		"discord_token":        &f.DiscordToken,
-		"discord_public_key":   &f.DiscordPublicKey,
-	}
-	var envNames []string
-	for _, s := range secretVars {
-		envNames = append(envNames, s.env)
-	}
-	// Walk secretVars rather than the map so the order of problems is stable.
-	for _, key := range append([]string{"secrets"}, secretKeys()...) {
-		if found[key].Kind != 0 {
-			problems = append(problems, fmt.Errorf("%s: secrets come only from the environment (%s)", key, strings.Join(envNames, ", ")))
-		}
-	}
-	*c = f.Config
-	return problems, nil
+	d := fileDecoder{file: path}
+	d.decodeFile(&root, c)
+	return d.problems, nil
 }
 
 // applyEnv overrides c with the BRIEFBOT_* variables that are set.

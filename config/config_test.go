@@ -322,10 +322,10 @@ secrets:
 		"BRIEFBOT_FEEDS":     "not-a-url",
 	}))
 	want := []string{
-		path + ": line 3: field maxbytes not found in type config.file",
-		path + ": line 10: field intervl not found in type config.Feed",
-		path + `: line 12: want a duration such as 10m or 90s, got "ten minutes"`,
-		"secrets: secrets come only from the environment (BRIEFBOT_SLACK_BOT_TOKEN, BRIEFBOT_SLACK_APP_TOKEN, BRIEFBOT_SLACK_SIGNING_SECRET, BRIEFBOT_DISCORD_TOKEN, BRIEFBOT_DISCORD_PUBLIC_KEY)",
+		path + ":3: maxbytes: unknown key; did you mean max_bytes?",
+		path + ":10: feeds[3].intervl: unknown key; did you mean interval?",
+		path + `:12: feeds[4].interval: want a duration such as 10m or 90s, got "ten minutes"`,
+		path + ":18: secrets.slack_bot_token: secrets come only from the environment: remove this key from the file and set BRIEFBOT_SLACK_BOT_TOKEN instead",
 		`BRIEFBOT_MAX_BYTES: want a whole number of bytes, got "5MB"`,
 		"seeds: must not be empty",
 		"max_bytes: must be positive, got -1",
@@ -351,13 +351,15 @@ func TestLoadFileErrors(t *testing.T) {
 		file string
 		want []string // each must appear in the error
 	}{
-		{"unknown top-level key", "seeds: s\nsedes: t\n", []string{"line 2: field sedes not found"}},
-		{"unknown log key", "log:\n  fromat: json\n", []string{"line 2: field fromat not found in type config.Log"}},
-		{"wrong type", "max_bytes: lots\n", []string{"line 1: cannot unmarshal", "into int64"}},
-		{"not a mapping", "- seeds\n", []string{"line 1: cannot unmarshal !!seq"}},
-		{"syntax error", "seeds: [\n", []string{"parsing config", "yaml:"}},
-		{"secrets key", "secrets:\n  discord_token: abc\n", []string{"secrets: secrets come only from the environment"}},
-		{"top-level secret", "slack_signing_secret: abc\n", []string{"slack_signing_secret: secrets come only from the environment"}},
+		{"unknown top-level key", "seeds: s\nsedes: t\n", []string{":2: sedes: unknown key; did you mean seeds?"}},
+		{"unknown log key", "log:\n  fromat: json\n", []string{":2: log.fromat: unknown key; did you mean format?"}},
+		{"wrong type", "max_bytes: lots\n", []string{`:1: max_bytes: want a whole number, got "lots"`}},
+		{"not a mapping", "- seeds\n", []string{":1: want keys such as seeds: and channels: at the top of the file, got a list"}},
+		{"syntax error", "seeds: [\n", []string{"briefbot.yaml:1: not valid YAML (did not find expected node content); check the indentation"}},
+		{"tab", "log:\n\tlevel: info\n", []string{"briefbot.yaml:2: not valid YAML (found character that cannot start any token); indent with spaces: YAML does not allow tabs"}},
+		{"no line", "a: b: c\n", []string{"briefbot.yaml: not valid YAML (mapping values are not allowed in this context); check the indentation, and put quotes around a value"}},
+		{"secrets key", "secrets:\n  discord_token: abc\n", []string{"secrets.discord_token: secrets come only from the environment", "set BRIEFBOT_DISCORD_TOKEN"}},
+		{"top-level secret", "slack_signing_secret: abc\n", []string{"slack_signing_secret: secrets come only from the environment", "set BRIEFBOT_SLACK_SIGNING_SECRET"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := config.Load(writeFile(t, tc.file), env(nil))
@@ -675,7 +677,7 @@ func TestValidateChannels(t *testing.T) {
 		{"blank id", []config.Channel{console(" \t")}, []string{"channels[0].id: missing"}},
 		{"duplicate", []config.Channel{console("a"), console("b"), console("a", digest("@daily"))},
 			[]string{"channels[2].id: duplicate of channels[0] (console:a)"}},
-		{"same id on another platform", []config.Channel{console("a"), console("a", func(ch *config.Channel) { ch.Platform = "slack" })},
+		{"same id on another platform", []config.Channel{console("C0A"), console("C0A", func(ch *config.Channel) { ch.Platform = "slack" })},
 			[]string{"BRIEFBOT_SLACK_BOT_TOKEN: required for Slack", "BRIEFBOT_SLACK_APP_TOKEN: required for Slack Socket Mode"}},
 		{"unknown mode", []config.Channel{console("t", func(ch *config.Channel) { ch.Mode = "daily" })},
 			[]string{`channels[0].mode: want immediate, digest or both, got "daily"`}},
@@ -973,8 +975,8 @@ log:
 		"BRIEFBOT_DAEMON": "maybe",
 	}))
 	wantProblems(t, "Load", problems(err), []string{
-		path + ": line 8: field schedul not found in type config.Channel",
-		path + `: line 14: want a duration such as 10m or 90s, got "soon"`,
+		path + ":8: channels[1].schedul: unknown key; did you mean schedule?",
+		path + `:14: channels[2].pace: want a duration such as 10m or 90s, got "soon"`,
 		`BRIEFBOT_DAEMON: want true or false, got "maybe"`,
 		"BRIEFBOT_DIGEST: only applies to the default console channel; set schedule in channels[] instead",
 		"channels[1].schedule: required for mode digest",

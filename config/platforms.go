@@ -97,6 +97,19 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			report(u.path, fmt.Sprintf("not an http(s) URL, got %q", u.url))
 		}
 	}
+	for i, ch := range c.Channels {
+		if msg := channelIDProblem(ch); msg != "" {
+			report(fmt.Sprintf("channels[%d].id", i), msg)
+		}
+	}
+	for _, id := range []struct{ path, env, what, value string }{
+		{"discord.app_id", "BRIEFBOT_DISCORD_APP_ID", "application id", c.Discord.AppID},
+		{"discord.guild_id", "BRIEFBOT_DISCORD_GUILD_ID", "server (guild) id", c.Discord.GuildID},
+	} {
+		if msg := snowflakeProblem(id.value, id.what); msg != "" {
+			report(id.path, msg+"; it is set in the file or in "+id.env)
+		}
+	}
 	s := c.Secrets
 	if c.SlackEnabled() {
 		switch {
@@ -138,6 +151,67 @@ func (c Config) platformProblems(report func(path, msg string)) {
 			}
 		}
 	}
+}
+
+// channelIDProblem checks the shape of a chat channel's id: people give the
+// channel's name (#general) where its id is wanted.
+func channelIDProblem(ch Channel) string {
+	id := strings.TrimSpace(ch.ID)
+	if id == "" {
+		return "" // reported as missing
+	}
+	switch ch.Platform {
+	case "slack":
+		if !slackChannelID(id) {
+			return fmt.Sprintf("want a Slack channel id such as C0123ABCD (at the bottom of the channel's details), not its name; got %q", cut(id))
+		}
+	case "discord":
+		if msg := snowflakeProblem(id, "channel id"); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// slackChannelID reports whether id looks like a Slack conversation id:
+// C (channel), G (private) or D (direct), then capitals and digits.
+func slackChannelID(id string) bool {
+	if len(id) < 3 || !strings.ContainsRune("CGD", rune(id[0])) {
+		return false
+	}
+	return strings.Trim(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
+}
+
+// cut shortens a value repeated in a message.
+func cut(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "…"
+	}
+	return s
+}
+
+// whereIDs says where Discord shows each kind of id.
+var whereIDs = map[string]string{
+	"application id":    "the Developer Portal shows it under General Information",
+	"server (guild) id": "Copy Server ID gives it (right-click the server, with Developer Mode on)",
+	"channel id":        "Copy Channel ID gives it (right-click the channel, with Developer Mode on)",
+}
+
+// snowflakeProblem checks a Discord id: digits only. The value is never
+// repeated, as what is pasted in the wrong place is often a token.
+func snowflakeProblem(v, what string) string {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return ""
+	case slackToken(v), strings.HasPrefix(v, "xapp-"):
+		return "this is a Slack token, not a Discord " + what + ": Slack tokens go only in BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_SLACK_APP_TOKEN, and one that has been in a file is best replaced"
+	case discordToken(v):
+		return "this is a Discord bot token, not the " + what + ": the token goes only in BRIEFBOT_DISCORD_TOKEN, and one that has been in a file is best replaced"
+	case strings.Trim(v, "0123456789") != "":
+		return "not a Discord " + what + ": want digits only, such as 1234567890123456789, as " + whereIDs[what]
+	}
+	return ""
 }
 
 func (s Slack) logValue() slog.Value {

@@ -54,14 +54,6 @@ var secretVars = []struct {
 	{"discord_public_key", "BRIEFBOT_DISCORD_PUBLIC_KEY", func(s *Secrets) *Secret { return &s.DiscordPublicKey }},
 }
 
-func secretKeys() []string {
-	keys := make([]string, len(secretVars))
-	for i, s := range secretVars {
-		keys[i] = s.key
-	}
-	return keys
-}
-
 // LogValue logs which secrets are set, each as REDACTED.
 func (s Secrets) LogValue() slog.Value {
 	var attrs []slog.Attr

@@ -31,6 +31,10 @@ type Console struct {
 	// Channel is the key of the channel commands are typed in, for
 	// /digest: "console:terminal".
 	Channel string
+	// Hint, when set, is told in one line that Run is waiting for
+	// commands, so that a run with nothing new to print does not look
+	// hung; the caller sets it when a person is at the terminal.
+	Hint io.Writer
 
 	mu    sync.Mutex
 	posts int
@@ -60,10 +64,21 @@ func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, key
 	return channelID + "-" + strconv.Itoa(c.posts), nil
 }
 
+// hint is what Hint is told when Run starts waiting for commands.
+const hint = "Waiting for commands: type /help to list them; Ctrl-D or Ctrl-C stops the bot.\n"
+
 // Run answers each line read from In until In ends or ctx is done, either
 // of which ends it without error: the terminal bot stops on end of input,
 // Ctrl-C or SIGTERM after the work in hand.
 func (c *Console) Run(ctx context.Context) error {
+	if c.Hint != nil {
+		c.mu.Lock()
+		_, err := io.WriteString(c.Hint, hint)
+		c.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("writing to the terminal: %w", err)
+		}
+	}
 	lines := make(chan string)
 	go func() {
 		defer close(lines)

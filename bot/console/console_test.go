@@ -1,6 +1,7 @@
 package console
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -26,6 +27,30 @@ func TestRun(t *testing.T) {
 	}
 	if got, want := out.String(), "answer in console:terminal to /help\n\nanswer in console:terminal to /who-said europe\n\n"; got != want {
 		t.Errorf("Run wrote %q; want %q", got, want)
+	}
+}
+
+// TestRunHint checks that Run says it is waiting for commands as soon as it
+// starts, before any input, and says it where Hint points, not among the
+// answers.
+func TestRunHint(t *testing.T) {
+	in, typed := io.Pipe() // a person who has not typed yet
+	hintR, hintW := io.Pipe()
+	var out bytes.Buffer
+	c := &Console{In: in, Out: &out, Handler: &echo{}, Channel: "console:terminal", Hint: hintW}
+	done := make(chan error)
+	go func() { done <- c.Run(t.Context()) }()
+	line, err := bufio.NewReader(hintR).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "Waiting for commands: type /help") {
+		t.Errorf("Run told Hint %q, %v; want the waiting line", line, err)
+	}
+	typed.Write([]byte("/help\n"))
+	typed.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("Run = %v", err)
+	}
+	if got, want := out.String(), "answer in console:terminal to /help\n\n"; got != want {
+		t.Errorf("Run wrote %q to Out; want only the answer %q", got, want)
 	}
 }
 

@@ -48,42 +48,28 @@ func brief(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	}
 
 	var errs []error
-	for _, file := range files {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, err)
-			break
-		}
-		a, b, err := briefFile(file, stdin, *maxBytes)
-		if err != nil {
-			errs = append(errs, err)
+	all := ingest.Files{MaxBytes: *maxBytes, Stdin: stdin, Brief: safeBrief}.All(ctx, files)
+	for r := range all {
+		if r.Err != nil {
+			errs = append(errs, r.Err)
 			continue
 		}
 		// Output errors (a closed pipe) end the run: later files could
 		// not be written either.
-		if err := write(file, a, b); err != nil {
+		if err := write(r.File, r.Article, r.Briefing); err != nil {
 			return errors.Join(append(errs, fmt.Errorf("writing output: %w", err))...)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }
 
 // briefFile reads and briefs one file; "-" reads stdin. Errors name the file.
 func briefFile(file string, stdin io.Reader, maxBytes int64) (summarize.Article, summarize.Briefing, error) {
-	var a summarize.Article
-	var err error
-	if file == "-" {
-		a, err = ingest.ReadAll(stdin, "stdin", maxBytes)
-	} else {
-		a, err = ingest.ReadFile(file, maxBytes)
-	}
-	if err != nil {
-		return a, summarize.Briefing{}, err
-	}
-	b, err := safeBrief(a)
-	if err != nil {
-		return a, b, fmt.Errorf("briefing %q: %w", file, err)
-	}
-	return a, b, nil
+	r := ingest.Files{MaxBytes: maxBytes, Stdin: stdin, Brief: safeBrief}.One(file)
+	return r.Article, r.Briefing, r.Err
 }
 
 // writeFunc writes the briefing b of a, read from file.

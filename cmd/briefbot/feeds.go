@@ -122,7 +122,7 @@ func (s *seedIngest) fetchArticle(ctx context.Context, link string) (summarize.A
 	if int64(len(data)) > s.maxBytes {
 		return summarize.Article{}, fmt.Errorf("fetching %s: %w", link, ingest.ErrTooLarge)
 	}
-	text, err := ingest.Decode(data)
+	text, err := ingest.DecodeHTML(data, resp.Header.Get("Content-Type"))
 	if err != nil {
 		return summarize.Article{}, fmt.Errorf("fetching %s: %w", link, err)
 	}

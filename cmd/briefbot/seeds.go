@@ -87,6 +87,9 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
+	if f, ok := stdin.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		term.Hint = stderr // someone is typing: say the bot is listening
+	}
 	plats, err := newPlatforms(cfg, term, log)
 	if err != nil {
 		return err

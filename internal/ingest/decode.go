@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -106,6 +108,56 @@ func Decode(data []byte) (string, error) {
 		text = string(b)
 	}
 	text = normalizeNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return "", fmt.Errorf("%w: only whitespace", ErrEmpty)
+	}
+	return text, nil
+}
+
+// DecodeHTML returns an HTML page as UTF-8 text with LF line endings,
+// read in the encoding the page declares.
+//
+// The declaration is looked for where the HTML standard says, in its
+// order (charset.DetermineEncoding): a byte order mark, the charset of the
+// HTTP Content-Type (contentType, empty for a file), then a <meta charset>
+// or <meta http-equiv="Content-Type"> in the first 1,024 bytes. A page that
+// declares nothing is read as Decode reads text: UTF-8 when all of it is
+// valid UTF-8, else Windows-1252. Two declarations are not taken at their
+// word, because they are wrong far more often than the guess: UTF-8 that is
+// not valid UTF-8 (a Windows-1252 page under a UTF-8 template), and a meta
+// tag's Windows-1252 or Latin-1 on a page that is valid UTF-8, which
+// charset.DetermineEncoding cannot tell apart from its own guess.
+// Errors are Decode's.
+func DecodeHTML(data []byte, contentType string) (string, error) {
+	if len(data) == 0 {
+		return "", ErrEmpty
+	}
+	e, name, certain := charset.DetermineEncoding(data, contentType)
+	switch {
+	case bytes.HasPrefix(data, bomUTF8), bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
+		return Decode(data) // Decode reads every byte order mark the same way
+	case !certain && (e == encoding.Nop || name == "windows-1252"):
+		return Decode(data) // no declaration, or one the guess agrees with
+	case name == "utf-8":
+		if !utf8.Valid(data) {
+			return Decode(data)
+		}
+		return finish(data)
+	}
+	b, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("%w: not %s as declared", ErrEncoding, name)
+	}
+	return finish(b)
+}
+
+// finish checks decoded UTF-8 for binary data and emptiness and normalises
+// its line endings.
+func finish(b []byte) (string, error) {
+	if binary(b) {
+		return "", ErrBinary
+	}
+	text := normalizeNewlines(string(b))
 	if strings.TrimSpace(text) == "" {
 		return "", fmt.Errorf("%w: only whitespace", ErrEmpty)
 	}

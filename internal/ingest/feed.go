@@ -234,7 +234,7 @@ func (p *Poller) fetch(ctx context.Context, feedURL string, s FeedState) (*gofee
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, nil, fmt.Errorf("HTTP status %s", resp.Status)
 	}
-	data, err := readLimited(resp.Body, cmp.Or(p.MaxBytes, defaultMaxBytes))
+	data, err := readLimited(resp.Body, cmp.Or(p.MaxBytes, defaultMaxBytes), max(resp.ContentLength, 0))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -25,16 +26,20 @@ func ReadFile(path string, maxBytes int64) (summarize.Article, error) {
 	if err != nil {
 		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
 	}
-	text, err := Decode(data)
-	if err != nil {
-		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
-	}
 	if IsHTML(path) {
+		text, err := DecodeHTML(data, "")
+		if err != nil {
+			return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
+		}
 		a, err := ParseHTML(path, text, "")
 		if err != nil {
 			return a, fmt.Errorf("reading %q: %w", path, err)
 		}
 		return a, nil
+	}
+	text, err := Decode(data)
+	if err != nil {
+		return summarize.Article{}, fmt.Errorf("reading %q: %w", path, err)
 	}
 	return ParseText(path, text), nil
 }
@@ -55,14 +60,14 @@ func readFile(path string, maxBytes int64) ([]byte, error) {
 	if maxBytes > 0 && info.Size() > maxBytes {
 		return nil, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, info.Size(), maxBytes)
 	}
-	return readLimited(f, maxBytes)
+	return readLimited(f, maxBytes, info.Size())
 }
 
 // ReadAll reads, decodes and parses text from r, such as standard input.
 // The name stands for the file in errors and in the Article's Source.
 // maxBytes works as for ReadFile.
 func ReadAll(r io.Reader, name string, maxBytes int64) (summarize.Article, error) {
-	data, err := readLimited(r, maxBytes)
+	data, err := readLimited(r, maxBytes, 0)
 	if err != nil {
 		return summarize.Article{}, fmt.Errorf("reading %q: %w", name, err)
 	}
@@ -74,20 +79,24 @@ func ReadAll(r io.Reader, name string, maxBytes int64) (summarize.Article, error
 }
 
 // readLimited reads all of r, or fails with ErrTooLarge once more than
-// maxBytes arrive, without holding more than maxBytes+1 of them.
-func readLimited(r io.Reader, maxBytes int64) ([]byte, error) {
-	if maxBytes <= 0 {
-		data, err := io.ReadAll(r)
-		return data, plain(err)
+// maxBytes arrive, without holding more than maxBytes+1 of them. size is
+// how much r is expected to hold (0 when unknown), so that a file is read
+// into one buffer of its size instead of one that doubles as it fills,
+// which for a large file took twice its size.
+func readLimited(r io.Reader, maxBytes, size int64) ([]byte, error) {
+	if maxBytes > 0 {
+		r = io.LimitReader(r, maxBytes+1)
+		size = min(size, maxBytes+1)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead) // MinRead spare, so reading EOF does not grow it
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, plain(err)
 	}
-	if int64(len(data)) > maxBytes {
+	if maxBytes > 0 && int64(buf.Len()) > maxBytes {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, maxBytes)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // plain drops the operation and path from an *fs.PathError, which the
