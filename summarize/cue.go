@@ -253,8 +253,8 @@ func (d *doc) npEnd(a, b int) int {
 		if d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
 			continue
 		}
-		if _, _, n := d.cueAt(k); n > 0 {
-			return k
+		if _, _, n := d.cueAt(k); n > 0 && !d.has(k-1, wPrep) {
+			return k // not after a preposition: "secretary of state" goes on
 		}
 		if d.has(k, wAux) && !d.has(k, wRole|wDept|wTitle) && !d.has(k, wTime) {
 			return k

@@ -313,3 +313,13 @@ func TestPartyAppositiveIsNoSpeaker(t *testing.T) {
 			[]q{{"We did feel stifled,", "Ann Vale"}}},
 	})
 }
+
+// A speech verb after a preposition is part of a title: "the former
+// secretary of state said" is the former secretary of state, who is the
+// person named with that title.
+func TestSpeechVerbInsideATitle(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"secretary of state", "Former Secretary of State Maren Holt toured Iowa.\n\n\"We are ready,\" the former secretary of state said.",
+			[]q{{"We are ready,", "Maren Holt"}}},
+	})
+}
