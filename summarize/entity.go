@@ -62,7 +62,10 @@ func (d *doc) findMentions() {
 	for range d.toks {
 		d.mentionAt = append(d.mentionAt, -1)
 	}
-	for _, p := range d.paras {
+	for pi, p := range d.paras {
+		if d.headlineLine(pi) {
+			continue // a headline or a link to another story names people in passing, with its verbs capitalised
+		}
 		i := p.t0
 		for i < p.t1 {
 			if !isCapWord(d, i) && !d.articleName(i) || d.dropWord(i) && !d.placeStarts(i) {
@@ -290,6 +293,39 @@ func (d *doc) afterHonorific(k int) bool {
 // "Peter T. King".
 func (d *doc) initialAt(k int) bool {
 	return d.punct(k, '.') && k > 0 && d.toks[k-1].kind == tWord && d.toks[k-1].e-d.toks[k-1].s == 1 && d.toks[k-1].fl&fCap != 0 && d.toks[k-1].e == d.toks[k].s
+}
+
+// minHeadlineWords is the fewest words a line needs to be taken for a
+// headline by its capitals alone; shorter lines are names and labels.
+const minHeadlineWords = 4
+
+// headlineLine reports whether paragraph pi is a headline: one sentence in
+// title case with no full stop at its end — "Carly Fiorina Endorses Ted
+// Cruz", a link to another story set between paragraphs. A list of names in
+// a sentence keeps its full stop.
+func (d *doc) headlineLine(pi int) bool {
+	p := d.paras[pi]
+	if p.t1 <= p.t0 {
+		return false
+	}
+	si := int(d.toks[p.t0].sent)
+	if d.sents[si].t1 < p.t1 {
+		return false // more than one sentence
+	}
+	last := d.toks[p.t1-1]
+	if last.kind == tPunct && (last.r == '.' || last.r == '!' || last.r == '?' || last.r == ':') || last.kind == tMark {
+		return false // a full stop ends a sentence (a first line in title case may be news: "Former Secretary of State Maren Holt toured Iowa.")
+	}
+	words := 0
+	for k := p.t0; k < p.t1; k++ {
+		if d.toks[k].span >= 0 {
+			return false // a quotation: a sentence, not a headline
+		}
+		if d.toks[k].kind == tWord {
+			words++
+		}
+	}
+	return words >= minHeadlineWords && d.titleCase(si)
 }
 
 // headlineVerb reports whether the capitalised word at j, in a sentence

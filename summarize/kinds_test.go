@@ -323,3 +323,13 @@ func TestSpeechVerbInsideATitle(t *testing.T) {
 			[]q{{"We are ready,", "Maren Holt"}}},
 	})
 }
+
+// A headline or a link to another story between paragraphs, in title case
+// with no full stop, names no one: its capitalised verb would otherwise
+// join a name ("Dana Pruitt Backs Reform Bill" is not a person).
+func TestHeadlineLineNamesNoOne(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a link line", "Dana Pruitt said the vote was close.\n\nDana Pruitt Backs Reform Bill In Final Week\n\n\"We will win this,\" Pruitt said.",
+			[]q{{"We will win this,", "Dana Pruitt"}}},
+	})
+}
