@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,12 +78,18 @@ func Brief(a Article) Briefing {
 	d.attribute()
 
 	b := Briefing{Title: strings.TrimSpace(a.Title), Lede: d.lede()}
-	order := []int{} // entities in order of first speaking
-	speaks := func(e int) {
-		if e >= 0 && !d.ents[e].speaks {
+	order := []int{}         // entities that speak
+	firstAt := map[int]int{} // where each first speaks, in quotation or reported speech
+	speaks := func(e, at int) {
+		if e < 0 {
+			return
+		}
+		if !d.ents[e].speaks {
 			d.ents[e].speaks = true
 			order = append(order, e)
+			firstAt[e] = at
 		}
+		firstAt[e] = min(firstAt[e], at)
 	}
 	for i := range d.spans {
 		sp := &d.spans[i]
@@ -94,21 +101,23 @@ func Brief(a Article) Briefing {
 		if sp.who >= 0 {
 			q.Speaker = d.ents[sp.who].name
 			q.Role = shownRole(d.ents[sp.who].role)
-			speaks(sp.who)
+			speaks(sp.who, sp.s)
 		}
 		b.Quotes = append(b.Quotes, q)
 	}
-	has := map[int]bool{}
 	seen := map[[2]int]bool{}
 	for _, p := range d.positions() {
 		if seen[[2]int{p.s, p.e}] {
 			continue
 		}
 		seen[[2]int{p.s, p.e}] = true
-		speaks(p.ent)
-		has[p.ent] = true
+		speaks(p.ent, p.s)
 		b.Positions = append(b.Positions, Position{Actor: d.ents[p.ent].name, Text: d.body[p.s:p.e], Start: p.s, End: p.e})
 	}
+	// Reported speech in text order, and actors in order of first speaking,
+	// whether in quotation or in reported speech.
+	slices.SortStableFunc(b.Positions, func(x, y Position) int { return x.Start - y.Start })
+	slices.SortStableFunc(order, func(x, y int) int { return firstAt[x] - firstAt[y] })
 	for _, e := range order {
 		en := &d.ents[e]
 		act := Actor{Name: en.name, Role: shownRole(en.role), Kind: en.actorKind()}

@@ -333,3 +333,22 @@ func TestHeadlineLineNamesNoOne(t *testing.T) {
 			[]q{{"We will win this,", "Dana Pruitt"}}},
 	})
 }
+
+// Actors come in order of first speaking, in quotation or in reported
+// speech, and positions in text order.
+func TestActorsInOrderOfFirstSpeaking(t *testing.T) {
+	body := "Ana Ruiz said the bridge would close for a year. “It is unsafe,” said Ben Okafor, the engineer. “We agree,” Ruiz added."
+	b := Brief(Article{Body: body})
+	var names []string
+	for _, a := range b.Actors {
+		names = append(names, a.Name)
+	}
+	if diff := cmp.Diff([]string{"Ana Ruiz", "Ben Okafor"}, names); diff != "" {
+		t.Errorf("Brief(%q) actors (-want +got):\n%s", body, diff)
+	}
+	for i := 1; i < len(b.Positions); i++ {
+		if b.Positions[i].Start < b.Positions[i-1].Start {
+			t.Errorf("positions out of text order: %q before %q", b.Positions[i-1].Text, b.Positions[i].Text)
+		}
+	}
+}
