@@ -45,9 +45,12 @@ func (c *Console) Write(p []byte) (int, error) {
 	return c.Out.Write(p)
 }
 
+// Parts is 1: the terminal prints a message of any length whole.
+func (c *Console) Parts(bot.Message) int { return 1 }
+
 // Post prints a message's text followed by a blank line. The terminal has
 // one screen, so the channel id only names the message: "terminal-3".
-func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, key string) (string, error) {
+func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, _ bot.Part) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}

@@ -43,11 +43,11 @@ func TestPost(t *testing.T) {
 	var out bytes.Buffer
 	c := &Console{Out: &out}
 	for _, text := range []string{"First\nbriefing\n", "Second"} {
-		if _, err := c.Post(t.Context(), "terminal", bot.Message{Text: text, Title: "ignored"}, "1"); err != nil {
+		if _, err := c.Post(t.Context(), "terminal", bot.Message{Text: text, Title: "ignored"}, bot.Part{Key: "1"}); err != nil {
 			t.Fatalf("Post = %v", err)
 		}
 	}
-	id, err := c.Post(t.Context(), "terminal", bot.Message{Text: "Third"}, "3")
+	id, err := c.Post(t.Context(), "terminal", bot.Message{Text: "Third"}, bot.Part{Key: "3"})
 	if err != nil || id != "terminal-3" {
 		t.Errorf("third Post = %q, %v; want terminal-3", id, err)
 	}
@@ -56,7 +56,7 @@ func TestPost(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := c.Post(ctx, "terminal", bot.Message{Text: "Late"}, "4"); err == nil || strings.Contains(out.String(), "Late") {
+	if _, err := c.Post(ctx, "terminal", bot.Message{Text: "Late"}, bot.Part{Key: "4"}); err == nil || strings.Contains(out.String(), "Late") {
 		t.Errorf("Post after cancel = %v, wrote %q; want an error and nothing written", err, out.String())
 	}
 }

@@ -91,7 +91,12 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	install, err := db.InstallID(ctx)
+	if err != nil {
+		return err
+	}
 	disp := &bot.Dispatcher{
+		Install:  install,
 		Store:    outbox,
 		Posters:  plats.posters,
 		Channels: chans,

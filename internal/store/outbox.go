@@ -28,6 +28,16 @@ func (db *DB) Outbox() *Outbox {
 	return &Outbox{db: db}
 }
 
+// InstallID returns the archive's install id: random, made when the
+// archive was, and the same for as long as it lives.
+func (db *DB) InstallID(ctx context.Context) (string, error) {
+	var id string
+	if err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'install_id'`).Scan(&id); err != nil {
+		return "", fmt.Errorf("reading the install id: %w", err)
+	}
+	return id, nil
+}
+
 // Ping reports whether the archive can be read.
 func (db *DB) Ping(ctx context.Context) error {
 	var v sql.NullInt64
@@ -207,7 +217,7 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 
 // deliveryColumns are the columns of deliveries in the order scanDelivery
 // reads them.
-const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error`
+const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error, parts, tried`
 
 // Next returns the channel's oldest delivery that is pending or sending,
 // and false when there is none. A sending one was interrupted: it may have
@@ -229,23 +239,30 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 // scanDelivery reads a row of deliveryColumns.
 func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
 	var (
-		d                  bot.Delivery
-		message, state     string
-		due, created, sent sql.NullInt64
+		d                         bot.Delivery
+		message, state, parts     string
+		due, created, sent, tried sql.NullInt64
 	)
 	if err := row.Scan(&d.ID, &d.Channel, &d.Key, &message, &state, &d.Attempts,
-		&due, &created, &sent, &d.MessageID, &d.LastError); err != nil {
+		&due, &created, &sent, &d.MessageID, &d.LastError, &parts, &tried); err != nil {
 		return bot.Delivery{}, err
 	}
 	if err := json.Unmarshal([]byte(message), &d.Message); err != nil {
 		return bot.Delivery{}, fmt.Errorf("decoding message of delivery %d: %w", d.ID, err)
 	}
+	if err := json.Unmarshal([]byte(parts), &d.Parts); err != nil {
+		return bot.Delivery{}, fmt.Errorf("decoding parts of delivery %d: %w", d.ID, err)
+	}
+	if len(d.Parts) == 0 {
+		d.Parts = nil
+	}
 	d.State = bot.DeliveryState(state)
-	d.Due, d.Created, d.SentAt = fromUnixNano(due), fromUnixNano(created), fromUnixNano(sent)
+	d.Due, d.Created, d.SentAt, d.Tried = fromUnixNano(due), fromUnixNano(created), fromUnixNano(sent), fromUnixNano(tried)
 	return d, nil
 }
 
-// Update stores d's State, Attempts, Due, SentAt, MessageID and LastError.
+// Update stores d's State, Attempts, Due, SentAt, MessageID, LastError,
+// Parts and Tried.
 // An unknown delivery is ErrNotFound; one already marked sent is ErrSent
 // and is left as it is.
 func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
@@ -256,6 +273,13 @@ func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
 }
 
 func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
+	parts, err := json.Marshal(d.Parts)
+	if err != nil {
+		return err
+	}
+	if d.Parts == nil {
+		parts = []byte("[]")
+	}
 	tx, err := o.db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -264,10 +288,11 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 	// The condition on state keeps a sent record sent whatever the caller
 	// asks.
 	res, err := tx.ExecContext(ctx, `
-		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?, updated = ?
+		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?,
+			parts = ?, tried = ?, updated = ?
 		WHERE id = ? AND state != 'sent'`,
 		string(d.State), d.Attempts, unixNano(d.Due), unixNano(d.SentAt), d.MessageID, d.LastError,
-		o.db.now().UnixNano(), d.ID)
+		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID)
 	if err != nil {
 		return err
 	}
