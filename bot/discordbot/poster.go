@@ -109,6 +109,11 @@ type listed struct {
 // looking back.
 const lookBack = 5 * time.Minute
 
+// contentSkew is the clock skew allowed when a message is recognised by
+// its content rather than its nonce: NTP keeps clocks far closer, and a
+// wider window could take an earlier post of the same text for this one.
+const contentSkew = 2 * time.Second
+
 // maxLookupPages bounds a look-up: 10 pages of 100 messages is more than a
 // channel gets in the minutes a look-up covers.
 const maxLookupPages = 10
@@ -116,8 +121,8 @@ const maxLookupPages = 10
 // Find looks for part pt of m among the channel's messages since since,
 // for when the answer to a post was lost and Discord's nonce window may
 // have passed: a message with pt's nonce, or, since Discord does not
-// always list nonces, a bot's message with the same embeds' titles,
-// descriptions and footers.
+// always list nonces, a bot's message with the same embeds' text posted
+// after the part was first tried (within contentSkew).
 func (p *Poster) Find(ctx context.Context, channelID string, m bot.Message, pt bot.Part, since time.Time) (string, bool, error) {
 	parts := Render(m)
 	if pt.Index >= len(parts) {
@@ -125,6 +130,7 @@ func (p *Poster) Find(ctx context.Context, channelID string, m bot.Message, pt b
 	}
 	nonce := Nonce(pt)
 	after := snowflake(since.Add(-lookBack))
+	tight := snowflake(since.Add(-contentSkew))
 	endpoint := discordgo.EndpointChannelMessages(channelID)
 	for range maxLookupPages {
 		uri := endpoint + "?limit=100&after=" + after
@@ -138,7 +144,17 @@ func (p *Poster) Find(ctx context.Context, channelID string, m bot.Message, pt b
 			return "", false, fmt.Errorf("looking up a post in discord channel %s: %w", channelID, err)
 		}
 		for _, msg := range msgs {
-			if strings.Trim(string(msg.Nonce), `"`) == nonce || sameEmbeds(msg, parts[pt.Index]) {
+			if strings.Trim(string(msg.Nonce), `"`) == nonce {
+				return msg.ID, true, nil
+			}
+			// Matching by content is only as good as the window: another
+			// post of the same text (a later part of an article's next
+			// version) is older than this part's first attempt, and one
+			// before part 0 is not this message's.
+			if !later(msg.ID, tight) || pt.Index > 0 && !later(msg.ID, pt.Thread) {
+				continue
+			}
+			if sameEmbeds(msg, parts[pt.Index]) {
 				return msg.ID, true, nil
 			}
 			if later(msg.ID, after) {
@@ -152,19 +168,32 @@ func (p *Poster) Find(ctx context.Context, channelID string, m bot.Message, pt b
 	return "", false, nil
 }
 
-// sameEmbeds reports whether a bot posted msg with the embeds of want.
+// sameEmbeds reports whether a bot posted msg with the embeds of want:
+// the same titles, descriptions, fields and footers.
 func sameEmbeds(msg listed, want *discordgo.MessageSend) bool {
 	if msg.Author == nil || !msg.Author.Bot || len(msg.Embeds) != len(want.Embeds) || len(want.Embeds) == 0 {
 		return false
 	}
 	for i, e := range want.Embeds {
-		g := msg.Embeds[i]
-		if g.Title != e.Title || g.Description != e.Description || (g.Footer == nil) != (e.Footer == nil) ||
-			g.Footer != nil && g.Footer.Text != e.Footer.Text {
+		if embedText(msg.Embeds[i]) != embedText(e) {
 			return false
 		}
 	}
 	return true
+}
+
+// embedText is the text an embed shows, to compare a listed message with
+// one posted.
+func embedText(e *discordgo.MessageEmbed) string {
+	var b strings.Builder
+	b.WriteString(e.Title + "\x00" + e.Description + "\x00")
+	for _, f := range e.Fields {
+		b.WriteString(f.Name + "\x00" + f.Value + "\x00")
+	}
+	if e.Footer != nil {
+		b.WriteString(e.Footer.Text)
+	}
+	return b.String()
 }
 
 // discordEpoch is the first millisecond of 2015, where snowflakes count from.
