@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -227,4 +228,43 @@ func queueAll(t *testing.T, o *store.Outbox, channel string, msgs []bot.Message)
 	if err := o.Commit(t.Context(), channel, st, next, ds); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestUnknownChannel fails every delivery to a channel Discord does not
+// know, records why, and posts to the others.
+func TestUnknownChannel(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.db")
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		fake := &fakeAPI{Channels: []string{"1"}, Now: fakeClock()}
+		chans := []bot.Channel{{Platform: "discord", ID: "1"}, {Platform: "discord", ID: "9"}}
+		msgs := backlog()[:2]
+		for _, ch := range chans {
+			queueAll(t, db.Outbox(), ch.Key(), msgs)
+		}
+		d := &bot.Dispatcher{Store: db.Outbox(), Posters: map[string]bot.Poster{"discord": &Poster{Session: fake.session()}},
+			Channels: chans, Now: fake.Now}
+		runCtx, stop := context.WithTimeout(ctx, time.Hour)
+		defer stop()
+		done := make(chan struct{})
+		go func() { d.Run(runCtx); close(done) }()
+		time.Sleep(time.Hour)
+		synctest.Wait()
+		<-done
+		status, err := d.Status(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := status[0]; s.Sent != 2 || s.Failed != 0 {
+			t.Errorf("status of the known channel = %+v; want 2 sent", s)
+		}
+		if s := status[1]; s.Sent != 0 || s.Failed != 2 || !strings.Contains(s.LastError, "Unknown Channel") {
+			t.Errorf("status of the unknown channel = %+v; want 2 failed with Unknown Channel", s)
+		}
+	})
 }

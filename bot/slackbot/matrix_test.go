@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -225,4 +226,47 @@ func checkChannel(t *testing.T, posted []fakeMessage, channel, install string, m
 			t.Errorf("reply %s in channel %s is in no thread", keyOf(m), channel)
 		}
 	}
+}
+
+// TestChannelNotFoundOnAReply fails the delivery whose thread reply Slack
+// refuses for good, records it where /sources and /healthz read it, and
+// goes on with the next.
+func TestChannelNotFoundOnAReply(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.db")
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		db, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		fake := &fakeAPI{Channels: []string{"C1"}, Inject: func(r apiRequest) Fault {
+			if r.N == 3 { // story 1's reply
+				return ChannelNotFound
+			}
+			return None
+		}}
+		ch := bot.Channel{Platform: "slack", ID: "C1"}
+		msgs := backlog()[:3] // 1, 2 and 1 parts
+		queueAll(t, db.Outbox(), ch.Key(), msgs)
+		d := &bot.Dispatcher{Store: db.Outbox(), Posters: map[string]bot.Poster{"slack": &Poster{Client: fake.client()}},
+			Channels: []bot.Channel{ch}}
+		runCtx, stop := context.WithTimeout(ctx, time.Hour)
+		defer stop()
+		done := make(chan struct{})
+		go func() { d.Run(runCtx); close(done) }()
+		time.Sleep(time.Hour)
+		synctest.Wait()
+		<-done
+		status, err := d.Status(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := status[0]; s.Sent != 2 || s.Failed != 1 || !strings.HasPrefix(s.LastError, "part 2 of 2: ") || !strings.Contains(s.LastError, "channel_not_found") {
+			t.Errorf("status = %+v; want 2 sent, 1 failed on part 2 of 2 with channel_not_found", s)
+		}
+		if n := len(fake.posted()); n != 3 {
+			t.Errorf("%d messages posted; want 3: story 0, story 1 without its reply, story 2", n)
+		}
+	})
 }
