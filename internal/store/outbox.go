@@ -121,7 +121,13 @@ func (o *Outbox) State(ctx context.Context, channel string) (bot.ChannelState, e
 }
 
 func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, error) {
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	// Read first: the channel is nearly always there, and a read does not
+	// queue behind the writes.
+	s, err := readState(ctx, o.db.sql, channel)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return s, err
+	}
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return bot.ChannelState{}, err
 	}
@@ -132,18 +138,28 @@ func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, e
 		channel, o.db.now().UnixNano()); err != nil {
 		return bot.ChannelState{}, err
 	}
+	if s, err = readState(ctx, tx, channel); err != nil {
+		return bot.ChannelState{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return bot.ChannelState{}, err
+	}
+	return s, nil
+}
+
+// readState reads a channel's state; sql.ErrNoRows when it has none.
+func readState(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, channel string) (bot.ChannelState, error) {
 	var (
 		s              bot.ChannelState
 		slot, digestAt sql.NullInt64
 	)
-	if err := tx.QueryRowContext(ctx, `SELECT immediate, digest, slot, digest_at FROM channels WHERE id = ?`, channel).
+	if err := q.QueryRowContext(ctx, `SELECT immediate, digest, slot, digest_at FROM channels WHERE id = ?`, channel).
 		Scan(&s.Immediate, &s.Digest, &slot, &digestAt); err != nil {
 		return bot.ChannelState{}, err
 	}
 	s.Slot, s.DigestAt = fromUnixNano(slot), fromUnixNano(digestAt)
-	if err := tx.Commit(); err != nil {
-		return bot.ChannelState{}, err
-	}
 	return s, nil
 }
 
@@ -175,7 +191,7 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		messages[i] = string(m)
 	}
 
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -280,7 +296,7 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 	if d.Parts == nil {
 		parts = []byte("[]")
 	}
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -390,7 +406,7 @@ func (o *Outbox) Unsent(ctx context.Context) (map[string]int, error) {
 // size, and nothing needs them again: a channel's cursors, not its old
 // deliveries, keep a briefing or digest from being queued twice.
 func (o *Outbox) Prune(ctx context.Context, before time.Time) (int64, error) {
-	res, err := o.db.sql.ExecContext(ctx, `
+	res, err := o.db.exec(ctx, `
 		DELETE FROM deliveries
 		WHERE state IN ('sent', 'failed') AND COALESCE(sent_at, updated) < ?`, before.UnixNano())
 	if err != nil {

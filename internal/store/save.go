@@ -50,12 +50,12 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
 	}
 	defer tx.Rollback()
-	s := saver{tx: tx, now: db.now().UnixNano()}
+	s := saver{tx: tx.Tx, now: db.now().UnixNano()}
 	saved, err := s.save(ctx, src, a, b)
 	if err != nil {
 		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
