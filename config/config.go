@@ -84,6 +84,14 @@ func Default() Config {
 // the result are reported together in one error; only an unreadable or
 // syntactically broken file stops Load early.
 func Load(path string, getenv func(string) string) (Config, error) {
+	return LoadFlags(path, getenv, Flags{})
+}
+
+// LoadFlags is Load with the command line's flags applied over the file and
+// the environment before anything is validated: a flag can supply what
+// validation needs (--listen for HTTP mode), and a bad value in a variable
+// that a flag overrides is no error.
+func LoadFlags(path string, getenv func(string) string, f Flags) (Config, error) {
 	c := Default()
 	// Cleared so that after decoding, an empty list means the file set no
 	// channels and the default one applies.
@@ -103,7 +111,12 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	problems = append(problems, c.applyEnv(getenv)...)
+	for _, p := range c.applyEnv(getenv) {
+		if !f.overrides(p) {
+			problems = append(problems, p)
+		}
+	}
+	c.Apply(f)
 	problems = append(problems, c.applyChannels(getenv)...)
 	for i := range c.Feeds {
 		if c.Feeds[i].Interval == 0 {
@@ -276,6 +289,20 @@ func (c *Config) Apply(f Flags) {
 		c.Daemon = true
 	}
 	c.addFeeds(f.Feeds)
+}
+
+// overrides reports whether problem is about a variable that a flag in f
+// replaces.
+func (f Flags) overrides(problem error) bool {
+	set := map[string]bool{
+		"BRIEFBOT_SEEDS":      f.Seeds != "",
+		"BRIEFBOT_DB":         f.DB != "",
+		"BRIEFBOT_LISTEN":     f.Listen != "",
+		"BRIEFBOT_LOG_FORMAT": f.LogFormat != "",
+		"BRIEFBOT_DAEMON":     f.Daemon,
+	}
+	name, _, _ := strings.Cut(problem.Error(), ":")
+	return set[name]
 }
 
 func (c *Config) addFeeds(urls []string) {

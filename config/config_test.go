@@ -1042,3 +1042,28 @@ func TestPlatforms(t *testing.T) {
 		t.Errorf("DiscordEnabled, SlackEnabled = %v, %v; want true, false", cfg.DiscordEnabled(), cfg.SlackEnabled())
 	}
 }
+
+// TestLoadFlagsBeforeValidation applies flags before validating: --listen
+// satisfies Slack's HTTP mode, and a bad variable a flag overrides is no
+// error, while one no flag overrides still is.
+func TestLoadFlagsBeforeValidation(t *testing.T) {
+	slackHTTP := map[string]string{
+		"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_SIGNING_SECRET": "sign",
+		"BRIEFBOT_SLACK_MODE": "http",
+	}
+	if _, err := config.Load("", env(slackHTTP)); err == nil || !strings.Contains(err.Error(), "listen: required") {
+		t.Fatalf("Load in slack http mode without listen = %v; want listen required", err)
+	}
+	c, err := config.LoadFlags("", env(slackHTTP), config.Flags{Listen: ":8080"})
+	if err != nil || c.Listen != ":8080" {
+		t.Errorf("LoadFlags with --listen = %q, %v; want :8080, nil", c.Listen, err)
+	}
+	bad := map[string]string{"BRIEFBOT_DAEMON": "maybe", "BRIEFBOT_LOG_FORMAT": "xml"}
+	c, err = config.LoadFlags("", env(bad), config.Flags{Daemon: true, LogFormat: "json"})
+	if err != nil || !c.Daemon || c.Log.Format != "json" {
+		t.Errorf("LoadFlags with bad variables the flags override = %+v, %v; want daemon, json, nil", c, err)
+	}
+	if _, err := config.LoadFlags("", env(bad), config.Flags{Daemon: true}); err == nil || !strings.Contains(err.Error(), "log") {
+		t.Errorf("LoadFlags with a bad BRIEFBOT_LOG_FORMAT no flag overrides = %v; want an error about it", err)
+	}
+}

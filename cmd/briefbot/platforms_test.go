@@ -103,7 +103,6 @@ func TestRunSlackHTTPMode(t *testing.T) {
 	cfg := writeFile(t, dir, "briefbot.yaml", `
 seeds: `+seedFolder(t)+`
 db: `+filepath.Join(dir, "briefbot.db")+`
-listen: 127.0.0.1:0
 daemon: true
 slack:
   mode: http
@@ -119,7 +118,9 @@ channels:
 			"BRIEFBOT_SLACK_SIGNING_SECRET": secret,
 		}[k]
 	}
-	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	// The address comes from --listen, as the README says to run HTTP mode:
+	// flags apply before the configuration is validated.
+	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json", "--listen", "127.0.0.1:0")
 	base := listenAddr(t, b)
 	waitFor(t, slackAPI, "chat.postMessage")
 
@@ -165,7 +166,7 @@ channels:
 	}
 
 	// A restart posts nothing again.
-	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json", "--listen", "127.0.0.1:0")
 	waitFor(t, &b.errOut, `"msg":"seeds folder read"`)
 	b.stop(t)
 	if got := len(slackAPI.to("/api/chat.postMessage")); got != len(posts) {

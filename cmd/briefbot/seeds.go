@@ -64,11 +64,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if len(rest) > 0 {
 		return usagef("unexpected argument %q: run takes no files", rest[0])
 	}
-	cfg, err := config.Load(*cfgPath, getenv)
-	if err == nil {
-		cfg.Apply(f)
-		err = cfg.Validate()
-	}
+	cfg, err := config.LoadFlags(*cfgPath, getenv, f)
 	var chans []bot.Channel
 	if err == nil {
 		chans, err = channels(cfg.Channels)
