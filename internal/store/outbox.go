@@ -414,3 +414,31 @@ func (o *Outbox) Prune(ctx context.Context, before time.Time) (int64, error) {
 	}
 	return res.RowsAffected()
 }
+
+// FirstSeen records that the request with the platform's id id (a Slack
+// trigger_id, a Discord interaction id) is being handled, and reports
+// whether it is the first time within the window: a replayed request is
+// answered without running again. Records older than window are deleted.
+func (db *DB) FirstSeen(ctx context.Context, id string, window time.Duration) (bool, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	defer tx.Rollback()
+	now := db.now()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM handled WHERE at < ?`, now.Add(-window).UnixNano()); err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO handled (id, at) VALUES (?, ?)`, id, now.UnixNano())
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	return n == 1, nil
+}

@@ -563,3 +563,25 @@ func TestInstallID(t *testing.T) {
 		t.Errorf("two archives have the same install id %q", ids["a.db"])
 	}
 }
+
+// TestFirstSeen tells a request seen before within the window from a new
+// one, and forgets it after.
+func TestFirstSeen(t *testing.T) {
+	db := open(t)
+	advance := stopClock(db)
+	for _, tc := range []struct {
+		id    string
+		after time.Duration
+		want  bool
+	}{
+		{"slack:1.2.3", 0, true},
+		{"slack:1.2.3", 5 * time.Second, false},
+		{"discord:99", 0, true},
+		{"slack:1.2.3", 11 * time.Minute, true},
+	} {
+		advance(tc.after)
+		if got, err := db.FirstSeen(t.Context(), tc.id, 10*time.Minute); err != nil || got != tc.want {
+			t.Errorf("FirstSeen(%q) after %v = %v, %v; want %v", tc.id, tc.after, got, err, tc.want)
+		}
+	}
+}
