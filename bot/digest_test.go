@@ -402,3 +402,37 @@ func TestBriefingMessageUpdated(t *testing.T) {
 		t.Errorf("BriefingMessage of version 1 = title %q, footer %q; want no update marks", m.Title, m.Footer)
 	}
 }
+
+// TestDigestCatchUpWaitsForIngest makes a digest missed while the bot was
+// down only once the start-up ingest is done, so that it covers the
+// articles that arrived meanwhile.
+func TestDigestCatchUpWaitsForIngest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		clock := newJumpClock(time.Date(2026, 11, 2, 7, 59, 0, 0, time.UTC))
+		ch := digestChannel(t, "* * * * *", "")
+		st := newMemStore()
+		p := &recordingPoster{now: clock.Now}
+		d := &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{ch}, Now: clock.Now}
+		runUntil(t, d, clock, time.Date(2026, 11, 2, 8, 0, 30, 0, time.UTC))
+		// Down for 20 s over a slot; two articles were added to the folder.
+		clock.set(time.Date(2026, 11, 2, 8, 1, 10, 0, time.UTC))
+		ready := make(chan struct{})
+		d = &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{ch}, Now: clock.Now, CatchUp: ready}
+		r := start(t, d)
+		time.Sleep(time.Second) // the folder is being read
+		synctest.Wait()
+		before := len(p.got())
+		st.add("Harbour reopens", "Ian Clarke", "The storm was lighter than we feared.", clock.Now())
+		st.add("Bridge on schedule", "Ellen Voss", "We are on schedule for May.", clock.Now())
+		close(ready)
+		synctest.Wait()
+		r.stop()
+		got := p.got()
+		if before != 1 || len(got) != 2 {
+			t.Fatalf("%d digests before the folder was read, %d after; want 1 (the 08:00 one), then the catch-up", before, len(got))
+		}
+		if !strings.Contains(got[1].Text, "Harbour reopens") || !strings.Contains(got[1].Text, "Bridge on schedule") {
+			t.Errorf("catch-up digest lacks the articles that came while the bot was down:\n%s", got[1].Text)
+		}
+	})
+}

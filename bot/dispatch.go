@@ -52,6 +52,12 @@ type Dispatcher struct {
 	PostTimeout time.Duration
 	// MaxBackoff caps the wait between retries; 0 means 5 minutes.
 	MaxBackoff time.Duration
+	// CatchUp, when set, is closed once what arrived while the bot was
+	// down has been archived (the start-up scan of the seeds folder, the
+	// feeds' first polls): a digest missed while the bot was down waits
+	// for it, so that it covers those articles instead of saying "nothing
+	// new".
+	CatchUp <-chan struct{}
 	// Install is the archive's install id (store.DB.InstallID), part of
 	// every Part.Key: two archives posting to the same channel, or one
 	// archive made again, never give the same key to different posts.
@@ -230,6 +236,13 @@ func (d *Dispatcher) schedule(ctx context.Context, ch Channel) {
 		if now := d.now(); !next.After(now) {
 			for t, i := ch.Schedule.Next(next), 0; !t.IsZero() && !t.After(now) && i < 1_000_000; t, i = ch.Schedule.Next(t), i+1 {
 				next = t
+			}
+			if d.CatchUp != nil {
+				select {
+				case <-d.CatchUp:
+				case <-ctx.Done():
+					return
+				}
 			}
 			d.log().InfoContext(ctx, "making up a digest missed while stopped", "channel", key, "due", next)
 		}

@@ -91,7 +91,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	// Closed once the folder is read and each feed polled once: a digest
+	// missed while the bot was down waits for it.
+	caughtUp := make(chan struct{})
 	disp := &bot.Dispatcher{
+		CatchUp:  caughtUp,
 		Install:  install,
 		Store:    outbox,
 		Posters:  plats.posters,
@@ -186,7 +190,12 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		})
 	}()
 	poller := &ingest.Poller{Store: db, MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
-	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in)
+	firstPolls := &sync.WaitGroup{}
+	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in, firstPolls)
+	go func() {
+		firstPolls.Wait()
+		close(caughtUp)
+	}()
 	if cfg.Daemon {
 		<-ctx.Done()
 	} else {
