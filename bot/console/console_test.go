@@ -60,3 +60,21 @@ func TestPost(t *testing.T) {
 		t.Errorf("Post after cancel = %v, wrote %q; want an error and nothing written", err, out.String())
 	}
 }
+
+// TestRunSkipsOverlongLine answers the commands after a line over 1 MiB,
+// saying the long one was ignored, instead of stopping.
+func TestRunSkipsOverlongLine(t *testing.T) {
+	var out bytes.Buffer
+	in := "/help\n/who-said " + strings.Repeat("x", 2<<20) + "\n/sources\r\n/quotes pevkur"
+	c := &Console{In: strings.NewReader(in), Out: &out, Handler: &echo{}, Channel: "console:terminal"}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatalf("Run = %v; want nil at end of input", err)
+	}
+	want := "answer in console:terminal to /help\n\n" +
+		"That line is over 1048576 bytes long; it was ignored.\n\n" +
+		"answer in console:terminal to /sources\n\n" +
+		"answer in console:terminal to /quotes pevkur\n\n"
+	if got := out.String(); got != want {
+		t.Errorf("Run wrote %q; want %q", got, want)
+	}
+}
