@@ -291,7 +291,7 @@ Articles
 
 Ellen Voss, mayor (in 2 articles)
 - Ellen Voss said things about Bridge updated
-- Ellen Voss said things about Bridge updated
+- Ellen Voss said things about Budget
 
 Ian Clarke, harbour master
 - Ian Clarke said things about Harbour
@@ -435,4 +435,29 @@ func TestDigestCatchUpWaitsForIngest(t *testing.T) {
 			t.Errorf("catch-up digest lacks the articles that came while the bot was down:\n%s", got[1].Text)
 		}
 	})
+}
+
+// TestDigestSamePositionTwice shows a position two articles report once,
+// leaving room for the speaker's next one.
+func TestDigestSamePositionTwice(t *testing.T) {
+	entry := func(id int64, title string, positions ...string) Entry {
+		b := summarize.Briefing{Title: title, Lede: "Lede of " + title + ".",
+			Actors: []summarize.Actor{{Name: "Nora Walsh", Role: "harbour master", Kind: summarize.Person}}}
+		for _, p := range positions {
+			b.Positions = append(b.Positions, summarize.Position{Actor: "Nora Walsh", Text: p})
+		}
+		return Entry{VersionID: id, ArticleID: id, Version: 1, Briefing: b, Source: title}
+	}
+	same := "the harbour cable needs replacing this spring"
+	m := DigestMessage([]Entry{
+		entry(1, "Harbour cable", same),
+		entry(2, "Harbour cable again", same),
+		entry(3, "Harbour budget", "the works will cost four million euros"),
+	}, Period{To: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)})
+	if n := strings.Count(m.Text, same); n != 1 {
+		t.Errorf("digest shows %q %d times; want once:\n%s", same, n, m.Text)
+	}
+	if !strings.Contains(m.Text, "four million euros") {
+		t.Errorf("digest lacks the speaker's other position:\n%s", m.Text)
+	}
 }

@@ -802,3 +802,32 @@ func TestQuotesContext(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoSaidSameQuoteTwice lists a quote that two articles carry once
+// under its speaker, with the speaker's other quote beside it rather than
+// lost.
+func TestWhoSaidSameQuoteTwice(t *testing.T) {
+	db := open(t)
+	same := said{who: "Nora Walsh", text: "The harbour cable needs replacing this spring"}
+	save(t, db, "Harbour budget", day(1), nil, said{who: "Nora Walsh", text: "The harbour works will cost four million euros"})
+	save(t, db, "Harbour cable", day(2), nil, same)
+	save(t, db, "Harbour cable again", day(3), nil, same, said{who: "Ian Clarke", text: "Ferries will run as usual"})
+	hits, _, err := db.WhoSaid(t.Context(), "harbour", 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("WhoSaid(harbour) = %+v, %v; want one speaker", hits, err)
+	}
+	var texts []string
+	for _, s := range hits[0].Said {
+		texts = append(texts, s.Text)
+	}
+	seen := map[string]bool{}
+	for _, x := range texts {
+		if seen[x] {
+			t.Errorf("WhoSaid(harbour) lists %q twice: %q", x, texts)
+		}
+		seen[x] = true
+	}
+	if len(texts) != 2 {
+		t.Errorf("WhoSaid(harbour) lists %q; want two different quotes", texts)
+	}
+}
