@@ -160,7 +160,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		stopped = append(stopped, wait)
 	}
 
-	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log}
+	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Refused: func(path, why string) {
+		in.mu.Lock()
+		in.reject("other", fmt.Sprintf("reading %q: %s", path, why))
+		in.mu.Unlock()
+	}}
 	paths, err := w.Scan()
 	if err != nil {
 		return err
@@ -200,6 +204,12 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		<-ctx.Done()
 	} else {
 		err = term.Run(ctx)
+		// Input that ends at once (run --feed URL < /dev/null) still
+		// gets what the folder and the feeds hold now.
+		select {
+		case <-caughtUp:
+		case <-ctx.Done():
+		}
 	}
 	stopWatching()
 	stopServing()
@@ -232,7 +242,9 @@ type seedIngest struct {
 	metrics  *metrics
 
 	mu               sync.Mutex
-	briefed, skipped int
+	briefed, skipped int      // files briefed and refused this run
+	feedBriefed      int      // feed items briefed this run
+	feedErrors       int      // failed polls this run
 	rejects          []string // the latest files and items refused, with why
 }
 
@@ -268,7 +280,11 @@ func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a
 	if !saved.New {
 		return nil
 	}
-	s.briefed++
+	if src.Kind == "feed" {
+		s.feedBriefed++
+	} else {
+		s.briefed++
+	}
 	if s.metrics != nil {
 		s.metrics.briefed.WithLabelValues(src.Kind).Inc()
 	}
@@ -285,7 +301,11 @@ func (s *seedIngest) reject(reason, why string) {
 	if s.metrics != nil {
 		s.metrics.rejects.WithLabelValues(reason).Inc()
 	}
-	s.skipped++
+	if reason == "feed" {
+		s.feedErrors++
+	} else {
+		s.skipped++
+	}
 	s.rejects = append(s.rejects, why)
 	if len(s.rejects) > 20 {
 		s.rejects = s.rejects[len(s.rejects)-20:]
@@ -296,6 +316,10 @@ func (s *seedIngest) reject(reason, why string) {
 func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
 	msg := fmt.Sprintf("Seeds folder %s (watched): %d new %s this run, %d refused.", s.dir, s.briefed, plural(s.briefed, "briefing", "briefings"), s.skipped)
+	if s.feedBriefed > 0 || s.feedErrors > 0 {
+		msg += fmt.Sprintf("\nFeeds: %d new %s this run, %d failed %s.", s.feedBriefed, plural(s.feedBriefed, "briefing", "briefings"),
+			s.feedErrors, plural(s.feedErrors, "poll", "polls"))
+	}
 	for _, r := range s.rejects {
 		msg += "\n  refused: " + r
 	}

@@ -28,6 +28,9 @@ type Watcher struct {
 	Settle time.Duration
 	// Log receives files skipped and watch errors; nil discards them.
 	Log *slog.Logger
+	// Refused, when set, is told of each file not read for a reason the
+	// reader should see, such as a link out of the folder.
+	Refused func(path, why string)
 }
 
 // Article reports whether a file name is one the watcher reads: .txt, .md,
@@ -99,6 +102,9 @@ func (w *Watcher) inside(root, path string) bool {
 	rel, err := filepath.Rel(realRoot, real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		w.log().Warn("not following a link out of the seeds folder", "path", path)
+		if w.Refused != nil {
+			w.Refused(path, "a link out of the seeds folder")
+		}
 		return false
 	}
 	info, err := os.Stat(real)
