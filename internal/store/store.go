@@ -35,6 +35,11 @@ type DB struct {
 	// Now is the clock for first-seen and created times; nil means
 	// time.Now. Set it before the first Save.
 	Now func() time.Time
+	// FileExists reports whether the file with a source key (a path under
+	// the seeds folder) is still there, so that Save can tell a renamed
+	// file (its old name gone) from a copy; nil means renames are not
+	// followed. Set it before the first Save.
+	FileExists func(key string) bool
 
 	sql  *sql.DB
 	gate chan struct{} // held by the one write of this process under way; see write.go

@@ -831,3 +831,35 @@ func TestWhoSaidSameQuoteTwice(t *testing.T) {
 		t.Errorf("WhoSaid(harbour) lists %q; want two different quotes", texts)
 	}
 }
+
+// TestSaveFollowsRename keeps a file renamed and then edited as one
+// article: the rename moves the article to the new name, and the edit is
+// its second version. A copy (its original still there) moves nothing.
+func TestSaveFollowsRename(t *testing.T) {
+	db := open(t)
+	files := map[string]bool{"a.txt": true}
+	db.FileExists = func(key string) bool { return files[key] }
+	a, b := build("Harbour", day(1), nil, said{who: "Nora Walsh", text: "The harbour cable needs replacing this spring"})
+	first, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "a.txt", Name: "a.txt"}, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Copied to c.txt: a.txt is still there.
+	files["c.txt"] = true
+	if s, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "c.txt", Name: "c.txt"}, a, b); err != nil || s.Moved || s.New {
+		t.Errorf("Save of a copy = %+v, %v; want nothing new, not moved", s, err)
+	}
+	delete(files, "c.txt")
+	// Renamed to b.txt.
+	delete(files, "a.txt")
+	files["b.txt"] = true
+	moved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "b.txt", Name: "b.txt"}, a, b)
+	if err != nil || !moved.Moved || moved.New || moved.ArticleID != first.ArticleID {
+		t.Fatalf("Save after a rename = %+v, %v; want article %d moved, nothing new", moved, err, first.ArticleID)
+	}
+	a2, b2 := build("Harbour", day(2), nil, said{who: "Nora Walsh", text: "The harbour cable needs replacing this summer"})
+	edited, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "b.txt", Name: "b.txt"}, a2, b2)
+	if err != nil || !edited.New || edited.ArticleID != first.ArticleID || edited.Version != 2 {
+		t.Errorf("Save of the renamed file edited = %+v, %v; want version 2 of article %d", edited, err, first.ArticleID)
+	}
+}
