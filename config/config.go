@@ -38,6 +38,7 @@ type Config struct {
 	Seeds        string    `yaml:"seeds"`          // folder watched for new articles
 	DB           string    `yaml:"db"`             // archive file
 	MaxBytes     int64     `yaml:"max_bytes"`      // largest article read, from a file or a feed
+	Settle       Duration  `yaml:"settle"`         // how long a file must go unchanged before it is read
 	Feeds        []Feed    `yaml:"feeds"`          // feeds polled for new items
 	NewFeedItems int       `yaml:"new_feed_items"` // items briefed from a newly added feed
 	Channels     []Channel `yaml:"channels"`       // where briefings are posted
@@ -70,6 +71,7 @@ func Default() Config {
 		Seeds:        "seeds",
 		DB:           "briefbot.db",
 		MaxBytes:     5 << 20,
+		Settle:       Duration(2 * time.Second),
 		NewFeedItems: 3,
 		Channels:     []Channel{defaultChannel()},
 		Slack:        Slack{Mode: "socket"},
@@ -332,6 +334,9 @@ func (c Config) problems() []error {
 	}
 	if c.MaxBytes <= 0 {
 		report("max_bytes", fmt.Sprintf("must be positive, got %d", c.MaxBytes))
+	}
+	if c.Settle <= 0 {
+		report("settle", fmt.Sprintf("must be positive, got %s", c.Settle))
 	}
 	first := make(map[string]int)
 	for i, f := range c.Feeds {

@@ -79,6 +79,12 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer db.Close()
+	// A file whose text the archive holds under a name that is gone was
+	// renamed: it stays the same article.
+	db.FileExists = func(key string) bool {
+		_, err := os.Lstat(filepath.Join(cfg.Seeds, filepath.FromSlash(key)))
+		return err == nil
+	}
 	outbox := db.Outbox()
 	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
@@ -160,7 +166,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		stopped = append(stopped, wait)
 	}
 
-	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Refused: func(path, why string) {
+	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Settle: time.Duration(cfg.Settle), Refused: func(path, why string) {
 		in.mu.Lock()
 		in.reject("other", fmt.Sprintf("reading %q: %s", path, why))
 		in.mu.Unlock()
