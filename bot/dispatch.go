@@ -48,7 +48,10 @@ type Dispatcher struct {
 	// Jitter returns a number in [0, 1) to spread retries; nil means
 	// math/rand/v2.
 	Jitter func() float64
-	// PostTimeout bounds one attempt to post; 0 means 30 seconds.
+	// PostTimeout bounds one attempt to post a part or look one up; 0
+	// means 30 seconds. An attempt under way when Run's ctx is done is
+	// given this long to finish, so that stopping does not cut a post off
+	// half-way.
 	PostTimeout time.Duration
 	// MaxBackoff caps the wait between retries; 0 means 5 minutes.
 	MaxBackoff time.Duration
