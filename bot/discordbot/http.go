@@ -93,10 +93,6 @@ func (in *Interactions) fresh(timestamp string) bool {
 	if err != nil {
 		return false
 	}
-	now := time.Now
-	if in.Now != nil {
-		now = in.Now
-	}
-	skew := now().Sub(time.Unix(sec, 0))
+	skew := in.now().Sub(time.Unix(sec, 0))
 	return skew <= maxSkew && skew >= -maxSkew
 }

@@ -59,8 +59,8 @@ type Interactions struct {
 	// request replayed, is answered without running it twice (no second
 	// digest). The composition root keeps ids for ten minutes.
 	FirstSeen func(ctx context.Context, id string) bool
-	// Now is the clock the HTTP endpoint checks request timestamps
-	// against; nil means time.Now.
+	// Now is the clock request timestamps (over HTTP) and interaction ids
+	// (on the gateway) are checked against; nil means time.Now.
 	Now func() time.Time
 
 	wg sync.WaitGroup
@@ -128,6 +128,12 @@ func (in *Interactions) Gateway(ctx context.Context) func(*discordgo.Session, *d
 			return
 		}
 		i := ic.Interaction
+		if at, err := discordgo.SnowflakeTimestamp(i.ID); err == nil && in.now().Sub(at) > maxSkew {
+			// Delivered again long after it was made (a resumed gateway
+			// session): its reader has long given up, and it may have run.
+			in.log().WarnContext(ctx, "discord interaction over 5 minutes old; not answered", "interaction", i.ID, "made", at)
+			return
+		}
 		ctx, cancel := context.WithTimeout(ctx, tokenLife)
 		defer cancel()
 		resp, later := in.answer(ctx, s, i)
@@ -326,3 +332,10 @@ func noMentions() *discordgo.MessageAllowedMentions {
 }
 
 func (in *Interactions) log() *slog.Logger { return logger(in.Log) }
+
+func (in *Interactions) now() time.Time {
+	if in.Now != nil {
+		return in.Now()
+	}
+	return time.Now()
+}

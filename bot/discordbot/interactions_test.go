@@ -347,3 +347,25 @@ func TestInteractionReplay(t *testing.T) {
 		t.Errorf("Handle ran %d times; want once: %q", len(calls), calls)
 	}
 }
+
+// TestGatewayOldInteraction leaves an interaction made over 5 minutes ago,
+// by its id's time, unanswered and not run.
+func TestGatewayOldInteraction(t *testing.T) {
+	f := newFake(t, nil)
+	h := &handler{answer: "an answer"}
+	made := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	in := &Interactions{Commands: h, Now: func() time.Time { return made.Add(6 * time.Minute) }}
+	var i discordgo.InteractionCreate
+	if err := json.Unmarshal([]byte(strings.Replace(whoSaid, `"I1"`, `"`+snowflake(made)+`"`, 1)), &i); err != nil {
+		t.Fatal(err)
+	}
+	in.Gateway(t.Context())(f.session(), &i)
+	if n := len(f.requests()); n != 0 || len(h.called()) != 0 {
+		t.Errorf("an interaction 6 minutes old: %d requests, Handle called %q; want neither", n, h.called())
+	}
+	in.Now = func() time.Time { return made.Add(time.Minute) }
+	in.Gateway(t.Context())(f.session(), &i)
+	if len(h.called()) != 1 {
+		t.Errorf("an interaction a minute old was not run")
+	}
+}
