@@ -146,14 +146,48 @@ func matchesSource(sources []string, e Entry) bool {
 	return false
 }
 
-// Poster posts messages to one platform.
+// Poster posts messages to one platform, a part at a time: a message too
+// long for one platform message (a Slack thread of quotes, a Discord
+// briefing over 6,000 characters) is several parts, and each part is a
+// step of its delivery in the outbox, retried on its own, so that a part
+// that fails is neither lost nor a reason to post the parts before it
+// again.
 type Poster interface {
-	// Post posts m to the channel with the platform's id channelID and
-	// returns the platform's id for the message. key is the same on every
-	// attempt to post the same delivery, so a platform that can tell a
-	// repeat (Discord's nonce) drops it. An error is retried unless it is
-	// Permanent; a *RateLimitError is retried when it says.
-	Post(ctx context.Context, channelID string, m Message, key string) (string, error)
+	// Parts returns how many platform messages m is posted as, at least
+	// one. The same message always gives the same number.
+	Parts(m Message) int
+	// Post posts part p.Index of m to the channel with the platform's id
+	// channelID and returns the platform's id for what it posted. An error
+	// is retried unless it is Permanent; a *RateLimitError is retried when
+	// it says.
+	Post(ctx context.Context, channelID string, m Message, p Part) (string, error)
+}
+
+// Part names one platform message of a delivery.
+type Part struct {
+	// Key is the same on every attempt to post the same part and differs
+	// between deliveries, channels' deliveries of the same briefing and
+	// archives: the archive's install id, the delivery's key and the part's
+	// index. Platforms carry it in what they post (a Slack message's
+	// metadata, a Discord nonce), so that a post whose answer was lost can
+	// be found.
+	Key string
+	// Index is 0 for the message itself, 1 and on for its continuation.
+	Index int
+	// Thread is the platform's id for part 0, once it is posted: the
+	// message later parts reply to.
+	Thread string
+}
+
+// Finder is a Poster that can tell whether a part it may have posted is on
+// the platform. An attempt whose answer never came (a timeout, a dropped
+// connection, a crash or a shutdown in the middle) may have posted; the
+// dispatcher asks Find before posting that part again, so that it is not
+// posted twice.
+type Finder interface {
+	// Find looks for part p of m in the channel, posted at since or after,
+	// and returns its platform id and true when it is there.
+	Find(ctx context.Context, channelID string, m Message, p Part, since time.Time) (string, bool, error)
 }
 
 // RateLimitError is a platform's "slow down": try again after RetryAfter.

@@ -259,8 +259,10 @@ func topActors(entries []Entry) []digestActor {
 			a := get(p.Actor, roles[strings.ToLower(oneLine(p.Actor))])
 			count(a)
 			a.said++
-			if len(a.positions) < maxActorPositions {
-				a.positions = append(a.positions, truncate(oneLine(p.Text), maxLede))
+			text := truncate(oneLine(p.Text), maxLede)
+			// The same words reported by two articles are shown once.
+			if len(a.positions) < maxActorPositions && !slices.ContainsFunc(a.positions, func(s string) bool { return strings.EqualFold(s, text) }) {
+				a.positions = append(a.positions, text)
 			}
 		}
 		for _, q := range e.Briefing.Quotes {

@@ -291,7 +291,7 @@ Articles
 
 Ellen Voss, mayor (in 2 articles)
 - Ellen Voss said things about Bridge updated
-- Ellen Voss said things about Bridge updated
+- Ellen Voss said things about Budget
 
 Ian Clarke, harbour master
 - Ian Clarke said things about Harbour
@@ -400,5 +400,64 @@ func TestBriefingMessageUpdated(t *testing.T) {
 	e.Version = 1
 	if m := BriefingMessage(e); m.Title != "Harbour reopens" || strings.Contains(m.Footer, "version") {
 		t.Errorf("BriefingMessage of version 1 = title %q, footer %q; want no update marks", m.Title, m.Footer)
+	}
+}
+
+// TestDigestCatchUpWaitsForIngest makes a digest missed while the bot was
+// down only once the start-up ingest is done, so that it covers the
+// articles that arrived meanwhile.
+func TestDigestCatchUpWaitsForIngest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		clock := newJumpClock(time.Date(2026, 11, 2, 7, 59, 0, 0, time.UTC))
+		ch := digestChannel(t, "* * * * *", "")
+		st := newMemStore()
+		p := &recordingPoster{now: clock.Now}
+		d := &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{ch}, Now: clock.Now}
+		runUntil(t, d, clock, time.Date(2026, 11, 2, 8, 0, 30, 0, time.UTC))
+		// Down for 20 s over a slot; two articles were added to the folder.
+		clock.set(time.Date(2026, 11, 2, 8, 1, 10, 0, time.UTC))
+		ready := make(chan struct{})
+		d = &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{ch}, Now: clock.Now, CatchUp: ready}
+		r := start(t, d)
+		time.Sleep(time.Second) // the folder is being read
+		synctest.Wait()
+		before := len(p.got())
+		st.add("Harbour reopens", "Ian Clarke", "The storm was lighter than we feared.", clock.Now())
+		st.add("Bridge on schedule", "Ellen Voss", "We are on schedule for May.", clock.Now())
+		close(ready)
+		synctest.Wait()
+		r.stop()
+		got := p.got()
+		if before != 1 || len(got) != 2 {
+			t.Fatalf("%d digests before the folder was read, %d after; want 1 (the 08:00 one), then the catch-up", before, len(got))
+		}
+		if !strings.Contains(got[1].Text, "Harbour reopens") || !strings.Contains(got[1].Text, "Bridge on schedule") {
+			t.Errorf("catch-up digest lacks the articles that came while the bot was down:\n%s", got[1].Text)
+		}
+	})
+}
+
+// TestDigestSamePositionTwice shows a position two articles report once,
+// leaving room for the speaker's next one.
+func TestDigestSamePositionTwice(t *testing.T) {
+	entry := func(id int64, title string, positions ...string) Entry {
+		b := summarize.Briefing{Title: title, Lede: "Lede of " + title + ".",
+			Actors: []summarize.Actor{{Name: "Nora Walsh", Role: "harbour master", Kind: summarize.Person}}}
+		for _, p := range positions {
+			b.Positions = append(b.Positions, summarize.Position{Actor: "Nora Walsh", Text: p})
+		}
+		return Entry{VersionID: id, ArticleID: id, Version: 1, Briefing: b, Source: title}
+	}
+	same := "the harbour cable needs replacing this spring"
+	m := DigestMessage([]Entry{
+		entry(1, "Harbour cable", same),
+		entry(2, "Harbour cable again", same),
+		entry(3, "Harbour budget", "the works will cost four million euros"),
+	}, Period{To: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)})
+	if n := strings.Count(m.Text, same); n != 1 {
+		t.Errorf("digest shows %q %d times; want once:\n%s", same, n, m.Text)
+	}
+	if !strings.Contains(m.Text, "four million euros") {
+		t.Errorf("digest lacks the speaker's other position:\n%s", m.Text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ const (
 	OutcomeRateLimited = "rate_limited" // the platform said slow down; retried when it said
 	OutcomeFailed      = "failed"       // a permanent failure, not retried
 	OutcomeResent      = "resent"       // an attempt interrupted by a crash, sent again
+	OutcomeFound       = "found"        // a post whose answer was lost, found on the platform
 )
 
 // Dispatcher posts briefings and digests to channels through a persisted
@@ -25,11 +27,15 @@ const (
 // failures and restarts.
 //
 // Every post is first recorded as due, together with the channel's cursor
-// into the archive, in one transaction; it is marked Sending before the
-// platform is called and Sent, with the platform's id, after. On start,
-// whatever was due and not sent is sent. The one case that can post twice
-// is a crash after the platform accepted a post and before it was marked
-// Sent: the delivery is then found Sending, sent again, and logged.
+// into the archive, in one transaction. Each of its parts (a Slack thread
+// reply, a Discord message after the first) is a step of its delivery:
+// marked Sending before the platform is called and recorded, with the
+// platform's id, after; the delivery is Sent when its last part is. On
+// start, whatever was due and not sent is sent. A part whose outcome is not
+// known (the answer was lost, or a crash or kill came between the platform
+// and the outbox) is looked up on the platform before it is posted again,
+// when the poster is a Finder; with one that is not, it is posted again and
+// logged as a possible repeat.
 type Dispatcher struct {
 	Store    Store
 	Posters  map[string]Poster // by platform
@@ -42,10 +48,23 @@ type Dispatcher struct {
 	// Jitter returns a number in [0, 1) to spread retries; nil means
 	// math/rand/v2.
 	Jitter func() float64
-	// PostTimeout bounds one attempt to post; 0 means 30 seconds.
+	// PostTimeout bounds one attempt to post a part or look one up; 0
+	// means 30 seconds. An attempt under way when Run's ctx is done is
+	// given this long to finish, so that stopping does not cut a post off
+	// half-way.
 	PostTimeout time.Duration
 	// MaxBackoff caps the wait between retries; 0 means 5 minutes.
 	MaxBackoff time.Duration
+	// CatchUp, when set, is closed once what arrived while the bot was
+	// down has been archived (the start-up scan of the seeds folder, the
+	// feeds' first polls): a digest missed while the bot was down waits
+	// for it, so that it covers those articles instead of saying "nothing
+	// new".
+	CatchUp <-chan struct{}
+	// Install is the archive's install id (store.DB.InstallID), part of
+	// every Part.Key: two archives posting to the same channel, or one
+	// archive made again, never give the same key to different posts.
+	Install string
 
 	once    sync.Once
 	notify  chan struct{}
@@ -221,6 +240,13 @@ func (d *Dispatcher) schedule(ctx context.Context, ch Channel) {
 			for t, i := ch.Schedule.Next(next), 0; !t.IsZero() && !t.After(now) && i < 1_000_000; t, i = ch.Schedule.Next(t), i+1 {
 				next = t
 			}
+			if d.CatchUp != nil {
+				select {
+				case <-d.CatchUp:
+				case <-ctx.Done():
+					return
+				}
+			}
 			d.log().InfoContext(ctx, "making up a digest missed while stopped", "channel", key, "due", next)
 		}
 		for wait := next.Sub(d.now()); wait > 0; wait = next.Sub(d.now()) {
@@ -384,16 +410,77 @@ func (d *Dispatcher) deliver(ctx context.Context, ch Channel) {
 	}
 }
 
-// attempt posts del once and records the outcome, returning when it
-// posted.
+// attempt makes one step of del: it posts its next part, or, when the
+// outcome of the last attempt at that part is not known, looks for it on
+// the platform first. It records the outcome and returns when it called
+// the platform, for pacing.
+//
+// An attempt under way when ctx is done is finished, within PostTimeout,
+// and recorded: stopping never leaves a post made and not recorded, except
+// when the process is killed, which the next start's look-up mends.
 func (d *Dispatcher) attempt(ctx context.Context, ch Channel, poster Poster, del Delivery) time.Time {
-	log := d.log().With("channel", del.Channel, "delivery", del.Key)
-	if del.State == Sending {
-		log.WarnContext(ctx, "a post was interrupted before it was recorded as sent; sending it again, which may post it twice", "attempts", del.Attempts)
-		d.observe(del.Channel, OutcomeResent)
+	total := max(poster.Parts(del.Message), 1)
+	part := Part{Key: d.partKey(del), Index: len(del.Parts)}
+	if part.Index > 0 {
+		part.Thread = del.Parts[0]
 	}
+	log := d.log().With("channel", del.Channel, "delivery", del.Key)
+	if total > 1 {
+		log = log.With("part", part.Index+1, "parts", total)
+	}
+	if part.Index >= total {
+		// The message renders to fewer parts than were posted (the
+		// renderer changed between runs): what was posted is the post.
+		del.State, del.SentAt, del.MessageID, del.LastError = Sent, d.now(), del.Parts[0], ""
+		d.record(ctx, del, log)
+		return time.Time{}
+	}
+	timeout := d.PostTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	// Not cancelled with ctx: a post in flight at shutdown is finished
+	// within the platform's time, not cut off half-way.
+	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer cancel()
+	d.setPosting(del.Channel, true)
+	defer d.setPosting(del.Channel, false)
+
+	if del.State == Sending {
+		finder, ok := poster.(Finder)
+		if !ok {
+			log.WarnContext(ctx, "a post was interrupted before it was recorded as sent; sending it again, which may post it twice", "attempts", del.Attempts)
+			d.observe(del.Channel, OutcomeResent)
+		} else {
+			since := del.Tried
+			if since.IsZero() {
+				since = del.Created
+			}
+			id, found, err := finder.Find(pctx, ch.ID, del.Message, part, since)
+			switch {
+			case err == nil && found:
+				log.InfoContext(ctx, "a post whose answer was lost is on the platform; recorded, not posted again", "message", id)
+				d.observe(del.Channel, OutcomeFound)
+				d.posted(ctx, del, total, id, log)
+				return d.now()
+			case err == nil:
+				log.InfoContext(ctx, "a post whose answer was lost is not on the platform; posting it")
+			case IsPermanent(err):
+				log.WarnContext(ctx, "cannot look up a post whose answer was lost; sending it again, which may post it twice", "err", err)
+				d.observe(del.Channel, OutcomeResent)
+			default:
+				// Posting now could post twice: wait and look again.
+				d.failed(ctx, del, total, part, fmt.Errorf("looking up a post whose answer was lost: %w", err), true, log)
+				return d.now()
+			}
+		}
+	}
+
 	del.State = Sending
 	del.Attempts++
+	if del.Tried.IsZero() {
+		del.Tried = d.now()
+	}
 	if err := d.Store.Update(ctx, del); err != nil {
 		if ctx.Err() == nil {
 			log.ErrorContext(ctx, "recording an attempt failed", "err", err)
@@ -401,30 +488,62 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, poster Poster, del
 		}
 		return time.Time{}
 	}
-	d.setPosting(del.Channel, true)
-	timeout := d.PostTimeout
-	if timeout <= 0 {
-		timeout = 30 * time.Second
+	id, err := poster.Post(pctx, ch.ID, del.Message, part)
+	if err != nil {
+		d.failed(ctx, del, total, part, err, false, log)
+		return d.now()
 	}
-	pctx, cancel := context.WithTimeout(ctx, timeout)
-	id, err := poster.Post(pctx, ch.ID, del.Message, strconv.FormatInt(del.ID, 10))
-	cancel()
-	d.setPosting(del.Channel, false)
+	d.posted(ctx, del, total, id, log)
+	return d.now()
+}
+
+// partKey is what identifies del's parts on a platform: unique to the
+// archive (two archives posting to one channel do not share keys), the
+// channel and the delivery.
+func (d *Dispatcher) partKey(del Delivery) string {
+	if d.Install == "" {
+		return del.Key
+	}
+	return d.Install + "/" + del.Key
+}
+
+// posted records that del's current part is on the platform with the id
+// id, and del as sent when that was its last part.
+func (d *Dispatcher) posted(ctx context.Context, del Delivery, total int, id string, log *slog.Logger) {
 	now := d.now()
+	del.Parts = append(slices.Clone(del.Parts), id)
+	del.Tried, del.Attempts, del.LastError = time.Time{}, 0, ""
+	if len(del.Parts) < total {
+		del.State, del.Due = Pending, now
+		d.record(ctx, del, log)
+		log.DebugContext(ctx, "posted part", "message", id)
+		return
+	}
+	del.State, del.SentAt, del.MessageID = Sent, now, del.Parts[0]
+	d.record(ctx, del, log)
+	d.observe(del.Channel, OutcomeSent)
+	log.DebugContext(ctx, "posted", "message", del.MessageID)
+}
+
+// failed records an attempt at del's current part that failed with err:
+// a rate limit is waited for, a permanent failure ends the delivery, and
+// anything else is retried after a backoff, and looked up first, since
+// the platform may have posted it. lookup says the attempt was a look-up,
+// which posts nothing whatever its outcome.
+func (d *Dispatcher) failed(ctx context.Context, del Delivery, total int, part Part, err error, lookup bool, log *slog.Logger) {
+	now := d.now()
+	if total > 1 {
+		err = fmt.Errorf("part %d of %d: %w", part.Index+1, total, err)
+	}
 	var rl *RateLimitError
 	switch {
-	case err == nil:
-		del.State, del.SentAt, del.MessageID, del.LastError = Sent, now, id, ""
-		d.markSent(ctx, del, log)
-		d.observe(del.Channel, OutcomeSent)
-		log.DebugContext(ctx, "posted", "message", id)
-		return now
-	case ctx.Err() != nil:
-		// Stopping: the post may or may not have reached the platform. It
-		// stays Sending, so the next start sends it again and says so.
-		return now
 	case errors.As(err, &rl):
-		del.State, del.Due = Pending, now.Add(max(rl.RetryAfter, time.Second))
+		// The platform refused the request, so a post was not made; a
+		// refused look-up leaves the outcome of the post before unknown.
+		if !lookup {
+			del.State = Pending
+		}
+		del.Due = now.Add(max(rl.RetryAfter, time.Second))
 		d.observe(del.Channel, OutcomeRateLimited)
 		log.InfoContext(ctx, "platform asked to slow down", "retry_after", rl.RetryAfter)
 	case IsPermanent(err):
@@ -432,22 +551,19 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, poster Poster, del
 		d.observe(del.Channel, OutcomeFailed)
 		log.ErrorContext(ctx, "delivery failed for good", "err", err)
 	default:
-		del.State, del.Due = Pending, now.Add(d.backoff(del.Attempts))
+		// Sending stays: the outcome is not known.
+		del.State, del.Due = Sending, now.Add(d.backoff(max(del.Attempts, 1)))
 		d.observe(del.Channel, OutcomeRetry)
 		log.WarnContext(ctx, "delivery failed; will retry", "attempts", del.Attempts, "retry_at", del.Due, "err", err)
 	}
 	del.LastError = err.Error()
-	if uerr := d.Store.Update(ctx, del); uerr != nil && ctx.Err() == nil {
-		log.ErrorContext(ctx, "recording a failed attempt failed", "err", uerr)
-	}
-	return now
+	d.record(ctx, del, log)
 }
 
-// markSent records del as sent, trying until it is recorded or the
-// dispatcher stops: once the platform has it, posting it again is what
-// must not happen. It goes on for a while after ctx is done, so that
-// stopping right after a post does not leave it to be sent twice.
-func (d *Dispatcher) markSent(ctx context.Context, del Delivery, log *slog.Logger) {
+// record stores del after an attempt, trying until it is stored or a
+// while after the dispatcher stops: once the platform has a part, posting
+// it again is what must not happen.
+func (d *Dispatcher) record(ctx context.Context, del Delivery, log *slog.Logger) {
 	mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
@@ -455,7 +571,7 @@ func (d *Dispatcher) markSent(ctx context.Context, del Delivery, log *slog.Logge
 		if err == nil {
 			return
 		}
-		log.ErrorContext(ctx, "recording a post as sent failed", "message", del.MessageID, "err", err)
+		log.ErrorContext(ctx, "recording a delivery's progress failed", "state", del.State, "parts", len(del.Parts), "err", err)
 		if ctx.Err() != nil || !sleep(mctx, wait) {
 			return
 		}

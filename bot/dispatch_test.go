@@ -165,7 +165,7 @@ func TestFaultInjection(t *testing.T) {
 		var outcomes []string
 		var mu sync.Mutex
 		d := &Dispatcher{
-			Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{console("news")}, Now: now,
+			Store: st, Posters: map[string]Poster{"console": findingPoster{p}}, Channels: []Channel{console("news")}, Now: now,
 			Log:         slog.New(slog.NewTextHandler(logs, nil)),
 			PostTimeout: 10 * time.Second,
 			Jitter:      func() float64 { return 0.5 },

@@ -142,6 +142,7 @@ func (s *memStore) Update(ctx context.Context, d Delivery) error {
 	if s.deliveries[i].State == Sent {
 		return fmt.Errorf("delivery %d was sent already", d.ID)
 	}
+	d.Parts = slices.Clone(d.Parts)
 	s.deliveries[i] = d
 	return nil
 }
@@ -173,6 +174,8 @@ type post struct {
 	At      time.Time
 	Channel string
 	Key     string
+	Part    int
+	Thread  string
 	Title   string
 	Text    string
 }
@@ -181,7 +184,10 @@ type post struct {
 // next fault, if any: a fault returning an error fails the post without
 // accepting it, unless accept is set.
 type recordingPoster struct {
-	now    func() time.Time
+	now func() time.Time
+	// parts is how many parts each message is; 0 means 1.
+	parts  int
+	finds  int // calls to findingPoster.Find
 	mu     sync.Mutex
 	posts  []post
 	faults []fault
@@ -190,12 +196,16 @@ type recordingPoster struct {
 
 type fault struct {
 	err    error
-	hang   bool // until the caller gives up: a timeout
+	hang   bool // until the caller gives up: a timeout (after accepting, with accept)
 	accept bool // accept the post, then fail: a reply lost on the way back
 	then   func()
+	// latency delays the answer, whatever it is.
+	latency time.Duration
 }
 
-func (p *recordingPoster) Post(ctx context.Context, channelID string, m Message, key string) (string, error) {
+func (p *recordingPoster) Parts(Message) int { return max(p.parts, 1) }
+
+func (p *recordingPoster) Post(ctx context.Context, channelID string, m Message, part Part) (string, error) {
 	p.mu.Lock()
 	p.calls++
 	var f fault
@@ -203,7 +213,14 @@ func (p *recordingPoster) Post(ctx context.Context, channelID string, m Message,
 		f, p.faults = p.faults[0], p.faults[1:]
 	}
 	p.mu.Unlock()
-	if f.hang {
+	if f.latency > 0 {
+		select {
+		case <-ctx.Done(): // the caller gave up: the request is cancelled
+			return "", ctx.Err()
+		case <-time.After(f.latency):
+		}
+	}
+	if f.hang && !f.accept {
 		<-ctx.Done()
 		return "", ctx.Err()
 	}
@@ -211,13 +228,35 @@ func (p *recordingPoster) Post(ctx context.Context, channelID string, m Message,
 		return "", f.err
 	}
 	p.mu.Lock()
-	p.posts = append(p.posts, post{At: p.now(), Channel: channelID, Key: key, Title: m.Title, Text: m.Text})
+	p.posts = append(p.posts, post{At: p.now(), Channel: channelID, Key: part.Key, Part: part.Index, Thread: part.Thread, Title: m.Title, Text: m.Text})
 	id := fmt.Sprintf("m%d", len(p.posts))
 	p.mu.Unlock()
 	if f.then != nil {
 		f.then()
 	}
+	if f.hang {
+		<-ctx.Done()
+		return "", ctx.Err()
+	}
 	return id, f.err
+}
+
+// findingPoster is a recordingPoster that can look up what it accepted,
+// as the Slack and Discord posters look in a channel's history.
+type findingPoster struct{ *recordingPoster }
+
+var _ Finder = findingPoster{}
+
+func (p findingPoster) Find(ctx context.Context, channelID string, m Message, part Part, since time.Time) (string, bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.finds++
+	for i, x := range p.posts {
+		if x.Channel == channelID && x.Key == part.Key && x.Part == part.Index && !x.At.Before(since) {
+			return fmt.Sprintf("m%d", i+1), true, nil
+		}
+	}
+	return "", false, nil
 }
 
 func (p *recordingPoster) got() []post {

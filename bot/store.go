@@ -55,9 +55,11 @@ type DeliveryState string
 const (
 	// Pending deliveries wait for their Due time.
 	Pending DeliveryState = "pending"
-	// Sending marks an attempt under way: a delivery found Sending on start
-	// was interrupted between the platform and the outbox, and may have been
-	// posted already.
+	// Sending marks an attempt whose outcome is not known: one under way,
+	// one interrupted between the platform and the outbox by a crash or a
+	// shutdown, or one whose answer was lost (a timeout, a dropped
+	// connection). Its current part may have been posted already, so it is
+	// looked up before it is posted again.
 	Sending DeliveryState = "sending"
 	// Sent deliveries are never sent again.
 	Sent DeliveryState = "sent"
@@ -75,14 +77,22 @@ type Delivery struct {
 	Key     string
 	Message Message
 	State   DeliveryState
-	// Attempts counts the posts tried, including one in progress.
+	// Attempts counts the attempts at the current part, including one in
+	// progress; it starts again at 0 for each part.
 	Attempts int
 	// Due is when the next attempt may be made.
 	Due       time.Time
 	Created   time.Time
 	SentAt    time.Time
-	MessageID string // the platform's id for the posted message
+	MessageID string // the platform's id for the posted message (its first part)
 	LastError string
+	// Parts are the platform's ids of the parts posted so far, in order:
+	// the next attempt posts part len(Parts). The delivery is Sent when
+	// every part is.
+	Parts []string
+	// Tried is when the current part was first tried, so that a look-up
+	// for it after a lost answer searches from then; zero before.
+	Tried time.Time
 }
 
 // ErrConflict is what Store.Commit returns when the channel's state is no
@@ -107,8 +117,8 @@ type Store interface {
 	// Next returns the channel's oldest delivery that is Pending or
 	// Sending, and false when there is none.
 	Next(ctx context.Context, channel string) (Delivery, bool, error)
-	// Update stores d's State, Attempts, Due, SentAt, MessageID and
-	// LastError.
+	// Update stores d's State, Attempts, Due, SentAt, MessageID,
+	// LastError, Parts and Tried.
 	Update(ctx context.Context, d Delivery) error
 	// Counts returns how many of the channel's deliveries are in each
 	// state, and the latest error of a Failed one.

@@ -38,6 +38,7 @@ type Config struct {
 	Seeds        string    `yaml:"seeds"`          // folder watched for new articles
 	DB           string    `yaml:"db"`             // archive file
 	MaxBytes     int64     `yaml:"max_bytes"`      // largest article read, from a file or a feed
+	Settle       Duration  `yaml:"settle"`         // how long a file must go unchanged before it is read
 	Feeds        []Feed    `yaml:"feeds"`          // feeds polled for new items
 	NewFeedItems int       `yaml:"new_feed_items"` // items briefed from a newly added feed
 	Channels     []Channel `yaml:"channels"`       // where briefings are posted
@@ -70,6 +71,7 @@ func Default() Config {
 		Seeds:        "seeds",
 		DB:           "briefbot.db",
 		MaxBytes:     5 << 20,
+		Settle:       Duration(2 * time.Second),
 		NewFeedItems: 3,
 		Channels:     []Channel{defaultChannel()},
 		Slack:        Slack{Mode: "socket"},
@@ -84,6 +86,14 @@ func Default() Config {
 // the result are reported together in one error; only an unreadable or
 // syntactically broken file stops Load early.
 func Load(path string, getenv func(string) string) (Config, error) {
+	return LoadFlags(path, getenv, Flags{})
+}
+
+// LoadFlags is Load with the command line's flags applied over the file and
+// the environment before anything is validated: a flag can supply what
+// validation needs (--listen for HTTP mode), and a bad value in a variable
+// that a flag overrides is no error.
+func LoadFlags(path string, getenv func(string) string, f Flags) (Config, error) {
 	c := Default()
 	// Cleared so that after decoding, an empty list means the file set no
 	// channels and the default one applies.
@@ -103,7 +113,12 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	problems = append(problems, c.applyEnv(getenv)...)
+	for _, p := range c.applyEnv(getenv) {
+		if !f.overrides(p) {
+			problems = append(problems, p)
+		}
+	}
+	c.Apply(f)
 	problems = append(problems, c.applyChannels(getenv)...)
 	for i := range c.Feeds {
 		if c.Feeds[i].Interval == 0 {
@@ -241,6 +256,20 @@ func (c *Config) Apply(f Flags) {
 	c.addFeeds(f.Feeds)
 }
 
+// overrides reports whether problem is about a variable that a flag in f
+// replaces.
+func (f Flags) overrides(problem error) bool {
+	set := map[string]bool{
+		"BRIEFBOT_SEEDS":      f.Seeds != "",
+		"BRIEFBOT_DB":         f.DB != "",
+		"BRIEFBOT_LISTEN":     f.Listen != "",
+		"BRIEFBOT_LOG_FORMAT": f.LogFormat != "",
+		"BRIEFBOT_DAEMON":     f.Daemon,
+	}
+	name, _, _ := strings.Cut(problem.Error(), ":")
+	return set[name]
+}
+
 func (c *Config) addFeeds(urls []string) {
 	for _, u := range urls {
 		if u = strings.TrimSpace(u); u != "" {
@@ -268,6 +297,9 @@ func (c Config) problems() []error {
 	}
 	if c.MaxBytes <= 0 {
 		report("max_bytes", fmt.Sprintf("must be positive, got %d", c.MaxBytes))
+	}
+	if c.Settle <= 0 {
+		report("settle", fmt.Sprintf("must be positive, got %s", c.Settle))
 	}
 	first := make(map[string]int)
 	for i, f := range c.Feeds {

@@ -70,6 +70,7 @@ func TestLoadDefaults(t *testing.T) {
 				Seeds:        "seeds",
 				DB:           "briefbot.db",
 				MaxBytes:     5 << 20,
+				Settle:       config.Duration(2 * time.Second),
 				NewFeedItems: 3,
 				// Today's behaviour: print each new briefing.
 				Channels: []config.Channel{{Platform: "console", ID: "terminal", Mode: "immediate", Empty: "post"}},
@@ -128,6 +129,7 @@ log:
 		Seeds:    "file-seeds",
 		DB:       "file.db",
 		MaxBytes: 1000,
+		Settle:   config.Duration(2 * time.Second),
 		Feeds: []config.Feed{
 			{URL: "https://file.example/feed", Name: "File", Interval: minutes(30)},
 			{URL: "http://file.example/other", Interval: minutes(10)},
@@ -1042,5 +1044,41 @@ func TestPlatforms(t *testing.T) {
 	}
 	if !cfg.DiscordEnabled() || cfg.SlackEnabled() {
 		t.Errorf("DiscordEnabled, SlackEnabled = %v, %v; want true, false", cfg.DiscordEnabled(), cfg.SlackEnabled())
+	}
+}
+
+// TestLoadFlagsBeforeValidation applies flags before validating: --listen
+// satisfies Slack's HTTP mode, and a bad variable a flag overrides is no
+// error, while one no flag overrides still is.
+func TestLoadFlagsBeforeValidation(t *testing.T) {
+	slackHTTP := map[string]string{
+		"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-1", "BRIEFBOT_SLACK_SIGNING_SECRET": "sign",
+		"BRIEFBOT_SLACK_MODE": "http",
+	}
+	if _, err := config.Load("", env(slackHTTP)); err == nil || !strings.Contains(err.Error(), "listen: required") {
+		t.Fatalf("Load in slack http mode without listen = %v; want listen required", err)
+	}
+	c, err := config.LoadFlags("", env(slackHTTP), config.Flags{Listen: ":8080"})
+	if err != nil || c.Listen != ":8080" {
+		t.Errorf("LoadFlags with --listen = %q, %v; want :8080, nil", c.Listen, err)
+	}
+	bad := map[string]string{"BRIEFBOT_DAEMON": "maybe", "BRIEFBOT_LOG_FORMAT": "xml"}
+	c, err = config.LoadFlags("", env(bad), config.Flags{Daemon: true, LogFormat: "json"})
+	if err != nil || !c.Daemon || c.Log.Format != "json" {
+		t.Errorf("LoadFlags with bad variables the flags override = %+v, %v; want daemon, json, nil", c, err)
+	}
+	if _, err := config.LoadFlags("", env(bad), config.Flags{Daemon: true}); err == nil || !strings.Contains(err.Error(), "log") {
+		t.Errorf("LoadFlags with a bad BRIEFBOT_LOG_FORMAT no flag overrides = %v; want an error about it", err)
+	}
+}
+
+// TestSettle reads the quiet period from the file and refuses a zero one.
+func TestSettle(t *testing.T) {
+	c, err := config.Load(writeFile(t, "settle: 500ms\n"), nil)
+	if err != nil || c.Settle != config.Duration(500*time.Millisecond) {
+		t.Errorf("Load(settle: 500ms) = %v, %v; want 500ms", c.Settle, err)
+	}
+	if _, err := config.Load(writeFile(t, "settle: 0s\n"), nil); err == nil || !strings.Contains(err.Error(), "settle: must be positive") {
+		t.Errorf("Load(settle: 0s) = %v; want settle: must be positive", err)
 	}
 }

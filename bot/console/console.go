@@ -6,6 +6,7 @@ package console
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -49,9 +50,12 @@ func (c *Console) Write(p []byte) (int, error) {
 	return c.Out.Write(p)
 }
 
+// Parts is 1: the terminal prints a message of any length whole.
+func (c *Console) Parts(bot.Message) int { return 1 }
+
 // Post prints a message's text followed by a blank line. The terminal has
 // one screen, so the channel id only names the message: "terminal-3".
-func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, key string) (string, error) {
+func (c *Console) Post(ctx context.Context, channelID string, m bot.Message, _ bot.Part) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
@@ -82,11 +86,16 @@ func (c *Console) Run(ctx context.Context) error {
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(c.In)
-		sc.Buffer(make([]byte, 0, 4096), 1<<20)
-		for sc.Scan() {
+		r := bufio.NewReader(c.In)
+		for {
+			line, err := readLine(r)
+			if errors.Is(err, errTooLong) {
+				line = tooLong
+			} else if err != nil && line == "" {
+				return // end of input, or it cannot be read
+			}
 			select {
-			case lines <- sc.Text():
+			case lines <- line:
 			case <-ctx.Done():
 				return
 			}
@@ -103,9 +112,52 @@ func (c *Console) Run(ctx context.Context) error {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
+			if line == tooLong {
+				if _, err := fmt.Fprintf(c, "That line is over %d bytes long; it was ignored.\n\n", maxLine); err != nil {
+					return fmt.Errorf("writing to the terminal: %w", err)
+				}
+				continue
+			}
 			if _, err := fmt.Fprintf(c, "%s\n\n", c.Handler.Handle(ctx, c.Channel, line)); err != nil {
 				return fmt.Errorf("writing to the terminal: %w", err)
 			}
 		}
+	}
+}
+
+// maxLine is the longest command line read; a longer one is skipped, with
+// a note, and reading goes on.
+const maxLine = 1 << 20
+
+var errTooLong = errors.New("line too long")
+
+// tooLong stands for a skipped line among the lines read: no line read
+// from the terminal holds a NUL.
+const tooLong = "\x00too long"
+
+// readLine reads a line without its end (\n or \r\n). A line over
+// maxLine is read to its end and dropped, with errTooLong; the last line
+// may end without a newline.
+func readLine(r *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if len(b)+len(chunk) <= maxLine+2 {
+			b = append(b, chunk...)
+		} else {
+			b = b[:0]
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = r.ReadSlice('\n')
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return "", err
+			}
+			return "", errTooLong
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		line := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+		return line, err
 	}
 }

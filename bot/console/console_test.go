@@ -68,11 +68,11 @@ func TestPost(t *testing.T) {
 	var out bytes.Buffer
 	c := &Console{Out: &out}
 	for _, text := range []string{"First\nbriefing\n", "Second"} {
-		if _, err := c.Post(t.Context(), "terminal", bot.Message{Text: text, Title: "ignored"}, "1"); err != nil {
+		if _, err := c.Post(t.Context(), "terminal", bot.Message{Text: text, Title: "ignored"}, bot.Part{Key: "1"}); err != nil {
 			t.Fatalf("Post = %v", err)
 		}
 	}
-	id, err := c.Post(t.Context(), "terminal", bot.Message{Text: "Third"}, "3")
+	id, err := c.Post(t.Context(), "terminal", bot.Message{Text: "Third"}, bot.Part{Key: "3"})
 	if err != nil || id != "terminal-3" {
 		t.Errorf("third Post = %q, %v; want terminal-3", id, err)
 	}
@@ -81,7 +81,25 @@ func TestPost(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := c.Post(ctx, "terminal", bot.Message{Text: "Late"}, "4"); err == nil || strings.Contains(out.String(), "Late") {
+	if _, err := c.Post(ctx, "terminal", bot.Message{Text: "Late"}, bot.Part{Key: "4"}); err == nil || strings.Contains(out.String(), "Late") {
 		t.Errorf("Post after cancel = %v, wrote %q; want an error and nothing written", err, out.String())
+	}
+}
+
+// TestRunSkipsOverlongLine answers the commands after a line over 1 MiB,
+// saying the long one was ignored, instead of stopping.
+func TestRunSkipsOverlongLine(t *testing.T) {
+	var out bytes.Buffer
+	in := "/help\n/who-said " + strings.Repeat("x", 2<<20) + "\n/sources\r\n/quotes pevkur"
+	c := &Console{In: strings.NewReader(in), Out: &out, Handler: &echo{}, Channel: "console:terminal"}
+	if err := c.Run(t.Context()); err != nil {
+		t.Fatalf("Run = %v; want nil at end of input", err)
+	}
+	want := "answer in console:terminal to /help\n\n" +
+		"That line is over 1048576 bytes long; it was ignored.\n\n" +
+		"answer in console:terminal to /sources\n\n" +
+		"answer in console:terminal to /quotes pevkur\n\n"
+	if got := out.String(); got != want {
+		t.Errorf("Run wrote %q; want %q", got, want)
 	}
 }

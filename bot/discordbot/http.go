@@ -6,12 +6,18 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
 
 // maxInteractionBody bounds what the endpoint reads of a request.
 const maxInteractionBody = 1 << 20
+
+// maxSkew is how old (or how far ahead) a request's signed timestamp may
+// be: as Slack's, so that a captured request cannot be replayed later.
+const maxSkew = 5 * time.Minute
 
 // HTTPHandler returns the interactions endpoint, to serve at
 // POST /discord/interactions and give Discord as the application's
@@ -30,6 +36,11 @@ func (in *Interactions) HTTPHandler(ctx context.Context, s *discordgo.Session, p
 		// VerifyInteraction reads the body and puts it back for us.
 		if !discordgo.VerifyInteraction(r, publicKey) {
 			http.Error(w, "invalid request signature", http.StatusUnauthorized)
+			return
+		}
+		if !in.fresh(r.Header.Get("X-Signature-Timestamp")) {
+			in.log().WarnContext(ctx, "rejected discord interaction", "reason", "timestamp outside the 5-minute window", "remote", r.RemoteAddr)
+			http.Error(w, "stale request", http.StatusUnauthorized)
 			return
 		}
 		body, err := io.ReadAll(r.Body)
@@ -73,4 +84,15 @@ func (in *Interactions) HTTPHandler(ctx context.Context, s *discordgo.Session, p
 			later()
 		}()
 	})
+}
+
+// fresh reports whether a request's timestamp (Unix seconds) is within
+// maxSkew of now.
+func (in *Interactions) fresh(timestamp string) bool {
+	sec, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil {
+		return false
+	}
+	skew := in.now().Sub(time.Unix(sec, 0))
+	return skew <= maxSkew && skew >= -maxSkew
 }

@@ -26,6 +26,9 @@ type Completer interface {
 	Complete(ctx context.Context, option, prefix string, limit int) ([]string, error)
 }
 
+// answeredAlready is the answer to an interaction seen before: a replay.
+const answeredAlready = "That command was answered already."
+
 // tokenLife is how long an interaction's token may be used for follow-ups.
 const tokenLife = 15 * time.Minute
 
@@ -51,6 +54,14 @@ type Interactions struct {
 	// Public answers in view of the whole channel; by default only the
 	// reader who asked sees the answer (an ephemeral message).
 	Public bool
+	// FirstSeen, when set, records a command's interaction id and reports
+	// whether it is new: an interaction delivered again, or a signed
+	// request replayed, is answered without running it twice (no second
+	// digest). The composition root keeps ids for ten minutes.
+	FirstSeen func(ctx context.Context, id string) bool
+	// Now is the clock request timestamps (over HTTP) and interaction ids
+	// (on the gateway) are checked against; nil means time.Now.
+	Now func() time.Time
 
 	wg sync.WaitGroup
 }
@@ -117,6 +128,12 @@ func (in *Interactions) Gateway(ctx context.Context) func(*discordgo.Session, *d
 			return
 		}
 		i := ic.Interaction
+		if at, err := discordgo.SnowflakeTimestamp(i.ID); err == nil && in.now().Sub(at) > maxSkew {
+			// Delivered again long after it was made (a resumed gateway
+			// session): its reader has long given up, and it may have run.
+			in.log().WarnContext(ctx, "discord interaction over 5 minutes old; not answered", "interaction", i.ID, "made", at)
+			return
+		}
 		ctx, cancel := context.WithTimeout(ctx, tokenLife)
 		defer cancel()
 		resp, later := in.answer(ctx, s, i)
@@ -170,6 +187,12 @@ func (in *Interactions) answer(ctx context.Context, s *discordgo.Session, i *dis
 	}
 
 	line := commandLine(i.ApplicationCommandData())
+	if in.FirstSeen != nil && !in.FirstSeen(ctx, i.ID) {
+		in.log().WarnContext(ctx, "discord interaction seen before; not run again", "interaction", i.ID, "command", line)
+		return &response{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: &responseData{
+			Content: answeredAlready, AllowedMentions: noMentions(), Flags: in.flags(),
+		}}, nil
+	}
 	answered := make(chan string, 1)
 	go func() { answered <- in.Commands.Handle(ctx, "discord:"+i.ChannelID, line) }()
 
@@ -309,3 +332,10 @@ func noMentions() *discordgo.MessageAllowedMentions {
 }
 
 func (in *Interactions) log() *slog.Logger { return logger(in.Log) }
+
+func (in *Interactions) now() time.Time {
+	if in.Now != nil {
+		return in.Now()
+	}
+	return time.Now()
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,6 +57,9 @@ const whoSaid = `{"type":2,"id":"I1","application_id":"APP","token":"TOK","chann
 // with it.
 func endpoint(t *testing.T, in *Interactions, f *fakeDiscord) (*httptest.Server, ed25519.PrivateKey) {
 	t.Helper()
+	if in.Now == nil {
+		in.Now = func() time.Time { return time.Unix(signedAt, 0) }
+	}
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -67,11 +71,19 @@ func endpoint(t *testing.T, in *Interactions, f *fakeDiscord) (*httptest.Server,
 	return srv, priv
 }
 
+// signedAt is when post signs requests, in Unix seconds.
+const signedAt = 1_700_000_000
+
 func post(t *testing.T, srv *httptest.Server, key ed25519.PrivateKey, body string) (int, map[string]any) {
+	t.Helper()
+	return postAt(t, srv, key, body, time.Unix(signedAt, 0))
+}
+
+func postAt(t *testing.T, srv *httptest.Server, key ed25519.PrivateKey, body string, at time.Time) (int, map[string]any) {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/discord/interactions", strings.NewReader(body))
 	if key != nil {
-		ts := "1700000000"
+		ts := strconv.FormatInt(at.Unix(), 10)
 		req.Header.Set("X-Signature-Timestamp", ts)
 		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(ts+body))))
 	}
@@ -304,5 +316,56 @@ func TestRegister(t *testing.T) {
 		if !names[n] {
 			t.Errorf("command %s not registered", n)
 		}
+	}
+}
+
+// TestInteractionReplay answers an interaction delivered again without
+// running it twice, and refuses a request signed over 5 minutes ago.
+func TestInteractionReplay(t *testing.T) {
+	f := newFake(t, nil)
+	h := &handler{answer: "digest posted"}
+	seen := map[string]bool{}
+	var mu sync.Mutex
+	in := &Interactions{Commands: h, FirstSeen: func(_ context.Context, id string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		first := !seen[id]
+		seen[id] = true
+		return first
+	}}
+	srv, key := endpoint(t, in, f)
+	postAt(t, srv, key, whoSaid, time.Unix(signedAt, 0))
+	status, got := postAt(t, srv, key, whoSaid, time.Unix(signedAt+5, 0))
+	if data, _ := got["data"].(map[string]any); status != http.StatusOK || data["content"] != answeredAlready {
+		t.Errorf("replay = %d %v; want 200 %q", status, got, answeredAlready)
+	}
+	if status, _ := postAt(t, srv, key, strings.Replace(whoSaid, `"I1"`, `"I2"`, 1), time.Unix(signedAt-6*60, 0)); status != http.StatusUnauthorized {
+		t.Errorf("a request signed 6 minutes ago = %d; want 401", status)
+	}
+	in.Wait()
+	if calls := h.called(); len(calls) != 1 {
+		t.Errorf("Handle ran %d times; want once: %q", len(calls), calls)
+	}
+}
+
+// TestGatewayOldInteraction leaves an interaction made over 5 minutes ago,
+// by its id's time, unanswered and not run.
+func TestGatewayOldInteraction(t *testing.T) {
+	f := newFake(t, nil)
+	h := &handler{answer: "an answer"}
+	made := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+	in := &Interactions{Commands: h, Now: func() time.Time { return made.Add(6 * time.Minute) }}
+	var i discordgo.InteractionCreate
+	if err := json.Unmarshal([]byte(strings.Replace(whoSaid, `"I1"`, `"`+snowflake(made)+`"`, 1)), &i); err != nil {
+		t.Fatal(err)
+	}
+	in.Gateway(t.Context())(f.session(), &i)
+	if n := len(f.requests()); n != 0 || len(h.called()) != 0 {
+		t.Errorf("an interaction 6 minutes old: %d requests, Handle called %q; want neither", n, h.called())
+	}
+	in.Now = func() time.Time { return made.Add(time.Minute) }
+	in.Gateway(t.Context())(f.session(), &i)
+	if len(h.called()) != 1 {
+		t.Errorf("an interaction a minute old was not run")
 	}
 }

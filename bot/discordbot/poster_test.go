@@ -33,7 +33,7 @@ func briefing() bot.Message {
 func TestPostBriefing(t *testing.T) {
 	f := newFake(t, nil)
 	p := &Poster{Session: f.session()}
-	id, err := p.Post(t.Context(), "123", briefing(), "delivery-7")
+	id, err := p.Post(t.Context(), "123", briefing(), bot.Part{Key: "delivery-7"})
 	if err != nil {
 		t.Fatalf("Post = %v", err)
 	}
@@ -52,8 +52,8 @@ func TestPostBriefing(t *testing.T) {
 		t.Errorf("body %s lacks allowed_mentions parse []", r.Body)
 	}
 	got := decodeSent(t, r.Body)
-	if got.Nonce != nonceFor("delivery-7") || len(got.Nonce) > 25 || !got.EnforceNonce {
-		t.Errorf("nonce = %q, enforce_nonce = %v; want %q, true", got.Nonce, got.EnforceNonce, nonceFor("delivery-7"))
+	if want := Nonce(bot.Part{Key: "delivery-7"}); got.Nonce != want || len(got.Nonce) > 25 || !got.EnforceNonce {
+		t.Errorf("nonce = %q, enforce_nonce = %v; want %q, true", got.Nonce, got.EnforceNonce, want)
 	}
 	want := []*discordgo.MessageEmbed{{
 		Type:        discordgo.EmbedTypeRich,
@@ -75,7 +75,7 @@ func TestPostSameKeySameNonce(t *testing.T) {
 	f := newFake(t, nil)
 	p := &Poster{Session: f.session()}
 	for range 2 {
-		if _, err := p.Post(t.Context(), "123", briefing(), "k"); err != nil {
+		if _, err := p.Post(t.Context(), "123", briefing(), bot.Part{Key: "k"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -146,7 +146,7 @@ func TestPostSplitsLongMessage(t *testing.T) {
 	f := newFake(t, nil)
 	p := &Poster{Session: f.session()}
 	m := longBriefing()
-	id, err := p.Post(t.Context(), "123", m, "long")
+	id, err := postAll(t, p, "123", m, "long")
 	if err != nil || id != "m0" {
 		t.Fatalf("Post = %q, %v; want m0, nil", id, err)
 	}
@@ -250,7 +250,7 @@ func TestPostErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFake(t, func(int, request) (int, string) { return tc.status, tc.body })
 			p := &Poster{Session: f.session()}
-			_, err := p.Post(t.Context(), "123", briefing(), "k")
+			_, err := p.Post(t.Context(), "123", briefing(), bot.Part{Key: "k"})
 			if err == nil {
 				t.Fatal("Post = nil error")
 			}
@@ -277,7 +277,7 @@ func TestPostRateLimited(t *testing.T) {
 		return 0, ""
 	})
 	p := &Poster{Session: f.session()}
-	_, err := p.Post(t.Context(), "123", briefing(), "k")
+	_, err := p.Post(t.Context(), "123", briefing(), bot.Part{Key: "k"})
 	rl, ok := errors.AsType[*bot.RateLimitError](err)
 	if !ok {
 		t.Fatalf("Post = %v; want a *bot.RateLimitError", err)
@@ -291,7 +291,7 @@ func TestPostRateLimited(t *testing.T) {
 	if n := len(f.requests()); n != 1 {
 		t.Errorf("discordgo sent %d requests on a 429; want 1 (no retry of its own)", n)
 	}
-	id, err := p.Post(t.Context(), "123", briefing(), "k")
+	id, err := p.Post(t.Context(), "123", briefing(), bot.Part{Key: "k"})
 	if err != nil || id != "m1" {
 		t.Fatalf("second Post = %q, %v; want m1, nil", id, err)
 	}
@@ -301,50 +301,67 @@ func TestPostRateLimited(t *testing.T) {
 	}
 }
 
-// A 429 on a later message is waited out, and every part posted once.
-func TestPostLaterPartRateLimited(t *testing.T) {
-	f := newFake(t, func(n int, _ request) (int, string) {
-		if n == 1 {
-			return http.StatusTooManyRequests, `{"message":"slow down","retry_after":0.01,"global":false}`
+// postAll posts every part of m as the dispatcher does, one after the
+// other, and returns the first part's id.
+func postAll(t *testing.T, p *Poster, channel string, m bot.Message, key string) (string, error) {
+	t.Helper()
+	var first string
+	for i := range p.Parts(m) {
+		id, err := p.Post(t.Context(), channel, m, bot.Part{Key: key, Index: i, Thread: first})
+		if err != nil {
+			return first, err
 		}
-		return 0, ""
-	})
-	p := &Poster{Session: f.session()}
-	m := longBriefing()
-	id, err := p.Post(t.Context(), "123", m, "k")
-	if err != nil || id != "m0" {
-		t.Fatalf("Post = %q, %v; want m0, nil", id, err)
-	}
-	acc := f.accepted()
-	if want := len(Render(m)); len(acc) != want {
-		t.Errorf("%d messages accepted; want %d", len(acc), want)
-	}
-	seen := map[string]bool{}
-	for _, r := range acc {
-		n := decodeSent(t, r.Body).Nonce
-		if seen[n] {
-			t.Errorf("nonce %q accepted twice", n)
+		if i == 0 {
+			first = id
 		}
-		seen[n] = true
+	}
+	return first, nil
+}
+
+// A 429 or a server error on a later part is returned, for the dispatcher
+// to retry that part: nothing is swallowed or retried here.
+func TestPostLaterPartFails(t *testing.T) {
+	for _, tc := range []struct {
+		status    int
+		body      string
+		rateLimit bool
+	}{
+		{http.StatusTooManyRequests, `{"message":"slow down","retry_after":2,"global":false}`, true},
+		{http.StatusInternalServerError, `{"message":"oops"}`, false},
+	} {
+		f := newFake(t, func(n int, _ request) (int, string) {
+			if n == 1 {
+				return tc.status, tc.body
+			}
+			return 0, ""
+		})
+		p := &Poster{Session: f.session()}
+		_, err := postAll(t, p, "123", longBriefing(), "k")
+		if _, ok := errors.AsType[*bot.RateLimitError](err); err == nil || ok != tc.rateLimit || bot.IsPermanent(err) {
+			t.Errorf("%d on part 2: Post = %v; want an error to retry, a rate limit %v", tc.status, err, tc.rateLimit)
+		}
+		if n := len(f.requests()); n != 2 {
+			t.Errorf("%d on part 2: %d requests; want 2", tc.status, n)
+		}
 	}
 }
 
-// Once the first message is posted, a later failure is not an error: the
-// dispatcher would post it all again.
-func TestPostLaterPartFails(t *testing.T) {
-	f := newFake(t, func(n int, _ request) (int, string) {
-		if n == 1 {
-			return http.StatusInternalServerError, `{"message":"oops"}`
+// TestNonce makes nonces Discord takes (25 characters at most), one for
+// each part and each archive.
+func TestNonce(t *testing.T) {
+	seen := map[string]bool{}
+	for _, pt := range []bot.Part{
+		{Key: "3f1c0a9b2e4d5f60/briefing:1"}, {Key: "3f1c0a9b2e4d5f60/briefing:1", Index: 1},
+		{Key: "77aa00bb11cc22dd/briefing:1"}, {Key: "3f1c0a9b2e4d5f60/briefing:2"},
+	} {
+		n := Nonce(pt)
+		if len(n) > 25 || seen[n] {
+			t.Errorf("Nonce(%+v) = %q: too long or repeated", pt, n)
 		}
-		return 0, ""
-	})
-	p := &Poster{Session: f.session()}
-	id, err := p.Post(t.Context(), "123", longBriefing(), "k")
-	if err != nil || id != "m0" {
-		t.Fatalf("Post = %q, %v; want m0, nil", id, err)
-	}
-	if n := len(f.requests()); n != 2 {
-		t.Errorf("%d requests; want 2 (stop at the failed part)", n)
+		seen[n] = true
+		if Nonce(pt) != n {
+			t.Errorf("Nonce(%+v) differs between calls", pt)
+		}
 	}
 }
 
@@ -369,7 +386,7 @@ func TestPostInert(t *testing.T) {
 	f := newFake(t, nil)
 	p := &Poster{Session: f.session()}
 	m := bot.Message{Title: "x", Sections: []bot.Section{{Lines: []bot.Line{{Text: "@everyone <@123> **x** [click](https://evil)"}}}}}
-	if _, err := p.Post(t.Context(), "1", m, "k"); err != nil {
+	if _, err := p.Post(t.Context(), "1", m, bot.Part{Key: "k"}); err != nil {
 		t.Fatal(err)
 	}
 	got := decodeSent(t, f.requests()[0].Body)

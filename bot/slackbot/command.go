@@ -129,7 +129,12 @@ type responder struct {
 	client   *http.Client
 	log      *slog.Logger
 	wg       *sync.WaitGroup
+	// firstSeen is HTTPHandler.FirstSeen or SocketMode.FirstSeen.
+	firstSeen func(ctx context.Context, id string) bool
 }
+
+// answeredAlready is the answer to a command seen before: a replay.
+const answeredAlready = "That command was answered already."
 
 // answer runs cmd and returns what to give Slack at once: the answer if it
 // is ready within r.within, or a "Working on it…", in which case the answer
@@ -143,6 +148,10 @@ func (r responder) answer(ctx context.Context, cmd slack.SlashCommand) *reply {
 	if !ok {
 		r.log.WarnContext(ctx, "unknown slash command", "command", cmd.Command)
 		return answerReply(fmt.Sprintf("Unknown command %s. Try /help.", cmd.Command))
+	}
+	if r.firstSeen != nil && cmd.TriggerID != "" && !r.firstSeen(ctx, cmd.TriggerID) {
+		r.log.WarnContext(ctx, "slash command seen before; not run again", "command", cmd.Command, "channel", cmd.ChannelID, "trigger", cmd.TriggerID)
+		return answerReply(answeredAlready)
 	}
 	r.log.InfoContext(ctx, "slash command", "command", cmd.Command, "channel", cmd.ChannelID, "user", cmd.UserID)
 	done := make(chan string, 1)

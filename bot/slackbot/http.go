@@ -2,6 +2,7 @@ package slackbot
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -42,6 +43,11 @@ type HTTPHandler struct {
 	// HTTPClient posts late answers to response_url; nil means
 	// http.DefaultClient.
 	HTTPClient *http.Client
+	// FirstSeen, when set, records a command's trigger_id and reports
+	// whether it is new: a command Slack delivers again, or a signed
+	// request replayed, is answered without running it twice (no second
+	// digest). The composition root keeps ids for ten minutes.
+	FirstSeen func(ctx context.Context, id string) bool
 
 	wg sync.WaitGroup
 }
@@ -85,7 +91,7 @@ func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad command", http.StatusBadRequest)
 		return
 	}
-	rs := responder{commands: h.Commands, within: h.AnswerWithin, client: h.HTTPClient, log: h.log(), wg: &h.wg}
+	rs := responder{commands: h.Commands, within: h.AnswerWithin, client: h.HTTPClient, log: h.log(), wg: &h.wg, firstSeen: h.FirstSeen}
 	rep := rs.answer(r.Context(), cmd)
 	if rep == nil {
 		// The answer goes to response_url; an empty 200 shows nothing.

@@ -281,3 +281,30 @@ func TestHTTPLongAnswer(t *testing.T) {
 		t.Errorf("fallback text of %d; want ≤ 4000", length(text))
 	}
 }
+
+// TestHTTPReplay answers the same signed /digest request, replayed 5
+// seconds later, without running it again.
+func TestHTTPReplay(t *testing.T) {
+	f := &fakeCommands{}
+	h := newHTTPHandler(f)
+	seen := map[string]bool{}
+	h.FirstSeen = func(_ context.Context, id string) bool {
+		first := !seen[id]
+		seen[id] = true
+		return first
+	}
+	body := commandBody("/sources", "", "http://unused") + "&trigger_id=1.2.3"
+	var answers []string
+	for _, at := range []time.Time{now, now.Add(5 * time.Second)} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, signed(t, "/slack/commands", body, at, secret))
+		answers = append(answers, w.Body.String())
+	}
+	h.Wait()
+	if calls := f.seen(); len(calls) != 1 {
+		t.Errorf("Handle ran %d times for one request sent twice; want once: %q", len(calls), calls)
+	}
+	if !strings.Contains(answers[1], answeredAlready) {
+		t.Errorf("the replay was answered %s; want %q", answers[1], answeredAlready)
+	}
+}

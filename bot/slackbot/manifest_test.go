@@ -9,8 +9,9 @@ import (
 )
 
 // TestManifest keeps the manifest in step with the code: the commands it
-// declares are the ones answered, and it asks for no scope beyond the two
-// needed.
+// declares are the ones answered, and it asks for no scope beyond the four
+// needed: posting, commands, and reading history to find a post whose
+// answer was lost.
 func TestManifest(t *testing.T) {
 	data, err := os.ReadFile("manifest.yaml")
 	if err != nil {
@@ -48,8 +49,8 @@ func TestManifest(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("manifest commands = %q; want %q", got, want)
 	}
-	if scopes := m.OAuthConfig.Scopes.Bot; !slices.Equal(scopes, []string{"chat:write", "commands"}) {
-		t.Errorf("manifest bot scopes = %q; want [chat:write commands]", scopes)
+	if scopes, want := m.OAuthConfig.Scopes.Bot, []string{"chat:write", "commands", "channels:history", "groups:history"}; !slices.Equal(scopes, want) {
+		t.Errorf("manifest bot scopes = %q; want %q", scopes, want)
 	}
 	if !m.Settings.SocketModeEnabled {
 		t.Errorf("manifest has Socket Mode off; want it on, the default")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -20,34 +21,113 @@ type Poster struct {
 	Log    *slog.Logger // nil discards
 }
 
-var _ bot.Poster = (*Poster)(nil)
+var (
+	_ bot.Poster = (*Poster)(nil)
+	_ bot.Finder = (*Poster)(nil)
+)
 
-// Post posts m to the channel with the id channelID and returns the
-// timestamp Slack gave the first message, which is its id. A message longer
-// than one Slack message goes on as replies in the first one's thread.
+// Parts returns how many Slack messages m is posted as: the message, and
+// replies in its thread for what does not fit or is marked Thread.
+func (p *Poster) Parts(m bot.Message) int { return len(Render(m)) }
+
+// Post posts part pt of m to the channel with the id channelID and returns
+// the timestamp Slack gave it, which is its id: part 0 in the channel, the
+// others as replies in part 0's thread.
 //
-// Slack has no idempotency key for chat.postMessage, so key is not used: a
-// post retried after a timeout may show twice.
+// Slack has no idempotency key for chat.postMessage, so each message
+// carries pt's key in its metadata (event type briefbot_post), for Find
+// to look for when an answer is lost.
 //
 // A *bot.RateLimitError is returned for a 429, and a bot.Permanent error for
-// a channel or token that retrying cannot mend. Once the first message is
-// posted, a failed reply is logged rather than returned, since returning it
-// would post the whole message again.
-func (p *Poster) Post(ctx context.Context, channelID string, m bot.Message, key string) (string, error) {
+// a channel or token that retrying cannot mend.
+func (p *Poster) Post(ctx context.Context, channelID string, m bot.Message, pt bot.Part) (string, error) {
 	msgs := Render(m)
-	_, ts, err := p.Client.PostMessageContext(ctx, channelID, options(msgs[0])...)
+	if pt.Index >= len(msgs) {
+		return "", bot.Permanent(fmt.Errorf("posting to slack channel %s: no part %d of %d", channelID, pt.Index+1, len(msgs)))
+	}
+	opts := append(options(msgs[pt.Index]), slack.MsgOptionMetadata(metadata(pt)))
+	if pt.Index > 0 {
+		opts = append(opts, slack.MsgOptionTS(pt.Thread))
+	}
+	_, ts, err := p.Client.PostMessageContext(ctx, channelID, opts...)
 	if err != nil {
 		return "", classify(fmt.Errorf("posting to slack channel %s: %w", channelID, err))
 	}
-	for i, reply := range msgs[1:] {
-		opts := append(options(reply), slack.MsgOptionTS(ts))
-		if _, _, err := p.Client.PostMessageContext(ctx, channelID, opts...); err != nil {
-			p.log().ErrorContext(ctx, "posting thread reply", "channel", channelID, "ts", ts,
-				"reply", i+1, "replies", len(msgs)-1, "err", err)
+	return ts, nil
+}
+
+// EventType is the metadata event type of every message the bot posts.
+const EventType = "briefbot_post"
+
+// metadata carries a part's key in its message, where Find looks for it.
+func metadata(pt bot.Part) slack.SlackMetadata {
+	return slack.SlackMetadata{EventType: EventType, EventPayload: map[string]any{"key": pt.Key, "part": pt.Index}}
+}
+
+// isPart reports whether msg carries pt's key.
+func isPart(msg slack.Message, pt bot.Part) bool {
+	md := msg.Metadata
+	if md.EventType != EventType {
+		return false
+	}
+	key, _ := md.EventPayload["key"].(string)
+	n, ok := md.EventPayload["part"].(float64) // JSON numbers decode as float64
+	return key == pt.Key && ok && int(n) == pt.Index
+}
+
+// Clock skew allowed between this machine and Slack when looking back:
+// a message Slack dated a little before the attempt began is still found.
+const lookBack = 5 * time.Minute
+
+// maxLookupPages bounds a look-up: 10 pages of 200 messages is more than
+// a channel gets in the minutes a look-up covers.
+const maxLookupPages = 10
+
+// Find looks for part pt of m in the channel, posted since since: part 0
+// in the channel's history (conversations.history), a later part among
+// the replies of part 0's thread (conversations.replies), by the key in
+// each message's metadata. It needs the history scopes (channels:history,
+// groups:history); without them the error is bot.Permanent.
+func (p *Poster) Find(ctx context.Context, channelID string, m bot.Message, pt bot.Part, since time.Time) (string, bool, error) {
+	oldest := timestamp(since.Add(-lookBack))
+	cursor := ""
+	for range maxLookupPages {
+		var (
+			msgs []slack.Message
+			more bool
+			err  error
+		)
+		if pt.Index == 0 {
+			var h *slack.GetConversationHistoryResponse
+			h, err = p.Client.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+				ChannelID: channelID, Oldest: oldest, Limit: 200, Cursor: cursor, IncludeAllMetadata: true,
+			})
+			if h != nil {
+				msgs, more, cursor = h.Messages, h.HasMore, h.ResponseMetaData.NextCursor
+			}
+		} else {
+			msgs, more, cursor, err = p.Client.GetConversationRepliesContext(ctx, &slack.GetConversationRepliesParameters{
+				ChannelID: channelID, Timestamp: pt.Thread, Oldest: oldest, Limit: 200, Cursor: cursor, IncludeAllMetadata: true,
+			})
+		}
+		if err != nil {
+			return "", false, classify(fmt.Errorf("looking up a post in slack channel %s: %w", channelID, err))
+		}
+		for _, msg := range msgs {
+			if isPart(msg, pt) {
+				return msg.Timestamp, true, nil
+			}
+		}
+		if !more || cursor == "" {
 			break
 		}
 	}
-	return ts, nil
+	return "", false, nil
+}
+
+// timestamp is t as Slack writes times: seconds and microseconds.
+func timestamp(t time.Time) string {
+	return fmt.Sprintf("%d.%06d", t.Unix(), t.Nanosecond()/1000)
 }
 
 func options(m Message) []slack.MsgOption {
@@ -76,6 +156,7 @@ var permanentErrors = map[string]bool{
 	"invalid_blocks":          true,
 	"msg_too_long":            true,
 	"team_access_not_granted": true,
+	"thread_not_found":        true,
 }
 
 // classify maps Slack's errors to bot's: rate limits to *bot.RateLimitError,

@@ -27,6 +27,11 @@ type SocketMode struct {
 	// HTTPClient posts late answers to response_url; nil means
 	// http.DefaultClient.
 	HTTPClient *http.Client
+	// FirstSeen, when set, records a command's trigger_id and reports
+	// whether it is new: a command Slack delivers again, or a signed
+	// request replayed, is answered without running it twice (no second
+	// digest). The composition root keeps ids for ten minutes.
+	FirstSeen func(ctx context.Context, id string) bool
 }
 
 // Run connects and answers commands until ctx is done, which ends it
@@ -41,7 +46,7 @@ func (s *SocketMode) Run(ctx context.Context) error {
 	defer cancel()
 	errc := make(chan error, 1)
 	go func() { errc <- s.Client.RunContext(ctx) }()
-	rs := responder{commands: s.Commands, within: s.AnswerWithin, client: s.HTTPClient, log: log, wg: &wg}
+	rs := responder{commands: s.Commands, within: s.AnswerWithin, client: s.HTTPClient, log: log, wg: &wg, firstSeen: s.FirstSeen}
 	for {
 		select {
 		case <-ctx.Done():

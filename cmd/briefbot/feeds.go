@@ -16,12 +16,16 @@ import (
 )
 
 // followFeeds polls every configured feed on its own interval, with backoff
-// after failures, and briefs each new item, until ctx is done.
-func followFeeds(ctx context.Context, feeds []config.Feed, p *ingest.Poller, db *store.DB, in *seedIngest) *sync.WaitGroup {
+// after failures, and briefs each new item, until ctx is done. firstPolls
+// is done once every feed has been polled once (or ctx is done first).
+func followFeeds(ctx context.Context, feeds []config.Feed, p *ingest.Poller, db *store.DB, in *seedIngest, firstPolls *sync.WaitGroup) *sync.WaitGroup {
 	var wg sync.WaitGroup
+	firstPolls.Add(len(feeds))
 	for _, f := range feeds {
 		wg.Go(func() {
 			interval := time.Duration(f.Interval)
+			first := sync.OnceFunc(firstPolls.Done)
+			defer first()
 			for {
 				items, err := p.Poll(ctx, f.URL)
 				if err != nil && ctx.Err() == nil {
@@ -35,6 +39,7 @@ func followFeeds(ctx context.Context, feeds []config.Feed, p *ingest.Poller, db 
 					}
 					in.addItem(ctx, f, it)
 				}
+				first() // caught up with this feed
 				wait := interval
 				if st, ok, err := db.FeedState(ctx, f.URL); err == nil && ok {
 					wait = p.Backoff(st, interval)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -347,6 +348,11 @@ func TestRunEndToEnd(t *testing.T) {
 		return map[string]string{"BRIEFBOT_SEEDS": seeds, "BRIEFBOT_DB": db}[k]
 	}
 	writeFile(t, seeds, "broken.txt", "bad\x00data")
+	// A link out of the folder is refused, and /sources counts it.
+	outside := writeFile(t, t.TempDir(), "secret.txt", string(body))
+	if err := os.Symlink(outside, filepath.Join(seeds, "outside.txt")); err != nil {
+		t.Fatal(err)
+	}
 	script := "/who-said europe\n/quotes pevkur\n/brief latest\n/who-said\n/who-said tariffs\n/sources\n"
 	for i := range 2 {
 		var out, errOut bytes.Buffer
@@ -373,6 +379,8 @@ func TestRunEndToEnd(t *testing.T) {
 			"(/brief 1)",
 			"refused: reading",
 			"broken.txt\": binary data, not text",
+			"2 refused.",
+			"outside.txt\": a link out of the seeds folder",
 			"Channel console:terminal (immediate): ",
 		} {
 			if !strings.Contains(got, want) {
@@ -676,5 +684,35 @@ func TestBriefHTMLByline(t *testing.T) {
 	}
 	if got.Byline != "Ana Tremaine" || !strings.HasPrefix(got.Lede, "The harbour at Port Ellin") {
 		t.Errorf("JSON byline, lede = %q, %q; want Ana Tremaine and the first paragraph", got.Byline, got.Lede)
+	}
+}
+
+// TestRunFeedWithNoInput polls the feed once and prints what it briefs
+// before exiting at the end of an empty input (run --feed URL < /dev/null).
+func TestRunFeedWithNoInput(t *testing.T) {
+	fs := &feedServer{}
+	for i := 1; i <= 2; i++ {
+		fs.items = append(fs.items, feedItem{fmt.Sprint(i), fmt.Sprintf("Item %d", i), fmt.Sprintf("Mon, 0%d Nov 2026 10:00:00 +0000", i)})
+	}
+	srv := httptest.NewServer(fs)
+	defer srv.Close()
+	var out, errOut bytes.Buffer
+	args := []string{"run", "--seeds", t.TempDir(), "--db", filepath.Join(t.TempDir(), "a.db"), "--feed", srv.URL + "/feed.xml"}
+	if err := run(t.Context(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut); err != nil {
+		t.Fatalf("run = %v; stderr %s", err, errOut.String())
+	}
+	if n := strings.Count(out.String(), "Source: "+srv.URL+"/story/"); n != 2 {
+		t.Errorf("printed %d of the feed's 2 items; want both:\n%s", n, out.String())
+	}
+}
+
+// TestDescribeCountsFeedsApart keeps feed briefings and failed polls out of
+// the seeds folder's counts in /sources.
+func TestDescribeCountsFeedsApart(t *testing.T) {
+	in := &seedIngest{dir: "seeds", log: slog.New(slog.DiscardHandler), briefed: 1, skipped: 2, feedBriefed: 3, feedErrors: 1}
+	got := in.describe(t.Context())
+	want := "Seeds folder seeds (watched): 1 new briefing this run, 2 refused.\nFeeds: 3 new briefings this run, 1 failed poll."
+	if got != want {
+		t.Errorf("describe = %q; want %q", got, want)
 	}
 }

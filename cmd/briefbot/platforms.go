@@ -66,16 +66,30 @@ func newPlatforms(cfg config.Config, term bot.Poster, log *slog.Logger) (*platfo
 // to routes (served by the caller on listen) and opens the connections,
 // which last until ctx is done.
 func (p *platforms) serve(ctx context.Context, cmds *bot.Commands, db *store.DB) error {
+	// A request handled in the last ten minutes is a replay (Slack's and
+	// Discord's signatures allow five minutes of skew either way).
+	firstSeen := func(platform string) func(context.Context, string) bool {
+		return func(ctx context.Context, id string) bool {
+			first, err := db.FirstSeen(ctx, platform+":"+id, 10*time.Minute)
+			if err != nil {
+				p.log.ErrorContext(ctx, "recording a command failed; answering it", "platform", platform, "err", err)
+				return true
+			}
+			return first
+		}
+	}
 	if p.slack != nil {
 		switch p.cfg.Slack.Mode {
 		case "http":
-			p.slackHTTP = &slackbot.HTTPHandler{SigningSecret: p.cfg.Secrets.SlackSigningSecret.Reveal(), Commands: cmds, Log: p.log.With("platform", "slack")}
+			p.slackHTTP = &slackbot.HTTPHandler{SigningSecret: p.cfg.Secrets.SlackSigningSecret.Reveal(), Commands: cmds, Log: p.log.With("platform", "slack"),
+				FirstSeen: firstSeen("slack")}
 			p.routes["/slack/"] = p.slackHTTP
 		default:
 			sm := &slackbot.SocketMode{
-				Client:   socketmode.New(p.slack, socketmode.OptionLog(slogPrinter{p.log.With("platform", "slack")})),
-				Commands: cmds,
-				Log:      p.log.With("platform", "slack"),
+				Client:    socketmode.New(p.slack, socketmode.OptionLog(slogPrinter{p.log.With("platform", "slack")})),
+				Commands:  cmds,
+				Log:       p.log.With("platform", "slack"),
+				FirstSeen: firstSeen("slack"),
 			}
 			p.wg.Go(func() {
 				if err := sm.Run(ctx); err != nil {
@@ -85,7 +99,8 @@ func (p *platforms) serve(ctx context.Context, cmds *bot.Commands, db *store.DB)
 		}
 	}
 	if p.discord != nil {
-		p.interactions = &discordbot.Interactions{Commands: cmds, Archive: completer{db}, Log: p.log.With("platform", "discord")}
+		p.interactions = &discordbot.Interactions{Commands: cmds, Archive: completer{db}, Log: p.log.With("platform", "discord"),
+			FirstSeen: firstSeen("discord")}
 		if err := discordbot.Register(ctx, p.discord, p.cfg.Discord.AppID, p.cfg.Discord.GuildID); err != nil {
 			// Commands registered before still work; posting does too.
 			p.log.ErrorContext(ctx, "registering discord commands failed", "err", err)

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -103,7 +104,6 @@ func TestRunSlackHTTPMode(t *testing.T) {
 	cfg := writeFile(t, dir, "briefbot.yaml", `
 seeds: `+seedFolder(t)+`
 db: `+filepath.Join(dir, "briefbot.db")+`
-listen: 127.0.0.1:0
 daemon: true
 slack:
   mode: http
@@ -119,7 +119,9 @@ channels:
 			"BRIEFBOT_SLACK_SIGNING_SECRET": secret,
 		}[k]
 	}
-	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	// The address comes from --listen, as the README says to run HTTP mode:
+	// flags apply before the configuration is validated.
+	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json", "--listen", "127.0.0.1:0")
 	base := listenAddr(t, b)
 	waitFor(t, slackAPI, "chat.postMessage")
 
@@ -165,7 +167,7 @@ channels:
 	}
 
 	// A restart posts nothing again.
-	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json", "--listen", "127.0.0.1:0")
 	waitFor(t, &b.errOut, `"msg":"seeds folder read"`)
 	b.stop(t)
 	if got := len(slackAPI.to("/api/chat.postMessage")); got != len(posts) {
@@ -364,5 +366,125 @@ discord: {app_id: "4242", api_url: "`+fake.URL+`"}
 	callback := discordAPI.to("/api/v9/interactions/I1/TOK/callback")
 	if len(callback) != 1 || !strings.Contains(callback[0].Body, "Hanno Pevkur") {
 		t.Errorf("interaction callback = %+v; want one answer naming Hanno Pevkur", callback)
+	}
+}
+
+// slowSlack is a Slack Web API that takes latency to answer each post,
+// having posted it already, as Slack does when its answers are slow: a
+// post cancelled by the client may still be in the channel. It answers
+// conversations.history with each message's metadata.
+type slowSlack struct {
+	latency time.Duration
+
+	mu    sync.Mutex
+	posts []url.Values
+}
+
+func (f *slowSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	w.Header().Set("Content-Type", "application/json")
+	switch r.URL.Path {
+	case "/api/chat.postMessage":
+		f.mu.Lock()
+		f.posts = append(f.posts, r.PostForm)
+		ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), len(f.posts))
+		f.posts[len(f.posts)-1].Set("ts", ts)
+		f.mu.Unlock()
+		select {
+		case <-time.After(f.latency):
+		case <-r.Context().Done():
+			return
+		}
+		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":%q}`, r.PostForm.Get("channel"), ts)
+	case "/api/conversations.history":
+		f.mu.Lock()
+		var msgs []map[string]any
+		for i := len(f.posts) - 1; i >= 0; i-- {
+			p := f.posts[i]
+			m := map[string]any{"type": "message", "ts": p.Get("ts"), "text": p.Get("text")}
+			if r.PostForm.Get("include_all_metadata") == "1" && p.Get("metadata") != "" {
+				m["metadata"] = json.RawMessage(p.Get("metadata"))
+			}
+			msgs = append(msgs, m)
+		}
+		f.mu.Unlock()
+		json.NewEncoder(w).Encode(map[string]any{"ok": true, "messages": msgs, "has_more": false})
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// keys are the delivery keys of the posts, from their metadata.
+func (f *slowSlack) keys() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, p := range f.posts {
+		var md struct {
+			EventPayload struct{ Key string } `json:"event_payload"`
+		}
+		json.Unmarshal([]byte(p.Get("metadata")), &md)
+		out = append(out, md.EventPayload.Key)
+	}
+	return out
+}
+
+// TestRunSIGTERMDuringBacklog stops the bot with SIGTERM while it posts a
+// backlog to a Slack that answers in half a second: the 10 s of posting on
+// the way out end with a post in flight, which is finished, and the next
+// start posts the rest; every briefing is in the channel once.
+func TestRunSIGTERMDuringBacklog(t *testing.T) {
+	slackAPI := &slowSlack{latency: 500 * time.Millisecond}
+	fake := httptest.NewServer(slackAPI)
+	defer fake.Close()
+	dir := t.TempDir()
+	seeds := t.TempDir()
+	const n = 24 // 12 s of posts: more than the 10 s given on the way out
+	for i := range n {
+		writeFile(t, seeds, fmt.Sprintf("story-%02d.txt", i), fmt.Sprintf(
+			"Bridge %d reopens\n\nThe mayor, Ana Lind, said: “Bridge %d will carry traffic again on Monday.”\n", i, i))
+	}
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seeds+`
+db: `+filepath.Join(dir, "briefbot.db")+`
+daemon: true
+slack:
+  api_url: `+fake.URL+`/api/
+channels:
+  - platform: slack
+    id: C0123
+    pace: 10ms
+`)
+	env := func(k string) string {
+		return map[string]string{"BRIEFBOT_SLACK_BOT_TOKEN": "xoxb-test", "BRIEFBOT_SLACK_APP_TOKEN": "xapp-test"}[k]
+	}
+	b := startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	for len(slackAPI.keys()) < 3 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.stop(t) // SIGTERM
+	stopped := len(slackAPI.keys())
+	if stopped >= n {
+		t.Fatalf("all %d posted before the bot stopped; want a backlog left", stopped)
+	}
+	b = startRun(t, env, "run", "--config", cfg, "--log-format", "json")
+	deadline := time.Now().Add(30 * time.Second)
+	for len(slackAPI.keys()) < n && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // a repeat would come now
+	b.stop(t)
+	keys := slackAPI.keys()
+	seen := map[string]int{}
+	for _, k := range keys {
+		seen[k]++
+	}
+	for k, c := range seen {
+		if c > 1 {
+			t.Errorf("%s posted %d times", k, c)
+		}
+	}
+	if len(seen) != n {
+		t.Errorf("%d briefings posted (%d before the SIGTERM); want %d, each once", len(seen), stopped, n)
 	}
 }

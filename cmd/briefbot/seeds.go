@@ -64,11 +64,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if len(rest) > 0 {
 		return usagef("unexpected argument %q: run takes no files", rest[0])
 	}
-	cfg, err := config.Load(*cfgPath, getenv)
-	if err == nil {
-		cfg.Apply(f)
-		err = cfg.Validate()
-	}
+	cfg, err := config.LoadFlags(*cfgPath, getenv, f)
 	var chans []bot.Channel
 	if err == nil {
 		chans, err = channels(cfg.Channels)
@@ -83,6 +79,12 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer db.Close()
+	// A file whose text the archive holds under a name that is gone was
+	// renamed: it stays the same article.
+	db.FileExists = func(key string) bool {
+		_, err := os.Lstat(filepath.Join(cfg.Seeds, filepath.FromSlash(key)))
+		return err == nil
+	}
 	outbox := db.Outbox()
 	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
@@ -94,7 +96,16 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	install, err := db.InstallID(ctx)
+	if err != nil {
+		return err
+	}
+	// Closed once the folder is read and each feed polled once: a digest
+	// missed while the bot was down waits for it.
+	caughtUp := make(chan struct{})
 	disp := &bot.Dispatcher{
+		CatchUp:  caughtUp,
+		Install:  install,
 		Store:    outbox,
 		Posters:  plats.posters,
 		Channels: chans,
@@ -158,7 +169,11 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		stopped = append(stopped, wait)
 	}
 
-	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log}
+	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Settle: time.Duration(cfg.Settle), Refused: func(path, why string) {
+		in.mu.Lock()
+		in.reject("other", fmt.Sprintf("reading %q: %s", path, why))
+		in.mu.Unlock()
+	}}
 	paths, err := w.Scan()
 	if err != nil {
 		return err
@@ -188,11 +203,22 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		})
 	}()
 	poller := &ingest.Poller{Store: db, MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
-	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in)
+	firstPolls := &sync.WaitGroup{}
+	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in, firstPolls)
+	go func() {
+		firstPolls.Wait()
+		close(caughtUp)
+	}()
 	if cfg.Daemon {
 		<-ctx.Done()
 	} else {
 		err = term.Run(ctx)
+		// Input that ends at once (run --feed URL < /dev/null) still
+		// gets what the folder and the feeds hold now.
+		select {
+		case <-caughtUp:
+		case <-ctx.Done():
+		}
 	}
 	stopWatching()
 	stopServing()
@@ -225,7 +251,9 @@ type seedIngest struct {
 	metrics  *metrics
 
 	mu               sync.Mutex
-	briefed, skipped int
+	briefed, skipped int      // files briefed and refused this run
+	feedBriefed      int      // feed items briefed this run
+	feedErrors       int      // failed polls this run
 	rejects          []string // the latest files and items refused, with why
 }
 
@@ -261,7 +289,11 @@ func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a
 	if !saved.New {
 		return nil
 	}
-	s.briefed++
+	if src.Kind == "feed" {
+		s.feedBriefed++
+	} else {
+		s.briefed++
+	}
 	if s.metrics != nil {
 		s.metrics.briefed.WithLabelValues(src.Kind).Inc()
 	}
@@ -278,7 +310,11 @@ func (s *seedIngest) reject(reason, why string) {
 	if s.metrics != nil {
 		s.metrics.rejects.WithLabelValues(reason).Inc()
 	}
-	s.skipped++
+	if reason == "feed" {
+		s.feedErrors++
+	} else {
+		s.skipped++
+	}
 	s.rejects = append(s.rejects, why)
 	if len(s.rejects) > 20 {
 		s.rejects = s.rejects[len(s.rejects)-20:]
@@ -289,6 +325,10 @@ func (s *seedIngest) reject(reason, why string) {
 func (s *seedIngest) describe(ctx context.Context) string {
 	s.mu.Lock()
 	msg := fmt.Sprintf("Seeds folder %s (watched): %d new %s this run, %d refused.", s.dir, s.briefed, plural(s.briefed, "briefing", "briefings"), s.skipped)
+	if s.feedBriefed > 0 || s.feedErrors > 0 {
+		msg += fmt.Sprintf("\nFeeds: %d new %s this run, %d failed %s.", s.feedBriefed, plural(s.feedBriefed, "briefing", "briefings"),
+			s.feedErrors, plural(s.feedErrors, "poll", "polls"))
+	}
 	for _, r := range s.rejects {
 		msg += "\n  refused: " + r
 	}

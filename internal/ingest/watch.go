@@ -24,11 +24,20 @@ type Watcher struct {
 	Dir string
 	// Settle is how long a file must go unchanged before it is read, so
 	// that a file still being written is read once, complete. Zero means
-	// 300ms.
+	// 2s. A file that appears whole, renamed into the folder, is read at
+	// once (after arrived).
 	Settle time.Duration
 	// Log receives files skipped and watch errors; nil discards them.
 	Log *slog.Logger
+	// Refused, when set, is told of each file not read for a reason the
+	// reader should see, such as a link out of the folder.
+	Refused func(path, why string)
 }
+
+// arrived is how long a file that appeared whole (renamed into the folder)
+// waits before it is read: long enough for the events of a writer that was
+// quick to show, short enough to be at once.
+const arrived = 50 * time.Millisecond
 
 // Article reports whether a file name is one the watcher reads: .txt, .md,
 // .html or .htm, and not hidden, temporary or an editor's backup.
@@ -99,6 +108,9 @@ func (w *Watcher) inside(root, path string) bool {
 	rel, err := filepath.Rel(realRoot, real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		w.log().Warn("not following a link out of the seeds folder", "path", path)
+		if w.Refused != nil {
+			w.Refused(path, "a link out of the seeds folder")
+		}
 		return false
 	}
 	info, err := os.Stat(real)
@@ -135,19 +147,19 @@ func (w *Watcher) Watch(ctx context.Context, found func(ctx context.Context, pat
 
 	settle := w.Settle
 	if settle <= 0 {
-		settle = 300 * time.Millisecond
+		settle = 2 * time.Second
 	}
 	var mu sync.Mutex
 	pending := map[string]*time.Timer{}
 	ready := make(chan string, 64)
-	schedule := func(path string) {
+	schedule := func(path string, wait time.Duration) {
 		mu.Lock()
 		defer mu.Unlock()
 		if t, ok := pending[path]; ok {
-			t.Reset(settle) // still being written
+			t.Reset(wait) // still being written
 			return
 		}
-		pending[path] = time.AfterFunc(settle, func() {
+		pending[path] = time.AfterFunc(wait, func() {
 			mu.Lock()
 			delete(pending, path)
 			mu.Unlock()
@@ -183,17 +195,29 @@ func (w *Watcher) Watch(ctx context.Context, found func(ctx context.Context, pat
 					// Files may already be in a folder moved in whole.
 					filepath.WalkDir(ev.Name, func(path string, d fs.DirEntry, err error) error {
 						if err == nil && !d.IsDir() && Article(path) {
-							schedule(path)
+							schedule(path, settle)
 						}
 						return nil
 					})
 					continue
 				}
 			}
-			if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write) {
-				if Article(ev.Name) {
-					schedule(ev.Name)
+			if !Article(ev.Name) {
+				continue
+			}
+			switch {
+			case ev.Has(fsnotify.Write):
+				schedule(ev.Name, settle)
+			case ev.Has(fsnotify.Create):
+				// A file created by a writer is empty when it appears, and
+				// its writes follow as events of their own, each putting
+				// the read off by settle; one that appears with its text,
+				// renamed into the folder, is whole already.
+				wait := settle
+				if info, err := os.Lstat(ev.Name); err == nil && info.Size() > 0 {
+					wait = arrived
 				}
+				schedule(ev.Name, wait)
 			}
 		case path := <-ready:
 			if w.inside(root, path) {

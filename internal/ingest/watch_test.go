@@ -163,3 +163,34 @@ func mustWrite(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestWatchRenameIsAtOnce reads a file renamed into the folder at once,
+// whatever the settle time: it arrives whole.
+func TestWatchRenameIsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	w := &Watcher{Dir: dir, Settle: time.Hour}
+	found := make(chan string, 10)
+	go w.Watch(ctx, func(_ context.Context, path string) { found <- filepath.Base(path) })
+	outside := t.TempDir()
+	// The watch may not have begun: rename a file in until one is seen.
+	for i := 0; ; i++ {
+		src := filepath.Join(outside, "story.txt")
+		mustWrite(t, src, "A whole story, written elsewhere.")
+		if err := os.Rename(src, filepath.Join(dir, "story.txt")); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case name := <-found:
+			if name != "story.txt" {
+				t.Fatalf("Watch reported %q; want story.txt", name)
+			}
+			return
+		case <-time.After(time.Second):
+			if i == 5 {
+				t.Fatal("a file renamed into the folder was not read within a second, with settle an hour")
+			}
+		}
+	}
+}

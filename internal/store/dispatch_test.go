@@ -34,7 +34,9 @@ type step struct {
 	after func() // runs once the post is accepted
 }
 
-func (p *flakyPlatform) Post(ctx context.Context, _ string, m bot.Message, key string) (string, error) {
+func (p *flakyPlatform) Parts(bot.Message) int { return 1 }
+
+func (p *flakyPlatform) Post(ctx context.Context, _ string, m bot.Message, part bot.Part) (string, error) {
 	p.mu.Lock()
 	var s step
 	if len(p.steps) > 0 {
@@ -50,7 +52,7 @@ func (p *flakyPlatform) Post(ctx context.Context, _ string, m bot.Message, key s
 	}
 	p.mu.Lock()
 	p.titles = append(p.titles, m.Title)
-	p.keys = append(p.keys, key)
+	p.keys = append(p.keys, part.Key)
 	n := len(p.titles)
 	p.mu.Unlock()
 	if s.after != nil {

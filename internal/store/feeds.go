@@ -31,7 +31,7 @@ func (db *DB) FeedState(ctx context.Context, url string) (ingest.FeedState, bool
 // SaveFeedState stores the state of the feed at s.URL, replacing what was
 // there.
 func (db *DB) SaveFeedState(ctx context.Context, s ingest.FeedState) error {
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO feeds (`+feedColumns+`)
+	_, err := db.exec(ctx, `INSERT INTO feeds (`+feedColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET
 			etag = excluded.etag,
@@ -66,7 +66,7 @@ func (db *DB) SeenItem(ctx context.Context, feedURL, itemID string) (bool, error
 // MarkItem marks the item of the feed seen. Marking it again keeps the
 // time it was first seen.
 func (db *DB) MarkItem(ctx context.Context, feedURL, itemID string) error {
-	_, err := db.sql.ExecContext(ctx,
+	_, err := db.exec(ctx,
 		`INSERT INTO feed_items (feed_url, item_id, seen) VALUES (?, ?, ?)
 		ON CONFLICT (feed_url, item_id) DO NOTHING`,
 		feedURL, itemID, db.now().UnixNano())

@@ -28,6 +28,16 @@ func (db *DB) Outbox() *Outbox {
 	return &Outbox{db: db}
 }
 
+// InstallID returns the archive's install id: random, made when the
+// archive was, and the same for as long as it lives.
+func (db *DB) InstallID(ctx context.Context) (string, error) {
+	var id string
+	if err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'install_id'`).Scan(&id); err != nil {
+		return "", fmt.Errorf("reading the install id: %w", err)
+	}
+	return id, nil
+}
+
 // Ping reports whether the archive can be read.
 func (db *DB) Ping(ctx context.Context) error {
 	var v sql.NullInt64
@@ -111,7 +121,13 @@ func (o *Outbox) State(ctx context.Context, channel string) (bot.ChannelState, e
 }
 
 func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, error) {
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	// Read first: the channel is nearly always there, and a read does not
+	// queue behind the writes.
+	s, err := readState(ctx, o.db.sql, channel)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return s, err
+	}
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return bot.ChannelState{}, err
 	}
@@ -122,18 +138,28 @@ func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, e
 		channel, o.db.now().UnixNano()); err != nil {
 		return bot.ChannelState{}, err
 	}
+	if s, err = readState(ctx, tx, channel); err != nil {
+		return bot.ChannelState{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return bot.ChannelState{}, err
+	}
+	return s, nil
+}
+
+// readState reads a channel's state; sql.ErrNoRows when it has none.
+func readState(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, channel string) (bot.ChannelState, error) {
 	var (
 		s              bot.ChannelState
 		slot, digestAt sql.NullInt64
 	)
-	if err := tx.QueryRowContext(ctx, `SELECT immediate, digest, slot, digest_at FROM channels WHERE id = ?`, channel).
+	if err := q.QueryRowContext(ctx, `SELECT immediate, digest, slot, digest_at FROM channels WHERE id = ?`, channel).
 		Scan(&s.Immediate, &s.Digest, &slot, &digestAt); err != nil {
 		return bot.ChannelState{}, err
 	}
 	s.Slot, s.DigestAt = fromUnixNano(slot), fromUnixNano(digestAt)
-	if err := tx.Commit(); err != nil {
-		return bot.ChannelState{}, err
-	}
 	return s, nil
 }
 
@@ -165,7 +191,7 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		messages[i] = string(m)
 	}
 
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -207,7 +233,7 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 
 // deliveryColumns are the columns of deliveries in the order scanDelivery
 // reads them.
-const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error`
+const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error, parts, tried`
 
 // Next returns the channel's oldest delivery that is pending or sending,
 // and false when there is none. A sending one was interrupted: it may have
@@ -229,23 +255,30 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 // scanDelivery reads a row of deliveryColumns.
 func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
 	var (
-		d                  bot.Delivery
-		message, state     string
-		due, created, sent sql.NullInt64
+		d                         bot.Delivery
+		message, state, parts     string
+		due, created, sent, tried sql.NullInt64
 	)
 	if err := row.Scan(&d.ID, &d.Channel, &d.Key, &message, &state, &d.Attempts,
-		&due, &created, &sent, &d.MessageID, &d.LastError); err != nil {
+		&due, &created, &sent, &d.MessageID, &d.LastError, &parts, &tried); err != nil {
 		return bot.Delivery{}, err
 	}
 	if err := json.Unmarshal([]byte(message), &d.Message); err != nil {
 		return bot.Delivery{}, fmt.Errorf("decoding message of delivery %d: %w", d.ID, err)
 	}
+	if err := json.Unmarshal([]byte(parts), &d.Parts); err != nil {
+		return bot.Delivery{}, fmt.Errorf("decoding parts of delivery %d: %w", d.ID, err)
+	}
+	if len(d.Parts) == 0 {
+		d.Parts = nil
+	}
 	d.State = bot.DeliveryState(state)
-	d.Due, d.Created, d.SentAt = fromUnixNano(due), fromUnixNano(created), fromUnixNano(sent)
+	d.Due, d.Created, d.SentAt, d.Tried = fromUnixNano(due), fromUnixNano(created), fromUnixNano(sent), fromUnixNano(tried)
 	return d, nil
 }
 
-// Update stores d's State, Attempts, Due, SentAt, MessageID and LastError.
+// Update stores d's State, Attempts, Due, SentAt, MessageID, LastError,
+// Parts and Tried.
 // An unknown delivery is ErrNotFound; one already marked sent is ErrSent
 // and is left as it is.
 func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
@@ -256,7 +289,14 @@ func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
 }
 
 func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
-	tx, err := o.db.sql.BeginTx(ctx, nil)
+	parts, err := json.Marshal(d.Parts)
+	if err != nil {
+		return err
+	}
+	if d.Parts == nil {
+		parts = []byte("[]")
+	}
+	tx, err := o.db.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -264,10 +304,11 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 	// The condition on state keeps a sent record sent whatever the caller
 	// asks.
 	res, err := tx.ExecContext(ctx, `
-		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?, updated = ?
+		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?,
+			parts = ?, tried = ?, updated = ?
 		WHERE id = ? AND state != 'sent'`,
 		string(d.State), d.Attempts, unixNano(d.Due), unixNano(d.SentAt), d.MessageID, d.LastError,
-		o.db.now().UnixNano(), d.ID)
+		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID)
 	if err != nil {
 		return err
 	}
@@ -365,11 +406,39 @@ func (o *Outbox) Unsent(ctx context.Context) (map[string]int, error) {
 // size, and nothing needs them again: a channel's cursors, not its old
 // deliveries, keep a briefing or digest from being queued twice.
 func (o *Outbox) Prune(ctx context.Context, before time.Time) (int64, error) {
-	res, err := o.db.sql.ExecContext(ctx, `
+	res, err := o.db.exec(ctx, `
 		DELETE FROM deliveries
 		WHERE state IN ('sent', 'failed') AND COALESCE(sent_at, updated) < ?`, before.UnixNano())
 	if err != nil {
 		return 0, fmt.Errorf("pruning the outbox: %w", err)
 	}
 	return res.RowsAffected()
+}
+
+// FirstSeen records that the request with the platform's id id (a Slack
+// trigger_id, a Discord interaction id) is being handled, and reports
+// whether it is the first time within the window: a replayed request is
+// answered without running again. Records older than window are deleted.
+func (db *DB) FirstSeen(ctx context.Context, id string, window time.Duration) (bool, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	defer tx.Rollback()
+	now := db.now()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM handled WHERE at < ?`, now.Add(-window).UnixNano()); err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO handled (id, at) VALUES (?, ?)`, id, now.UnixNano())
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("recording request %q: %w", id, err)
+	}
+	return n == 1, nil
 }

@@ -518,3 +518,70 @@ func TestOutboxPrune(t *testing.T) {
 		t.Errorf("Next after Prune = %q; want the pending briefing:4", d.Key)
 	}
 }
+
+// TestOutboxParts stores a delivery's progress part by part: the ids of
+// the parts posted and when the current part was first tried.
+func TestOutboxParts(t *testing.T) {
+	db := open(t)
+	o := db.Outbox()
+	queue(t, o, "slack:C1", "briefing:1")
+	d := next(t, o, "slack:C1")
+	if d.Parts != nil || !d.Tried.IsZero() {
+		t.Fatalf("new delivery has parts %q, tried %v; want none", d.Parts, d.Tried)
+	}
+	tried := day(6)
+	d.State, d.Parts, d.Tried = bot.Sending, []string{"1.1", "1.2"}, tried
+	if err := o.Update(t.Context(), d); err != nil {
+		t.Fatal(err)
+	}
+	got := next(t, o, "slack:C1")
+	if diff := cmp.Diff([]string{"1.1", "1.2"}, got.Parts); diff != "" || !got.Tried.Equal(tried) || got.State != bot.Sending {
+		t.Errorf("after Update parts (-want +got):\n%s\ntried %v, state %s; want %v, sending", diff, got.Tried, got.State, tried)
+	}
+}
+
+// TestInstallID gives each archive its own id, kept across opens.
+func TestInstallID(t *testing.T) {
+	dir := t.TempDir()
+	ids := map[string]string{}
+	for _, name := range []string{"a.db", "b.db", "a.db"} {
+		db, err := store.Open(t.Context(), filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := db.InstallID(t.Context())
+		db.Close()
+		if err != nil || len(id) != 16 {
+			t.Fatalf("InstallID = %q, %v; want 16 hex digits", id, err)
+		}
+		if prev, ok := ids[name]; ok && prev != id {
+			t.Errorf("InstallID of %s = %q after reopening; want %q as before", name, id, prev)
+		}
+		ids[name] = id
+	}
+	if ids["a.db"] == ids["b.db"] {
+		t.Errorf("two archives have the same install id %q", ids["a.db"])
+	}
+}
+
+// TestFirstSeen tells a request seen before within the window from a new
+// one, and forgets it after.
+func TestFirstSeen(t *testing.T) {
+	db := open(t)
+	advance := stopClock(db)
+	for _, tc := range []struct {
+		id    string
+		after time.Duration
+		want  bool
+	}{
+		{"slack:1.2.3", 0, true},
+		{"slack:1.2.3", 5 * time.Second, false},
+		{"discord:99", 0, true},
+		{"slack:1.2.3", 11 * time.Minute, true},
+	} {
+		advance(tc.after)
+		if got, err := db.FirstSeen(t.Context(), tc.id, 10*time.Minute); err != nil || got != tc.want {
+			t.Errorf("FirstSeen(%q) after %v = %v, %v; want %v", tc.id, tc.after, got, err, tc.want)
+		}
+	}
+}

@@ -33,8 +33,12 @@ type Saved struct {
 	ArticleID int64
 	Version   int
 	// New is false when the archive already held the same text, under
-	// this or any other source, and Save stored nothing.
+	// this or any other source, and Save stored no new version.
 	New bool
+	// Moved is true when the text was known under another file, which no
+	// longer exists, and the article now goes by src: a file renamed, so
+	// that editing it later makes a new version of the same article.
+	Moved bool
 }
 
 // Save stores an article and its briefing, all or nothing.
@@ -50,17 +54,17 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
 	}
 	defer tx.Rollback()
-	s := saver{tx: tx, now: db.now().UnixNano()}
+	s := saver{tx: tx.Tx, now: db.now().UnixNano(), exists: db.FileExists}
 	saved, err := s.save(ctx, src, a, b)
 	if err != nil {
 		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
 	}
-	if !saved.New {
+	if !saved.New && !saved.Moved {
 		return saved, nil
 	}
 	if err := tx.Commit(); err != nil {
@@ -71,9 +75,38 @@ func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summa
 
 // saver is the state of one Save.
 type saver struct {
-	tx  *sql.Tx
-	now int64 // Unix nanoseconds
-	at  int64 // the article's date for ranking and roles: published, or now
+	// exists reports whether the file with a source key is still there;
+	// nil means renames are not followed.
+	exists func(key string) bool
+	tx     *sql.Tx
+	now    int64 // Unix nanoseconds
+	at     int64 // the article's date for ranking and roles: published, or now
+}
+
+// move points the article at src when it is a file the article was not
+// known by, whose own file is gone and which no other article goes by: the
+// file was renamed. It reports whether it moved the article.
+func (s *saver) move(ctx context.Context, articleID int64, src Source) (bool, error) {
+	if src.Kind != "file" || s.exists == nil {
+		return false, nil
+	}
+	var kind, key string
+	if err := s.tx.QueryRowContext(ctx, `SELECT source_kind, source_key FROM articles WHERE id = ?`, articleID).
+		Scan(&kind, &key); err != nil {
+		return false, err
+	}
+	if kind != "file" || key == src.Key || s.exists(key) {
+		return false, nil
+	}
+	res, err := s.tx.ExecContext(ctx, `
+		UPDATE articles SET source_key = ?, name = ? WHERE id = ?
+		AND NOT EXISTS (SELECT 1 FROM articles WHERE source_kind = 'file' AND source_key = ?)`,
+		src.Key, src.Name, articleID, src.Key)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
@@ -84,7 +117,8 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	err := s.tx.QueryRowContext(ctx, `SELECT article_id, version FROM versions WHERE content_hash = ?`, hash).
 		Scan(&saved.ArticleID, &saved.Version)
 	if err == nil {
-		return saved, nil
+		saved.Moved, err = s.move(ctx, saved.ArticleID, src)
+		return saved, err
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return Saved{}, err

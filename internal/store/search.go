@@ -206,7 +206,9 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 			}
 			return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(b.at, a.at), cmp.Compare(b.rid, a.rid))
 		})
-		for _, x := range sp.rows[:min(3, len(sp.rows))] {
+		// Five rows for the two texts a hit shows, so that the same words
+		// in two articles, shown once, leave room for the next.
+		for _, x := range sp.rows[:min(5, len(sp.rows))] {
 			out = append(out, match{sid: sp.sid, rid: x.rid, total: sp.total})
 		}
 	}
@@ -240,7 +242,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		if err != nil {
 			return nil, 0, err
 		}
-		if overlaps(sp, spans) {
+		if overlaps(sp, spans) || slices.ContainsFunc(h.Said, func(s Said) bool { return sameText(s.Text, said.Text) }) {
 			continue
 		}
 		if len(h.Said) == 0 {
@@ -404,4 +406,10 @@ func matchQuery(topic string) string {
 		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
 	}
 	return strings.Join(groups, " AND ")
+}
+
+// sameText reports whether two texts are the same words, as one quote
+// carried by two articles is.
+func sameText(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

@@ -35,21 +35,28 @@ type DB struct {
 	// Now is the clock for first-seen and created times; nil means
 	// time.Now. Set it before the first Save.
 	Now func() time.Time
+	// FileExists reports whether the file with a source key (a path under
+	// the seeds folder) is still there, so that Save can tell a renamed
+	// file (its old name gone) from a copy; nil means renames are not
+	// followed. Set it before the first Save.
+	FileExists func(key string) bool
 
-	sql *sql.DB
+	sql  *sql.DB
+	gate chan struct{} // held by the one write of this process under way; see write.go
 }
 
 // Open opens the archive at path, creating it if need be, and brings its
 // schema up to date.
 //
-// The database is in WAL mode, so readers do not wait for a writer, and
-// waits up to five seconds for a lock another process holds.
+// The database is in WAL mode, so readers do not wait for a writer; the
+// writes of this process take turns (see write.go), and each waits up to
+// five seconds for a lock another process holds.
 func Open(ctx context.Context, path string) (*DB, error) {
 	sqldb, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("opening archive %q: %w", path, err)
 	}
-	db := &DB{sql: sqldb}
+	db := &DB{sql: sqldb, gate: make(chan struct{}, 1)}
 	if _, err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("opening archive %q: %w", path, err)
@@ -64,7 +71,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func dsn(path string) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
 	return "file:" + esc + "?_txlock=immediate" +
-		"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+		"&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"
 }
 
 // Close closes the archive.
@@ -92,7 +99,7 @@ func (db *DB) migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("migrating: %w", err)
 	}

@@ -157,7 +157,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql "}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
 	}
@@ -800,5 +800,66 @@ func TestQuotesContext(t *testing.T) {
 		if len(hits) != 1 || len(hits[0].Said) != 1 || hits[0].Said[0] != want {
 			t.Errorf("WhoSaid(%q) = %+v; want Nadia Kerr with %+v", topic, hits, want)
 		}
+	}
+}
+
+// TestWhoSaidSameQuoteTwice lists a quote that two articles carry once
+// under its speaker, with the speaker's other quote beside it rather than
+// lost.
+func TestWhoSaidSameQuoteTwice(t *testing.T) {
+	db := open(t)
+	same := said{who: "Nora Walsh", text: "The harbour cable needs replacing this spring"}
+	save(t, db, "Harbour budget", day(1), nil, said{who: "Nora Walsh", text: "The harbour works will cost four million euros"})
+	save(t, db, "Harbour cable", day(2), nil, same)
+	save(t, db, "Harbour cable again", day(3), nil, same, said{who: "Ian Clarke", text: "Ferries will run as usual"})
+	hits, _, err := db.WhoSaid(t.Context(), "harbour", 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("WhoSaid(harbour) = %+v, %v; want one speaker", hits, err)
+	}
+	var texts []string
+	for _, s := range hits[0].Said {
+		texts = append(texts, s.Text)
+	}
+	seen := map[string]bool{}
+	for _, x := range texts {
+		if seen[x] {
+			t.Errorf("WhoSaid(harbour) lists %q twice: %q", x, texts)
+		}
+		seen[x] = true
+	}
+	if len(texts) != 2 {
+		t.Errorf("WhoSaid(harbour) lists %q; want two different quotes", texts)
+	}
+}
+
+// TestSaveFollowsRename keeps a file renamed and then edited as one
+// article: the rename moves the article to the new name, and the edit is
+// its second version. A copy (its original still there) moves nothing.
+func TestSaveFollowsRename(t *testing.T) {
+	db := open(t)
+	files := map[string]bool{"a.txt": true}
+	db.FileExists = func(key string) bool { return files[key] }
+	a, b := build("Harbour", day(1), nil, said{who: "Nora Walsh", text: "The harbour cable needs replacing this spring"})
+	first, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "a.txt", Name: "a.txt"}, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Copied to c.txt: a.txt is still there.
+	files["c.txt"] = true
+	if s, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "c.txt", Name: "c.txt"}, a, b); err != nil || s.Moved || s.New {
+		t.Errorf("Save of a copy = %+v, %v; want nothing new, not moved", s, err)
+	}
+	delete(files, "c.txt")
+	// Renamed to b.txt.
+	delete(files, "a.txt")
+	files["b.txt"] = true
+	moved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "b.txt", Name: "b.txt"}, a, b)
+	if err != nil || !moved.Moved || moved.New || moved.ArticleID != first.ArticleID {
+		t.Fatalf("Save after a rename = %+v, %v; want article %d moved, nothing new", moved, err, first.ArticleID)
+	}
+	a2, b2 := build("Harbour", day(2), nil, said{who: "Nora Walsh", text: "The harbour cable needs replacing this summer"})
+	edited, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "b.txt", Name: "b.txt"}, a2, b2)
+	if err != nil || !edited.New || edited.ArticleID != first.ArticleID || edited.Version != 2 {
+		t.Errorf("Save of the renamed file edited = %+v, %v; want version 2 of article %d", edited, err, first.ArticleID)
 	}
 }
