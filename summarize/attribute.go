@@ -265,47 +265,85 @@ func (d *doc) sentenceSubject(si int) int {
 	return -1
 }
 
+// A sentenceRule attributes a quotation from its own sentence, or returns
+// -1. directSpeaker runs them in order, most certain first, and the first
+// that names someone wins; a new kind of case is a new rule here, with
+// its own test, not another branch inside one.
+type sentenceRule struct {
+	name string
+	how  int
+	find func(d *doc, sp *span) int
+}
+
+var sentenceRules = [...]sentenceRule{
+	{"credit after the quotation: “Q,” said X / “Q,” X said / “Q” — X", howAfter, (*doc).creditAfter},
+	{"speech verb before it: X said: “Q” / X said that … “Q”", howBefore, (*doc).verbBefore},
+	{"speech verb later in the sentence", howLater, (*doc).verbLater},
+	{"the next sentence names the speaker: “Q!” That was the message from X", howLater, (*doc).namedNext},
+	{"colon lead-in: X was blunt: “Q”", howColon, (*doc).colonLeadIn},
+}
+
 // directSpeaker attributes a quotation from its own sentence.
 func (d *doc) directSpeaker(sp *span) (int, int) {
-	s := d.sentOf(sp.open)
-	descA, descC := -1, -1
-	// “Q,” said X / “Q,” X said / “Q” — X
-	if sp.close >= 0 {
-		k := sp.close + 1
-		for k < s.t1 && d.punct(k, ',') {
-			k++
-		}
-		if k < s.t1 && d.toks[k].span < 0 {
-			if d.toks[k].kind == tPunct && isDash(d.toks[k].r) && k+1 < s.t1 {
-				if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {
-					return w, howAfter
-				}
-			}
-			if _, _, n := d.cueAt(k); n > 0 {
-				sp.cued = true // “…,” said someone: speech, whoever spoke
-				if w := d.cueSubject(k); w >= 0 {
-					return w, howAfter
-				}
-			}
-			for c := k + 1; c < s.t1 && c < k+14 && d.subjectStart(k); c++ {
-				t := d.toks[c]
-				if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' {
-					break
-				}
-				if form, _, n := d.cueAt(c); n > 0 {
-					if form == cueFinite && d.npEnd(k, c) == c {
-						sp.cued = true // “Ready,” she said: speech even when "she" is no one known
-						if w := d.headIn(k, c, true); w >= 0 {
-							return w, howAfter
-						}
-						descA, descC = k, c // a description no role list knows: last resort
-					}
-					break
-				}
-			}
+	sp.descA, sp.descC = -1, -1
+	for _, r := range sentenceRules {
+		if w := r.find(d, sp); w >= 0 {
+			return w, r.how
 		}
 	}
-	// X said: “Q” / X said that … “Q”
+	return -1, howNone
+}
+
+// creditAfter finds the speaker credited right after the quotation: “Q,”
+// said X / “Q,” X said / “Q” — X. A description no role list knows ("the
+// juggler said") is kept in sp.descA/descC as a last resort.
+func (d *doc) creditAfter(sp *span) int {
+	s := d.sentOf(sp.open)
+	if sp.close < 0 {
+		return -1
+	}
+	k := sp.close + 1
+	for k < s.t1 && d.punct(k, ',') {
+		k++
+	}
+	if k >= s.t1 || d.toks[k].span >= 0 {
+		return -1
+	}
+	if d.toks[k].kind == tPunct && isDash(d.toks[k].r) && k+1 < s.t1 {
+		if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {
+			return w
+		}
+	}
+	if _, _, n := d.cueAt(k); n > 0 {
+		sp.cued = true // “…,” said someone: speech, whoever spoke
+		if w := d.cueSubject(k); w >= 0 {
+			return w
+		}
+	}
+	for c := k + 1; c < s.t1 && c < k+14 && d.subjectStart(k); c++ {
+		t := d.toks[c]
+		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' {
+			break
+		}
+		if form, _, n := d.cueAt(c); n > 0 {
+			if form == cueFinite && d.npEnd(k, c) == c {
+				sp.cued = true // “Ready,” she said: speech even when "she" is no one known
+				if w := d.headIn(k, c, true); w >= 0 {
+					return w
+				}
+				sp.descA, sp.descC = k, c // a description no role list knows: last resort
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// verbBefore finds the subject of a speech verb before the quotation in its
+// sentence: X said: “Q” / X said that … “Q”, and whose insistence or claim
+// a fragment is.
+func (d *doc) verbBefore(sp *span) int {
+	s := d.sentOf(sp.open)
 	fragment := d.partialAt(sp.open) && !d.quoteLike(sp)
 	for c := sp.open - 1; c >= s.t0; c-- {
 		if d.toks[c].span >= 0 && d.toks[c].fl&fClose == 0 {
@@ -325,14 +363,14 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				a--
 			}
 			if w := d.headIn(a, c, true); w >= 0 {
-				return w, howBefore
+				return w
 			}
 		}
 		if d.is(c, "asked") && d.is(c+1, "by") {
 			// "Asked by the chair, broadcaster Graham Tulloch, “Q?”": the one
 			// who asked speaks, when the quotation follows straight on.
 			if w := d.askedBy(c+2, sp.open); w >= 0 {
-				return w, howBefore
+				return w
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
@@ -343,59 +381,68 @@ func (d *doc) directSpeaker(sp *span) (int, int) {
 				sp.cued = true // "called the book “a quiet triumph”" is quoted all the same
 			}
 			if w := d.cueSubject(c); w >= 0 {
-				return w, howBefore
+				return w
 			}
 		}
 	}
-	// A speech verb later in the sentence.
-	if sp.close >= 0 {
-		for c := sp.close + 1; c < s.t1; c++ {
-			if d.toks[c].span >= 0 {
-				break
-			}
-			if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
-				if w := d.cueSubject(c); w >= 0 {
-					return w, howLater
-				}
+	return -1
+}
+
+// verbLater finds the subject of a speech verb later in the sentence,
+// before any other quotation.
+func (d *doc) verbLater(sp *span) int {
+	if sp.close < 0 {
+		return -1
+	}
+	s := d.sentOf(sp.open)
+	for c := sp.close + 1; c < s.t1; c++ {
+		if d.toks[c].span >= 0 {
+			break
+		}
+		if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
+			if w := d.cueSubject(c); w >= 0 {
+				return w
 			}
 		}
 	}
-	if w := d.namedNext(sp); w >= 0 {
-		return w, howLater
+	return -1
+}
+
+// colonLeadIn finds who the clause before a colon is about: X was blunt:
+// “Q” (but not "a banner that read:", which names no one).
+func (d *doc) colonLeadIn(sp *span) int {
+	if !d.punct(sp.open-1, ':') || d.has(sp.open-2, wCue) {
+		return -1
 	}
-	// X was blunt: “Q” (but not "a banner that read:", which names no one)
-	if d.punct(sp.open-1, ':') && !d.has(sp.open-2, wCue) {
-		a := d.clauseStart(sp.open - 1)
-		// "Asked by a student what advice she would give, Dumlao did not
-		// hesitate:": the main clause, after the last comma, if it names
-		// someone; else the whole ("The host, Omar Said, pressed her:").
-		starts := []int{a}
-		for k := sp.open - 2; k > a; k-- {
-			if d.punct(k, ',') {
-				starts = []int{k + 1, a}
-				break
-			}
-		}
-		found := false
-		for _, a := range starts {
-			if w := d.headIn(a, sp.open-1, true); w >= 0 {
-				if d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
-					return w, howColon
-				}
-				found = true
-				break
-			}
-		}
-		// A title in the clause hides its subject: "Darnell Ruskin, who
-		// played his nephew in “Shamrock Motel,” kept it short:".
-		if !found && d.spansBetween(d.sentOf(sp.open).t0, a) {
-			if w := d.sentenceSubject(int(d.toks[sp.open].sent)); w >= 0 && d.ents[w].kind == mPerson {
-				return w, howColon
-			}
+	a := d.clauseStart(sp.open - 1)
+	// "Asked by a student what advice she would give, Dumlao did not
+	// hesitate:": the main clause, after the last comma, if it names
+	// someone; else the whole ("The host, Omar Said, pressed her:").
+	starts := []int{a}
+	for k := sp.open - 2; k > a; k-- {
+		if d.punct(k, ',') {
+			starts = []int{k + 1, a}
+			break
 		}
 	}
-	sp.descA, sp.descC = descA, descC
-	return -1, howNone
+	found := false
+	for _, a := range starts {
+		if w := d.headIn(a, sp.open-1, true); w >= 0 {
+			if d.ents[w].kind != mOrg && (d.ents[w].kind != 0 || d.ents[w].nominal != Organisation) {
+				return w
+			}
+			found = true
+			break
+		}
+	}
+	// A title in the clause hides its subject: "Darnell Ruskin, who
+	// played his nephew in “Shamrock Motel,” kept it short:".
+	if !found && d.spansBetween(d.sentOf(sp.open).t0, a) {
+		if w := d.sentenceSubject(int(d.toks[sp.open].sent)); w >= 0 && d.ents[w].kind == mPerson {
+			return w
+		}
+	}
+	return -1
 }
 
 // describedSpeaker returns a speaker described by a noun phrase [a, c)
