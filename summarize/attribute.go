@@ -614,60 +614,110 @@ func (d *doc) namedNext(sp *span) int {
 	return -1
 }
 
+// A contextRule attributes a quotation that has no speech verb in its
+// sentence from the text around it. carry runs them in order; a rule
+// returns the speaker, or -1 to let the next one try, and stop to end the
+// search with no speaker (the quotation does not open a paragraph, so no
+// paragraph-level rule applies to it).
+type contextRule struct {
+	name string
+	how  int
+	find func(d *doc, i int) (who int, stop bool)
+}
+
+var contextRules = [...]contextRule{
+	{"a credit line under the paragraph: -Ana Ruiz, Philadelphia.", howAfter, (*doc).creditBelowRule},
+	{"a gesture after it: “Everyone asks that.” She smiled.", howAfter, (*doc).gestureRule},
+	{"an earlier quotation or subject in the same paragraph", howSameSpeak, (*doc).sameParagraph},
+	{"the paragraph before ends with a colon: The minister said:", howColon, (*doc).colonBefore},
+	{"the paragraph before ends with someone's reported speech", howCarry, (*doc).reportedBefore},
+	{"the thread of quotations: the last speaker goes on", howCarry, (*doc).thread},
+	{"a lead-in that says how someone speaks: Pryor is unequivocal.", howCarry, (*doc).leadInRule},
+}
+
 // carry attributes a quotation that has no speech verb in its sentence: a
 // later quotation in a paragraph, or a paragraph that is only a quotation,
 // continues the speaker before it unless someone else is named in between.
 func (d *doc) carry(i int) (int, int) {
+	for _, r := range contextRules {
+		w, stop := r.find(d, i)
+		if w >= 0 {
+			return w, r.how
+		}
+		if stop {
+			break
+		}
+	}
+	return -1, howNone
+}
+
+func (d *doc) creditBelowRule(i int) (int, bool) { return d.creditBelow(&d.spans[i]), false }
+
+func (d *doc) gestureRule(i int) (int, bool) { return d.gestureAfter(i), false }
+
+// sameParagraph gives a quotation the speaker of a quotation earlier in its
+// paragraph, or the subject of an earlier sentence there. A quotation's
+// speaker comes before the sentence's subject: "In 2009, when Vell offered
+// …, “…,” Dorsey said. “And he …”". A quotation that does not open its
+// paragraph gets nothing more.
+func (d *doc) sameParagraph(i int) (int, bool) {
 	sp := &d.spans[i]
-	s := d.sentOf(sp.open)
-	if w := d.creditBelow(sp); w >= 0 {
-		return w, howAfter
-	}
-	if w := d.gestureAfter(i); w >= 0 {
-		return w, howAfter
-	}
-	// The same paragraph: the subject of an earlier sentence.
-	// A quotation's speaker there comes before the sentence's subject:
-	// "In 2009, when Vell offered …, “…,” Dorsey said. “And he …”".
 	for k := int(d.toks[sp.open].sent) - 1; k >= 0 && d.sents[k].para == sp.para; k-- {
 		for j := i - 1; j >= 0 && d.spans[j].sent >= k; j-- {
 			if d.spans[j].sent == k && d.spans[j].quote && d.spans[j].who >= 0 && d.spans[j].how <= howBefore {
-				return d.spans[j].who, howSameSpeak
+				return d.spans[j].who, false
 			}
 		}
 		if sub := d.sents[k].subject; sub >= 0 && (d.ents[sub].kind == mPerson || d.ents[sub].kind == 0 && d.ents[sub].nominal == Person) {
-			return sub, howSameSpeak
+			return sub, false
 		}
 		for j := i - 1; j >= 0 && d.spans[j].sent == k; j-- {
 			if d.spans[j].who >= 0 {
-				return d.spans[j].who, howSameSpeak
+				return d.spans[j].who, false
 			}
 		}
 	}
-	// A paragraph that opens with the quotation continues the last speaker.
-	if sp.open != s.t0 || s.t0 != d.paras[sp.para].t0 {
-		return -1, howNone
-	}
-	// "The minister said:" ending the paragraph before introduces it.
+	s := d.sentOf(sp.open)
+	return -1, sp.open != s.t0 || s.t0 != d.paras[sp.para].t0
+}
+
+// colonBefore: "The minister said:" ending the paragraph before introduces
+// it.
+func (d *doc) colonBefore(i int) (int, bool) {
+	sp := &d.spans[i]
 	if sp.para > 0 {
 		if last := d.paras[sp.para-1].t1 - 1; last >= 0 && d.punct(last, ':') {
 			if sub := d.sents[d.toks[last].sent].subject; sub >= 0 {
-				return sub, howColon
+				return sub, false
 			}
 		}
 	}
-	// "He explained that …" ending the paragraph before: he goes on speaking.
-	if sp.para > 0 {
-		last := d.paras[sp.para-1].t1 - 1
-		if ls := int(d.toks[last].sent); ls >= 0 && ls < len(d.sents) {
-			if sub := d.sents[ls].subject; sub >= 0 && d.ents[sub].kind == mPerson && (d.hasCue(ls) || d.reportsThat(ls)) {
-				if j, _ := d.spansIn(ls); j == int(d.sentSp[ls+1]) || !d.spans[j].quote {
-					return sub, howCarry
-				}
+	return -1, false
+}
+
+// reportedBefore: "He explained that …" ending the paragraph before: he
+// goes on speaking.
+func (d *doc) reportedBefore(i int) (int, bool) {
+	sp := &d.spans[i]
+	if sp.para == 0 {
+		return -1, false
+	}
+	last := d.paras[sp.para-1].t1 - 1
+	if ls := int(d.toks[last].sent); ls >= 0 && ls < len(d.sents) {
+		if sub := d.sents[ls].subject; sub >= 0 && d.ents[sub].kind == mPerson && (d.hasCue(ls) || d.reportsThat(ls)) {
+			if j, _ := d.spansIn(ls); j == int(d.sentSp[ls+1]) || !d.spans[j].quote {
+				return sub, false
 			}
 		}
 	}
-thread:
+	return -1, false
+}
+
+// thread continues the speaker of the last quotation, within three
+// paragraphs, unless someone else is named in between; a bare answer to a
+// bare question goes to the one asked, and dialogue takes turns.
+func (d *doc) thread(i int) (int, bool) {
+	sp := &d.spans[i]
 	for j := i - 1; j >= 0; j-- {
 		prev := &d.spans[j]
 		if !prev.quote {
@@ -677,11 +727,11 @@ thread:
 			// A bare answer to a bare question, after "She was asked about
 			// it": the one asked answers.
 			if w := d.interviewee(int(d.toks[prev.open].sent)); w >= 0 {
-				return w, howCarry
+				return w, false
 			}
 		}
 		if prev.who < 0 || sp.para-prev.para > 3 {
-			break
+			return -1, false
 		}
 		// Someone else named in between, outside quotations, breaks the thread.
 		for si := int(d.toks[prev.open].sent) + 1; si <= int(d.toks[sp.open].sent); si++ {
@@ -690,7 +740,7 @@ thread:
 					continue
 				}
 				if m.c0 < sp.open && d.ents[m.ent].kind == mPerson {
-					break thread
+					return -1, false
 				}
 			}
 		}
@@ -698,15 +748,14 @@ thread:
 		// quotation take turns when they ask or answer — "“So is a ladder?”
 		// / “No, Your Honor.” / “And hovering over my patio isn’t?”".
 		if w := d.turn(i, j); w >= 0 {
-			return w, howCarry
+			return w, false
 		}
-		return prev.who, howCarry
+		return prev.who, false
 	}
-	if w := d.leadIn(sp.para); w >= 0 {
-		return w, howCarry
-	}
-	return -1, howNone
+	return -1, false
 }
+
+func (d *doc) leadInRule(i int) (int, bool) { return d.leadIn(d.spans[i].para), false }
 
 // maxCreditLine is the length of a credit line under a quotation, in
 // tokens: a dash, a name and perhaps a place ("-Ana Ruiz, Philadelphia.").
