@@ -28,14 +28,90 @@ func (d *doc) nominalEnd(a, end int) int {
 	return end
 }
 
+// maxDescription is the longest phrase, in tokens, read as a description
+// of a speaker; a longer run before a verb is a clause, not a subject.
+const maxDescription = 20
+
+// description is a phrase that describes a speaker, taken apart: [a, e)
+// the phrase, h its head noun and hw that noun's bare form.
+type description struct {
+	a, e, h     int
+	hw          string
+	si          int  // its sentence
+	subordinate bool // it follows a subordinating word: "after the lender warned"
+	plural      bool // a group: "the ministers"
+	person      bool // a person: "the spokesperson", "the 34-year-old"
+	org         bool // a body: "the company"
+	definite    bool // "the", "this" or "that"
+}
+
 // nominal resolves a described speaker [a, e): "the DG of his campaign
 // organisation" to the person whose role matches, "the star" to the person
 // the text is about, "the company" to the organisation; "one person" and
-// "the foreign ministers of …" speak for themselves.
+// "the foreign ministers of …" speak for themselves. Its stages, in order:
+// trim the phrase, the body a document is from, "one of them", a
+// nationality, the head noun and its phrase, a document's author, then
+// the person, group or body it describes, and last a described speaker
+// of its own.
 func (d *doc) nominal(a, e int, create bool) int {
-	// "Shares fell after the lender warned": the subject is after the
-	// subordinating word, not the whole clause before the verb, and may be
-	// the body the main clause named.
+	a, e, subordinate := d.trimDescription(a, e)
+	if w := d.documentOfBody(a, e); w >= 0 {
+		return w
+	}
+	e = d.dropTrailingPhrase(a, e)
+	if e <= a || e-a > maxDescription || !d.subjectStart(a) {
+		return -1
+	}
+	if w, ok := d.oneOfThem(a, e, create); ok {
+		return w
+	}
+	if w, ok := d.byNationality(a, e); ok {
+		return w
+	}
+	h := d.descriptionHead(a, e)
+	if h < 0 {
+		return -1
+	}
+	// "a development one analyst described as": the phrase starts at the
+	// last determiner before its noun.
+	for k := h - 1; k > a; k-- {
+		if d.is(k, "a") || d.is(k, "an") || d.is(k, "the") || d.is(k, "one") || d.is(k, "this") || d.is(k, "that") {
+			a = k
+			break
+		}
+	}
+	e, w, ok := d.headPhrase(a, h, e)
+	if ok {
+		return w
+	}
+	x := description{a: a, e: e, h: h, si: int(d.toks[a].sent), subordinate: subordinate}
+	x.hw = strings.TrimSuffix(strings.TrimSuffix(d.low(h), "'s"), "’s")
+	x.plural = d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
+	x.person = !x.plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(x.hw, "-old") || epithets[x.hw])
+	x.org = !x.plural && d.has(h, wOrgNoun)
+	if !x.plural && !x.person && !x.org {
+		if w, ok := d.documentSpeaker(&x, create); ok {
+			return w
+		}
+	}
+	x.definite = d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
+	if w := d.describedOne(&x); w >= 0 {
+		return w
+	}
+	if w := d.describedBody(&x, create); w >= 0 {
+		return w
+	}
+	if !create {
+		return -1
+	}
+	return d.newDescribed(&x)
+}
+
+// trimDescription narrows [a, e) to the phrase itself: after a
+// subordinating word ("Shares fell after the lender warned": the lender;
+// "…, results the company called": a relative clause without "that"),
+// without trailing commas, times and auxiliaries.
+func (d *doc) trimDescription(a, e int) (int, int, bool) {
 	subordinate := a > 0 && d.toks[a-1].fl&fLower != 0 && subordinators[d.low(a-1)] ||
 		// "…, results the company called": a relative clause without "that".
 		a > 1 && d.is(a, "the") && d.toks[a-1].kind == tWord && d.toks[a-1].fl&fLower != 0 && !d.has(a-1, wDet|wPrep|wPron|wConj|wAux|wCue) && d.punct(a-2, ',')
@@ -48,7 +124,24 @@ func (d *doc) nominal(a, e int, create bool) int {
 	for e > a && (d.punct(e-1, ',') || d.has(e-1, wTime|wAux) && d.toks[e-1].fl&fLower != 0 || d.toks[e-1].kind == tPunct) {
 		e--
 	}
-	if e > a && e-a <= 20 && d.has(e-1, wSpeechNoun) && d.toks[e-1].fl&fLower != 0 && !d.has(a, wPrep) {
+	return a, e, subordinate
+}
+
+// dropTrailingPhrase drops a trailing "in a statement", "on Thursday".
+func (d *doc) dropTrailingPhrase(a, e int) int {
+	for k := e - 1; k > a && k >= e-4; k-- {
+		if d.has(k, wPrep) && (d.has(e-1, wSpeechNoun|wTime) || isCapWord(d, e-1) && d.has(e-1, wTime)) {
+			e = k
+			break
+		}
+	}
+	return e
+}
+
+// documentOfBody returns the body a document named in [a, e) is from: "A
+// University of Nottingham press release" said; else -1.
+func (d *doc) documentOfBody(a, e int) int {
+	if e > a && e-a <= maxDescription && d.has(e-1, wSpeechNoun) && d.toks[e-1].fl&fLower != 0 && !d.has(a, wPrep) {
 		// "A University of Nottingham press release": the body it is from.
 		for k := a; k < e-1; k++ {
 			if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mOrg && d.mentions[mi].ent >= 0 && d.mentions[mi].c1 < e && !d.has(d.mentions[mi].c0-1, wPrep) {
@@ -56,16 +149,12 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
-	// Drop a trailing "in a statement", "on Thursday".
-	for k := e - 1; k > a && k >= e-4; k-- {
-		if d.has(k, wPrep) && (d.has(e-1, wSpeechNoun|wTime) || isCapWord(d, e-1) && d.has(e-1, wTime)) {
-			e = k
-			break
-		}
-	}
-	if e <= a || e-a > 20 || !d.subjectStart(a) {
-		return -1
-	}
+	return -1
+}
+
+// oneOfThem resolves "One of them described", "One of those people": one
+// of the group named just before, a speaker of its own.
+func (d *doc) oneOfThem(a, e int, create bool) (int, bool) {
 	if (e == a+3 || e == a+4 && d.is(a+2, "those") && d.pluralNoun(a+3)) && d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those")) {
 		// "People familiar with the talks said … One of them described",
 		// "according to three people familiar … One of those people": one
@@ -92,25 +181,35 @@ func (d *doc) nominal(a, e int, create bool) int {
 				name := "one of " + g
 				for i := range d.ents {
 					if d.ents[i].kind == 0 && d.ents[i].name == name {
-						return i
+						return i, true
 					}
 				}
 				if !create {
-					return -1
+					return -1, true
 				}
 				d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Person, last: si, headWord: d.ents[sub].headWord})
-				return len(d.ents) - 1
+				return len(d.ents) - 1, true
 			}
 		}
 	}
+	return -1, false
+}
+
+// byNationality resolves "said the Norwegian": the person the story is on,
+// by nationality.
+func (d *doc) byNationality(a, e int) (int, bool) {
 	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) {
-		// "said the Norwegian": the person the story is on, by nationality.
 		if mi := d.mentionOf(a + 1); mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
-			return d.salientPerson(int(d.toks[a].sent), genderUnknown)
+			return d.salientPerson(int(d.toks[a].sent), genderUnknown), true
 		}
 	}
-	// The head is the first noun for a person, body or group, with any
-	// noun that follows it ("bus driver"); an "of" phrase after it stays.
+	return -1, false
+}
+
+// descriptionHead returns the head of the phrase: the first noun for a
+// person, body or group, with any noun that follows it ("bus driver"), or
+// a document ("the statement read"); -1 when there is none.
+func (d *doc) descriptionHead(a, e int) int {
 	h := -1
 	for k := a; k < e; k++ {
 		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mOrg && d.mentions[mi].c1 < e && d.mentions[mi].c1 > k+1 &&
@@ -151,22 +250,19 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
-	if h < 0 {
-		return -1
-	}
-	// "a development one analyst described as": the phrase starts at the
-	// last determiner before its noun.
-	for k := h - 1; k > a; k-- {
-		if d.is(k, "a") || d.is(k, "an") || d.is(k, "the") || d.is(k, "one") || d.is(k, "this") || d.is(k, "that") {
-			a = k
-			break
-		}
-	}
+	return h
+}
+
+// headPhrase returns where the phrase around head h ends — "one person
+// close to the board", "the DG of his campaign organisation", "a person
+// who attended the hearing" — or, for "strategists led by X", X himself
+// (ok set).
+func (d *doc) headPhrase(a, h, e int) (int, int, bool) {
 	// "strategists led by Joanna Pelletier wrote": she speaks for them,
 	// and is who a reader looks for.
 	if h+3 < len(d.toks) && d.is(h+1, "led") && d.is(h+2, "by") {
 		if mi := d.mentionOf(h + 3); mi >= 0 && d.mentions[mi].ent >= 0 && d.ents[d.mentions[mi].ent].kind == mPerson {
-			return d.mentions[mi].ent
+			return e, d.mentions[mi].ent, true
 		}
 	}
 	if h+2 < e && (d.is(h+1, "close") || d.is(h+1, "familiar") || d.is(h+1, "involved") || d.is(h+1, "briefed") || d.is(h+1, "opposed")) && d.has(h+2, wPrep) {
@@ -192,11 +288,17 @@ func (d *doc) nominal(a, e int, create bool) int {
 	} else {
 		e = h + 1
 	}
-	hw := strings.TrimSuffix(strings.TrimSuffix(d.low(h), "'s"), "’s")
-	plural := d.has(h, wGroupNoun) || d.plural(h) >= 0 && !d.has(h, wRole|wPersonNoun|wOrgNoun)
-	person := !plural && (d.has(h, wRole|wTitle|wRoleAcronym|wPersonNoun) || strings.HasSuffix(hw, "-old") || epithets[hw])
-	org := !plural && d.has(h, wOrgNoun)
-	if !plural && !person && !org && d.has(h, wSpeechNoun|wWork) {
+	return e, -1, false
+}
+
+// documentSpeaker resolves a phrase whose head is a document or a work:
+// its author ("A statement issued by the Erie Police Department said",
+// "Her report … began"), the document itself where it speaks ("An internal
+// audit report concluded"), or no one (ok set, w -1). Not ok: carry on,
+// the phrase now read as a body's.
+func (d *doc) documentSpeaker(x *description, create bool) (int, bool) {
+	a, h, hw := x.a, x.h, x.hw
+	if d.has(h, wSpeechNoun|wWork) {
 		// "A statement issued by the Erie Police Department said", "An
 		// email sent by a senior operations manager instructed": its author.
 		end := d.sentOf(h).t1
@@ -206,22 +308,22 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 			if d.is(k, "by") || d.is(k, "from") {
 				if mi := d.mentionOf(k + 1); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
-					return d.mentions[mi].ent
+					return d.mentions[mi].ent, true
 				}
 				if k+1 < len(d.toks) && d.mentionOf(k+2) >= 0 && d.is(k+1, "the") {
 					if m := d.mentions[d.mentionOf(k+2)]; m.ent >= 0 && m.kind != mPlace {
-						return m.ent
+						return m.ent, true
 					}
 				}
 				// "a statement from the center": the Piedmont Center for
 				// Vaccine Research named before.
 				if k+3 < len(d.toks) && d.is(k+1, "the") && d.toks[k+2].kind == tWord && d.toks[k+2].fl&fLower != 0 && (k+3 >= end || d.toks[k+3].kind != tWord) {
 					if o := d.orgByNoun(d.low(k+2), int(d.toks[k].sent), false); o >= 0 && d.ents[o].kind != 0 {
-						return o
+						return o, true
 					}
 				}
 				if w := d.nominal(k+1, d.nominalEnd(k+1, d.npEnd(k+1, end)), create); w >= 0 {
-					return w
+					return w, true
 				}
 				break
 			}
@@ -229,24 +331,30 @@ func (d *doc) nominal(a, e int, create bool) int {
 		// "Her report … began", "Her reply … ended": hers.
 		if d.is(a, "her") || d.is(a, "his") || d.is(a, "their") {
 			if w := d.resolvePronoun(a); w >= 0 {
-				return w
+				return w, true
 			}
 		}
 	}
-	if !plural && !person && !org {
-		if d.has(h, wSpeechNoun|wWork) && (d.is(a, "a") || d.is(a, "an")) && d.has(h, wWork) && create {
-			org = true // "An internal audit report concluded that …": the report speaks
-		} else if d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")) {
-			if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] && !documents[hw] {
-				return w
-			}
-			org = true // "the study describes it as …": the study speaks
-		} else {
-			return -1
+	switch {
+	case d.has(h, wSpeechNoun|wWork) && (d.is(a, "a") || d.is(a, "an")) && d.has(h, wWork) && create:
+		x.org = true // "An internal audit report concluded that …": the report speaks
+	case d.has(h, wSpeechNoun) && (d.is(a, "the") || d.is(a, "this")):
+		if w := d.authorOf(hw, int(d.toks[a].sent)); w >= 0 || !create || !d.has(h, wWork) && !alerts[hw] && !documents[hw] {
+			return w, true
 		}
+		x.org = true // "the study describes it as …": the study speaks
+	default:
+		return -1, true
 	}
-	definite := d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
-	si := int(d.toks[a].sent)
+	return -1, false
+}
+
+// describedOne resolves a phrase for a person or a group to someone the
+// text names: a relative, the holder of a role, the person the story is
+// on, or a group named just before.
+func (d *doc) describedOne(x *description) int {
+	a, e, h, hw, si := x.a, x.e, x.h, x.hw, x.si
+	person, plural, definite := x.person, x.plural, x.definite
 	if person && (d.is(a, "his") || d.is(a, "her") || d.is(a, "their")) {
 		// "his daughter said": the person introduced with that role, if any.
 		if p := d.personByRole(a, e, si, genderUnknown); p >= 0 && d.ents[p].kind == mPerson && len(d.ents[p].roleWord) > 0 {
@@ -310,6 +418,16 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
+	return -1
+}
+
+// describedBody resolves a phrase for a body, or a definite one met before
+// in the paragraph: the body the paragraph opened with, the body of that
+// kind named before, a new one of the kind brought in earlier, or the
+// described speaker met before with the same head.
+func (d *doc) describedBody(x *description, create bool) int {
+	a, e, h, hw, si := x.a, x.e, x.h, x.hw, x.si
+	org, definite, subordinate := x.org, x.definite, x.subordinate
 	named := false // "the GMB union": a body named in the phrase itself
 	for k := a + 1; k < h; k++ {
 		// Not "the Milwaukee-based lender" or "the German carmaker": a place
@@ -384,9 +502,14 @@ func (d *doc) nominal(a, e int, create bool) int {
 			}
 		}
 	}
-	if !create {
-		return -1
-	}
+	return -1
+}
+
+// newDescribed makes the phrase a speaker of its own: "a spokesperson for
+// Cardi Coaches", "the foreign ministers of …".
+func (d *doc) newDescribed(x *description) int {
+	a, e, h, hw, si := x.a, x.e, x.h, x.hw, x.si
+	person, plural, org := x.person, x.plural, x.org
 	name := strings.TrimSuffix(strings.TrimSuffix(d.body[d.toks[a].s:d.toks[e-1].e], "’s"), "'s")
 	if spokes[hw] && e == h+1 && (d.is(a, "a") || d.is(a, "an")) && h-a <= 1 {
 		// "Cardi Coaches said … A spokesperson said": the body just named.
