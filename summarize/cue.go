@@ -481,7 +481,12 @@ func (d *doc) clauseEnd(a int) int {
 	return s.t1
 }
 
-// cueSubject returns who speaks through the speech verb at c.
+// cueSubject returns who speaks through the speech verb at c. Its stages
+// run from the most particular shape to the plainest: "according to X",
+// "prompting X to warn", a participle's main clause, an inverted "said X",
+// then, before the verb, a name set off by commas, a subject before a
+// relative clause, a description, a coordinated clause's subject, a name
+// or pronoun right before the verb, and last the head of the clause.
 func (d *doc) cueSubject(c int) int {
 	form, kind, width := d.cueAt(c)
 	if width == 0 {
@@ -490,7 +495,41 @@ func (d *doc) cueSubject(c int) int {
 	if form == cueAccording {
 		return d.headIn(c+2, d.clauseEnd(c+2), true)
 	}
-	// "prompting MSP Alasdair Munro to warn that": the one prompted.
+	if w := d.promptedSubject(c); w >= 0 {
+		return w
+	}
+	if form == cueIng {
+		return d.participleSubject(c)
+	}
+	if d.inverted(c) {
+		a := c + width
+		return d.headIn(a, d.clauseEnd(a), true)
+	}
+	before := d.subjectEnd(c)
+	if w := d.setOffName(before); w >= 0 {
+		return w
+	}
+	if w := d.beforeRelative(c, before); w >= 0 {
+		return w
+	}
+	if w := d.beforeBareRelative(c, before); w >= 0 {
+		return w
+	}
+	if w := d.describedBeforeVerb(c, kind); w >= 0 {
+		return w
+	}
+	if w := d.coordinatedSubject(c); w >= 0 {
+		return w
+	}
+	if w, ok := d.adjacentSubject(c); ok {
+		return w
+	}
+	return d.clauseHead(c, kind)
+}
+
+// promptedSubject: "prompting MSP Alasdair Munro to warn that": the one
+// prompted; else -1.
+func (d *doc) promptedSubject(c int) int {
 	if d.is(c-1, "to") {
 		for j := c - 2; j > d.sentOf(c).t0 && j > c-12; j-- {
 			if d.toks[j].kind != tWord || d.toks[j].span >= 0 {
@@ -512,27 +551,33 @@ func (d *doc) cueSubject(c int) int {
 		}
 	}
 
-	if form == cueIng {
-		// "with several lawmakers shouting “Shame!”": the phrase after "with".
-		for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
-			if d.is(w, "with") {
-				if sub := d.headIn(w+1, c, true); sub >= 0 {
-					return sub
-				}
-				break
+	return -1
+}
+
+// participleSubject: "with several lawmakers shouting “Shame!”": the phrase
+// after "with"; else the main clause's subject.
+func (d *doc) participleSubject(c int) int {
+	// "with several lawmakers shouting “Shame!”": the phrase after "with".
+	for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
+		if d.is(w, "with") {
+			if sub := d.headIn(w+1, c, true); sub >= 0 {
+				return sub
 			}
-			if d.toks[w].kind != tWord {
-				break
-			}
+			break
 		}
-		return d.mainSubject(c)
+		if d.toks[w].kind != tWord {
+			break
+		}
 	}
-	if d.inverted(c) {
-		a := c + width
-		return d.headIn(a, d.clauseEnd(a), true)
-	}
-	// Look past a parenthesis in dashes or brackets just before the verb:
-	// "A group, which adopted the slogan “Achub y Bws” – Save the Bus – said".
+	return d.mainSubject(c)
+}
+
+// subjectEnd returns the last token before the verb at c that may end its
+// subject, past a parenthesis in dashes or brackets ("A group, which
+// adopted the slogan “Achub y Bws” – Save the Bus – said") and a party and
+// state ("Sen. Margaret Ellison, D-Ore., called"; ", Republican of New
+// York,").
+func (d *doc) subjectEnd(c int) int {
 	before := c - 1
 	if before > 0 && d.toks[before].kind == tPunct && (isDash(d.toks[before].r) && d.toks[before].r != '-' || d.toks[before].r == ')') {
 		open := d.toks[before].r
@@ -559,7 +604,12 @@ func (d *doc) cueSubject(c int) int {
 			before = p // "Peter T. King, Republican of New York, said"
 		}
 	}
-	// "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name set off just before.
+	return before
+}
+
+// setOffName: "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name
+// set off by commas just before the verb; else -1.
+func (d *doc) setOffName(before int) int {
 	if before > 0 && d.punct(before, ',') {
 		if mi := d.mentionOf(before - 1); mi >= 0 {
 			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') && !d.objectAppositive(m.c0-1) {
@@ -567,6 +617,12 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
+	return -1
+}
+
+// beforeRelative: "One engineer, who asked not to be named because they
+// …, said": the subject stands before the relative clause; else -1.
+func (d *doc) beforeRelative(c, before int) int {
 	// "One engineer, who asked not to be named because they …, said": the
 	// subject stands before the relative clause. American style puts the
 	// clause's comma inside a title's marks: "who starred in “The Last
@@ -590,8 +646,13 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
-	// "“…,” a European diplomat who attended the meeting as an observer
-	// told AFP": the subject before a relative clause set off by no comma.
+	return -1
+}
+
+// beforeBareRelative: "“…,” a European diplomat who attended the meeting
+// as an observer told AFP": the subject before a relative clause set off by
+// no comma; else -1.
+func (d *doc) beforeBareRelative(c, before int) int {
 	if before == c-1 && !d.punct(before, ',') {
 		t0 := d.sentOf(c).t0
 		for w := c - 1; w > t0 && w > c-14; w-- {
@@ -621,6 +682,12 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
+	return -1
+}
+
+// describedBeforeVerb: "…, the agency said": a described subject right
+// before the verb, when the clause around it starts elsewhere; else -1.
+func (d *doc) describedBeforeVerb(c int, kind uint8) int {
 	// "…, the agency said": a described subject right before the verb, when
 	// the clause around it starts elsewhere ("that have pushed rents above
 	// $4,000, the agency said").
@@ -645,8 +712,13 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
-	// "welcomed the change but said", "… and has said", "did not name him
-	// but did note": the subject of the clause before.
+	return -1
+}
+
+// coordinatedSubject: "welcomed the change but said", "… and has said",
+// "did not name him but did note": the subject of the clause before; else
+// -1.
+func (d *doc) coordinatedSubject(c int) int {
 	b := c - 1
 	for b > d.sentOf(c).t0 && d.has(b, wAux) && d.toks[b].fl&fLower != 0 && !d.has(b, wPron) {
 		b--
@@ -672,8 +744,13 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 	}
-	// "X said", "she described", "she jokingly tells": a name or pronoun
-	// right before the verb.
+	return -1
+}
+
+// adjacentSubject: "X said", "she described", "she jokingly tells": a name
+// or pronoun right before the verb. ok is set when the answer is final,
+// even -1 (a pronoun that resolves to no one).
+func (d *doc) adjacentSubject(c int) (int, bool) {
 	k := c - 1
 	for k > 0 && (d.has(k, wAux) || d.adverb(k)) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
 		k--
@@ -688,10 +765,10 @@ func (d *doc) cueSubject(c int) int {
 						// group Resist Together, who said"; not the place in "a
 						// mother of three from Kiryat Shmona who moved back".
 						if p := d.personBefore(d.mentions[mi].c0, d.sentOf(c).t0); p >= 0 {
-							return p
+							return p, true
 						}
 					}
-					return d.mentions[mi].ent
+					return d.mentions[mi].ent, true
 				}
 				if !(d.punct(j, ',') || d.toks[j].kind == tNum) {
 					break
@@ -699,7 +776,7 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 		if d.toks[k].fl&fAllCaps == 0 && (d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "it")) {
-			return d.resolvePronoun(k)
+			return d.resolvePronoun(k), true
 		}
 		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace && !d.mentions[mi].modifier && d.mentions[mi].c1 == k+1 {
 			if m := d.mentions[mi]; !d.inPP(m.c0, m.c1, d.sentOf(c).t0) {
@@ -707,15 +784,22 @@ func (d *doc) cueSubject(c int) int {
 					if pi := d.mentionOf(m.c0 - 2); pi >= 0 {
 						if first := &d.mentions[pi]; first.c1 == m.c0-1 {
 							if w := d.jointSpeaker(first, m.c1); w >= 0 {
-								return w // "Ruiz and Okafor said"
+								return w, true // "Ruiz and Okafor said"
 							}
 						}
 					}
 				}
-				return m.ent
+				return m.ent, true
 			}
 		}
 	}
+	return -1, false
+}
+
+// clauseHead returns the head of the clause before the verb at c: past an
+// appositive phrase, the writer of "a statement that read", or the
+// clause's own subject.
+func (d *doc) clauseHead(c int, kind uint8) int {
 	cs := d.clauseStart(c)
 	if cs > 0 && d.punct(cs-1, ',') && d.objectAppositive(cs-1) {
 		// "Rui Valadares, speaking after talks with …, Marta Ibarrondo,
