@@ -832,7 +832,6 @@ func (d *doc) addMention(m mention) {
 	}
 	name := d.nameText(m.n0, m.n1)
 	best := -1
-	up := ""
 	g := d.genderOf(m)
 	if alias := d.knownAs(m); alias >= 0 {
 		// "Aleksander, 34, known to everyone as Olek": another name for him.
@@ -841,70 +840,9 @@ func (d *doc) addMention(m mention) {
 	switch {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
-		for _, ci := range d.candidates(words) {
-			i := int(ci)
-			e := &d.ents[i]
-			if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
-				best = i // "Harbor Crest" after "Harbor Crest Bancorp"
-				continue
-			}
-			if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
-				continue
-			}
-			if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
-				continue // "Ms. Brennan" is not Patrick Brennan
-			}
-			match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||
-				e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Olek"
-			if e.kind == mOrg {
-				if up == "" {
-					up = strings.ToUpper(name)
-				}
-				match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up
-			}
-			if !match {
-				continue
-			}
-			if best >= 0 && len(words) == 1 && e.kind == mPerson && d.ents[best].kind == mPerson {
-				// A surname shared by two people.
-				if p := d.preferNamesake(m, name, &d.ents[best], e); p != 0 {
-					if p > 0 {
-						best = i
-					}
-					continue
-				}
-			}
-			if best < 0 || e.last >= d.ents[best].last {
-				best = i
-			}
-		}
-		if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
-			m.kind = mPerson
-		}
-		if best >= 0 && d.ents[best].kind == mOrg {
-			m.kind = mOrg
-		}
+		best = d.personFor(&m, words, name, g)
 	case m.kind == mOrg:
-		up = strings.ToUpper(name)
-		for _, ci := range d.candidates(words) {
-			i := int(ci)
-			e := &d.ents[i]
-			if e.kind == mPerson {
-				// A body first named short, as a headline does, taken for
-				// a person: "Harbor Crest shares sink", then "Harbor Crest
-				// Bancorp".
-				if e.gender == genderUnknown && d.orgShortForm(e.words, words) {
-					e.kind = mOrg
-					best = i
-				}
-				continue
-			}
-			if strings.EqualFold(e.name, name) || containsString(e.forms, name) || e.acronym != "" && e.acronym == up ||
-				len(words) == 1 && acronymOf(name) == "" && e.acronym == up ||
-				e.gender == genderUnknown && (d.orgShortForm(e.words, words) || d.orgShortForm(words, e.words)) {
-				best = i
-			}
-		}
+		best = d.bodyFor(words, name)
 	}
 	if best < 0 {
 		e := entity{name: name, words: words, kind: m.kind}
@@ -982,6 +920,87 @@ func (d *doc) addMention(m mention) {
 		e.acronym = d.text(m.c1 + 1)
 		d.addEntityKey(best, e.acronym)
 	}
+}
+
+// personFor returns the person (or body) a name of a person, or of one
+// that may be a person, refers to: the latest one whose name contains it
+// or that it contains, of no other sex; -1 for someone new. It may settle
+// the mention's kind.
+func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
+	best := -1
+	up := ""
+	for _, ci := range d.candidates(words) {
+		i := int(ci)
+		e := &d.ents[i]
+		if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
+			best = i // "Harbor Crest" after "Harbor Crest Bancorp"
+			continue
+		}
+		if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
+			continue
+		}
+		if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
+			continue // "Ms. Brennan" is not Patrick Brennan
+		}
+		match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||
+			e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Olek"
+		if e.kind == mOrg {
+			if up == "" {
+				up = strings.ToUpper(name)
+			}
+			match = strings.EqualFold(e.name, name) || e.acronym != "" && e.acronym == up
+		}
+		if !match {
+			continue
+		}
+		if best >= 0 && len(words) == 1 && e.kind == mPerson && d.ents[best].kind == mPerson {
+			// A surname shared by two people.
+			if p := d.preferNamesake(*m, name, &d.ents[best], e); p != 0 {
+				if p > 0 {
+					best = i
+				}
+				continue
+			}
+		}
+		if best < 0 || e.last >= d.ents[best].last {
+			best = i
+		}
+	}
+	if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
+		m.kind = mPerson
+	}
+	if best >= 0 && d.ents[best].kind == mOrg {
+		m.kind = mOrg
+	}
+	return best
+}
+
+// bodyFor returns the body a body's name refers to: the same name, a form
+// or acronym of it, or its short form; -1 for a new one. A body first
+// taken for a person ("Harbor Crest shares sink") becomes a body.
+func (d *doc) bodyFor(words []string, name string) int {
+	best := -1
+	up := strings.ToUpper(name)
+	for _, ci := range d.candidates(words) {
+		i := int(ci)
+		e := &d.ents[i]
+		if e.kind == mPerson {
+			// A body first named short, as a headline does, taken for
+			// a person: "Harbor Crest shares sink", then "Harbor Crest
+			// Bancorp".
+			if e.gender == genderUnknown && d.orgShortForm(e.words, words) {
+				e.kind = mOrg
+				best = i
+			}
+			continue
+		}
+		if strings.EqualFold(e.name, name) || containsString(e.forms, name) || e.acronym != "" && e.acronym == up ||
+			len(words) == 1 && acronymOf(name) == "" && e.acronym == up ||
+			e.gender == genderUnknown && (d.orgShortForm(e.words, words) || d.orgShortForm(words, e.words)) {
+			best = i
+		}
+	}
+	return best
 }
 
 // knownAs returns the person a name is given as another name for —
