@@ -528,8 +528,12 @@ func (d *doc) chunk(a, b int) {
 	n0 := b
 	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
 		d.punct(n0-1, '.') && n0-2 >= a && d.toks[n0-2].e-d.toks[n0-2].s == 1 && d.toks[n0-2].e == d.toks[n0-1].s ||
-		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0) {
-		n0-- // a nickname in quotation marks stays inside the name; so does "Lima" in "Ana Lima"
+		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0 ||
+		n0 == b && n0-2 >= a && d.has(n0-1, wTitle|wHonorific) && d.toks[n0-1].fl&fAllCaps == 0 && (d.has(n0-2, wGiven) && !d.has(n0-2, wTitle|wHonorific) || d.initialAt(n0-2))) {
+		// a nickname in quotation marks stays inside the name; so does
+		// "Lima" in "Ana Lima", and a title word as a surname after a given
+		// name or an initial: "Martin Baron", "Peter T. King"
+		n0--
 	}
 	if n0 < b {
 		if n, _ := placeAt(n0); n > 0 && n0+n == b {

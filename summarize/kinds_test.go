@@ -352,3 +352,16 @@ func TestActorsInOrderOfFirstSpeaking(t *testing.T) {
 		}
 	}
 }
+
+// A title word after a given name or an initial is a surname: "Martin
+// Baron", "Peter T. King".
+func TestTitleWordAsSurname(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"after a given name", "Editor Martin Baron wrote to staff.\n\n\"We will cover him,\" said Baron.",
+			[]q{{"We will cover him,", "Martin Baron"}}},
+		{"after an initial", "\"We will cover him,\" Representative Peter T. King said.",
+			[]q{{"We will cover him,", "Peter T. King"}}},
+		{"a title before a name stays a title", "\"We will cover him,\" said President Joe Biden.",
+			[]q{{"We will cover him,", "Joe Biden"}}},
+	})
+}
