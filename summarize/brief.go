@@ -35,6 +35,11 @@ type doc struct {
 	candBuf    []int32
 }
 
+// bigArticle is the size past which an article's working buffers are
+// dropped rather than kept for the next call: a pooled doc would otherwise
+// hold tens of megabytes after one large file.
+const bigArticle = 4 << 20
+
 // docs keeps working buffers between calls; nothing in a Briefing points
 // into them.
 var docs = sync.Pool{New: func() any { return new(doc) }}
@@ -66,10 +71,15 @@ func Brief(a Article) Briefing {
 	d.reset(a.Body)
 	defer func() {
 		d.reset("")
-		docs.Put(d)
+		if len(a.Body) <= bigArticle {
+			docs.Put(d) // a big article's buffers go with it
+		}
 	}()
 	d.tokenize()
 	d.lowStr = string(d.lower)
+	if len(d.lower) > bigArticle {
+		d.lower = nil // lowStr has it now; a big buffer is not kept for the next article
+	}
 	d.markContext()
 	d.pairMarks()
 	d.splitSentences()

@@ -722,14 +722,13 @@ func (d *doc) modifierAt(k int) bool {
 // of a business rather than of a person. Surnames such as Williams, whose
 // singular is a given name, are not.
 func (d *doc) pluralNoun(k int) bool {
-	t := &d.toks[k]
-	lw := d.lower[t.lo:t.hi]
+	lw := d.low(k)
 	n := len(lw)
 	if n < 4 || lw[n-1] != 's' || lw[n-2] == 's' || d.has(k, wGiven) {
 		return false
 	}
 	for _, cut := range [...]int{1, 2} {
-		if e := lookup(lw[:n-cut]); e != 0 && lexTable[e].flags&(wOrgWord|wOrgNoun|wDept|wRole) != 0 && lexTable[e].flags&wGiven == 0 {
+		if e := lexIndex[lw[:n-cut]]; e != 0 && lexTable[e].flags&(wOrgWord|wOrgNoun|wDept|wRole) != 0 && lexTable[e].flags&wGiven == 0 {
 			return true
 		}
 	}
@@ -739,13 +738,12 @@ func (d *doc) pluralNoun(k int) bool {
 // plural returns the lexicon entry of a plural noun's singular (attorneys →
 // attorney), or -1.
 func (d *doc) plural(k int) int {
-	t := &d.toks[k]
-	lw := d.lower[t.lo:t.hi]
+	lw := d.low(k)
 	n := len(lw)
 	if n < 4 || lw[n-1] != 's' {
 		return -1
 	}
-	if idx, ok := lexIndex[string(lw[:n-1])]; ok && lexTable[idx].flags&(wRole|wPersonNoun|wOrgNoun|wTitle) != 0 {
+	if idx, ok := lexIndex[lw[:n-1]]; ok && lexTable[idx].flags&(wRole|wPersonNoun|wOrgNoun|wTitle) != 0 {
 		return int(idx)
 	}
 	return -1

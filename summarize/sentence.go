@@ -148,17 +148,17 @@ func (d *doc) abbreviation(i int) bool {
 	if w.kind != tWord || w.e != d.toks[i].s {
 		return false
 	}
-	lw := d.lower[w.lo:w.hi]
+	lw := d.lowStr[w.lo:w.hi]
 	if len(lw) == 1 && w.fl&fCap != 0 {
 		return true // an initial: J. R. Smith
 	}
 	if lexTable[w.lex].flags&wAbbrev != 0 {
 		// "Co." and "Inc." end sentences too; they do when a capitalised word
 		// that is no name follows. Keep it simple: titles never end one.
-		if string(lw) == "no" && i+1 < len(d.toks) && d.toks[i+1].kind == tNum {
+		if lw == "no" && i+1 < len(d.toks) && d.toks[i+1].kind == tNum {
 			return true // "stall No. 02-17"
 		}
-		switch string(lw) {
+		switch lw {
 		case "co", "inc", "corp", "ltd", "etc", "pa", "va", "mass", "calif", "fla", "ga", "ill", "mich",
 			"minn", "mo", "nev", "ore", "tenn", "tex", "wash", "wis", "conn", "colo", "ariz", "ala", "ark",
 			"del", "ky", "la", "md", "miss", "neb", "okla", "wyo", "bros", "est", "approx", "no":

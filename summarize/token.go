@@ -35,7 +35,6 @@ type token struct {
 	kind   uint8
 	r      rune // the rune of a punctuation or mark token
 	fl     uint16
-	para   int32
 	sent   int32
 	span   int32 // the top-level quotation the token is inside, or -1
 }
@@ -82,7 +81,7 @@ func (d *doc) is(i int, w string) bool {
 		return false
 	}
 	t := &d.toks[i]
-	return t.kind == tWord && string(d.lower[t.lo:t.hi]) == w
+	return t.kind == tWord && d.lowStr[t.lo:t.hi] == w
 }
 
 func (d *doc) punct(i int, r rune) bool {
@@ -230,9 +229,6 @@ func (d *doc) closePara() {
 		p.e = int(d.toks[p.t1-1].e)
 	} else {
 		p.e = p.s
-	}
-	for i := p.t0; i < p.t1; i++ {
-		d.toks[i].para = int32(len(d.paras) - 1)
 	}
 }
 
