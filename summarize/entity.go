@@ -59,8 +59,9 @@ func isCapWord(d *doc, i int) bool {
 // findMentions finds every name in the text and links it to an entity, in
 // text order, so that a short form always meets the full name before it.
 func (d *doc) findMentions() {
-	for range d.toks {
-		d.mentionAt = append(d.mentionAt, -1)
+	d.mentionAt = slices.Grow(d.mentionAt[:0], len(d.toks))[:len(d.toks)]
+	for i := range d.mentionAt {
+		d.mentionAt[i] = -1
 	}
 	for pi, p := range d.paras {
 		if d.headlineLine(pi) {
