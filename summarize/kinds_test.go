@@ -365,3 +365,18 @@ func TestTitleWordAsSurname(t *testing.T) {
 			[]q{{"We will cover him,", "Joe Biden"}}},
 	})
 }
+
+// Reported speech before its verb may open with a preposition or a
+// subordinate clause, or with a quoted fragment the sentence goes on from.
+func TestReportedSpeechBeforeItsVerbOpenings(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a preposition", "Senator Dale Krupp toured the county. Around 30 to 70 people came to each event, he said.",
+			[]p2{{"Dale Krupp", "Around 30 to 70 people came to each event"}}},
+		{"a subordinate clause", "While the mayor has spent the spring on housing, her rivals have talked about crime, aides said.",
+			[]p2{{"aides", "While the mayor has spent the spring on housing, her rivals have talked about crime"}}},
+		{"a quoted fragment the sentence goes on from", "“For teachers, he is saying the right things” about pay, said Marla Keel, a union leader.",
+			[]p2{{"Marla Keel", "“For teachers, he is saying the right things” about pay"}}},
+		{"a setting with no clause", "In a speech to farmers in Leeds on Monday, the minister said.",
+			nil},
+	})
+}

@@ -123,11 +123,11 @@ func (d *doc) trailingSource(si, a, c int) (position, bool) {
 // not a direct quotation (its words are the quote), and with no speech
 // verb of their own, whose statement it would rather be.
 func (d *doc) frontClause(a, b int) bool {
-	if d.toks[a].kind == tMark || d.allQuoted(a, b) {
-		return false
+	if d.allQuoted(a, b) || d.quotationOnly(a, b) {
+		return false // “…,” Ames said: the quotation is the statement
 	}
-	if d.has(a, wPrep|wConj) && !d.has(a, wDet|wPron) || d.toks[a].fl&fCap != 0 && d.is(a, "as") {
-		return false // "In a 1963 speech,", "As the crowd booed,": a setting, not a statement
+	if (subordinators[d.low(a)] || d.is(a, "as")) && !d.finiteVerb(d.afterFirstComma(a, b), b) {
+		return false // "As the crowd booed,": a setting, not a statement; "While …, her rivals have …" is one
 	}
 	if !d.finiteVerb(a, b) {
 		return false // "Notably absent from the talks,"
@@ -202,4 +202,33 @@ func (d *doc) namedLast(a, b, ent int) bool {
 		}
 	}
 	return false
+}
+
+// quotationOnly reports whether tokens [a, b) are a quotation and nothing
+// after it but punctuation: "“We will not close,”" before ", Vogt said".
+// "“For teachers, he’s saying the right things” about pay" is more.
+func (d *doc) quotationOnly(a, b int) bool {
+	if d.toks[a].kind != tMark || d.toks[a].span < 0 {
+		return false
+	}
+	c := d.spans[d.toks[a].span].close
+	if c < 0 || c >= b {
+		return true
+	}
+	for k := c + 1; k < b; k++ {
+		if d.toks[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// afterFirstComma returns the token after the first comma in [a, b), or b.
+func (d *doc) afterFirstComma(a, b int) int {
+	for k := a; k < b; k++ {
+		if d.punct(k, ',') && d.toks[k].span < 0 {
+			return k + 1
+		}
+	}
+	return b
 }
