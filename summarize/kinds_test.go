@@ -380,3 +380,21 @@ func TestReportedSpeechBeforeItsVerbOpenings(t *testing.T) {
 			nil},
 	})
 }
+
+// Common shapes of reported speech: "reported that", a clause after "that"
+// opening with a preposition, a listener then a possessive ("told the AP
+// his firm …"), an adverb after the verb, and a place list before "that".
+func TestReportedSpeechShapes(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"reported that", "The Daily Ledger later reported that the senator used a personal account for her work.",
+			[]p2{{"Daily Ledger", "the senator used a personal account for her work"}}},
+		{"that in", "Northwind Rail says that in 2012 it paid $3.2 million in fines.",
+			[]p2{{"Northwind Rail", "in 2012 it paid $3.2 million in fines"}}},
+		{"a listener then his", "Tomas Pardo told the paper his firm worked closely with the charity.",
+			[]p2{{"Tomas Pardo", "his firm worked closely with the charity"}}},
+		{"an adverb after the verb", "Dale Krupp noted repeatedly that he is the only candidate to win a county.",
+			[]p2{{"Dale Krupp", "he is the only candidate to win a county"}}},
+		{"a place list before that", "Senator Dale Krupp said Sunday in Madison, Wisconsin, that he hoped for a large turnout.",
+			[]p2{{"Dale Krupp", "he hoped for a large turnout"}}},
+	})
+}

@@ -29,24 +29,27 @@ func (d *doc) positions() []position {
 				// told reporters he …, told the BBC that …: only a clause that
 				// "that" or a pronoun opens after the listener.
 				j := k
-				for j < s.t1 && j < k+10 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !(d.is(j, "that") && !d.relativeThat(j)) && !d.clauseWord(j) {
+				for j < s.t1 && j < k+10 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !(d.is(j, "that") && !d.relativeThat(j)) && !d.clauseWord(j) && !(j > k && d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
 					j++
 				}
-				if !d.is(j, "that") && !d.clauseWord(j) {
+				if !d.is(j, "that") && !d.clauseWord(j) && !(d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
 					continue
 				}
 				k = j
 			}
 			k = d.skipTimes(k, s.t1)
+			for k < s.t1 && d.adverb(k) {
+				k++ // "noted repeatedly that"
+			}
 			if d.has(k, wPrep) && !d.is(k, "that") {
-				// said in a statement that …
+				// said in a statement that …, said in Madison, Wisconsin, that …
 				found := -1
 				for j := k + 1; j < s.t1 && j < k+10; j++ {
 					if d.is(j, "that") && !d.relativeThat(j) {
 						found = j
 						break
 					}
-					if d.toks[j].kind != tWord {
+					if d.toks[j].kind != tWord && !d.punct(j, ',') {
 						break
 					}
 				}
@@ -98,6 +101,17 @@ func (d *doc) relativeThat(j int) bool {
 	return d.has(n, wAux) || irregularPast[w] || strings.HasSuffix(w, "ed")
 }
 
+// possessivePronoun reports whether token k is his, her, their, its, our
+// or my, which may open a reported clause after a listener: "told the AP
+// his firm worked closely with …".
+func (d *doc) possessivePronoun(k int) bool {
+	switch d.low(k) {
+	case "his", "her", "their", "its", "our", "my":
+		return d.toks[k].fl&fLower != 0
+	}
+	return false
+}
+
 // clauseWord reports whether token k can open a reported clause: a pronoun
 // or "there".
 func (d *doc) clauseWord(k int) bool {
@@ -127,8 +141,8 @@ func (d *doc) startsClause(k int) bool {
 	if t.kind != tWord {
 		return false
 	}
-	if d.is(k-1, "that") && (subordinators[d.low(k)] || d.is(k, "even")) && t.fl&fLower != 0 {
-		return true // "said that if the court rules …", "that even though …"
+	if d.is(k-1, "that") && (subordinators[d.low(k)] || d.is(k, "even") || d.has(k, wPrep) && !d.is(k, "to")) && t.fl&fLower != 0 {
+		return true // "said that if the court rules …", "that even though …", "that in 2012 it paid …"
 	}
 	if d.has(k, wAux|wPrep|wConj|wCue) && !d.has(k, wDet|wPron) {
 		return false
