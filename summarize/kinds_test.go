@@ -398,3 +398,22 @@ func TestReportedSpeechShapes(t *testing.T) {
 			[]p2{{"Dale Krupp", "he hoped for a large turnout"}}},
 	})
 }
+
+// A speech verb set off by commas introduces the clause after it: "In
+// particular, he said, the fund …", "But as Clyburn noted, those voters
+// …"; a description after an inverted verb is its speaker ("…, said former
+// governor Ed Rendell") unless a clause goes on from it.
+func TestParentheticalSpeechVerbs(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"he said, between commas", "Tomas Pardo spoke for an hour. In particular, Pardo said, the foundation had free use of the club's courses.",
+			[]p2{{"Tomas Pardo", "the foundation had free use of the club's courses"}}},
+		{"as X noted", "But as Clyburn noted, those voters will give the senator a second look if he starts winning.",
+			[]p2{{"Clyburn", "those voters will give the senator a second look if he starts winning"}}},
+		{"a direct quotation after the comma", "Pardo said, “The foundation had free use of the courses.”",
+			nil},
+		{"inverted with a description", "The convention fund is $9 million short, said former governor Ed Rendell.",
+			[]p2{{"Ed Rendell", "The convention fund is $9 million short"}}},
+		{"a relative clause then the verb", "Councilman Terrence Wu, who chairs the finance committee, said the police hiring plan was unworkable.",
+			[]p2{{"Terrence Wu", "the police hiring plan was unworkable"}}},
+	})
+}

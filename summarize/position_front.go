@@ -47,6 +47,9 @@ func (d *doc) frontPositions(si int, out []position) []position {
 				out = append(out, p)
 			}
 		}
+		if p, ok := d.parentheticalSource(si, c, width); ok {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -71,8 +74,15 @@ func (d *doc) subjectBefore(si, c int) int {
 		return -1
 	}
 	if a == c {
-		// "…, said Ames.": a name must follow; "…, said that" is no inversion.
-		if !isCapWord(d, c+1) {
+		// "…, said Ames.", "…, said former governor Ed Rendell.": a name or
+		// a description must follow; "…, said that" is no inversion.
+		n := c + 1
+		if !isCapWord(d, n) && !(d.is(n, "the") || d.is(n, "a") || d.is(n, "an") || d.is(n, "former") || d.toks[n].fl&fLower != 0 && d.has(n, wRole|wTitle)) {
+			return -1
+		}
+		// The speaker's phrase ends the sentence or a comma ends it: not
+		// "…, who chairs the committee, said the police plan was …".
+		if e := d.npEnd(n, s.t1); e < s.t1 && d.toks[e].kind != tPunct {
 			return -1
 		}
 		return c
@@ -215,12 +225,13 @@ func (d *doc) quotationOnly(a, b int) bool {
 	if c < 0 || c >= b {
 		return true
 	}
-	for k := c + 1; k < b; k++ {
-		if d.toks[k].kind != tPunct {
-			return false
-		}
+	k := c + 1
+	for k < b && d.toks[k].kind == tPunct {
+		k++
 	}
-	return true
+	// Nothing after it, or the speaker's name and role: "“…,” Mere Hohaia,
+	// the union’s secretary, told a rally".
+	return k >= b || isCapWord(d, k)
 }
 
 // afterFirstComma returns the token after the first comma in [a, b), or b.
@@ -231,4 +242,37 @@ func (d *doc) afterFirstComma(a, b int) int {
 		}
 	}
 	return b
+}
+
+// parentheticalSource returns the clause after a speech verb set off by a
+// comma — "In particular, he said, the foundation had free use of …",
+// "But as Clyburn noted, those voters will …", "Sanders said, the system
+// is rigged" — spoken by the verb's subject: a name or pronoun opening the
+// sentence or set off by a comma before, or after "as".
+func (d *doc) parentheticalSource(si, c, width int) (position, bool) {
+	s := &d.sents[si]
+	n := c + width
+	if !d.punct(n, ',') {
+		return position{}, false
+	}
+	a := c
+	for a > s.t0 && c-a < maxTrailingSubject && d.toks[a-1].kind == tWord && d.toks[a-1].span < 0 && !d.is(a-1, "as") {
+		a--
+	}
+	if a == c || !(a == d.skipIntro(s.t0, c) || d.punct(a-1, ',') || d.is(a-1, "as")) {
+		return position{}, false
+	}
+	start := n + 1
+	if start >= s.t1 || d.toks[start].kind == tMark {
+		return position{}, false // "He said, “…”": the quotation is the statement
+	}
+	e, _ := d.clauseEndAt(start, s.t1)
+	if e-start < minFrontClause || !d.frontClause(start, e) {
+		return position{}, false
+	}
+	who := d.headIn(a, c, true)
+	if who < 0 {
+		return position{}, false
+	}
+	return position{ent: who, s: int(d.toks[start].s), e: d.trimEnd(start, e)}, true
 }
