@@ -417,3 +417,13 @@ func TestParentheticalSpeechVerbs(t *testing.T) {
 			[]p2{{"Terrence Wu", "the police hiring plan was unworkable"}}},
 	})
 }
+
+// Whom a speech verb is about is no position: "accused Ames of …".
+func TestAccusedOfIsNoPosition(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"accused of", "Senator Dale Krupp accused Ames of ducking the debate.",
+			nil},
+		{"blamed for", "The union blamed Northwind Rail for the delays.",
+			nil},
+	})
+}

@@ -65,6 +65,9 @@ func (d *doc) positions() []position {
 				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
 					break
 				}
+				if mi := d.mentionOf(k); mi >= 0 && !d.is(k-1, "that") && (d.is(d.mentions[mi].c1, "of") || d.is(d.mentions[mi].c1, "for")) {
+					break // "accused Trump of …", "blamed Ames for …": whom, not what
+				}
 				if !d.is(k-1, "that") && !d.clauseWord(k) && d.toks[k].fl&fLower != 0 && !d.has(c, wBareClause) &&
 					(!d.has(k, wDet|wPron) || !d.hasVerb(k, s.t1)) {
 					// Only "said", "told" and the like drop their "that" before a
