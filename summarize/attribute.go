@@ -16,6 +16,7 @@ const (
 	howCarry     // a paragraph that is only a quotation continues the last speaker
 	howNear      // a fragment with the nearest person before it
 	howClause    // a quotation inside a sentence about someone
+	howRanked    // no rule: the best of the candidates around it (rank.go)
 )
 
 // mentionsIn returns the mentions in sentence s.
@@ -101,6 +102,11 @@ func (d *doc) attribute() {
 		}
 		if sp.who < 0 {
 			sp.who, sp.how = d.clauseSubject(i)
+		}
+		if sp.who < 0 {
+			if w := d.rankSpeaker(i); w >= 0 {
+				sp.who, sp.how = w, howRanked
+			}
 		}
 	}
 	d.answers()

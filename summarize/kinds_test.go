@@ -427,3 +427,15 @@ func TestAccusedOfIsNoPosition(t *testing.T) {
 			nil},
 	})
 }
+
+// A paragraph that is only a quotation, which no rule attributes, goes to
+// the clear favourite among the people around it (rank.go): here the last
+// speaker, whom the sentence before is about, though it names someone else.
+func TestRankedSpeakerForAFloatingQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the last speaker, the subject before", "“We will win the county,” Dale Krupp said.\n\nKrupp is upbeat about Ana Vell’s chances too, because he sees her as a uniter.\n\n“Not only can she win, she can win big.”",
+			[]q{{"We will win the county,", "Dale Krupp"}, {"Not only can she win, she can win big.", "Dale Krupp"}}},
+		{"no clear favourite", "“We will win the county,” Dale Krupp said.\n\nAna Vell and Tomas Pardo arrived later, and Pardo spoke to the crowd.\n\n“The roads come first.”",
+			[]q{{"We will win the county,", "Dale Krupp"}, {"The roads come first.", ""}}},
+	})
+}
