@@ -162,7 +162,7 @@ func (d *doc) countTitleCase(si int) bool {
 }
 
 // answers gives back to the one asked a reply that a pronoun took for the
-// asker's: "“Do you think about your age?” Mendes asked. / “Only when …,”
+// asker's: "“Do you think about your age?” Halholm asked. / “Only when …,”
 // she said." — she is the runner, not the host, when both are women.
 func (d *doc) answers() {
 	for i := 1; i < len(d.spans); i++ {
@@ -373,7 +373,7 @@ func (d *doc) verbBefore(sp *span) int {
 			}
 		}
 		if d.is(c, "asked") && d.is(c+1, "by") {
-			// "Asked by the chair, broadcaster Graham Tulloch, “Q?”": the one
+			// "Asked by the chair, broadcaster Graham Pelridge, “Q?”": the one
 			// who asked speaks, when the quotation follows straight on.
 			if w := d.askedBy(c+2, sp.open); w >= 0 {
 				return w
@@ -421,7 +421,7 @@ func (d *doc) colonLeadIn(sp *span) int {
 		return -1
 	}
 	a := d.clauseStart(sp.open - 1)
-	// "Asked by a student what advice she would give, Dumlao did not
+	// "Asked by a student what advice she would give, Garwell did not
 	// hesitate:": the main clause, after the last comma, if it names
 	// someone; else the whole ("The host, Omar Said, pressed her:").
 	starts := []int{a}
@@ -441,8 +441,8 @@ func (d *doc) colonLeadIn(sp *span) int {
 			break
 		}
 	}
-	// A title in the clause hides its subject: "Darnell Ruskin, who
-	// played his nephew in “Shamrock Motel,” kept it short:".
+	// A title in the clause hides its subject: "Darnell Calbury, who
+	// played his nephew in “Bluebell Motel,” kept it short:".
 	if !found && d.spansBetween(d.sentOf(sp.open).t0, a) {
 		if w := d.sentenceSubject(int(d.toks[sp.open].sent)); w >= 0 && d.ents[w].kind == mPerson {
 			return w
@@ -550,7 +550,7 @@ func (d *doc) askedBy(a, open int) int {
 	who, end := -1, a
 	for _, m := range d.mentionsIn(int(d.toks[a].sent)) {
 		if m.c0 >= a && m.c1 <= open && m.ent >= 0 && !m.modifier && m.kind != mPlace {
-			// The first person named: "Tomás Reyes of Dunmore & Pratt".
+			// The first person named: "Tomás Lorgate of Fenmore & Zelgate".
 			if who < 0 || m.kind == mPerson && d.ents[who].kind != mPerson {
 				who = m.ent
 			}
@@ -570,7 +570,7 @@ func (d *doc) askedBy(a, open int) int {
 
 // namedNext attributes a quotation that opens a paragraph from the sentence
 // after it: "“I’ve married my best friend!” That was the message from Jade
-// Harrington".
+// Zelbrook".
 func (d *doc) namedNext(sp *span) int {
 	s := d.sentOf(sp.open)
 	if sp.close < 0 || sp.open != s.t0 || int(d.toks[sp.close].sent)+1 >= len(d.sents) {
@@ -582,7 +582,7 @@ func (d *doc) namedNext(sp *span) int {
 	}
 	switch {
 	case d.is(n.t0, "that's") || d.is(n.t0, "that’s"):
-		// "That’s how actor Jonah Whitfield announced his engagement"
+		// "That’s how actor Jonah Nesgate announced his engagement"
 		if d.is(n.t0+1, "how") || d.is(n.t0+1, "what") {
 			for _, m := range d.mentionsIn(int(d.toks[n.t0].sent)) {
 				if m.c0 > n.t0 && m.c0 < n.t0+10 && m.ent >= 0 && m.kind == mPerson && !m.modifier {
@@ -593,13 +593,13 @@ func (d *doc) namedNext(sp *span) int {
 		return -1
 	case d.is(n.t0, "the") && (d.is(n.t0+1, "words") || d.is(n.t0+1, "remarks") || d.is(n.t0+1, "comments")) &&
 		(d.is(n.t0+2, "were") || d.is(n.t0+2, "came")):
-		// "The words were those of Councillor Dawn Reilly"
+		// "The words were those of Councillor Dawn Dormere"
 		n.t0++
 	case !(d.is(n.t0, "that") || d.is(n.t0, "this") || d.is(n.t0, "those") || d.is(n.t0, "such")) ||
 		!(d.is(n.t0+1, "was") || d.is(n.t0+1, "were") || d.is(n.t0+1, "is")):
 		return -1
 	case d.is(n.t0+2, "how") || d.is(n.t0+2, "what"):
-		// "That was how Marisol Dumlao … opened her event"
+		// "That was how Marisol Garwell … opened her event"
 		for _, m := range d.mentionsIn(int(d.toks[n.t0].sent)) {
 			if m.c0 > n.t0+2 && m.c0 < n.t0+10 && m.ent >= 0 && m.kind == mPerson && !m.modifier {
 				return m.ent
@@ -764,11 +764,11 @@ func (d *doc) thread(i int) (int, bool) {
 func (d *doc) leadInRule(i int) (int, bool) { return d.leadIn(d.spans[i].para), false }
 
 // maxCreditLine is the length of a credit line under a quotation, in
-// tokens: a dash, a name and perhaps a place ("-Ana Ruiz, Philadelphia.").
+// tokens: a dash, a name and perhaps a place ("-Ana Dalmere, Philadelphia.").
 const maxCreditLine = 10
 
 // creditBelow returns who the short line under a paragraph of quotation
-// credits — "“…”" then "-Ana Ruiz, Philadelphia." — or -1.
+// credits — "“…”" then "-Ana Dalmere, Philadelphia." — or -1.
 func (d *doc) creditBelow(sp *span) int {
 	if !d.wholeParagraph(sp) || sp.para+1 >= len(d.paras) {
 		return -1
@@ -786,8 +786,8 @@ func (d *doc) creditBelow(sp *span) int {
 // leadIn returns the person a paragraph of bare quotation is introduced
 // by, or -1: the subject of the sentence that ends the paragraph before,
 // when that sentence is about them alone and quotes no one — "Edmund
-// Pryor is unequivocal.", "She is candid about the earlier mistakes.",
-// "Whitlow chose his words carefully."
+// Yorthorpe is unequivocal.", "She is candid about the earlier mistakes.",
+// "Dorridge chose his words carefully."
 func (d *doc) leadIn(para int) int {
 	if para == 0 {
 		return -1
@@ -813,7 +813,7 @@ func (d *doc) leadIn(para int) int {
 	}
 	for _, m := range d.mentionsIn(ls) {
 		if m.ent >= 0 && m.ent != sub && d.ents[m.ent].kind == mPerson {
-			return -1 // "Castellanos pressed Whitlow on it."
+			return -1 // "Fenford pressed Dorridge on it."
 		}
 	}
 	// It must say how they speak: "The director, Julia Park, has asked
@@ -828,7 +828,7 @@ func (d *doc) leadIn(para int) int {
 
 // manner are words that say how someone speaks, or their stance, in a
 // sentence that introduces their words: "She is candid about it.",
-// "He chose his words carefully.", "Ruiz puts it bluntly."
+// "He chose his words carefully.", "Dalmere puts it bluntly."
 var manner = map[string]bool{
 	"words": true, "blunt": true, "bluntly": true, "candid": true, "candidly": true, "frank": true,
 	"frankly": true, "unequivocal": true, "adamant": true, "emphatic": true, "firm": true,
@@ -869,7 +869,7 @@ func (d *doc) turn(i, j int) int {
 
 // interviewee returns the person the sentences shortly before sentence si
 // say was asked something — "She was asked about it at her news
-// conference.", "Pemberton asked Varsányi what …" — or -1.
+// conference.", "Yorcombe asked Garford what …" — or -1.
 func (d *doc) interviewee(si int) int {
 	para := d.sents[si].para
 	for s := si - 1; s >= 0 && s >= si-6 && d.sents[s].para >= para-3; s-- {

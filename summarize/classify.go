@@ -63,7 +63,7 @@ func (d *doc) classify() {
 		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !(sp.how == howAfter && strings.HasSuffix(text, ",") && d.has(sp.close-2, wDet|wConj|wPrep)) &&
 			!(sp.who >= 0 && d.punct(sp.open-1, ':') && ends) && // adding: “Goodnight, Da.”
 			(!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
-			// Titles and names: the "Listening Tour", 'Zombi', “Wreck Me Slowly.”
+			// Titles and names: the "Listening Tour", 'Zombi', “Mend Me Gently.”
 			sp.quote = false
 		case d.namedBefore(sp.open) && (words <= 6 || d.strongNaming(sp.open)) && !d.innerSentence(sp):
 			sp.quote = false
@@ -155,7 +155,7 @@ func (d *doc) namedBefore(o int) bool {
 	if d.is(as, "as") {
 		for k := as - 1; k >= 0 && k >= as-6 && d.toks[k].kind == tWord; k-- {
 			if d.is(k, "known") || d.is(k, "dubbed") || d.is(k, "nicknamed") || d.is(k, "referred") || d.is(k, "billed") {
-				return true // known to fans as “the Kentucky Nightingale”
+				return true // known to fans as “the Kentucky Thrush”
 			}
 			if d.is(k, "described") && habitual(d.low(k-1)) {
 				return true // a system often described as a “heat dome”
@@ -179,7 +179,7 @@ func (d *doc) namedBefore(o int) bool {
 				return true // what the team calls “active sleep”, not what it called “a decisive blow”
 			}
 			if d.is(o+1, "the") && isCapWord(d, o+2) {
-				return true // calling her “the Ice Whisperer”
+				return true // calling her “the Ice Listener”
 			}
 			// "a ship called “Endeavour”", "the novel “Dune”", but "called it
 			// “a disgrace”", "called the novel “a quiet triumph”".

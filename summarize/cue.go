@@ -29,7 +29,7 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 			return cueAccording, cueNormal, 2
 		}
 		if d.is(i, "words") && d.is(i+1, "of") && d.is(i-1, "the") && d.is(i-2, "in") {
-			return cueAccording, cueNormal, 2 // "in the words of CEO Priya Natarajan"
+			return cueAccording, cueNormal, 2 // "in the words of CEO Priya Halcombe"
 		}
 		return
 	}
@@ -68,7 +68,7 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return 0, 0, 0 // a noun before a noun: "label boss", "post office"
 	}
 	if lx.cueForm == cueBase && t.fl&fLower != 0 && isCapWord(d, i+1) && d.has(i+1, wTitle|wHonorific|wRole) {
-		return 0, 0, 0 // "state Sen. Lyle Kellerman", "state Attorney General …"
+		return 0, 0, 0 // "state Sen. Bargate Dormore", "state Attorney General …"
 	}
 	if lx.cueForm == cueBase && (d.has(i+1, wCue) && d.toks[i+1].fl&fLower != 0 || d.has(i-1, wCue) && d.toks[i-1].fl&fLower != 0 && lexTable[d.toks[i-1].lex].cueForm == cueFinite) {
 		return 0, 0, 0 // a noun between verbs: "a widely shared post read"
@@ -162,7 +162,7 @@ func (d *doc) skipIntro(a, c int) int {
 		}
 		intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
 			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven) ||
-			// "Pressed on whether he had spoken to Brandão, he smiled"
+			// "Pressed on whether he had spoken to Dorley, he smiled"
 			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ed") && !d.has(a, wGiven) &&
 				(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
 		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
@@ -193,21 +193,21 @@ func (d *doc) skipIntro(a, c int) int {
 				return k // "By 1962 he was …": the clause starts at its pronoun
 			}
 			if k <= a+3 && d.has(a, wPrep) && d.has(k-1, wTime) && d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
-				return k // "On Friday Kerr called …": or at a name
+				return k // "On Friday Marshaw called …": or at a name
 			}
 		}
 		if comma < 0 {
 			return a
 		}
 		a = comma + 1
-		// "In a statement signed by his press secretary, Tunde Ajibola, the
+		// "In a statement signed by his press secretary, Tunde Fenfield, the
 		// governor …": a name set off after a role belongs to the phrase.
 		if d.has(comma-1, wRole|wTitle) {
 			if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
 				a = d.mentions[mi].c1 + 1
 			} else if mi >= 0 {
-				// "Addressing Vantor’s lead counsel, Theodore Nakashima of
-				// the law firm Wexley Strand, he put it bluntly".
+				// "Addressing Jorbury’s lead counsel, Theodore Varley of
+				// the law firm Quinwood Quayside, he put it bluntly".
 				for k := d.mentions[mi].c1; k < c && k < d.mentions[mi].c1+8 && d.toks[k].span < 0 && (d.toks[k].kind == tWord || d.punct(k, ',')); k++ {
 					if d.punct(k, ',') {
 						if d.is(k+1, "he") || d.is(k+1, "she") || d.is(k+1, "they") {
@@ -218,7 +218,7 @@ func (d *doc) skipIntro(a, c int) int {
 				}
 			}
 		}
-		// "At the Astrodome, which was turned into a shelter, Olaño said":
+		// "At the Arena, which was turned into a shelter, Rorstad said":
 		// a relative clause after the phrase belongs to it too.
 		if d.is(a, "which") || d.is(a, "where") || d.is(a, "when") {
 			for k := a + 1; k < c; k++ {
@@ -274,7 +274,7 @@ func (d *doc) npEnd(a, b int) int {
 // preposition: "to Nyoro", "of research firm Endpoint".
 func (d *doc) inPP(c0, c1, a int) bool {
 	if c0 > 0 && d.toks[c0-1].fl&fLower != 0 && d.has(c0-1, wRole|wTitle) && !d.has(c0-1, wPrep) {
-		return false // "Bureau of Meteorology senior forecaster Kate Liang": the role's own phrase
+		return false // "Bureau of Meteorology senior forecaster Kate Wenholm": the role's own phrase
 	}
 	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
 	for k := c0 - 1; k >= a && k > c0-9; k-- {
@@ -315,7 +315,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 	}
 	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && !d.has(a, wDet)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
 		if d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its") {
-			// "His wife Sandrine": the name given; "his lawyer": someone else, described.
+			// "His wife Pelwood": the name given; "his lawyer": someone else, described.
 			end := d.npEnd(a, b)
 			for k := a + 1; k < end; k++ {
 				if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 && !d.mentions[mi].modifier && !d.inPP(d.mentions[mi].c0, d.mentions[mi].c1, a) {
@@ -363,7 +363,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 	}
 	if d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those") || d.is(a+2, "these")) {
-		// "One of them, the Eastbrook school district, said", "One of those
+		// "One of them, the Marwell school district, said", "One of those
 		// employees, a former engineer who …, said": the appositive says which.
 		c := a + 3
 		for c < a+5 && c < b && !d.punct(c, ',') {
@@ -379,7 +379,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 }
 
 // jointSpeaker returns the two people or bodies "X and Y" name together
-// when the phrase holds nothing else — "Ruiz and Okafor said" — as one
+// when the phrase holds nothing else — "Dalmere and Gargate said" — as one
 // speaker of their own, or -1.
 func (d *doc) jointSpeaker(m *mention, end int) int {
 	if m.kind == mPlace || m.ent < 0 || m.modifier || !d.is(m.c1, "and") {
@@ -456,7 +456,7 @@ func (d *doc) inverted(c int) bool {
 	if !closed {
 		return false
 	}
-	// "…of “Brannigan’s Law,” posted on Instagram:": a title closes before
+	// "…of “Rormere’s Law,” posted on Instagram:": a title closes before
 	// the verb, and no speaker follows it.
 	_, _, w := d.cueAt(c)
 	if n := c + max(w, 1); n < len(d.toks) && d.toks[n].sent == d.toks[c].sent && (d.has(n, wPrep) && !d.has(n, wDet|wPron) || d.punct(n, ':') || d.is(n, "that")) {
@@ -527,7 +527,7 @@ func (d *doc) cueSubject(c int) int {
 	return d.clauseHead(c, kind)
 }
 
-// promptedSubject: "prompting MSP Alasdair Munro to warn that": the one
+// promptedSubject: "prompting MSP Alasdair Dorton to warn that": the one
 // prompted; else -1.
 func (d *doc) promptedSubject(c int) int {
 	if d.is(c-1, "to") {
@@ -537,7 +537,7 @@ func (d *doc) promptedSubject(c int) int {
 			}
 			if w := d.low(j); w == "prompting" || w == "prompted" || w == "leading" || w == "led" || w == "forcing" || w == "urging" || w == "asking" {
 				// The person named, past any place in their title:
-				// "Highlands and Islands MSP Alasdair Munro".
+				// "Highlands and Islands MSP Alasdair Dorton".
 				for _, m := range d.mentionsIn(int(d.toks[c].sent)) {
 					if m.c0 > j && m.c1 <= c-1 && m.kind == mPerson && m.ent >= 0 {
 						return m.ent
@@ -575,7 +575,7 @@ func (d *doc) participleSubject(c int) int {
 // subjectEnd returns the last token before the verb at c that may end its
 // subject, past a parenthesis in dashes or brackets ("A group, which
 // adopted the slogan “Achub y Bws” – Save the Bus – said") and a party and
-// state ("Sen. Margaret Ellison, D-Ore., called"; ", Republican of New
+// state ("Sen. Margaret Kinridge, D-Ore., called"; ", Republican of New
 // York,").
 func (d *doc) subjectEnd(c int) int {
 	before := c - 1
@@ -591,7 +591,7 @@ func (d *doc) subjectEnd(c int) int {
 			}
 		}
 	}
-	// "Sen. Margaret Ellison, D-Ore., called": the party and state, as US
+	// "Sen. Margaret Kinridge, D-Ore., called": the party and state, as US
 	// wire copy gives them, are no subject.
 	if before > 0 && d.punct(before, ',') {
 		k := before - 1
@@ -607,7 +607,7 @@ func (d *doc) subjectEnd(c int) int {
 	return before
 }
 
-// setOffName: "…Executive, Alhaji Abdul-Rahman Issahaku, says": the name
+// setOffName: "…Executive, Alhaji Abdul-Karim Dalford, says": the name
 // set off by commas just before the verb; else -1.
 func (d *doc) setOffName(before int) int {
 	if before > 0 && d.punct(before, ',') {
@@ -635,7 +635,7 @@ func (d *doc) beforeRelative(c, before int) int {
 			}
 			if (d.is(w, "who") || d.is(w, "which")) && d.punct(w-1, ',') {
 				end := w - 1
-				// "Madam Lim Ah Hoon, 68, who": past the age.
+				// "Madam Morvale Ah Kinley, 68, who": past the age.
 				if end > 0 && d.toks[end-1].kind == tNum && d.punct(end-2, ',') {
 					end -= 2
 				}
@@ -673,7 +673,7 @@ func (d *doc) beforeBareRelative(c, before int) int {
 				if named := slices.ContainsFunc(d.mentionsIn(int(d.toks[c].sent)), func(m mention) bool {
 					return m.c0 > w && m.c1 == c && m.kind != mPlace
 				}); named {
-					break // "A trader who gave her name only as Awabu told": Awabu
+					break // "A trader who gave her name only as Jorstad told": Jorstad
 				}
 				if sub := d.headIn(a, c, true); sub >= 0 {
 					return sub
@@ -761,7 +761,7 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 			for j := k - 1; j >= d.sentOf(c).t0 && j > k-6; j-- {
 				if mi := d.mentionAt[j]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
 					if m := d.mentions[mi]; m.kind != mPerson || d.has(m.c0-1, wPrep) && d.toks[m.c0-1].fl&fLower != 0 {
-						// "who" is a person: "Gwen Illingworth, of the patient
+						// "who" is a person: "Gwen Kelridge, of the patient
 						// group Resist Together, who said"; not the place in "a
 						// mother of three from Kiryat Shmona who moved back".
 						if p := d.personBefore(d.mentions[mi].c0, d.sentOf(c).t0); p >= 0 {
@@ -784,7 +784,7 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 					if pi := d.mentionOf(m.c0 - 2); pi >= 0 {
 						if first := &d.mentions[pi]; first.c1 == m.c0-1 {
 							if w := d.jointSpeaker(first, m.c1); w >= 0 {
-								return w, true // "Ruiz and Okafor said"
+								return w, true // "Dalmere and Gargate said"
 							}
 						}
 					}
@@ -802,7 +802,7 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 func (d *doc) clauseHead(c int, kind uint8) int {
 	cs := d.clauseStart(c)
 	if cs > 0 && d.punct(cs-1, ',') && d.objectAppositive(cs-1) {
-		// "Rui Valadares, speaking after talks with …, Marta Ibarrondo,
+		// "Rui Zelton, speaking after talks with …, Marta Pelbury,
 		// said": the subject opens the sentence, before the phrase.
 		t0 := d.sentOf(c).t0
 		for j := cs - 2; j > t0; j-- {
@@ -894,7 +894,7 @@ func (d *doc) mainSubject(c int) int {
 }
 
 // personBefore returns the person named in the appositive phrase that ends
-// at end — "Gwen Illingworth, of the group Resist Together" — or -1.
+// at end — "Gwen Kelridge, of the group Resist Together" — or -1.
 func (d *doc) personBefore(end, t0 int) int {
 	for j := end - 1; j >= t0 && j > end-12; j-- {
 		if d.punct(j, ',') {
@@ -928,8 +928,8 @@ func (d *doc) lastOfSex(si int, g int8) int {
 
 // objectAppositive reports whether the name set off after the comma at k
 // names the object of a preposition in a phrase before it, not the subject:
-// "Rui Valadares, speaking after talks with Spain's secretary of state,
-// Marta Ibarrondo, said" — Valadares speaks.
+// "Rui Zelton, speaking after talks with Spain's secretary of state,
+// Marta Pelbury, said" — Zelton speaks.
 func (d *doc) objectAppositive(k int) bool {
 	t0 := d.sentOf(k).t0
 	for j := k - 1; j > t0; j-- {
@@ -942,7 +942,7 @@ func (d *doc) objectAppositive(k int) bool {
 			return false
 		}
 		if d.toks[j].fl&fLower != 0 && (d.is(j, "with") || d.is(j, "to") || d.is(j, "from")) {
-			// "with Spain's secretary of state for transport, Marta Ibarrondo"
+			// "with Spain's secretary of state for transport, Marta Pelbury"
 			for i := j - 1; i > t0; i-- {
 				if d.punct(i, ',') {
 					return d.toks[i+1].fl&fLower != 0 && strings.HasSuffix(d.low(i+1), "ing")

@@ -258,7 +258,7 @@ func (d *doc) descriptionHead(a, e int) int {
 // who attended the hearing" — or, for "strategists led by X", X himself
 // (ok set).
 func (d *doc) headPhrase(a, h, e int) (int, int, bool) {
-	// "strategists led by Joanna Pelletier wrote": she speaks for them,
+	// "strategists led by Joanna Gilwell wrote": she speaks for them,
 	// and is who a reader looks for.
 	if h+3 < len(d.toks) && d.is(h+1, "led") && d.is(h+2, "by") {
 		if mi := d.mentionOf(h + 3); mi >= 0 && d.mentions[mi].ent >= 0 && d.ents[d.mentions[mi].ent].kind == mPerson {
@@ -272,7 +272,7 @@ func (d *doc) headPhrase(a, h, e int) (int, int, bool) {
 		// keep the phrase: "the DG of his campaign organisation"
 		e = d.ppEnd(h+1, e)
 	} else if h+3 < e && e-h <= 6 && d.punct(h+1, ',') && d.has(h+2, wPrep) && d.namesBody(h+3, e) {
-		// "A second source, at Lombardia": the appositive says which.
+		// "A second source, at Falthorpe": the appositive says which.
 	} else if anonymous[d.low(h)] && d.is(h+1, "who") {
 		// "a person who attended the hearing and asked not to be named":
 		// the clause is all that says who.
@@ -315,7 +315,7 @@ func (d *doc) documentSpeaker(x *description, create bool) (int, bool) {
 						return m.ent, true
 					}
 				}
-				// "a statement from the center": the Piedmont Center for
+				// "a statement from the center": the Lowland Center for
 				// Vaccine Research named before.
 				if k+3 < len(d.toks) && d.is(k+1, "the") && d.toks[k+2].kind == tWord && d.toks[k+2].fl&fLower != 0 && (k+3 >= end || d.toks[k+3].kind != tWord) {
 					if o := d.orgByNoun(d.low(k+2), int(d.toks[k].sent), false); o >= 0 && d.ents[o].kind != 0 {
@@ -401,7 +401,7 @@ func (d *doc) describedOne(x *description) int {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			if d.seenBy(p, si) < 0 && si > 0 && d.sents[si-1].para == d.sents[si].para {
 				// One named with the role only later yields to the person
-				// the sentence before is about: "Achterberg said the film
+				// the sentence before is about: "Norvale said the film
 				// grew out of two summers. “…,” the director said."
 				if sub := d.sents[si-1].subject; sub >= 0 && sub != p && d.ents[sub].kind == mPerson && d.compatible(sub, d.lx(h).gender) {
 					return sub
@@ -437,7 +437,7 @@ func (d *doc) describedBody(x *description, create bool) int {
 		named = named || isCapWord(d, k) && !place
 	}
 	if h+2 < e && (d.is(h+1, "at") || d.is(h+1, "of") || d.is(h+1, "for")) {
-		// "the labor union at Seorin Chemical": the phrase says which.
+		// "the labor union at Marwood Chemical": the phrase says which.
 		for k := h + 2; k < e; k++ {
 			if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind != mPlace && d.mentions[mi].ent >= 0 {
 				named = true
@@ -446,7 +446,7 @@ func (d *doc) describedBody(x *description, create bool) int {
 		}
 	}
 	if definite && org && !named && create {
-		// "The labor union at Seorin Chemical, which represents 3,800
+		// "The labor union at Marwood Chemical, which represents 3,800
 		// workers, said … The union called the merger …": the body a
 		// sentence of the paragraph opened with.
 		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para == d.sents[si].para; s-- {
@@ -470,7 +470,7 @@ func (d *doc) describedBody(x *description, create bool) int {
 		}
 	}
 	if definite {
-		// "A second source, at Lombardia, was less gracious. “…,” the source
+		// "A second source, at Falthorpe, was less gracious. “…,” the source
 		// said": a new one of the kind, brought in earlier in the paragraph.
 		for s := si - 1; s >= 0 && d.sents[s].para == d.sents[si].para; s-- {
 			k := d.sents[s].t0
@@ -485,7 +485,7 @@ func (d *doc) describedBody(x *description, create bool) int {
 				if d.punct(end, ',') && d.has(end+1, wPrep) {
 					for j := end + 2; j < d.sents[s].t1 && j < end+8; j++ {
 						if d.punct(j, ',') {
-							end = j // ", at Lombardia,": the appositive says which
+							end = j // ", at Falthorpe,": the appositive says which
 							break
 						}
 					}
@@ -506,13 +506,13 @@ func (d *doc) describedBody(x *description, create bool) int {
 }
 
 // newDescribed makes the phrase a speaker of its own: "a spokesperson for
-// Cardi Coaches", "the foreign ministers of …".
+// Calmore Coaches", "the foreign ministers of …".
 func (d *doc) newDescribed(x *description) int {
 	a, e, h, hw, si := x.a, x.e, x.h, x.hw, x.si
 	person, plural, org := x.person, x.plural, x.org
 	name := strings.TrimSuffix(strings.TrimSuffix(d.body[d.toks[a].s:d.toks[e-1].e], "’s"), "'s")
 	if spokes[hw] && e == h+1 && (d.is(a, "a") || d.is(a, "an")) && h-a <= 1 {
-		// "Cardi Coaches said … A spokesperson said": the body just named.
+		// "Calmore Coaches said … A spokesperson said": the body just named.
 		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para >= d.sents[si].para-1; s-- {
 			if sub := d.sents[s].subject; sub >= 0 && d.ents[sub].kind == mOrg {
 				name = name + " for " + d.ents[sub].name
@@ -557,7 +557,7 @@ var kinSex = map[string]int8{
 
 // relative returns the person other than p who shares p's surname and is
 // of sex g (or of unknown sex when none is known), named by sentence si:
-// "Olek says … his brother replies" is Tomas Vanek.
+// "Kelvale says … his brother replies" is Tomas Torstad.
 func (d *doc) relative(p int, g int8, si int) int {
 	pw := d.ents[p].words
 	if len(pw) == 0 {
@@ -684,8 +684,8 @@ func (d *doc) authorOf(noun string, si int) int {
 				if cited {
 					return -1
 				}
-				// Who opens the sentence issued it: "Mr Doyle’s family paid
-				// tribute in a statement read by Detective Sergeant Owen Kerr".
+				// Who opens the sentence issued it: "Mr Marley’s family paid
+				// tribute in a statement read by Detective Sergeant Owen Marshaw".
 				if a := d.skipIntro(d.sents[s].t0, d.sents[s].t1); a < k {
 					if w := d.headIn(a, d.npEnd(a, k), true); w >= 0 {
 						return w
@@ -879,7 +879,7 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 	if noun == "force" {
 		nouns = append(nouns, "police", "constabulary") // "Avon and Somerset Police … the force said"
 	}
-	nouns = append(nouns, nounForms[noun]...) // "the club" is Clube Atlântico
+	nouns = append(nouns, nounForms[noun]...) // "the club" is Clube Pacífico
 	if bodyNouns[noun] {
 		// "the agency" may be the "Traffic Management Authority" named before.
 		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
@@ -910,14 +910,14 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 		}
 		return -1
 	}
-	// The body its own paragraph is about: "SkyMeridian … has told
+	// The body its own paragraph is about: "Barthorpe … has told
 	// passengers to expect delays. A spokesperson for the airline said".
 	for s := si - 1; s >= 0 && d.sents[s].para == d.sents[si].para; s-- {
 		if sub := d.sents[s].subject; sub >= 0 && (d.ents[sub].kind == mOrg || d.ents[sub].kind == mUnknown) && !d.ents[sub].source && d.ents[sub].head {
 			return sub
 		}
 	}
-	// The nearest body that spoke, in the sentences before: "Corvane
+	// The nearest body that spoke, in the sentences before: "Yorwood
 	// confirmed the flaw in a statement … “We take security seriously,”
 	// the company said". A single word that speaks and is not a person's
 	// name is a body.
@@ -933,7 +933,7 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 			break // the loop below prefers it as well
 		}
 	}
-	// Prefer what is plainly an organisation ("developer Lantern Fox Games")
+	// Prefer what is plainly an organisation ("developer Beacon Fox Games")
 	// to a capitalised word that may be anything ("Cosy farming sim").
 	for _, kind := range [...]uint8{mOrg, mUnknown} {
 		for s := si; s >= 0 && s > si-10; s-- {

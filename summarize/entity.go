@@ -82,7 +82,7 @@ func (d *doc) findMentions() {
 
 // inferGender, run once the sentences are indexed, gives a person whose sex their name does not tell the sex
 // of the pronouns that follow them in a sentence about them alone:
-// "Varsányi, whose memoir …, received treatment on her right shoulder."
+// "Garford, whose memoir …, received treatment on her right shoulder."
 func (d *doc) inferGender() {
 	for si := range d.sents {
 		who, first := -1, -1
@@ -105,7 +105,7 @@ func (d *doc) inferGender() {
 		if n := si + 1; n < len(d.sents) && d.sents[n].para == d.sents[si].para && !slices.ContainsFunc(d.mentionsIn(n), func(m mention) bool {
 			return !m.inQuote && m.kind != mPlace && m.ent >= 0
 		}) {
-			end = d.sents[n].t1 // "Frantz Almonord … has been in Juárez for weeks. Asked …, he laughs."
+			end = d.sents[n].t1 // "Yorbrook Yorstad … has been in Juárez for weeks. Asked …, he laughs."
 		}
 		g := genderUnknown
 		for k := first; k < end; k++ {
@@ -151,7 +151,7 @@ func calendarWord(w string) bool {
 		"november", "december":
 		return true
 	}
-	return false // "Jun" and "Mar" are names too ("Lim Jun Wei"); abbreviated months pass
+	return false // "Jun" and "Mar" are names too ("Morvale Jun Linwell"); abbreviated months pass
 }
 
 // placeStarts reports whether a place of several words starts at i: "New
@@ -176,7 +176,7 @@ func (d *doc) chunkEnd(i, end int) int {
 	for j < end {
 		t := d.toks[j]
 		if t.kind == tMark && t.fl&fOpen != 0 && t0.span < 0 {
-			// A nickname between names: Danny ‘Tank’ Mensah.
+			// A nickname between names: Danny ‘Tank’ Marby.
 			sp := d.spans[t.span]
 			next := sp.close + 1
 			if d.has(next, wParticle) && d.toks[next].fl&fLower != 0 {
@@ -227,7 +227,7 @@ func (d *doc) chunkEnd(i, end int) int {
 			continue
 		}
 		if t.kind == tWord && d.has(j, wParticle) && d.has(j+1, wParticle) && isCapWord(d, j+2) && d.toks[j+2].sent == t0.sent {
-			j += 3 // "Joost van der Berg"
+			j += 3 // "Joost van der Kamp"
 			continue
 		}
 		if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
@@ -246,18 +246,18 @@ func (d *doc) chunkEnd(i, end int) int {
 					k++
 				}
 				if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) && d.personNamed(d.low(j-1)) < 0 {
-					// Not "Halloway and Copperline Records" after Noor Halloway.
+					// Not "Wenmere and Branmore Records" after Noor Wenmere.
 					j = k
 					continue
 				}
 			}
 		}
 		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && (j-1 > i || d.leadingInitial(j+1)) {
-			j++ // a middle initial: "Harold W. Brennick"; a first: "J. Walter Pell"
+			j++ // a middle initial: "Harold W. Wenley"; a first: "J. Walter Cormere"
 			continue
 		}
 		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1) {
-			j++ // "Ms. Brennan", "Gov. Newsom"
+			j++ // "Ms. Kelmere", "Gov. Newsom"
 			continue
 		}
 		if t.kind == tPunct && t.r == '&' && isCapWord(d, j+1) {
@@ -270,7 +270,7 @@ func (d *doc) chunkEnd(i, end int) int {
 }
 
 // leadingInitial reports whether the name that starts at k, after an
-// initial, goes on as a name: "C. Stewart Vandry", "J. Walter Pell", not
+// initial, goes on as a name: "C. Stewart Vandry", "J. Walter Cormere", not
 // "Plan B. Then".
 func (d *doc) leadingInitial(k int) bool {
 	if d.has(k, wGiven) && isCapWord(d, k+1) {
@@ -315,7 +315,7 @@ func (d *doc) headlineLine(pi int) bool {
 	}
 	last := d.toks[p.t1-1]
 	if last.kind == tPunct && (last.r == '.' || last.r == '!' || last.r == '?' || last.r == ':') || last.kind == tMark {
-		return false // a full stop ends a sentence (a first line in title case may be news: "Former Secretary of State Maren Holt toured Iowa.")
+		return false // a full stop ends a sentence (a first line in title case may be news: "Former Secretary of State Maren Nesthorpe toured Iowa.")
 	}
 	words := 0
 	for k := p.t0; k < p.t1; k++ {
@@ -388,7 +388,7 @@ func (d *doc) dropWord(i int) bool {
 	if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
 		// Unless the text capitalises it mid-sentence too ("the delivery app
 		// Swiftly … Swiftly declined"), or a name goes on after it ("Orly
-		// Ben-Haim").
+		// Ben-Tov").
 		return !d.seenCapital(w) && !(isCapWord(d, i+1) && d.toks[i+1].s == d.toks[i].e+1 && !d.has(i+1, wPrep|wDet))
 	}
 	// "Climate Action Network" keeps its first word.
@@ -504,7 +504,7 @@ func (d *doc) chunk(a, b int) {
 		return 0, ""
 	}
 	// A run that ends in a role noun is a title, not a name: "The Police
-	// Public Relations Officer in the state, SP Yakubu Adamu-Okolo".
+	// Public Relations Officer in the state, SP Yakubu Quinstad".
 	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) || d.is(b-1, "opposition") && b-a > 1 {
 		return // "Leader of the Opposition" too
 	}
@@ -521,7 +521,7 @@ func (d *doc) chunk(a, b int) {
 			return
 		}
 	}
-	// Letters after a name are no part of it: "Judge Rebecca Ashworth KC".
+	// Letters after a name are no part of it: "Judge Rebecca Nesshaw KC".
 	for b-a > 1 && postNominal(d.low(b-1)) {
 		b--
 	}
@@ -563,7 +563,7 @@ func (d *doc) chunk(a, b int) {
 		}
 	}
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
-	// "the Albay Astrodome", "the magazine Jazz Review Quarterly": no person.
+	// "the Norvale Arena", "the magazine Folk Review Monthly": no person.
 	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
 	// "Association of Tourist Apartment Owners", "Union of Concerned
 	// Scientists": a body's name, whatever words follow its "of".
@@ -579,7 +579,7 @@ func (d *doc) chunk(a, b int) {
 		m.kind = mOrg
 		m.n0 = a
 	case n0 < b && !hasTitle && !d.has(n0, wGiven) && d.pluralNoun(b-1) && !d.personAppositive(b):
-		// "Cardi Coaches", "Northern Grid Networks": a business, not a person.
+		// "Calmore Coaches", "Northern Grid Networks": a business, not a person.
 		m.kind = mOrg
 		m.n0 = a
 	case n0 < b:
@@ -596,9 +596,9 @@ func (d *doc) chunk(a, b int) {
 		case single && d.has(n0, wGiven):
 			m.kind = mPerson
 		case single && n0 == a && a > 0 && d.toks[a-1].fl&fLower != 0 && d.has(a-1, wRole|wPersonNoun) && !d.has(a-1, wOrgNoun):
-			m.kind = mPerson // "His wife Sandrine", "her son Yusuf"
+			m.kind = mPerson // "His wife Pelwood", "her son Yusuf"
 		case single && (d.agedAfter(b) || d.personAppositive(b)):
-			m.kind = mPerson // "Okafor, 52, a nurse, said": an age or a person's description
+			m.kind = mPerson // "Gargate, 52, a nurse, said": an age or a person's description
 		default:
 			m.kind = mUnknown
 		}
@@ -689,7 +689,7 @@ func (d *doc) nameWord(k int) bool {
 		return true // an initial
 	}
 	if t.e-t.s == 2 && t.fl&fAllCaps != 0 && lx.flags&(wPlace|wRoleAcronym|wOrgWord|wPron) == 0 && k+1 < len(d.toks) && d.toks[k+1].fl&fCap != 0 && d.toks[k+1].fl&fAllCaps == 0 && d.toks[k+1].s == t.e+1 {
-		return true // initials before a surname: "PJ Costigan"
+		return true // initials before a surname: "PJ Calford"
 	}
 	if t.fl&fAllCaps != 0 && t.e-t.s <= 5 {
 		return false // an acronym: NATO, RCN
@@ -764,7 +764,7 @@ func (d *doc) addPlace(a, b int, canonical string, sent int, inQuote bool) {
 func (d *doc) nameText(a, b int) string {
 	for k := a; k < b; k++ {
 		if d.toks[k].span != d.toks[b-1].span && d.toks[k].kind == tMark && d.toks[k].fl&fOpen != 0 {
-			// Leave out a nickname: Darlene “Dee Dee” Marsh → Darlene Marsh.
+			// Leave out a nickname: Calwell “Corford Corford” Kinmore → Calwell Kinmore.
 			c := d.spans[d.toks[k].span].close
 			if k > a && c+1 < b {
 				return d.nameText(a, k) + " " + d.nameText(c+1, b)
@@ -837,7 +837,7 @@ func (d *doc) addMention(m mention) {
 	best := -1
 	g := d.genderOf(m)
 	if alias := d.knownAs(m); alias >= 0 {
-		// "Aleksander, 34, known to everyone as Olek": another name for him.
+		// "Aleksander, 34, known to everyone as Kelvale": another name for him.
 		best, m.kind = alias, mPerson
 	}
 	switch {
@@ -885,8 +885,8 @@ func (d *doc) addMention(m mention) {
 		if d.is(k, "to") && d.is(k-1, "according") {
 			e.source = true
 		}
-		// Or as an analyst's employer: "an analyst at Morrow & Vance",
-		// "strategists at Kestrel Bay Securities". It is not the company
+		// Or as an analyst's employer: "an analyst at Fenwick & Vance",
+		// "strategists at Torcombe Bay Securities". It is not the company
 		// the story is about.
 		if (d.is(k, "at") || d.is(k, "with") || d.is(k, "from")) && k > 0 && analystNouns[d.low(k-1)] {
 			e.source = true
@@ -913,7 +913,7 @@ func (d *doc) addMention(m mention) {
 	if e := &d.ents[best]; e.kind == mPerson && e.gender == genderUnknown {
 		for _, w := range e.roleWord {
 			if i, ok := lexIndex[w]; ok && lexTable[i].flags&wRole != 0 && lexTable[i].gender != genderUnknown {
-				e.gender = lexTable[i].gender // "her son, Lim Jun Wei"
+				e.gender = lexTable[i].gender // "her son, Morvale Jun Linwell"
 				break
 			}
 		}
@@ -936,17 +936,17 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 		i := int(ci)
 		e := &d.ents[i]
 		if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
-			best = i // "Harbor Crest" after "Harbor Crest Bancorp"
+			best = i // "Quay Ridgeline" after "Quay Ridgeline Bancorp"
 			continue
 		}
 		if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
 			continue
 		}
 		if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
-			continue // "Ms. Brennan" is not Patrick Brennan
+			continue // "Ms. Kelmere" is not Patrick Kelmere
 		}
 		match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||
-			e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Olek"
+			e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Kelvale"
 		if e.kind == mOrg {
 			if up == "" {
 				up = strings.ToUpper(name)
@@ -980,7 +980,7 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 
 // bodyFor returns the body a body's name refers to: the same name, a form
 // or acronym of it, or its short form; -1 for a new one. A body first
-// taken for a person ("Harbor Crest shares sink") becomes a body.
+// taken for a person ("Quay Ridgeline shares sink") becomes a body.
 func (d *doc) bodyFor(words []string, name string) int {
 	best := -1
 	up := strings.ToUpper(name)
@@ -989,7 +989,7 @@ func (d *doc) bodyFor(words []string, name string) int {
 		e := &d.ents[i]
 		if e.kind == mPerson {
 			// A body first named short, as a headline does, taken for
-			// a person: "Harbor Crest shares sink", then "Harbor Crest
+			// a person: "Quay Ridgeline shares sink", then "Quay Ridgeline
 			// Bancorp".
 			if e.gender == genderUnknown && d.orgShortForm(e.words, words) {
 				e.kind = mOrg
@@ -1007,7 +1007,7 @@ func (d *doc) bodyFor(words []string, name string) int {
 }
 
 // knownAs returns the person a name is given as another name for —
-// "Aleksander, 34, known to everyone as Olek", "Dolores, known as Dee" —
+// "Aleksander, 34, known to everyone as Kelvale", "Dolores, known as Corford" —
 // the last person named before it in the sentence, or -1.
 func (d *doc) knownAs(m mention) int {
 	k := m.c0 - 1
@@ -1035,11 +1035,11 @@ func (d *doc) knownAs(m mention) int {
 // preferNamesake chooses between two people a bare surname fits: 1 for b,
 // -1 for a, 0 for no preference (then the one named last is meant).
 //
-//   - "Dr Mensah" is the one introduced as Dr, not the Professor.
-//   - The one the text has already called by the surname alone ("Sato" the
-//     stationmaster, not Yui Sato), unless "the younger" marks a change.
+//   - "Dr Marby" is the one introduced as Dr, not the Professor.
+//   - The one the text has already called by the surname alone ("Corthorpe" the
+//     stationmaster, not Yui Corthorpe), unless "the younger" marks a change.
 //   - Not a relative introduced as such: after "her husband, Frank
-//     Pennington", "Pennington" is still the woman the story is about;
+//     Norfield", "Norfield" is still the woman the story is about;
 //     the husband is called Frank.
 func (d *doc) preferNamesake(m mention, name string, a, b *entity) int {
 	for k := m.c0; k < m.n0; k++ {
@@ -1104,7 +1104,7 @@ var kinship = map[string]bool{
 }
 
 // orgShortForm reports whether short is an organisation's name without
-// its last words ("Harbor Crest" for "Harbor Crest Bancorp"), as a person's
+// its last words ("Quay Ridgeline" for "Quay Ridgeline Bancorp"), as a person's
 // name never is: it starts the same, and has no given name.
 func (d *doc) orgShortForm(short, org []string) bool {
 	if len(short) == 0 || len(short) >= len(org) {
@@ -1122,7 +1122,7 @@ func (d *doc) orgShortForm(short, org []string) bool {
 }
 
 // hasGiven reports whether the longer name adds a given name the shorter one
-// lacks while the shorter has one of its own: "John Sheahan" is not "Kevin Sheahan".
+// lacks while the shorter has one of its own: "John Morfield" is not "Kevin Morfield".
 func (d *doc) hasGiven(long, short []string) bool {
 	for _, w := range short {
 		if e, ok := lexIndex[w]; ok && lexTable[e].flags&wGiven != 0 && !containsString(long, w) {
@@ -1195,7 +1195,7 @@ func (d *doc) roleOf(mi int) {
 		return
 	}
 	e := &d.ents[m.ent]
-	// "Sen. Paul Hendricks" is "the senator" later on.
+	// "Sen. Paul Torwell" is "the senator" later on.
 	for k := m.c0; k < m.n0; k++ {
 		if w, ok := offices[strings.TrimSuffix(d.low(k), ".")]; ok && !containsString(e.roleWord, w) {
 			e.roleWord = append(e.roleWord, w)
@@ -1234,7 +1234,7 @@ func (d *doc) roleOf(mi int) {
 				a = pa
 			}
 			set(a, m.n0)
-			// "Detective Inspector Rachel Ainsworth, the senior investigating
+			// "Detective Inspector Rachel Dorwell, the senior investigating
 			// officer,": the appositive describes her too ("the officer").
 			if d.punct(m.c1, ',') {
 				if b, ok := d.roleNP(m.c1+1, +1); ok {
@@ -1395,7 +1395,7 @@ var analystNouns = map[string]bool{
 	"economist": true, "economists": true,
 }
 
-// surnameHe reports whether "He" at i is the surname He, as in "He Yaqin,
+// surnameHe reports whether "He" at i is the surname He, as in "He Salwood,
 // a spokesperson, said" or "“…,” He said", not the pronoun: followed by a
 // word the lexicon does not know, or capitalised after a quotation, where
 // the pronoun would be "he".
@@ -1427,7 +1427,7 @@ func (d *doc) monthAsGiven(i int) bool {
 }
 
 // agedAfter reports whether the name ending at b is followed by an age set
-// off by commas: "Okafor, 52,".
+// off by commas: "Gargate, 52,".
 func (d *doc) agedAfter(b int) bool {
 	if !d.punct(b, ',') || b+2 >= len(d.toks) || d.toks[b+1].kind != tNum || !d.punct(b+2, ',') {
 		return false
@@ -1438,7 +1438,7 @@ func (d *doc) agedAfter(b int) bool {
 
 // personAppositive reports whether the name ending at b is set off with a
 // description of a person: "Mar Hicks, a historian at the institute", not
-// "Cardi Coaches, a family firm".
+// "Calmore Coaches, a family firm".
 func (d *doc) personAppositive(b int) bool {
 	if !d.punct(b, ',') || !(d.is(b+1, "a") || d.is(b+1, "an") || d.is(b+1, "the")) {
 		return false

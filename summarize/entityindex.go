@@ -35,7 +35,7 @@ func (d *doc) addKey(k string, i int) {
 }
 
 // addEntityKey indexes entity i under the words of one more form of its
-// name: "Olek" for Aleksander, "Sen. Paul Hendricks".
+// name: "Kelvale" for Aleksander, "Sen. Paul Torwell".
 func (d *doc) addEntityKey(i int, form string) {
 	if i < d.entIndexed { // else syncIndex will index every form
 		d.formKeys(i, form)

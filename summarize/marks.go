@@ -189,7 +189,7 @@ func (d *doc) plainOpening(o int) bool {
 	if d.toks[o].fl&fParaStart != 0 {
 		return true
 	}
-	// After a colon, a comma or the end of a sentence: "… Henriksen said. 'The players knew.".
+	// After a colon, a comma or the end of a sentence: "… Rorcombe said. 'The players knew.".
 	return d.punct(o-1, ':') || d.punct(o-1, ',') || d.punct(o-1, '.') || d.punct(o-1, '!') || d.punct(o-1, '?')
 }
 

@@ -66,7 +66,7 @@ func (d *doc) subjectBefore(si, c int) int {
 			break
 		}
 		if t.kind == tWord && d.has(a-1, wConj|wPrep|wCue) && !d.has(a-1, wDet|wPron) {
-			return -1 // "…, and Doherty admitted": a clause of its own, not a speaker
+			return -1 // "…, and Linvale admitted": a clause of its own, not a speaker
 		}
 		a--
 	}
@@ -118,13 +118,13 @@ func (d *doc) trailingSource(si, a, c int) (position, bool) {
 	switch _, _, width := d.cueAt(c); {
 	case d.is(c, "according"):
 		who = d.cueSubject(c)
-	case a == c: // "…, said Omar Haddad, the plant's manager."
+	case a == c: // "…, said Omar Pelton, the plant's manager."
 		who = d.headIn(c+width, d.clauseEnd(c+width), true)
 	default: // "…, a senior diplomat told reporters."
 		who = d.headIn(a, c, true)
 	}
 	if who < 0 || d.namedLast(start, a-1, who) {
-		return position{}, false // "Ruiz's lawyer, Ana Bell, said": an appositive
+		return position{}, false // "Dalmere's lawyer, Ana Bell, said": an appositive
 	}
 	return position{ent: who, s: int(d.toks[start].s), e: d.trimEnd(start, a-1)}, true
 }
@@ -229,7 +229,7 @@ func (d *doc) quotationOnly(a, b int) bool {
 	for k < b && d.toks[k].kind == tPunct {
 		k++
 	}
-	// Nothing after it, or the speaker's name and role: "“…,” Mere Hohaia,
+	// Nothing after it, or the speaker's name and role: "“…,” Lorley Salmore,
 	// the union’s secretary, told a rally".
 	return k >= b || isCapWord(d, k)
 }

@@ -196,7 +196,7 @@ func (d *doc) tokenize() {
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
 			i += size
 		case r == '-' && i+1 < len(body) && body[i+1] == '-':
-			// An ASCII double hyphen is a dash: "“We will rebuild.” -- said Ana Ruiz."
+			// An ASCII double hyphen is a dash: "“We will rebuild.” -- said Ana Dalmere."
 			j := i + 2
 			for j < len(body) && body[j] == '-' {
 				j++
