@@ -287,6 +287,7 @@ var sentenceRules = [...]sentenceRule{
 	{"speech verb later in the sentence", howLater, (*doc).verbLater},
 	{"the next sentence names the speaker: “Q!” That was the message from X", howLater, (*doc).namedNext},
 	{"colon lead-in: X was blunt: “Q”", howColon, (*doc).colonLeadIn},
+	{"a transcript's speaker label: DANA PRUITT: “Q”", howColon, (*doc).transcriptLabel},
 }
 
 // directSpeaker attributes a quotation from its own sentence.
@@ -449,6 +450,36 @@ func (d *doc) colonLeadIn(sp *span) int {
 		}
 	}
 	return -1
+}
+
+// maxLabelWords is the longest speaker label of a transcript, in words:
+// "HOST", "DANA PRUITT", "SEN. DALE KRUPP".
+const maxLabelWords = 4
+
+// transcriptLabel returns who a transcript's label names, when the
+// quotation's paragraph opens with words in capitals and a colon — "DANA
+// PRUITT: “…”" — and the label is someone the text names; else -1.
+func (d *doc) transcriptLabel(sp *span) int {
+	p := d.paras[sp.para]
+	colon := sp.open - 1
+	if !d.punct(colon, ':') || colon <= p.t0 || colon-p.t0 > maxLabelWords+1 {
+		return -1
+	}
+	for k := p.t0; k < colon; k++ {
+		if t := &d.toks[k]; !(t.kind == tWord && t.fl&fAllCaps != 0 || t.kind == tPunct && t.r == '.') {
+			return -1
+		}
+	}
+	if mi := d.mentionOf(p.t0); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind == mPerson {
+		return d.mentions[mi].ent
+	}
+	// A label in capitals the name finder passed over: the person whose
+	// surname it ends with.
+	k := colon - 1
+	for k > p.t0 && d.toks[k].kind != tWord {
+		k--
+	}
+	return d.personNamed(d.low(k))
 }
 
 // describedSpeaker returns a speaker described by a noun phrase [a, c)

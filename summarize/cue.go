@@ -836,6 +836,9 @@ func (d *doc) clauseHead(c int, kind uint8) int {
 		// "The ministry issued a statement that read": whoever issued it.
 		for k := cs; k < c; k++ {
 			if d.has(k, wSpeechNoun) && d.toks[k].fl&fLower != 0 {
+				if w := d.bodyOfDocument(k); w >= 0 {
+					return w // "A council statement read": the council's
+				}
 				j := k - 1
 				for j > cs && d.has(j, wDet) {
 					j--
@@ -969,6 +972,30 @@ func (d *doc) partyTag(k int) bool {
 	}
 	w := d.text(k)
 	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// bodyOfDocument returns the body a lower-case noun names just before the
+// document noun at k — "a council statement", "the ministry's letter" —
+// as the body of that kind named before, or as "the council" if none was;
+// else -1.
+func (d *doc) bodyOfDocument(k int) int {
+	j := k - 1
+	if j < 0 || d.toks[j].kind != tWord || d.toks[j].fl&fLower == 0 || !d.has(j, wOrgNoun) {
+		return -1
+	}
+	noun := strings.TrimSuffix(strings.TrimSuffix(d.low(j), "'s"), "’s")
+	si := int(d.toks[k].sent)
+	if o := d.orgByNoun(noun, si, false); o >= 0 {
+		return o
+	}
+	name := "the " + noun
+	for i := range d.ents {
+		if e := &d.ents[i]; e.kind == 0 && e.name == name {
+			return i
+		}
+	}
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Organisation, last: si, headWord: noun})
+	return len(d.ents) - 1
 }
 
 // partyAppositive returns the comma that opens a party affiliation set off

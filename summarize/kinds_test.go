@@ -439,3 +439,18 @@ func TestRankedSpeakerForAFloatingQuotation(t *testing.T) {
 			[]q{{"We will win the county,", "Dale Krupp"}, {"The roads come first.", ""}}},
 	})
 }
+
+// A transcript's label names the speaker, and a body's document speaks for
+// the body: "DANA PRUITT: “…”", "A council statement read: “…”".
+func TestLabelsAndDocumentsOfBodies(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a transcript label", "Mayor Dana Pruitt was interviewed on the radio.\n\nHOST: Will you run again?\n\nDANA PRUITT: \"I have not decided.\"",
+			[]q{{"I have not decided.", "Dana Pruitt"}}},
+		{"a dateline is no label", "LAGOS: \"We are ready,\" said Ana Dalmere.",
+			[]q{{"We are ready,", "Ana Dalmere"}}},
+		{"a council statement, no council named", "A council statement read: \"The bridge is closed until further notice.\"",
+			[]q{{"The bridge is closed until further notice.", "the council"}}},
+		{"a council statement, the council named", "Harbor Town Council met on Monday. A council statement read: \"The bridge is closed.\"",
+			[]q{{"The bridge is closed.", "Harbor Town Council"}}},
+	})
+}
