@@ -54,8 +54,8 @@ func (d *doc) classify() {
 		sp.partial = d.partialAt(sp.open)
 		chained := sp.prev >= 0 || sp.next >= 0
 		switch {
-		case !letters:
-			sp.quote = false
+		case !letters || d.imagined(sp.open):
+			sp.quote = false // "as if to say “not my problem”": words no one said
 		case chained:
 			sp.quote = true
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):
@@ -89,6 +89,24 @@ func (d *doc) classify() {
 			sp.who, sp.how = -1, howNone
 		}
 	}
+}
+
+// imagined reports whether the quotation opening at o gives words no one
+// said: "as if to say “…”", "as though saying “…”".
+func (d *doc) imagined(o int) bool {
+	k := o - 1
+	for k >= 0 && d.punct(k, ',') {
+		k--
+	}
+	switch {
+	case d.is(k, "say") && d.is(k-1, "to"):
+		k -= 2
+	case d.is(k, "saying"):
+		k--
+	default:
+		return false
+	}
+	return (d.is(k, "if") || d.is(k, "though")) && d.is(k-1, "as")
 }
 
 // wholeParagraph reports whether the quotation is its paragraph's only

@@ -454,3 +454,13 @@ func TestLabelsAndDocumentsOfBodies(t *testing.T) {
 			[]q{{"The bridge is closed.", "Harbor Town Council"}}},
 	})
 }
+
+// Imagined speech is no quotation: "as if to say “…”".
+func TestImaginedSpeechIsNoQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"as if to say", "He shrugged, as if to say \"not my problem.\" Later Ana Dalmere said the plan was \"devastating\".",
+			[]q{{"devastating", "Ana Dalmere"}}},
+		{"as though saying", "The striker raised both hands, as though saying, “What did I do?”",
+			nil},
+	})
+}
