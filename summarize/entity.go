@@ -154,6 +154,16 @@ func calendarWord(w string) bool {
 	return false // "Jun" and "Mar" are names too ("Morvale Jun Linwell"); abbreviated months pass
 }
 
+// foreignArticle reports whether w is a French, Spanish, Italian or German
+// article, which English copy keeps before a foreign title.
+func foreignArticle(w string) bool {
+	switch w {
+	case "le", "la", "les", "el", "los", "las", "il", "der", "die", "das":
+		return true
+	}
+	return false
+}
+
 // placeStarts reports whether a place of several words starts at i: "New
 // Zealand" keeps its "New".
 func (d *doc) placeStarts(i int) bool {
@@ -464,6 +474,12 @@ func (d *doc) seenLower(w string) bool {
 func (d *doc) chunk(a, b int) {
 	if b == a+1 && d.partyTag(a) {
 		return // "D-Ore.": a senator's party and state
+	}
+	if b == a+1 && d.is(a, "may") && d.personNamed("may") < 0 {
+		return // "May said": the month, unless someone named May was met
+	}
+	if b == a+1 && foreignArticle(d.low(a)) && d.toks[a].fl&fCap != 0 && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
+		return // "Le député Paul Varne": an article before a title, no name
 	}
 	if b == a+1 && calendarWord(d.low(a)) && (d.has(a-1, wPrep) || a+1 < len(d.toks) && d.toks[a+1].kind == tNum) {
 		return // "from April", "April 3": a month, not a woman

@@ -464,3 +464,19 @@ func TestImaginedSpeechIsNoQuotation(t *testing.T) {
 			nil},
 	})
 }
+
+// Speaker strings that are not names: a month alone ("May said" with no one
+// named May), a foreign article before a title ("Le député Paul Varne");
+// "sings" is a speech verb.
+func TestMonthsArticlesAndSongs(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a foreign article", "Le député Paul Varne a parlé. \"Nous refusons,\" said Le député Paul Varne.",
+			[]q{{"Nous refusons,", "Paul Varne"}}},
+		{"someone named May", "Prime Minister Theresa May spoke. \"It is too soon,\" May said.",
+			[]q{{"It is too soon,", "Theresa May"}}},
+		{"a surname Le", "Le Van Thanh spoke. \"We are ready,\" said Le Van Thanh.",
+			[]q{{"We are ready,", "Le Van Thanh"}}},
+		{"sings", "Singer Lia Marsk sings, \"I never wanted the crown.\"",
+			[]q{{"I never wanted the crown.", "Lia Marsk"}}},
+	})
+}

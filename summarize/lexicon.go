@@ -403,7 +403,7 @@ var cueList = []cue{
 	{forms: "add adds added adding"}, {forms: "warn warns warned warning", kind: cueTell},
 	{forms: "insist insists insisted insisting"}, {forms: "argue argues argued arguing"},
 	{forms: "echo echoes echoed echoing"}, {forms: "stress stresses stressed stressing"},
-	{forms: "note notes noted noting"}, {forms: "report reports reported reporting"}, {forms: "tweet tweets tweeted tweeting"},
+	{forms: "note notes noted noting"}, {forms: "report reports reported reporting"}, {forms: "sing sings sang singing"}, {forms: "tweet tweets tweeted tweeting"},
 	{forms: "post posts posted posting"}, {forms: "claim claims claimed claiming"},
 	{forms: "explain explains explained explaining"}, {forms: "state states stated stating"},
 	{forms: "declare declares declared declaring"}, {forms: "announce announces announced announcing"},
