@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,13 +15,14 @@ import (
 	"time"
 
 	"github.com/mattn/go-isatty"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/console"
 	"github.com/briefbot/briefbot/config"
 	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/pipeline"
 	"github.com/briefbot/briefbot/internal/store"
-	"github.com/briefbot/briefbot/summarize"
 )
 
 const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
@@ -44,9 +44,12 @@ Flags (they win over BRIEFBOT_* variables, which win over the file):
   --daemon           read no commands; run until SIGINT or SIGTERM
 `
 
-// runSeeds runs the run command. A seed that cannot be read is reported on
-// stderr and skipped: one bad file should not stop a bot.
-func runSeeds(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+// runBot runs the run command: it wires the archive, the pipeline from the
+// seeds folder and the feeds into it, the dispatcher that posts from it, the
+// chat platforms and the HTTP server, and runs them until the input ends or
+// ctx is done. The goroutines it starts are joined before the archive
+// closes, and their errors are returned.
+func runBot(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	cfgPath := flags.String("config", getenv("BRIEFBOT_CONFIG"), "")
@@ -122,27 +125,35 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 			log.Warn("a channel no longer configured has posts waiting; they stay in the archive and go out if it is configured again", "channel", ch, "posts", k)
 		}
 	}
-	// The dispatcher outlives ctx a little, to post what is due on the way out.
+	// The dispatcher outlives ctx a little, to post what is due on the way
+	// out; it and the pruning are joined before the archive closes.
 	dctx, stopDispatch := context.WithCancel(context.WithoutCancel(ctx))
-	dispatched := make(chan struct{})
+	var posting errgroup.Group
 	defer func() {
 		stopDispatch()
-		<-dispatched // done before the archive closes
+		if perr := posting.Wait(); perr != nil {
+			err = errors.Join(err, fmt.Errorf("posting: %w", perr))
+		}
 	}()
-	go func() {
-		defer close(dispatched)
-		disp.Run(dctx)
-	}()
-	go pruneOutbox(dctx, outbox, log)
+	posting.Go(func() error { return disp.Run(dctx) })
+	posting.Go(func() error { pipeline.PruneOutbox(dctx, outbox, log); return nil })
 
-	in := &seedIngest{db: db, dir: cfg.Seeds, log: log, maxBytes: cfg.MaxBytes, feeds: db.Feeds, notify: disp.Notify, metrics: m}
+	in := &pipeline.Pipeline{
+		DB:       db,
+		Dir:      cfg.Seeds,
+		Log:      log,
+		MaxBytes: cfg.MaxBytes,
+		Notify:   disp.Notify,
+		Briefed:  func(kind string) { m.briefed.WithLabelValues(kind).Inc() },
+		Rejected: func(reason string) { m.rejects.WithLabelValues(reason).Inc() },
+	}
 	cmds := &bot.Commands{
 		Archive: archive{db},
 		Log:     log,
 		Observe: m.observeCommand,
 		Digest:  disp.DigestNow,
 		Sources: func(ctx context.Context) string {
-			return strings.Join(append([]string{in.describe(ctx)}, describeChannels(ctx, disp, outbox.Unsent)...), "\n")
+			return strings.Join(append([]string{in.Describe(ctx)}, describeChannels(ctx, disp, outbox.Unsent)...), "\n")
 		},
 	}
 	term.Handler = cmds
@@ -169,62 +180,39 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		stopped = append(stopped, wait)
 	}
 
-	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Settle: time.Duration(cfg.Settle), Refused: func(path, why string) {
-		in.mu.Lock()
-		in.reject("other", fmt.Sprintf("reading %q: %s", path, why))
-		in.mu.Unlock()
-	}}
-	paths, err := w.Scan()
-	if err != nil {
+	w := &ingest.Watcher{Dir: cfg.Seeds, Log: log, Settle: time.Duration(cfg.Settle), Refused: in.Refuse}
+	if err := in.ReadFolder(ctx, w); err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		log.Warn("no articles in the seeds folder", "folder", cfg.Seeds)
+	// Articles dropped into the folder from now on are briefed as they
+	// land, and the feeds are followed, until the run ends or one of them
+	// fails, which ends the run with its error.
+	ingesting, ictx := errgroup.WithContext(ctx)
+	ictx, stopIngesting := context.WithCancel(ictx)
+	ingesting.Go(func() error { return in.Watch(ictx, w) })
+	poller := &ingest.Poller{Store: pipeline.FeedStore(db), MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
+	feeds := make([]pipeline.Feed, len(cfg.Feeds))
+	for i, f := range cfg.Feeds {
+		feeds[i] = pipeline.Feed{URL: f.URL, Name: f.Name, Interval: time.Duration(f.Interval)}
 	}
-	for _, path := range paths {
-		if err := in.add(ctx, path); err != nil {
-			if ctx.Err() != nil {
-				break // stopped while reading: not a failure
-			}
-			return err
-		}
-	}
-	in.mu.Lock()
-	log.Info("seeds folder read", "folder", cfg.Seeds, "files", len(paths), "new", in.briefed, "refused", in.skipped)
-	in.mu.Unlock()
-	// Articles dropped into the folder from now on are briefed as they land.
-	watchCtx, stopWatching := context.WithCancel(ctx)
-	watched := make(chan error, 1)
-	go func() {
-		watched <- w.Watch(watchCtx, func(ctx context.Context, path string) {
-			if err := in.add(ctx, path); err != nil {
-				log.Error("archiving failed", "path", path, "err", err)
-			}
-		})
-	}()
-	poller := &ingest.Poller{Store: db, MaxBytes: cfg.MaxBytes, NewItems: cfg.NewFeedItems, Log: log}
-	firstPolls := &sync.WaitGroup{}
-	feedsDone := followFeeds(watchCtx, cfg.Feeds, poller, db, in, firstPolls)
-	go func() {
-		firstPolls.Wait()
-		close(caughtUp)
-	}()
+	ingesting.Go(func() error {
+		return in.Follow(ictx, feeds, poller, sync.OnceFunc(func() { close(caughtUp) }))
+	})
 	if cfg.Daemon {
-		<-ctx.Done()
+		<-ictx.Done()
 	} else {
-		err = term.Run(ctx)
+		err = term.Run(ictx)
 		// Input that ends at once (run --feed URL < /dev/null) still
 		// gets what the folder and the feeds hold now.
 		select {
 		case <-caughtUp:
-		case <-ctx.Done():
+		case <-ictx.Done():
 		}
 	}
-	stopWatching()
+	stopIngesting()
 	stopServing()
-	feedsDone.Wait()
-	if werr := <-watched; werr != nil {
-		log.Error("watching the seeds folder failed", "err", werr)
+	if ierr := ingesting.Wait(); ierr != nil {
+		err = errors.Join(err, ierr)
 	}
 	// Post what is due before leaving; what is not posted in time stays in
 	// the outbox for the next start.
@@ -233,128 +221,7 @@ func runSeeds(ctx context.Context, args []string, getenv func(string) string, st
 		log.Warn("posts left in the outbox for the next start", "err", ferr)
 	}
 	cancel()
-	stopDispatch()
-	<-dispatched
 	return err
-}
-
-// seedIngest briefs seed files and feed items into the archive, and tells
-// the channels when one is new to it.
-type seedIngest struct {
-	db       *store.DB
-	dir      string
-	log      *slog.Logger
-	maxBytes int64
-	client   *http.Client // fetches feed items' pages; nil means a default one
-	feeds    func(ctx context.Context) ([]ingest.FeedState, error)
-	notify   func() // a new briefing is archived
-	metrics  *metrics
-
-	mu               sync.Mutex
-	briefed, skipped int      // files briefed and refused this run
-	feedBriefed      int      // feed items briefed this run
-	feedErrors       int      // failed polls this run
-	rejects          []string // the latest files and items refused, with why
-}
-
-// add briefs one file. A file that cannot be read is logged and counted,
-// not fatal: one bad file must not stop a bot. Only a failing archive is.
-func (s *seedIngest) add(ctx context.Context, path string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, b, err := briefFile(path, nil, s.maxBytes)
-	if err != nil {
-		s.reject(rejectReason(err), err.Error())
-		return nil
-	}
-	if a.Title == "" {
-		// Answers cite the article by title; a file without one goes by its name.
-		a.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		b.Title = a.Title
-	}
-	rel, err := filepath.Rel(s.dir, path)
-	if err != nil {
-		rel = path
-	}
-	return s.save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, path, a, b)
-}
-
-// save archives a briefing and tells the channels when it is new to the
-// archive. Callers hold s.mu.
-func (s *seedIngest) save(ctx context.Context, src store.Source, shown string, a summarize.Article, b summarize.Briefing) error {
-	saved, err := s.db.Save(ctx, src, a, b)
-	if err != nil {
-		return fmt.Errorf("archiving %q: %w", shown, err)
-	}
-	if !saved.New {
-		return nil
-	}
-	if src.Kind == "feed" {
-		s.feedBriefed++
-	} else {
-		s.briefed++
-	}
-	if s.metrics != nil {
-		s.metrics.briefed.WithLabelValues(src.Kind).Inc()
-	}
-	if s.notify != nil {
-		s.notify()
-	}
-	return nil
-}
-
-// reject logs a file or item refused, once, counts it under reason, and
-// keeps it for /sources. Callers hold s.mu.
-func (s *seedIngest) reject(reason, why string) {
-	s.log.Warn("skipping", "reason", why)
-	if s.metrics != nil {
-		s.metrics.rejects.WithLabelValues(reason).Inc()
-	}
-	if reason == "feed" {
-		s.feedErrors++
-	} else {
-		s.skipped++
-	}
-	s.rejects = append(s.rejects, why)
-	if len(s.rejects) > 20 {
-		s.rejects = s.rejects[len(s.rejects)-20:]
-	}
-}
-
-// describe answers /sources: the folder, and each feed with its health.
-func (s *seedIngest) describe(ctx context.Context) string {
-	s.mu.Lock()
-	msg := fmt.Sprintf("Seeds folder %s (watched): %d new %s this run, %d refused.", s.dir, s.briefed, plural(s.briefed, "briefing", "briefings"), s.skipped)
-	if s.feedBriefed > 0 || s.feedErrors > 0 {
-		msg += fmt.Sprintf("\nFeeds: %d new %s this run, %d failed %s.", s.feedBriefed, plural(s.feedBriefed, "briefing", "briefings"),
-			s.feedErrors, plural(s.feedErrors, "poll", "polls"))
-	}
-	for _, r := range s.rejects {
-		msg += "\n  refused: " + r
-	}
-	s.mu.Unlock()
-	if s.feeds == nil {
-		return msg
-	}
-	states, err := s.feeds(ctx)
-	if err != nil {
-		s.log.Error("reading feed states failed", "err", err)
-		return msg
-	}
-	for _, f := range states {
-		health := "healthy"
-		switch {
-		case f.LastSuccess.IsZero() && f.LastError == "":
-			health = "not polled yet"
-		case f.Failures > 0:
-			health = fmt.Sprintf("failing (%d in a row): %s", f.Failures, f.LastError)
-		}
-		msg += fmt.Sprintf("\nFeed %s: %s", f.URL, health)
-		if !f.LastSuccess.IsZero() {
-			msg += ", last read " + f.LastSuccess.Format("2 Jan 15:04")
-		}
-	}
-	return msg
 }
 
 // query runs one command against the archive for the shell: briefbot
@@ -481,33 +348,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// outboxKept is how long sent and failed posts stay in the outbox, for
-// /sources and for whoever looks into the archive.
-const outboxKept = 30 * 24 * time.Hour
-
-// pruneOutbox deletes old sent and failed posts on start and daily.
-func pruneOutbox(ctx context.Context, o *store.Outbox, log *slog.Logger) {
-	for {
-		n, err := o.Prune(ctx, time.Now().Add(-outboxKept))
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Error("pruning the outbox failed", "err", err)
-		case n > 0:
-			log.Info("pruned the outbox", "deliveries", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(24 * time.Hour):
-		}
-	}
 }
