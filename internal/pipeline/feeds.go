@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -126,7 +127,8 @@ func (p *Pipeline) AddItem(ctx context.Context, f Feed, it ingest.Item) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if err := p.save(ctx, store.Source{Kind: "feed", Key: it.FeedURL + " " + it.ID, Name: name}, it.Link, a, b); err != nil {
+	src := store.Source{Kind: "feed", Key: it.FeedURL + " " + it.ID, Name: name}
+	if err := p.saveAll(ctx, []store.Doc{{Source: src, Article: a, Briefing: b}}, strconv.Quote(it.Link)); err != nil {
 		p.log().Error("archiving a feed item failed", "feed", f.URL, "item", it.ID, "err", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -87,24 +88,35 @@ var Reasons = []string{"empty", "binary", "encoding", "too_large", "no_article",
 // AddFile briefs one file. A file that cannot be read is logged and counted,
 // not fatal: one bad file must not stop a bot. Only a failing archive is.
 func (p *Pipeline) AddFile(ctx context.Context, path string) error {
+	r := ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}.One(path)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	r := ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}.One(path)
+	doc, ok := p.fileDoc(r)
+	if !ok {
+		return nil
+	}
+	return p.saveAll(ctx, []store.Doc{doc}, strconv.Quote(path))
+}
+
+// fileDoc makes what the archive keeps of a file briefed, or counts it
+// refused. Callers hold p.mu.
+func (p *Pipeline) fileDoc(r ingest.Briefed) (store.Doc, bool) {
 	if r.Err != nil {
 		p.reject(Reason(r.Err), r.Err.Error())
-		return nil
+		return store.Doc{}, false
 	}
 	a, b := r.Article, r.Briefing
 	if a.Title == "" {
 		// Answers cite the article by title; a file without one goes by its name.
-		a.Title = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		a.Title = strings.TrimSuffix(filepath.Base(r.File), filepath.Ext(r.File))
 		b.Title = a.Title
 	}
-	rel, err := filepath.Rel(p.Dir, path)
+	rel, err := filepath.Rel(p.Dir, r.File)
 	if err != nil {
-		rel = path
+		rel = r.File
 	}
-	return p.save(ctx, store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(path)}, path, a, b)
+	src := store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(r.File)}
+	return store.Doc{Source: src, Article: a, Briefing: b}, true
 }
 
 // Refuse counts a file refused before it was read, such as a link out of
@@ -115,25 +127,31 @@ func (p *Pipeline) Refuse(path, why string) {
 	p.reject("other", fmt.Sprintf("reading %q: %s", path, why))
 }
 
-// save archives a briefing and tells the channels when it is new to the
-// archive. Callers hold p.mu.
-func (p *Pipeline) save(ctx context.Context, src store.Source, shown string, a summarize.Article, b summarize.Briefing) error {
-	saved, err := p.DB.Save(ctx, src, a, b)
+// saveAll archives briefings, all or nothing, and tells the channels when
+// one is new to the archive; shown names them in an error. Callers hold
+// p.mu.
+func (p *Pipeline) saveAll(ctx context.Context, docs []store.Doc, shown string) error {
+	saved, err := p.DB.SaveAll(ctx, docs)
 	if err != nil {
-		return fmt.Errorf("archiving %q: %w", shown, err)
+		return fmt.Errorf("archiving %s: %w", shown, err)
 	}
-	if !saved.New {
-		return nil
+	news := 0
+	for i, s := range saved {
+		if !s.New {
+			continue
+		}
+		news++
+		kind := docs[i].Source.Kind
+		if kind == "feed" {
+			p.feedBriefed++
+		} else {
+			p.briefed++
+		}
+		if p.Briefed != nil {
+			p.Briefed(kind)
+		}
 	}
-	if src.Kind == "feed" {
-		p.feedBriefed++
-	} else {
-		p.briefed++
-	}
-	if p.Briefed != nil {
-		p.Briefed(src.Kind)
-	}
-	if p.Notify != nil {
+	if news > 0 && p.Notify != nil {
 		p.Notify()
 	}
 	return nil
@@ -157,6 +175,11 @@ func (p *Pipeline) reject(reason, why string) {
 	}
 }
 
+// scanBatch is how many articles of the first scan go into one archive
+// transaction: enough that the commits cost little beside the rows, few
+// enough that the channels start posting early.
+const scanBatch = 100
+
 // ReadFolder briefs every article the watcher's folder holds now.
 func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	paths, err := w.Scan()
@@ -166,11 +189,35 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	if len(paths) == 0 {
 		p.log().Warn("no articles in the seeds folder", "folder", w.Dir)
 	}
-	for _, path := range paths {
-		if err := p.AddFile(ctx, path); err != nil {
+	// Files are briefed on every core, in order, and archived many to a
+	// transaction.
+	var batch []store.Doc
+	flush := func() error {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
+		batch = batch[:0]
+		return err
+	}
+	for r := range (ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}).All(ctx, paths) {
+		p.mu.Lock()
+		doc, ok := p.fileDoc(r)
+		p.mu.Unlock()
+		if !ok {
+			continue
+		}
+		if batch = append(batch, doc); len(batch) < scanBatch {
+			continue
+		}
+		if err := flush(); err != nil {
 			if ctx.Err() != nil {
 				return nil // stopped while reading: not a failure
 			}
+			return err
+		}
+	}
+	if len(batch) > 0 {
+		if err := flush(); err != nil && ctx.Err() == nil {
 			return err
 		}
 	}

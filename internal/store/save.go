@@ -54,24 +54,49 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
+	saved, err := db.SaveAll(ctx, []Doc{{src, a, b}})
+	if err != nil {
+		return Saved{}, err
+	}
+	return saved[0], nil
+}
+
+// Doc is an article to save, with where it came from and its briefing.
+type Doc struct {
+	Source   Source
+	Article  summarize.Article
+	Briefing summarize.Briefing
+}
+
+// SaveAll saves each doc as Save does, in order, in one transaction: all or
+// nothing. A folder read at start is saved many articles at a time, since
+// each transaction's commit costs more than an article's rows.
+func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	defer tx.Rollback()
 	s := saver{tx: tx.Tx, now: db.now().UnixNano(), exists: db.FileExists}
 	defer s.close()
-	saved, err := s.save(ctx, src, a, b)
-	if err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+	out := make([]Saved, len(docs))
+	changed := false
+	for i, d := range docs {
+		saved, err := s.save(ctx, d.Source, d.Article, d.Briefing)
+		if err != nil {
+			return nil, fmt.Errorf("saving %s %q: %w", d.Source.Kind, d.Source.Key, err)
+		}
+		out[i] = saved
+		changed = changed || saved.New || saved.Moved
 	}
-	if !saved.New && !saved.Moved {
-		return saved, nil
+	if !changed {
+		return out, nil
 	}
+	s.close() // statements end before the transaction does
 	if err := tx.Commit(); err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
-	return saved, nil
+	return out, nil
 }
 
 // saver is the state of one Save.
@@ -156,8 +181,10 @@ func (s *saver) close() {
 	for _, st := range s.stmts {
 		st.Close()
 	}
+	s.stmts = nil
 	if s.ix != nil {
 		s.ix.close()
+		s.ix = nil
 	}
 }
 
