@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
@@ -21,11 +22,45 @@ var ErrSent = errors.New("delivery already sent")
 // cursors and the deliveries queued for it.
 type Outbox struct {
 	db *DB
+
+	// recent holds the messages of the briefings queued last, by version,
+	// so that one posted soon after it is queued, as nearly all are, is not
+	// read back and rendered again.
+	mu     sync.Mutex
+	recent map[int64]bot.Message
+	order  []int64 // the versions in recent, oldest first
 }
+
+// recentMessages is how many queued briefings' messages an outbox keeps
+// in memory: more than a scan of the folder queues at a time (100).
+const recentMessages = 512
 
 // Outbox returns the archive's outbox.
 func (db *DB) Outbox() *Outbox {
-	return &Outbox{db: db}
+	return &Outbox{db: db, recent: make(map[int64]bot.Message)}
+}
+
+// remember keeps the message of version v for Next.
+func (o *Outbox) remember(v int64, m bot.Message) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, ok := o.recent[v]; ok {
+		return
+	}
+	if len(o.order) == recentMessages {
+		delete(o.recent, o.order[0])
+		o.order = o.order[1:]
+	}
+	o.recent[v] = m
+	o.order = append(o.order, v)
+}
+
+// recalled is the message of version v that remember kept, if it did.
+func (o *Outbox) recalled(v int64) (bot.Message, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	m, ok := o.recent[v]
+	return m, ok
 }
 
 // InstallID returns the archive's install id: random, made when the
@@ -238,7 +273,15 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 			return fmt.Errorf("queueing delivery %q: %w", d.Key, err)
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if d.Version != 0 {
+			o.remember(d.Version, d.Message)
+		}
+	}
+	return nil
 }
 
 // deliveryColumns are the columns of deliveries in the order scanDelivery
@@ -274,7 +317,9 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 	if err != nil {
 		return bot.Delivery{}, false, err
 	}
-	if d.Version != 0 {
+	if m, ok := o.recalled(d.Version); ok {
+		d.Message = m
+	} else if d.Version != 0 {
 		vs, err := readVersions(ctx, tx, []int64{d.Version})
 		if err != nil {
 			return bot.Delivery{}, false, err

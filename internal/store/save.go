@@ -497,6 +497,14 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 		return id, canonical, err
 	}
 
+	// The first tier alone, first: a speaker met before under the same
+	// name, the common case, needs no more than this indexed look-up.
+	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+		string(kind), key).Scan(&id, &canonical)
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+		return id, canonical, err
+	}
+
 	aliasKeys := make([]string, 0, len(aliases))
 	for _, a := range aliases {
 		aliasKeys = append(aliasKeys, nameKey(a))
