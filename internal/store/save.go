@@ -330,7 +330,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		res, err := s.exec(ctx, `
 			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, q.Text, q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
+			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
 		if err != nil {
 			return Saved{}, err
 		}
@@ -353,7 +353,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		res, err := s.exec(ctx, `
 			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, p.Text, p.Start, p.End, sid, p.Actor)
+			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor)
 		if err != nil {
 			return Saved{}, err
 		}
