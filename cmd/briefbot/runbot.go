@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/sync/errgroup"
@@ -148,7 +148,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		Rejected: func(reason string) { m.rejects.WithLabelValues(reason).Inc() },
 	}
 	cmds := &bot.Commands{
-		Archive: archive{db},
+		Archive: db.Archive(),
 		Log:     log,
 		Observe: m.observeCommand,
 		Digest:  disp.DigestNow,
@@ -250,76 +250,15 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	}
 	defer db.Close()
 	words := strings.Join(rest, " ")
-	if *format == "json" {
-		return queryJSON(ctx, db, name, words, stdout)
+	if !strings.ContainsFunc(words, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return usagef("%s needs words to look up", name)
 	}
-	cmds := &bot.Commands{Archive: archive{db}, Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	if *format == "json" {
+		return bot.WriteJSON(ctx, db.Archive(), stdout, name, words)
+	}
+	cmds := &bot.Commands{Archive: db.Archive(), Log: slog.New(slog.NewTextHandler(stderr, nil))}
 	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+words))
 	return err
-}
-
-// queryJSON writes what who-said or quotes finds as JSON, one object a
-// line, for scripts: a speaker with their texts, or a quote.
-func queryJSON(ctx context.Context, db *store.DB, name, words string, stdout io.Writer) error {
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	type source struct {
-		ArticleID int64     `json:"article_id"`
-		Title     string    `json:"title"`
-		Published time.Time `json:"published,omitzero"`
-	}
-	if name == "who-said" {
-		hits, _, err := db.WhoSaid(ctx, words, 10)
-		if errors.Is(err, store.ErrEmptyQuery) {
-			return usagef("who-said needs words to look up")
-		}
-		if err != nil {
-			return err
-		}
-		type said struct {
-			Text string `json:"text"`
-			// Quote is false for reported speech: not the speaker's words.
-			Quote bool `json:"quote"`
-		}
-		for _, h := range hits {
-			texts := make([]said, len(h.Said))
-			for i, s := range h.Said {
-				texts[i] = said{s.Text, s.Quote}
-			}
-			if err := enc.Encode(struct {
-				Speaker string `json:"speaker"`
-				Role    string `json:"role,omitempty"`
-				Kind    string `json:"kind"`
-				Said    []said `json:"said"`
-				source
-			}{h.Speaker, h.Role, h.Kind, texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	rows, err := db.Quotes(ctx, words, 50)
-	if errors.Is(err, store.ErrEmptyQuery) {
-		return usagef("quotes needs a speaker to look up")
-	}
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := enc.Encode(struct {
-			Speaker string `json:"speaker"`
-			Role    string `json:"role,omitempty"`
-			Text    string `json:"text"`
-			Partial bool   `json:"partial,omitempty"`
-			Context string `json:"context,omitempty"`
-			Start   int    `json:"start"`
-			End     int    `json:"end"`
-			source
-		}{r.Speaker, r.Role, r.Text, r.Partial, r.Context, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // newLogger logs as text or JSON at the configured level; "auto" is text
