@@ -359,7 +359,7 @@ func TestRunEndToEnd(t *testing.T) {
 			t.Fatalf("run #%d = %v; stderr %s", i+1, err, errOut.String())
 		}
 		got := out.String()
-		printed := strings.Count(got, "Source: seed-afp-nato.txt")
+		printed := strings.Count(got, "Source: AFP")
 		// The briefing is printed by the first run and by /brief latest in both.
 		if want := 2 - i; printed != want {
 			t.Errorf("run #%d printed the briefing %d times; want %d\n%s", i+1, printed, want, got)
