@@ -32,8 +32,10 @@ type Outbox struct {
 }
 
 // recentMessages is how many queued briefings' messages an outbox keeps
-// in memory: more than a scan of the folder queues at a time (100).
-const recentMessages = 512
+// in memory (about 5 KB each): a first scan of a big folder queues faster
+// than the terminal posts, and the backlog of 2,000 articles stayed within
+// it; a bigger one is read back from the archive.
+const recentMessages = 2048
 
 // Outbox returns the archive's outbox.
 func (db *DB) Outbox() *Outbox {
