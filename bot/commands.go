@@ -16,8 +16,10 @@ import (
 // Hit is one speaker's answer to /who-said: who, in what role, their best
 // words on the topic and where they said them.
 type Hit struct {
-	Speaker   string
-	Role      string
+	Speaker string
+	Role    string
+	// Kind is "person", "organisation" or "group".
+	Kind      string
 	Said      []Said
 	ArticleID int64
 	Title     string
@@ -37,14 +39,18 @@ type QuoteRow struct {
 	Speaker, Role, Text string
 	// Context is, for words quoted inside a reported sentence, that
 	// sentence's report as the article gives it, or "".
-	Context   string
-	ArticleID int64
-	Title     string
-	Published time.Time
+	Context string
+	// Partial marks words quoted inside a sentence; Start and End are the
+	// quote's byte offsets in its article's body.
+	Partial    bool
+	Start, End int
+	ArticleID  int64
+	Title      string
+	Published  time.Time
 }
 
-// Archive is what the commands read. The composition root adapts the
-// archive to it.
+// Archive is what the commands read; the archive implements it
+// (store.DB.Archive).
 type Archive interface {
 	WhoSaid(ctx context.Context, topic string, limit int) ([]Hit, int, error)
 	Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow, error)

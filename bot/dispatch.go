@@ -200,6 +200,7 @@ func (d *Dispatcher) queueBriefings(ctx context.Context, ch Channel) error {
 					Channel: key,
 					Key:     "briefing:" + strconv.FormatInt(e.VersionID, 10),
 					Message: BriefingMessage(e),
+					Version: e.VersionID,
 				})
 			}
 		}

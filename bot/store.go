@@ -76,6 +76,11 @@ type Delivery struct {
 	// key, so a briefing or a digest is never queued twice.
 	Key     string
 	Message Message
+	// Version, when not zero, is the archived version whose briefing
+	// Message is, as BriefingMessage makes it from the version's Entry: a
+	// store may keep only Version and make Message again when it returns
+	// the delivery.
+	Version int64
 	State   DeliveryState
 	// Attempts counts the attempts at the current part, including one in
 	// progress; it starts again at 0 for each part.

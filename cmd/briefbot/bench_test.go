@@ -11,7 +11,8 @@ import (
 )
 
 // BenchmarkIngest measures the terminal bot from article files to printed
-// briefings: read, decode, brief, archive and print, in articles a second.
+// briefings: read, decode, brief, archive and print, in articles a second
+// and in bytes of article a second.
 func BenchmarkIngest(b *testing.B) {
 	files, err := filepath.Glob("../../summarize/testdata/*.txt")
 	if err != nil || len(files) == 0 {
@@ -19,6 +20,7 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	seeds := b.TempDir()
 	const n = 200
+	var size int64
 	for i := range n {
 		body, err := os.ReadFile(files[i%len(files)])
 		if err != nil {
@@ -26,10 +28,12 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		// Each copy differs, so the archive takes every one as new.
 		text := fmt.Sprintf("%s\n\nThis is copy %d of the story.", body, i)
+		size += int64(len(text))
 		if err := os.WriteFile(filepath.Join(seeds, fmt.Sprintf("a%03d.txt", i)), []byte(text), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.SetBytes(size)
 	var elapsed time.Duration
 	for i := 0; b.Loop(); i++ {
 		db := filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i))

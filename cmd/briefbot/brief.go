@@ -10,6 +10,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/pipeline"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -48,7 +49,7 @@ func brief(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	}
 
 	var errs []error
-	all := ingest.Files{MaxBytes: *maxBytes, Stdin: stdin, Brief: safeBrief}.All(ctx, files)
+	all := ingest.Files{MaxBytes: *maxBytes, Stdin: stdin, Brief: pipeline.Brief}.All(ctx, files)
 	for r := range all {
 		if r.Err != nil {
 			errs = append(errs, r.Err)
@@ -64,12 +65,6 @@ func brief(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
-}
-
-// briefFile reads and briefs one file; "-" reads stdin. Errors name the file.
-func briefFile(file string, stdin io.Reader, maxBytes int64) (summarize.Article, summarize.Briefing, error) {
-	r := ingest.Files{MaxBytes: maxBytes, Stdin: stdin, Brief: safeBrief}.One(file)
-	return r.Article, r.Briefing, r.Err
 }
 
 // writeFunc writes the briefing b of a, read from file.
@@ -106,18 +101,6 @@ func writer(format string, w io.Writer) (writeFunc, error) {
 	default:
 		return nil, usagef("unknown format %q: want text, markdown or json", format)
 	}
-}
-
-// safeBrief calls summarize.Brief, turning a panic into an error so that one
-// odd article costs its own briefing, not the whole run, and the user sees a
-// sentence rather than a stack trace.
-func safeBrief(a summarize.Article) (b summarize.Briefing, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error in the summarizer: %v", r)
-		}
-	}()
-	return summarize.Brief(a), nil
 }
 
 // jsonBriefing is the JSON form of a briefing: a stable schema owned by the

@@ -84,7 +84,7 @@ func usagef(format string, args ...any) error {
 // through it.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return runSeeds(ctx, nil, getenv, stdin, stdout, stderr)
+		return runBot(ctx, nil, getenv, stdin, stdout, stderr)
 	}
 	switch cmd := args[0]; cmd {
 	case "help", "-h", "-help", "--help":
@@ -93,12 +93,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "brief":
 		return brief(ctx, args[1:], stdin, stdout)
 	case "run":
-		return runSeeds(ctx, args[1:], getenv, stdin, stdout, stderr)
+		return runBot(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "who-said", "quotes":
 		return query(ctx, cmd, args[1:], getenv, stdout, stderr)
 	default:
 		if strings.HasPrefix(cmd, "-") {
-			return runSeeds(ctx, args, getenv, stdin, stdout, stderr)
+			return runBot(ctx, args, getenv, stdin, stdout, stderr)
 		}
 		return usagef("unknown command %q", cmd)
 	}

@@ -2,13 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/pipeline"
 )
 
 // metrics are what /metrics serves to Prometheus. They live in their own
@@ -58,27 +57,10 @@ func newMetrics(pending func(context.Context) (int, error)) *metrics {
 	})
 	m.reg.MustRegister(m.briefed, m.rejects, m.deliveries, m.commands, queue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, r := range []string{"empty", "binary", "encoding", "too_large", "no_article", "feed", "other"} {
+	for _, r := range pipeline.Reasons {
 		m.rejects.WithLabelValues(r) // shown at zero before the first
 	}
 	return m
-}
-
-// rejectReason names why err refused a file or item, for the metric.
-func rejectReason(err error) string {
-	switch {
-	case errors.Is(err, ingest.ErrEmpty):
-		return "empty"
-	case errors.Is(err, ingest.ErrBinary):
-		return "binary"
-	case errors.Is(err, ingest.ErrEncoding):
-		return "encoding"
-	case errors.Is(err, ingest.ErrTooLarge):
-		return "too_large"
-	case errors.Is(err, ingest.ErrNoArticle):
-		return "no_article"
-	}
-	return "other"
 }
 
 func (m *metrics) observeDelivery(channel, outcome string) {

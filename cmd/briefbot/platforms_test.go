@@ -283,7 +283,7 @@ channels:
 		}[k]
 	}
 	b := startRun(t, env, "run", "--config", cfg)
-	waitFor(t, &b.out, "Source: seed-afp-nato.txt")
+	waitFor(t, &b.out, "Source: AFP")
 	waitFor(t, slackAPI, "chat.postMessage")
 	waitFor(t, discordAPI, "/api/v9/channels/555/messages")
 	b.stop(t)
@@ -346,7 +346,7 @@ discord: {app_id: "4242", api_url: "`+fake.URL+`"}
 `)
 	env := func(k string) string { return map[string]string{"BRIEFBOT_DISCORD_TOKEN": "test-token"}[k] }
 	b := startRun(t, env, "run", "--config", cfg)
-	waitFor(t, &b.out, "Source: seed-afp-nato.txt") // printed by the terminal channel
+	waitFor(t, &b.out, "Source: AFP") // printed by the terminal channel
 	release()
 	waitFor(t, discordAPI, "/api/v9/interactions/I1/TOK/callback")
 	b.stop(t)

@@ -14,7 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/briefbot/briefbot/bot"
-	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/store"
 )
 
 // health is what /healthz reports.
@@ -35,7 +35,7 @@ type feedHealth struct {
 // server serves /healthz and /metrics, and the chat platforms' endpoints.
 type server struct {
 	ping     func(context.Context) error
-	feeds    func(context.Context) ([]ingest.FeedState, error)
+	feeds    func(context.Context) ([]store.FeedState, error)
 	channels func(context.Context) ([]bot.Status, error)
 	metrics  *metrics
 	log      *slog.Logger

@@ -13,7 +13,8 @@ import (
 const maxTitleWords = 20
 
 // ParseText makes an Article from decoded text or markdown. The Source is
-// the base name of name.
+// the agency a wire dateline opening the body names ("BRUSSELS (AFP) -"),
+// or else the base name of name.
 //
 // A first line "# Heading" is the title. Otherwise the first paragraph is the
 // title when it looks like a headline: a single line of at most 20 words,
@@ -23,6 +24,14 @@ const maxTitleWords = 20
 // Position offsets in a Briefing are byte offsets into Body, not into the
 // file.
 func ParseText(name, text string) summarize.Article {
+	a := parseText(name, text)
+	if agency := dateline(a.Body); agency != "" {
+		a.Source = agency
+	}
+	return a
+}
+
+func parseText(name, text string) summarize.Article {
 	a := summarize.Article{Source: filepath.Base(name)}
 	text = trimBlankLines(text)
 	first, rest, _ := strings.Cut(text, "\n")

@@ -30,9 +30,9 @@ func TestParseText(t *testing.T) {
 			want: summarize.Article{Title: "Title", Body: "Body."},
 		},
 		{
-			name: "headline paragraph",
+			name: "headline paragraph; the dateline's agency is the source",
 			text: "Hegseth says talks are no betrayal\n\nBRUSSELS (AFP): He said so.\n\nMore.\n",
-			want: summarize.Article{Title: "Hegseth says talks are no betrayal", Body: "BRUSSELS (AFP): He said so.\n\nMore.\n"},
+			want: summarize.Article{Title: "Hegseth says talks are no betrayal", Body: "BRUSSELS (AFP): He said so.\n\nMore.\n", Source: "AFP"},
 		},
 		{
 			name: "headline ending in a quote",
@@ -122,7 +122,9 @@ func TestParseText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.want.Source = "story.txt"
+			if tt.want.Source == "" {
+				tt.want.Source = "story.txt"
+			}
 			got := ParseText("dir/story.txt", tt.text)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("ParseText(%q) mismatch (-want +got):\n%s", tt.text, diff)

@@ -5,32 +5,48 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-
-	"github.com/briefbot/briefbot/internal/ingest"
+	"time"
 )
 
-var _ ingest.FeedStore = (*DB)(nil)
+// FeedState is what is remembered about a feed between polls. It has the
+// fields of FeedState, so that one converts to the other, without
+// the archive importing the feed reader and its parsers.
+type FeedState struct {
+	URL string
+	// ETag and LastModified are the validators of the last successful
+	// response, sent back to make the next request conditional.
+	ETag, LastModified string
+	// LastChecked is the time of the last poll, LastSuccess of the last
+	// one that worked; zero means never.
+	LastChecked, LastSuccess time.Time
+	// Failures counts the polls that failed since the last success.
+	Failures int
+	// LastError is the reason the last failed poll failed.
+	LastError string
+	// Items is how many items the feed held when it was last fetched.
+	Items int
+}
 
 // feedColumns are the columns of feeds in the order scanFeed reads them.
 const feedColumns = `url, etag, last_modified, last_checked, last_success, failures, last_error, items`
 
 // FeedState returns what is remembered about the feed at url, and false if
 // it has never been polled.
-func (db *DB) FeedState(ctx context.Context, url string) (ingest.FeedState, bool, error) {
+func (db *DB) FeedState(ctx context.Context, url string) (FeedState, bool, error) {
 	row := db.sql.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE url = ?`, url)
 	s, err := scanFeed(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ingest.FeedState{}, false, nil
+		return FeedState{}, false, nil
 	}
 	if err != nil {
-		return ingest.FeedState{}, false, fmt.Errorf("reading state of feed %q: %w", url, err)
+		return FeedState{}, false, fmt.Errorf("reading state of feed %q: %w", url, err)
 	}
 	return s, true, nil
 }
 
 // SaveFeedState stores the state of the feed at s.URL, replacing what was
 // there.
-func (db *DB) SaveFeedState(ctx context.Context, s ingest.FeedState) error {
+func (db *DB) SaveFeedState(ctx context.Context, s FeedState) error {
 	_, err := db.exec(ctx, `INSERT INTO feeds (`+feedColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET
@@ -77,13 +93,13 @@ func (db *DB) MarkItem(ctx context.Context, feedURL, itemID string) error {
 }
 
 // Feeds returns the state of every feed polled, by URL.
-func (db *DB) Feeds(ctx context.Context) ([]ingest.FeedState, error) {
+func (db *DB) Feeds(ctx context.Context) ([]FeedState, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`)
 	if err != nil {
 		return nil, fmt.Errorf("listing feeds: %w", err)
 	}
 	defer rows.Close()
-	var out []ingest.FeedState
+	var out []FeedState
 	for rows.Next() {
 		s, err := scanFeed(rows)
 		if err != nil {
@@ -98,14 +114,14 @@ func (db *DB) Feeds(ctx context.Context) ([]ingest.FeedState, error) {
 }
 
 // scanFeed reads a row of feedColumns.
-func scanFeed(row interface{ Scan(...any) error }) (ingest.FeedState, error) {
+func scanFeed(row interface{ Scan(...any) error }) (FeedState, error) {
 	var (
-		s                  ingest.FeedState
+		s                  FeedState
 		checked, succeeded sql.NullInt64
 	)
 	err := row.Scan(&s.URL, &s.ETag, &s.LastModified, &checked, &succeeded, &s.Failures, &s.LastError, &s.Items)
 	if err != nil {
-		return ingest.FeedState{}, err
+		return FeedState{}, err
 	}
 	s.LastChecked = fromUnixNano(checked)
 	s.LastSuccess = fromUnixNano(succeeded)

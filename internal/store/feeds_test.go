@@ -2,17 +2,12 @@ package store_test
 
 import (
 	"database/sql"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -24,10 +19,10 @@ func TestFeedStore(t *testing.T) {
 	if s, ok, err := db.FeedState(ctx, a); err != nil || ok {
 		t.Fatalf("FeedState of an unknown feed = %+v, %v, %v; want false", s, ok, err)
 	}
-	failed := ingest.FeedState{URL: b, LastChecked: day(2), Failures: 3, LastError: "HTTP status 500"}
-	ok1 := ingest.FeedState{URL: a, ETag: `"x"`, LastModified: "Sat, 01 Mar 2025 12:00:00 GMT",
+	failed := store.FeedState{URL: b, LastChecked: day(2), Failures: 3, LastError: "HTTP status 500"}
+	ok1 := store.FeedState{URL: a, ETag: `"x"`, LastModified: "Sat, 01 Mar 2025 12:00:00 GMT",
 		LastChecked: day(1), LastSuccess: day(1), Items: 12}
-	for _, s := range []ingest.FeedState{failed, ok1} {
+	for _, s := range []store.FeedState{failed, ok1} {
 		if err := db.SaveFeedState(ctx, s); err != nil {
 			t.Fatalf("SaveFeedState(%q): %v", s.URL, err)
 		}
@@ -50,7 +45,7 @@ func TestFeedStore(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Feeds: %v", err)
 	}
-	if diff := cmp.Diff([]ingest.FeedState{ok2, failed}, feeds); diff != "" {
+	if diff := cmp.Diff([]store.FeedState{ok2, failed}, feeds); diff != "" {
 		t.Errorf("Feeds (-want +got):\n%s", diff)
 	}
 
@@ -101,7 +96,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := ingest.FeedState{URL: "https://a.example/feed", LastChecked: day(1), LastSuccess: day(1)}
+	s := store.FeedState{URL: "https://a.example/feed", LastChecked: day(1), LastSuccess: day(1)}
 	for i := range 2 {
 		db, err := store.Open(t.Context(), path)
 		if err != nil {
@@ -121,32 +116,5 @@ func TestMigrateFromVersion1(t *testing.T) {
 		if err := db.Close(); err != nil {
 			t.Fatal(err)
 		}
-	}
-}
-
-// TestPollWithArchive polls a feed twice with the archive as the store.
-func TestPollWithArchive(t *testing.T) {
-	const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
-<item><guid>g1</guid><title>One</title><description>First.</description><pubDate>Sat, 01 Mar 2025 10:00:00 GMT</pubDate></item>
-<item><guid>g2</guid><title>Two</title><description>Second.</description><pubDate>Sat, 01 Mar 2025 11:00:00 GMT</pubDate></item>
-</channel></rss>`
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, feed)
-	}))
-	t.Cleanup(srv.Close)
-	db := open(t)
-	p := &ingest.Poller{Store: db, Now: func() time.Time { return day(2) }}
-	for i, want := range []int{2, 0} {
-		items, err := p.Poll(t.Context(), srv.URL)
-		if err != nil {
-			t.Fatalf("Poll #%d: %v", i+1, err)
-		}
-		if len(items) != want {
-			t.Errorf("Poll #%d returned %d items; want %d", i+1, len(items), want)
-		}
-	}
-	s, _, err := db.FeedState(t.Context(), srv.URL)
-	if err != nil || s.LastSuccess != day(2) || s.Items != 2 {
-		t.Errorf("FeedState = %+v, %v; want a success with 2 items", s, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
@@ -21,11 +22,47 @@ var ErrSent = errors.New("delivery already sent")
 // cursors and the deliveries queued for it.
 type Outbox struct {
 	db *DB
+
+	// recent holds the messages of the briefings queued last, by version,
+	// so that one posted soon after it is queued, as nearly all are, is not
+	// read back and rendered again.
+	mu     sync.Mutex
+	recent map[int64]bot.Message
+	order  []int64 // the versions in recent, oldest first
 }
+
+// recentMessages is how many queued briefings' messages an outbox keeps
+// in memory (about 5 KB each): a first scan of a big folder queues faster
+// than the terminal posts, and the backlog of 2,000 articles stayed within
+// it; a bigger one is read back from the archive.
+const recentMessages = 2048
 
 // Outbox returns the archive's outbox.
 func (db *DB) Outbox() *Outbox {
-	return &Outbox{db: db}
+	return &Outbox{db: db, recent: make(map[int64]bot.Message)}
+}
+
+// remember keeps the message of version v for Next.
+func (o *Outbox) remember(v int64, m bot.Message) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, ok := o.recent[v]; ok {
+		return
+	}
+	if len(o.order) == recentMessages {
+		delete(o.recent, o.order[0])
+		o.order = o.order[1:]
+	}
+	o.recent[v] = m
+	o.order = append(o.order, v)
+}
+
+// recalled is the message of version v that remember kept, if it did.
+func (o *Outbox) recalled(v int64) (bot.Message, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	m, ok := o.recent[v]
+	return m, ok
 }
 
 // InstallID returns the archive's install id: random, made when the
@@ -88,26 +125,32 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	}
 	entries := make([]bot.Entry, 0, len(vs))
 	for _, v := range vs {
-		source := v.article.Source
-		if source == "" {
-			source = v.source.Name
-		}
-		entries = append(entries, bot.Entry{
-			VersionID:  v.id,
-			ArticleID:  v.articleID,
-			Version:    v.number,
-			Briefing:   v.briefing,
-			Source:     source,
-			Byline:     v.article.Byline,
-			URL:        v.article.URL,
-			SourceKind: v.source.Kind,
-			SourceKey:  v.source.Key,
-			SourceName: v.source.Name,
-			Published:  v.article.Published,
-			Archived:   v.created,
-		})
+		entries = append(entries, entryOf(v))
 	}
 	return entries, nil
+}
+
+// entryOf is what the channels are given of a version: its own briefing,
+// and its article's latest URL, outlet and date.
+func entryOf(v version) bot.Entry {
+	source := v.article.Source
+	if source == "" {
+		source = v.source.Name
+	}
+	return bot.Entry{
+		VersionID:  v.id,
+		ArticleID:  v.articleID,
+		Version:    v.number,
+		Briefing:   v.briefing,
+		Source:     source,
+		Byline:     v.article.Byline,
+		URL:        v.article.URL,
+		SourceKind: v.source.Kind,
+		SourceKey:  v.source.Key,
+		SourceName: v.source.Name,
+		Published:  v.article.Published,
+		Archived:   v.created,
+	}
 }
 
 // State returns the channel's state, creating it on first use with both
@@ -184,6 +227,9 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		if d.Channel != "" && d.Channel != channel {
 			return fmt.Errorf("delivery %q is for channel %q", d.Key, d.Channel)
 		}
+		if d.Version != 0 {
+			continue // made again from the version when it is posted
+		}
 		m, err := json.Marshal(d.Message)
 		if err != nil {
 			return fmt.Errorf("encoding delivery %q: %w", d.Key, err)
@@ -221,25 +267,49 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 			due = now
 		}
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO deliveries (channel, key, message, state, attempts, due, created, updated)
-			VALUES (?, ?, ?, ?, 0, ?, ?, ?)
+			INSERT INTO deliveries (channel, key, message, version_id, state, attempts, due, created, updated)
+			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
 			ON CONFLICT (channel, key) DO NOTHING`,
-			channel, d.Key, messages[i], string(bot.Pending), due.UnixNano(), now.UnixNano(), now.UnixNano()); err != nil {
+			channel, d.Key, messages[i], sql.NullInt64{Int64: d.Version, Valid: d.Version != 0},
+			string(bot.Pending), due.UnixNano(), now.UnixNano(), now.UnixNano()); err != nil {
 			return fmt.Errorf("queueing delivery %q: %w", d.Key, err)
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if d.Version != 0 {
+			o.remember(d.Version, d.Message)
+		}
+	}
+	return nil
 }
 
 // deliveryColumns are the columns of deliveries in the order scanDelivery
 // reads them.
-const deliveryColumns = `id, channel, key, message, state, attempts, due, created, sent_at, message_id, last_error, parts, tried`
+const deliveryColumns = `id, channel, key, message, version_id, state, attempts, due, created, sent_at, message_id, last_error, parts, tried`
 
 // Next returns the channel's oldest delivery that is pending or sending,
 // and false when there is none. A sending one was interrupted: it may have
 // been posted already.
 func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
-	row := o.db.sql.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+	d, ok, err := o.next(ctx, channel)
+	if err != nil {
+		return bot.Delivery{}, false, fmt.Errorf("reading the next delivery of channel %q: %w", channel, err)
+	}
+	return d, ok, nil
+}
+
+func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
+	// One read transaction, so that the version a delivery names is read
+	// as it was when the delivery was.
+	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return bot.Delivery{}, false, err
+	}
+	defer tx.Rollback()
+	row := tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
 		WHERE channel = ? AND state IN ('pending', 'sending')
 		ORDER BY id LIMIT 1`, channel)
 	d, err := scanDelivery(row)
@@ -247,7 +317,19 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 		return bot.Delivery{}, false, nil
 	}
 	if err != nil {
-		return bot.Delivery{}, false, fmt.Errorf("reading the next delivery of channel %q: %w", channel, err)
+		return bot.Delivery{}, false, err
+	}
+	if m, ok := o.recalled(d.Version); ok {
+		d.Message = m
+	} else if d.Version != 0 {
+		vs, err := readVersions(ctx, tx, []int64{d.Version})
+		if err != nil {
+			return bot.Delivery{}, false, err
+		}
+		if len(vs) == 0 {
+			return bot.Delivery{}, false, fmt.Errorf("delivery %d: version %d: %w", d.ID, d.Version, ErrNotFound)
+		}
+		d.Message = bot.BriefingMessage(entryOf(vs[0]))
 	}
 	return d, true, nil
 }
@@ -258,13 +340,17 @@ func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
 		d                         bot.Delivery
 		message, state, parts     string
 		due, created, sent, tried sql.NullInt64
+		version                   sql.NullInt64
 	)
-	if err := row.Scan(&d.ID, &d.Channel, &d.Key, &message, &state, &d.Attempts,
+	if err := row.Scan(&d.ID, &d.Channel, &d.Key, &message, &version, &state, &d.Attempts,
 		&due, &created, &sent, &d.MessageID, &d.LastError, &parts, &tried); err != nil {
 		return bot.Delivery{}, err
 	}
-	if err := json.Unmarshal([]byte(message), &d.Message); err != nil {
-		return bot.Delivery{}, fmt.Errorf("decoding message of delivery %d: %w", d.ID, err)
+	d.Version = version.Int64
+	if !version.Valid {
+		if err := json.Unmarshal([]byte(message), &d.Message); err != nil {
+			return bot.Delivery{}, fmt.Errorf("decoding message of delivery %d: %w", d.ID, err)
+		}
 	}
 	if err := json.Unmarshal([]byte(parts), &d.Parts); err != nil {
 		return bot.Delivery{}, fmt.Errorf("decoding parts of delivery %d: %w", d.ID, err)
@@ -402,8 +488,7 @@ func (o *Outbox) Unsent(ctx context.Context) (map[string]int, error) {
 }
 
 // Prune deletes the deliveries that were sent, or failed for good, before
-// before, and returns how many. Their messages are most of the outbox's
-// size, and nothing needs them again: a channel's cursors, not its old
+// before, and returns how many. Nothing needs them again: a channel's cursors, not its old
 // deliveries, keep a briefing or digest from being queued twice.
 func (o *Outbox) Prune(ctx context.Context, before time.Time) (int64, error) {
 	res, err := o.db.exec(ctx, `

@@ -585,3 +585,48 @@ func TestFirstSeen(t *testing.T) {
 		}
 	}
 }
+
+// TestOutboxKeepsBriefingsByVersion queues a briefing by its version: Next
+// gives back the message BriefingMessage makes from what Since gives, from
+// memory or from the archive, and the outbox row holds no copy of it.
+func TestOutboxKeepsBriefingsByVersion(t *testing.T) {
+	db := open(t)
+	o := db.Outbox()
+	ctx := t.Context()
+	const ch = "console:terminal"
+	old, err := o.State(ctx, ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := build("Bridge closes", day(2), []string{"Limerick"},
+		said{who: "Nora Walsh", role: "engineer", text: "The cables need replacing this spring"})
+	if _, err := db.Save(ctx, store.Source{Kind: "file", Key: "bridge.txt", Name: "bridge.txt"}, a, b); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := o.Since(ctx, 0, 10)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("Since = %v, %v; want one entry", entries, err)
+	}
+	want := bot.BriefingMessage(entries[0])
+	next1 := old
+	next1.Immediate = entries[0].VersionID
+	d := bot.Delivery{Channel: ch, Key: "briefing:1", Message: want, Version: entries[0].VersionID}
+	if err := o.Commit(ctx, ch, old, next1, []bot.Delivery{d}); err != nil {
+		t.Fatal(err)
+	}
+	// The outbox that queued it remembers the message; another (after a
+	// restart) makes it again from the archive.
+	if diff := cmp.Diff(want, next(t, o, ch).Message); diff != "" {
+		t.Errorf("Next's message (-want +got):\n%s", diff)
+	}
+	got := next(t, db.Outbox(), ch)
+	if diff := cmp.Diff(want, got.Message); diff != "" {
+		t.Errorf("Next's message from a new outbox (-want +got):\n%s", diff)
+	}
+	if got.Version != entries[0].VersionID {
+		t.Errorf("Next's Version = %d; want %d", got.Version, entries[0].VersionID)
+	}
+	if n := store.StoredMessageBytes(t, db); n != 0 {
+		t.Errorf("the outbox stores %d bytes of messages; want none for a briefing kept by version", n)
+	}
+}

@@ -48,10 +48,10 @@ func (db *DB) Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow
 		limit = -1
 	}
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), q.text, q.partial,
+		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), `+spanText("q")+`, q.partial,
 			a.id, a.title, a.published, q.start_byte, q.end_byte,
 			CASE WHEN q.partial THEN COALESCE((
-				SELECT p.text FROM positions p
+				SELECT `+spanText("p")+` FROM positions p
 				WHERE p.version_id = q.version_id AND p.start_byte <= q.start_byte AND p.end_byte >= q.end_byte
 				ORDER BY p.end_byte - p.start_byte LIMIT 1),
 				CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)) END
@@ -202,10 +202,11 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	}
 
 	if err := each(ctx, tx, `
-		SELECT version_id, text, start_byte, end_byte, speaker, role, partial,
-			COALESCE(sentence_start, start_byte), COALESCE(sentence_end, end_byte)
-		FROM quotes WHERE version_id IN (SELECT value FROM json_each(?))
-		ORDER BY version_id, start_byte, ord`,
+		SELECT q.version_id, `+spanText("q")+`, q.start_byte, q.end_byte, q.speaker, q.role, q.partial,
+			COALESCE(q.sentence_start, q.start_byte), COALESCE(q.sentence_end, q.end_byte)
+		FROM quotes q JOIN versions v ON v.id = q.version_id
+		WHERE q.version_id IN (SELECT value FROM json_each(?))
+		ORDER BY q.version_id, q.start_byte, q.ord`,
 		func(rows *sql.Rows) error {
 			var (
 				vid int64
@@ -243,9 +244,10 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	if err := each(ctx, tx, `
-		SELECT version_id, actor, text, start_byte, end_byte
-		FROM positions WHERE version_id IN (SELECT value FROM json_each(?))
-		ORDER BY version_id, ord`,
+		SELECT p.version_id, p.actor, `+spanText("p")+`, p.start_byte, p.end_byte
+		FROM positions p JOIN versions v ON v.id = p.version_id
+		WHERE p.version_id IN (SELECT value FROM json_each(?))
+		ORDER BY p.version_id, p.ord`,
 		func(rows *sql.Rows) error {
 			var (
 				vid int64
@@ -261,6 +263,24 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 		return nil, fmt.Errorf("positions: %w", err)
 	}
 	return vs, nil
+}
+
+// spanText is the SQL for the text of the quote or position row r, joined
+// with its version as v: a text that is the body's bytes from its start to
+// its end, as summarize's always are, is saved empty and read from the
+// body (see ownText); the archive would otherwise hold it twice.
+func spanText(r string) string {
+	return `CASE WHEN ` + r + `.text = '' THEN CAST(substr(CAST(v.body AS BLOB), ` + r + `.start_byte + 1, ` +
+		r + `.end_byte - ` + r + `.start_byte) AS TEXT) ELSE ` + r + `.text END`
+}
+
+// ownText is the text to save for a quote or position of body: none when
+// it is the body's bytes from start to end, so that it is read from there.
+func ownText(body, text string, start, end int) string {
+	if text != "" && 0 <= start && start <= end && end <= len(body) && body[start:end] == text {
+		return ""
+	}
+	return text
 }
 
 // each runs a query with args and calls fn for each row.

@@ -54,23 +54,49 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
+	saved, err := db.SaveAll(ctx, []Doc{{src, a, b}})
+	if err != nil {
+		return Saved{}, err
+	}
+	return saved[0], nil
+}
+
+// Doc is an article to save, with where it came from and its briefing.
+type Doc struct {
+	Source   Source
+	Article  summarize.Article
+	Briefing summarize.Briefing
+}
+
+// SaveAll saves each doc as Save does, in order, in one transaction: all or
+// nothing. A folder read at start is saved many articles at a time, since
+// each transaction's commit costs more than an article's rows.
+func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	defer tx.Rollback()
 	s := saver{tx: tx.Tx, now: db.now().UnixNano(), exists: db.FileExists}
-	saved, err := s.save(ctx, src, a, b)
-	if err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+	defer s.close()
+	out := make([]Saved, len(docs))
+	changed := false
+	for i, d := range docs {
+		saved, err := s.save(ctx, d.Source, d.Article, d.Briefing)
+		if err != nil {
+			return nil, fmt.Errorf("saving %s %q: %w", d.Source.Kind, d.Source.Key, err)
+		}
+		out[i] = saved
+		changed = changed || saved.New || saved.Moved
 	}
-	if !saved.New && !saved.Moved {
-		return saved, nil
+	if !changed {
+		return out, nil
 	}
+	s.close() // statements end before the transaction does
 	if err := tx.Commit(); err != nil {
-		return Saved{}, fmt.Errorf("saving %s %q: %w", src.Kind, src.Key, err)
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
-	return saved, nil
+	return out, nil
 }
 
 // saver is the state of one Save.
@@ -81,6 +107,85 @@ type saver struct {
 	tx     *sql.Tx
 	now    int64 // Unix nanoseconds
 	at     int64 // the article's date for ranking and roles: published, or now
+	// stmts are the statements prepared in tx, by their text: SQLite
+	// parsing a statement again for every row was a quarter of the time
+	// an article took to save.
+	stmts map[string]*sql.Stmt
+	ix    *indexer
+}
+
+// stmt returns the statement query prepared in the transaction, preparing
+// it on first use.
+func (s *saver) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = make(map[string]*sql.Stmt)
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
+func (s *saver) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (s *saver) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// scanner is a row to scan: a *sql.Row, or the error that kept a
+// statement from being prepared.
+type scanner interface{ Scan(dest ...any) error }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
+func (s *saver) queryRow(ctx context.Context, query string, args ...any) scanner {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// indexer returns the transaction's indexer, made on first use.
+func (s *saver) indexer(ctx context.Context) (*indexer, error) {
+	if s.ix != nil {
+		return s.ix, nil
+	}
+	ix, err := newIndexer(ctx, s.tx)
+	if err != nil {
+		return nil, err
+	}
+	s.ix = ix
+	return ix, nil
+}
+
+// close closes the statements prepared, before the transaction ends.
+func (s *saver) close() {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	if s.ix != nil {
+		s.ix.close()
+		s.ix = nil
+	}
 }
 
 // move points the article at src when it is a file the article was not
@@ -91,14 +196,14 @@ func (s *saver) move(ctx context.Context, articleID int64, src Source) (bool, er
 		return false, nil
 	}
 	var kind, key string
-	if err := s.tx.QueryRowContext(ctx, `SELECT source_kind, source_key FROM articles WHERE id = ?`, articleID).
+	if err := s.queryRow(ctx, `SELECT source_kind, source_key FROM articles WHERE id = ?`, articleID).
 		Scan(&kind, &key); err != nil {
 		return false, err
 	}
 	if kind != "file" || key == src.Key || s.exists(key) {
 		return false, nil
 	}
-	res, err := s.tx.ExecContext(ctx, `
+	res, err := s.exec(ctx, `
 		UPDATE articles SET source_key = ?, name = ? WHERE id = ?
 		AND NOT EXISTS (SELECT 1 FROM articles WHERE source_kind = 'file' AND source_key = ?)`,
 		src.Key, src.Name, articleID, src.Key)
@@ -114,7 +219,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	hash := hex.EncodeToString(sum[:])
 
 	var saved Saved
-	err := s.tx.QueryRowContext(ctx, `SELECT article_id, version FROM versions WHERE content_hash = ?`, hash).
+	err := s.queryRow(ctx, `SELECT article_id, version FROM versions WHERE content_hash = ?`, hash).
 		Scan(&saved.ArticleID, &saved.Version)
 	if err == nil {
 		saved.Moved, err = s.move(ctx, saved.ArticleID, src)
@@ -131,14 +236,14 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	}
 
 	var prev sql.NullInt64 // the latest version's id
-	err = s.tx.QueryRowContext(ctx, `
+	err = s.queryRow(ctx, `
 		SELECT a.id, a.latest_version_id, v.version
 		FROM articles a LEFT JOIN versions v ON v.id = a.latest_version_id
 		WHERE a.source_kind = ? AND a.source_key = ?`, src.Kind, src.Key).
 		Scan(&saved.ArticleID, &prev, &saved.Version)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := s.tx.ExecContext(ctx, `
+		res, err := s.exec(ctx, `
 			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, byline, published, first_seen)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now)
@@ -151,7 +256,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	case err != nil:
 		return Saved{}, err
 	default:
-		if _, err := s.tx.ExecContext(ctx, `
+		if _, err := s.exec(ctx, `
 			UPDATE articles SET name = ?, url = ?, title = ?, outlet = ?, byline = ?, published = ? WHERE id = ?`,
 			src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), saved.ArticleID); err != nil {
 			return Saved{}, err
@@ -168,7 +273,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	if err != nil {
 		return Saved{}, err
 	}
-	res, err := s.tx.ExecContext(ctx, `
+	res, err := s.exec(ctx, `
 		INSERT INTO versions (article_id, version, content_hash, body, title, lede, topics, created)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now)
@@ -179,7 +284,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	if err != nil {
 		return Saved{}, err
 	}
-	if _, err := s.tx.ExecContext(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`, vid, saved.ArticleID); err != nil {
+	if _, err := s.exec(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`, vid, saved.ArticleID); err != nil {
 		return Saved{}, err
 	}
 
@@ -205,11 +310,10 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 
-	ix, err := newIndexer(ctx, s.tx)
+	ix, err := s.indexer(ctx)
 	if err != nil {
 		return Saved{}, err
 	}
-	defer ix.close()
 	if err := ix.addTopics(ctx, vid, b.Topics, s.at); err != nil {
 		return Saved{}, err
 	}
@@ -223,10 +327,10 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.tx.ExecContext(ctx, `
+		res, err := s.exec(ctx, `
 			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, q.Text, q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
+			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
 		if err != nil {
 			return Saved{}, err
 		}
@@ -246,10 +350,10 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.tx.ExecContext(ctx, `
+		res, err := s.exec(ctx, `
 			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, p.Text, p.Start, p.End, sid, p.Actor)
+			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor)
 		if err != nil {
 			return Saved{}, err
 		}
@@ -265,7 +369,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		}
 	}
 	for sid := range said {
-		if _, err := s.tx.ExecContext(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {
+		if _, err := s.exec(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {
 			return Saved{}, err
 		}
 	}
@@ -304,7 +408,7 @@ func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Ac
 		if err != nil {
 			return nil, err
 		}
-		if _, err := s.tx.ExecContext(ctx, `
+		if _, err := s.exec(ctx, `
 			INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			vid, i, sid, act.Name, act.Role, string(aliases), string(act.Kind)); err != nil {
@@ -332,7 +436,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 	}
 	switch {
 	case id == 0:
-		res, err := s.tx.ExecContext(ctx, `
+		res, err := s.exec(ctx, `
 			INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)`,
 			name, nameKey(name), surname(name), string(kind), role, roleAt)
 		if err != nil {
@@ -343,7 +447,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		}
 	default:
 		if kind == summarize.Person && longerName(name, current) {
-			if _, err := s.tx.ExecContext(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
+			if _, err := s.exec(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
 				name, nameKey(name), surname(name), id); err != nil {
 				return 0, err
 			}
@@ -351,7 +455,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		// The latest role is the one from the most recent article, which
 		// need not be the one saved last.
 		if role != nil {
-			if _, err := s.tx.ExecContext(ctx, `
+			if _, err := s.exec(ctx, `
 				UPDATE speakers SET role = ?, role_at = ? WHERE id = ? AND (role_at IS NULL OR role_at <= ?)`,
 				role, roleAt, id, roleAt); err != nil {
 				return 0, err
@@ -363,7 +467,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		if alias == "" {
 			continue
 		}
-		if _, err := s.tx.ExecContext(ctx, `
+		if _, err := s.exec(ctx, `
 			INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?)`,
 			id, nameKey(alias), alias); err != nil {
 			return 0, err
@@ -385,11 +489,19 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name string, aliases []string) (id int64, canonical string, err error) {
 	key := nameKey(name)
 	if kind != summarize.Person {
-		err := s.tx.QueryRowContext(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+		err := s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
 			string(kind), key).Scan(&id, &canonical)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, "", nil
 		}
+		return id, canonical, err
+	}
+
+	// The first tier alone, first: a speaker met before under the same
+	// name, the common case, needs no more than this indexed look-up.
+	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+		string(kind), key).Scan(&id, &canonical)
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return id, canonical, err
 	}
 
@@ -401,16 +513,20 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 	if err != nil {
 		return 0, "", err
 	}
-	rows, err := s.tx.QueryContext(ctx, `
+	// Each way of being a candidate is a lookup of its own, so that each
+	// uses an index: one WHERE with all of them ORed scanned every
+	// speaker, for every actor saved.
+	rows, err := s.query(ctx, `
+		WITH cand(id) AS (
+			SELECT id FROM speakers WHERE kind = ?1 AND surname = ?4
+			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key = ?2
+			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN (SELECT value FROM json_each(?3))
+			UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2)
 		SELECT s.id, s.name, s.name_key,
 			s.name_key IN (SELECT value FROM json_each(?3))
 			OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias_key = ?2)
-		FROM speakers s
-		WHERE s.kind = ?1 AND (
-			s.surname = ?4
-			OR s.name_key = ?2
-			OR s.name_key IN (SELECT value FROM json_each(?3))
-			OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2))
+		FROM cand JOIN speakers s ON s.id = cand.id
+		WHERE s.kind = ?1
 		ORDER BY s.id`,
 		string(kind), key, string(keysJSON), surname(name))
 	if err != nil {

@@ -268,15 +268,19 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 	var row *sql.Row
 	switch rid % 4 {
 	case 0:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 0, partial FROM quotes WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("q")+`, q.version_id, q.start_byte, q.end_byte, 0, q.partial
+			FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.id = ?`, id)
 	case 1:
-		row = db.sql.QueryRowContext(ctx, `SELECT text, version_id, start_byte, end_byte, 1, 0 FROM positions WHERE id = ?`, id)
+		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, 0
+			FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?`, id)
 	default:
 		row = db.sql.QueryRowContext(ctx, `
 			SELECT text, version_id, start_byte, end_byte, k, partial FROM (
-				SELECT text, version_id, start_byte, end_byte, 0 AS k, partial FROM quotes WHERE version_id = ?1 AND speaker_id = ?2
+				SELECT `+spanText("q")+` AS text, q.version_id, q.start_byte, q.end_byte, 0 AS k, q.partial
+				FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.version_id = ?1 AND q.speaker_id = ?2
 				UNION ALL
-				SELECT text, version_id, start_byte, end_byte, 1 AS k, 0 FROM positions WHERE version_id = ?1 AND speaker_id = ?2)
+				SELECT `+spanText("p")+` AS text, p.version_id, p.start_byte, p.end_byte, 1 AS k, 0
+				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2)
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
 	var (
@@ -306,9 +310,9 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok bool, err error) {
 	where.version = sp.version
 	err = db.sql.QueryRowContext(ctx, `
-		SELECT text, start_byte, end_byte FROM positions
-		WHERE version_id = ? AND start_byte <= ? AND end_byte >= ?
-		ORDER BY end_byte - start_byte LIMIT 1`, sp.version, sp.start, sp.end).Scan(&said.Text, &where.start, &where.end)
+		SELECT `+spanText("p")+`, p.start_byte, p.end_byte FROM positions p JOIN versions v ON v.id = p.version_id
+		WHERE p.version_id = ? AND p.start_byte <= ? AND p.end_byte >= ?
+		ORDER BY p.end_byte - p.start_byte LIMIT 1`, sp.version, sp.start, sp.end).Scan(&said.Text, &where.start, &where.end)
 	if err == nil {
 		return said, where, true, nil
 	}

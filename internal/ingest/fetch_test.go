@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"net/http"
@@ -33,15 +33,14 @@ func TestFetchArticleCharsetFromHeader(t *testing.T) {
 			w.Header().Set("Content-Type", tt.contentType)
 			w.Write([]byte(tt.page))
 		}))
-		in := &seedIngest{client: srv.Client(), maxBytes: 1 << 20}
-		a, err := in.fetchArticle(t.Context(), srv.URL+"/talks")
+		a, err := FetchArticle(t.Context(), srv.Client(), srv.URL+"/talks", 1<<20)
 		srv.Close()
 		if err != nil {
-			t.Errorf("fetchArticle(%s) = %v", tt.contentType, err)
+			t.Errorf("FetchArticle(%s) = %v", tt.contentType, err)
 			continue
 		}
 		if got := strings.TrimSpace(a.Body); got != tt.want {
-			t.Errorf("fetchArticle(%s) body = %q; want %q", tt.contentType, got, tt.want)
+			t.Errorf("FetchArticle(%s) body = %q; want %q", tt.contentType, got, tt.want)
 		}
 	}
 }

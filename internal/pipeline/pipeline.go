@@ -1,0 +1,282 @@
+// Package pipeline takes an article from the seeds folder or a feed to the
+// archive and the outbox: read, brief, archive, and tell the channels when a
+// briefing is new. The folder and the feeds go through the same Pipeline,
+// so that they are counted, refused and reported alike.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/summarize"
+)
+
+// Pipeline briefs seed files and feed items into the archive. Its fields are
+// set before first use; the zero value of each optional one does nothing.
+type Pipeline struct {
+	DB *store.DB
+	// Dir is the seeds folder: a file is known by its path within it.
+	Dir string
+	// Log is where refusals and failures go; nil means discard.
+	Log *slog.Logger
+	// MaxBytes is the largest file or page read.
+	MaxBytes int64
+	// Client fetches feed items' pages; nil means a default one.
+	Client *http.Client
+	// Notify is called when a briefing new to the archive is saved.
+	Notify func()
+	// Briefed counts a new briefing by its source's kind (file or feed);
+	// Rejected counts a refusal by its reason (see Reason).
+	Briefed, Rejected func(label string)
+
+	mu               sync.Mutex // one article at a time into the archive
+	briefed, skipped int        // files briefed and refused this run
+	feedBriefed      int        // feed items briefed this run
+	feedErrors       int        // failed polls this run
+	rejects          []string   // the latest files and items refused, with why
+}
+
+func (p *Pipeline) log() *slog.Logger {
+	if p.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return p.Log
+}
+
+// Brief calls summarize.Brief, turning a panic into an error so that one odd
+// article costs its own briefing, not the whole run, and the user sees a
+// sentence rather than a stack trace.
+func Brief(a summarize.Article) (b summarize.Briefing, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error in the summarizer: %v", r)
+		}
+	}()
+	return summarize.Brief(a), nil
+}
+
+// Reason names why err refused a file or item, as a metric's label.
+func Reason(err error) string {
+	switch {
+	case errors.Is(err, ingest.ErrEmpty):
+		return "empty"
+	case errors.Is(err, ingest.ErrBinary):
+		return "binary"
+	case errors.Is(err, ingest.ErrEncoding):
+		return "encoding"
+	case errors.Is(err, ingest.ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, ingest.ErrNoArticle):
+		return "no_article"
+	}
+	return "other"
+}
+
+// Reasons are all the labels Reason and the feeds give, for metrics to show
+// at zero before the first.
+var Reasons = []string{"empty", "binary", "encoding", "too_large", "no_article", "feed", "other"}
+
+// AddFile briefs one file. A file that cannot be read is logged and counted,
+// not fatal: one bad file must not stop a bot. Only a failing archive is.
+func (p *Pipeline) AddFile(ctx context.Context, path string) error {
+	r := ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}.One(path)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	doc, ok := p.fileDoc(r)
+	if !ok {
+		return nil
+	}
+	return p.saveAll(ctx, []store.Doc{doc}, strconv.Quote(path))
+}
+
+// fileDoc makes what the archive keeps of a file briefed, or counts it
+// refused. Callers hold p.mu.
+func (p *Pipeline) fileDoc(r ingest.Briefed) (store.Doc, bool) {
+	if r.Err != nil {
+		p.reject(Reason(r.Err), r.Err.Error())
+		return store.Doc{}, false
+	}
+	a, b := r.Article, r.Briefing
+	if a.Title == "" {
+		// Answers cite the article by title; a file without one goes by its name.
+		a.Title = strings.TrimSuffix(filepath.Base(r.File), filepath.Ext(r.File))
+		b.Title = a.Title
+	}
+	rel, err := filepath.Rel(p.Dir, r.File)
+	if err != nil {
+		rel = r.File
+	}
+	src := store.Source{Kind: "file", Key: filepath.ToSlash(rel), Name: filepath.Base(r.File)}
+	return store.Doc{Source: src, Article: a, Briefing: b}, true
+}
+
+// Refuse counts a file refused before it was read, such as a link out of
+// the seeds folder.
+func (p *Pipeline) Refuse(path, why string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reject("other", fmt.Sprintf("reading %q: %s", path, why))
+}
+
+// saveAll archives briefings, all or nothing, and tells the channels when
+// one is new to the archive; shown names them in an error. Callers hold
+// p.mu.
+func (p *Pipeline) saveAll(ctx context.Context, docs []store.Doc, shown string) error {
+	saved, err := p.DB.SaveAll(ctx, docs)
+	if err != nil {
+		return fmt.Errorf("archiving %s: %w", shown, err)
+	}
+	news := 0
+	for i, s := range saved {
+		if !s.New {
+			continue
+		}
+		news++
+		kind := docs[i].Source.Kind
+		if kind == "feed" {
+			p.feedBriefed++
+		} else {
+			p.briefed++
+		}
+		if p.Briefed != nil {
+			p.Briefed(kind)
+		}
+	}
+	if news > 0 && p.Notify != nil {
+		p.Notify()
+	}
+	return nil
+}
+
+// reject logs a file or item refused, once, counts it under reason, and
+// keeps it for /sources. Callers hold p.mu.
+func (p *Pipeline) reject(reason, why string) {
+	p.log().Warn("skipping", "reason", why)
+	if p.Rejected != nil {
+		p.Rejected(reason)
+	}
+	if reason == "feed" {
+		p.feedErrors++
+	} else {
+		p.skipped++
+	}
+	p.rejects = append(p.rejects, why)
+	if len(p.rejects) > 20 {
+		p.rejects = p.rejects[len(p.rejects)-20:]
+	}
+}
+
+// scanBatch is how many articles of the first scan go into one archive
+// transaction: enough that the commits cost little beside the rows, few
+// enough that the channels start posting early.
+const scanBatch = 100
+
+// ReadFolder briefs every article the watcher's folder holds now.
+func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
+	paths, err := w.Scan()
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		p.log().Warn("no articles in the seeds folder", "folder", w.Dir)
+	}
+	// Files are briefed on every core, in order, and archived many to a
+	// transaction.
+	var batch []store.Doc
+	flush := func() error {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
+		batch = batch[:0]
+		return err
+	}
+	for r := range (ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}).All(ctx, paths) {
+		p.mu.Lock()
+		doc, ok := p.fileDoc(r)
+		p.mu.Unlock()
+		if !ok {
+			continue
+		}
+		if batch = append(batch, doc); len(batch) < scanBatch {
+			continue
+		}
+		if err := flush(); err != nil {
+			if ctx.Err() != nil {
+				return nil // stopped while reading: not a failure
+			}
+			return err
+		}
+	}
+	if len(batch) > 0 {
+		if err := flush(); err != nil && ctx.Err() == nil {
+			return err
+		}
+	}
+	p.mu.Lock()
+	p.log().Info("seeds folder read", "folder", w.Dir, "files", len(paths), "new", p.briefed, "refused", p.skipped)
+	p.mu.Unlock()
+	return nil
+}
+
+// Watch briefs the articles dropped into the watcher's folder as they land,
+// until ctx is done. An article the archive fails to take is logged: the
+// next may fare better.
+func (p *Pipeline) Watch(ctx context.Context, w *ingest.Watcher) error {
+	return w.Watch(ctx, func(ctx context.Context, path string) {
+		if err := p.AddFile(ctx, path); err != nil {
+			p.log().Error("archiving failed", "path", path, "err", err)
+		}
+	})
+}
+
+// Describe answers /sources: the folder, and each feed with its health.
+func (p *Pipeline) Describe(ctx context.Context) string {
+	p.mu.Lock()
+	msg := fmt.Sprintf("Seeds folder %s (watched): %d new %s this run, %d refused.", p.Dir, p.briefed, plural(p.briefed, "briefing", "briefings"), p.skipped)
+	if p.feedBriefed > 0 || p.feedErrors > 0 {
+		msg += fmt.Sprintf("\nFeeds: %d new %s this run, %d failed %s.", p.feedBriefed, plural(p.feedBriefed, "briefing", "briefings"),
+			p.feedErrors, plural(p.feedErrors, "poll", "polls"))
+	}
+	for _, r := range p.rejects {
+		msg += "\n  refused: " + r
+	}
+	p.mu.Unlock()
+	if p.DB == nil {
+		return msg
+	}
+	states, err := p.DB.Feeds(ctx)
+	if err != nil {
+		p.log().Error("reading feed states failed", "err", err)
+		return msg
+	}
+	for _, f := range states {
+		health := "healthy"
+		switch {
+		case f.LastSuccess.IsZero() && f.LastError == "":
+			health = "not polled yet"
+		case f.Failures > 0:
+			health = fmt.Sprintf("failing (%d in a row): %s", f.Failures, f.LastError)
+		}
+		msg += fmt.Sprintf("\nFeed %s: %s", f.URL, health)
+		if !f.LastSuccess.IsZero() {
+			msg += ", last read " + f.LastSuccess.Format("2 Jan 15:04")
+		}
+	}
+	return msg
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
