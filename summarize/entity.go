@@ -46,6 +46,7 @@ type entity struct {
 	headWord string   // for a described speaker, its head noun: "spokesperson"
 	roleWord []string // lower-case content words of role, for matching "the DG"
 	titles   []string // lower-case titles it was named with: "dr", "professor"
+	headline bool     // named so far only in a title-case line, whose verbs join names
 }
 
 func isCapWord(d *doc, i int) bool {
@@ -304,6 +305,23 @@ func (d *doc) afterHonorific(k int) bool {
 // "Peter T. King".
 func (d *doc) initialAt(k int) bool {
 	return d.punct(k, '.') && k > 0 && d.toks[k-1].kind == tWord && d.toks[k-1].e-d.toks[k-1].s == 1 && d.toks[k-1].fl&fCap != 0 && d.toks[k-1].e == d.toks[k].s
+}
+
+// headlineSentence reports whether sentence si reads as a headline: at
+// least minHeadlineWords+1 words, four in five of them capitalised
+// (stricter than titleCase: "J. Walter Pell agreed." is no headline).
+func (d *doc) headlineSentence(si int) bool {
+	s := &d.sents[si]
+	words, caps := 0, 0
+	for k := s.t0; k < s.t1; k++ {
+		if t := &d.toks[k]; t.kind == tWord && t.span < 0 {
+			words++
+			if t.fl&(fCap|fAllCaps) != 0 {
+				caps++
+			}
+		}
+	}
+	return words > minHeadlineWords && caps*5 >= words*4
 }
 
 // minHeadlineWords is the fewest words a line needs to be taken for a
@@ -864,7 +882,7 @@ func (d *doc) addMention(m mention) {
 		best = d.bodyFor(words, name)
 	}
 	if best < 0 {
-		e := entity{name: name, words: words, kind: m.kind}
+		e := entity{name: name, words: words, kind: m.kind, headline: len(words) > 2 && d.headlineSentence(m.sent)}
 		if m.kind == mOrg || m.kind == mUnknown {
 			e.acronym = acronymOf(name)
 			if d.toks[m.n0].fl&fAllCaps != 0 && m.n1-m.n0 == 1 {
@@ -878,7 +896,15 @@ func (d *doc) addMention(m mention) {
 	if m.kind == mPerson && e.kind == mUnknown {
 		e.kind = mPerson
 	}
-	if len(words) > len(e.words) && subset(e.words, words) {
+	switch inHeadline := d.headlineSentence(m.sent); {
+	case e.headline && !inHeadline:
+		// "Dana Pruitt Backs Reform Bill …" then "Dana Pruitt said": the
+		// body's form is the name.
+		e.name, e.words, e.headline = name, words, false
+		if best < d.entIndexed {
+			d.indexEntity(best)
+		}
+	case len(words) > len(e.words) && subset(e.words, words) && (e.headline || !inHeadline):
 		e.name, e.words = name, words
 		if best < d.entIndexed {
 			d.indexEntity(best)

@@ -480,3 +480,15 @@ func TestMonthsArticlesAndSongs(t *testing.T) {
 			[]q{{"I never wanted the crown.", "Lia Marsk"}}},
 	})
 }
+
+// A name first met in a headline written as a sentence takes the form the
+// body gives it: "Dana Pruitt Backs Reform Bill In Final Week." then "Dana
+// Pruitt said".
+func TestHeadlineSentenceYieldsToTheBodysName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a headline with a full stop", "Dana Pruitt Backs Reform Bill In Final Week.\n\nDana Pruitt said on Monday: \"We will win this.\"\n\n\"The roads come first,\" Pruitt added.",
+			[]q{{"We will win this.", "Dana Pruitt"}, {"The roads come first,", "Dana Pruitt"}}},
+		{"a short sentence is no headline", "J. Walter Pell agreed. \"It works,\" Pell said.",
+			[]q{{"It works,", "J. Walter Pell"}}},
+	})
+}
