@@ -155,6 +155,16 @@ func calendarWord(w string) bool {
 	return false // "Jun" and "Mar" are names too ("Morvale Jun Linwell"); abbreviated months pass
 }
 
+// partyWord reports whether w names a party's side, used before a noun:
+// "the Democratic front-runner", "Republican senators".
+func partyWord(w string) bool {
+	switch w {
+	case "democratic", "republican", "democrat", "conservative", "liberal", "labour", "libertarian", "progressive":
+		return true
+	}
+	return false
+}
+
 // foreignArticle reports whether w is a French, Spanish, Italian or German
 // article, which English copy keeps before a foreign title.
 func foreignArticle(w string) bool {
@@ -492,6 +502,9 @@ func (d *doc) seenLower(w string) bool {
 func (d *doc) chunk(a, b int) {
 	if b == a+1 && d.partyTag(a) {
 		return // "D-Ore.": a senator's party and state
+	}
+	if b == a+1 && partyWord(d.low(a)) && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
+		return // "the Democratic front-runner": a party's adjective, no one
 	}
 	if b == a+1 && d.is(a, "may") && d.personNamed("may") < 0 {
 		return // "May said": the month, unless someone named May was met

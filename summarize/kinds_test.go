@@ -492,3 +492,12 @@ func TestHeadlineSentenceYieldsToTheBodysName(t *testing.T) {
 			[]q{{"It works,", "J. Walter Pell"}}},
 	})
 }
+
+// A party's adjective before a noun is no one a pronoun can mean: "the
+// Democratic front-runner, Dana Pruitt, …, he added" is not "Democratic".
+func TestPartyAdjectiveIsNoOne(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a party adjective", "Tax expert Len Burke spoke at length. Plans from the Democratic front-runner, Maria Pruitt, to raise taxes, he added, amount to \"tinkering around the edges.\"",
+			[]q{{"tinkering around the edges.", "Len Burke"}}},
+	})
+}
