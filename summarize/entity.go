@@ -413,6 +413,10 @@ func (d *doc) dropWord(i int) bool {
 	if !d.sentenceInitial(i) {
 		return false
 	}
+	switch d.low(i) {
+	case "given", "granted", "provided", "considering", "regarding", "concerning", "following", "including", "barring", "pending", "despite":
+		return true // "Given his past comments, …": a preposition, no name
+	}
 	if lx.flags&(wGiven|wPlace|wDemonym|wHonorific|wTitle) != 0 {
 		return false
 	}

@@ -501,3 +501,19 @@ func TestPartyAdjectiveIsNoOne(t *testing.T) {
 			[]q{{"tinkering around the edges.", "Len Burke"}}},
 	})
 }
+
+// A sentence that opens with a participle used as a preposition ("Given
+// his past comments, …") names no one with it.
+func TestOpeningPrepositionIsNoName(t *testing.T) {
+	b := Brief(Article{Body: "Given his past comments about “rapists” and “criminals”, the remark was odd."})
+	for _, x := range b.Quotes {
+		if x.Speaker == "Given" {
+			t.Errorf("quote %q credited to %q", x.Text, x.Speaker)
+		}
+	}
+	for _, a := range b.Actors {
+		if a.Name == "Given" {
+			t.Errorf("actor %q", a.Name)
+		}
+	}
+}
