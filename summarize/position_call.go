@@ -77,7 +77,7 @@ func (d *doc) callObject(k, end int, bare bool) (int, bool) {
 		return 0, false
 	}
 	if d.is(k, "to") {
-		return k, d.toks[k+1].kind == tWord && d.toks[k+1].fl&fLower != 0
+		return k, d.lowerWordAt(k + 1)
 	}
 	if d.is(k, "not") || d.is(k, "that") || d.clauseWord(k) || d.has(k, wPrep) && !d.has(k, wDet) {
 		// "asked not to be named" asks for nothing a briefing reports.
@@ -93,7 +93,7 @@ func (d *doc) callObject(k, end int, bare bool) (int, bool) {
 		if d.has(j, wAux) && !d.is(j, "to") || d.is(j, "what") || d.is(j, "whether") || d.is(j, "if") || d.is(j, "how") || d.is(j, "why") || d.is(j, "who") || d.is(j, "when") {
 			return 0, false // "asked him what he thought": a question, not a call
 		}
-		if d.is(j, "to") && d.toks[j+1].kind == tWord && d.toks[j+1].fl&fLower != 0 && !d.has(j+1, wDet|wPron) {
+		if d.is(j, "to") && d.lowerWordAt(j+1) && !d.has(j+1, wDet|wPron) {
 			return k, true
 		}
 	}

@@ -77,7 +77,7 @@ func (d *doc) subjectBefore(si, c int) int {
 		// "…, said Ames.", "…, said former governor Ed Rendell.": a name or
 		// a description must follow; "…, said that" is no inversion.
 		n := c + 1
-		if !isCapWord(d, n) && !(d.is(n, "the") || d.is(n, "a") || d.is(n, "an") || d.is(n, "former") || d.toks[n].fl&fLower != 0 && d.has(n, wRole|wTitle)) {
+		if !isCapWord(d, n) && !(d.is(n, "the") || d.is(n, "a") || d.is(n, "an") || d.is(n, "former") || d.lowerWordAt(n) && d.has(n, wRole|wTitle)) {
 			return -1
 		}
 		// The speaker's phrase ends the sentence or a comma ends it: not

@@ -84,6 +84,12 @@ func (d *doc) is(i int, w string) bool {
 	return t.kind == tWord && d.lowStr[t.lo:t.hi] == w
 }
 
+// lowerWordAt reports whether token i is a word in lower case; false
+// outside the tokens.
+func (d *doc) lowerWordAt(i int) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tWord && d.toks[i].fl&fLower != 0
+}
+
 func (d *doc) punct(i int, r rune) bool {
 	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct && d.toks[i].r == r
 }
