@@ -133,32 +133,30 @@ func (d *doc) clauseSubject(i int) (int, int) {
 // titleCase reports whether most words of sentence si are capitalised, as
 // in a headline or a subhead.
 func (d *doc) titleCase(si int) bool {
-	if len(d.titled) != len(d.sents) {
-		d.titled = append(d.titled[:0], make([]int8, len(d.sents))...)
-	}
-	if d.titled[si] != 0 {
-		return d.titled[si] > 0
-	}
-	d.titled[si] = -1
-	if d.countTitleCase(si) {
-		d.titled[si] = 1
-	}
-	return d.titled[si] > 0
+	words, caps := d.capitals(si)
+	return words >= 3 && caps*4 >= words*3
 }
 
-// countTitleCase counts the capitalised words of sentence si for titleCase.
-func (d *doc) countTitleCase(si int) bool {
-	s := &d.sents[si]
-	words, caps := 0, 0
-	for k := s.t0; k < s.t1; k++ {
-		if t := &d.toks[k]; t.kind == tWord && t.span < 0 {
-			words++
-			if t.fl&(fCap|fAllCaps) != 0 {
-				caps++
+// capitals returns how many words of sentence si stand outside quotation
+// marks, and how many of those are capitalised; counted once for all
+// sentences, on first use.
+func (d *doc) capitals(si int) (words, caps int) {
+	if len(d.caps) != len(d.sents) {
+		d.caps = d.caps[:0]
+		for _, s := range d.sents {
+			var c [2]int32
+			for k := s.t0; k < s.t1; k++ {
+				if t := &d.toks[k]; t.kind == tWord && t.span < 0 {
+					c[0]++
+					if t.fl&(fCap|fAllCaps) != 0 {
+						c[1]++
+					}
+				}
 			}
+			d.caps = append(d.caps, c)
 		}
 	}
-	return words >= 3 && caps*4 >= words*3
+	return int(d.caps[si][0]), int(d.caps[si][1])
 }
 
 // answers gives back to the one asked a reply that a pronoun took for the
@@ -496,15 +494,7 @@ func (d *doc) describedSpeaker(a, c int) int {
 			return -1
 		}
 	}
-	name := d.body[d.toks[a].s:d.toks[c-1].e]
-	for i := range d.ents {
-		if e := &d.ents[i]; e.kind == 0 && strings.EqualFold(e.name, name) {
-			return i
-		}
-	}
-	si := int(d.toks[a].sent)
-	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Person, last: si, headWord: d.low(c - 1)})
-	return len(d.ents) - 1
+	return d.described(d.body[d.toks[a].s:d.toks[c-1].e], Person, int(d.toks[a].sent), d.low(c-1))
 }
 
 // spansBetween reports whether a quotation mark's span lies in [a, b).

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 )
 
 // doc is the working state of one Brief call.
@@ -30,8 +29,8 @@ type doc struct {
 	// names (entityindex.go), so that linking a mention costs the entities
 	// that share a word with it, not all of them.
 	entKeys    map[string][]int32
-	entIndexed int    // entities [0, entIndexed) are in entKeys
-	titled     []int8 // per sentence: 1 title case, -1 not, 0 not yet known
+	entIndexed int        // entities [0, entIndexed) are in entKeys
+	caps       [][2]int32 // per sentence: words outside quotations, and how many are capitalised
 	candBuf    []int32
 }
 
@@ -61,7 +60,7 @@ func (d *doc) reset(body string) {
 	d.lowerDone, d.capDone = false, false
 	clear(d.entKeys)
 	d.entIndexed = 0
-	d.titled = d.titled[:0]
+	d.caps = d.caps[:0]
 }
 
 // Brief reads an article and returns its briefing.
@@ -151,22 +150,6 @@ func (e *entity) actorKind() Kind {
 		return Organisation
 	}
 	return e.nominal
-}
-
-// firstSentence returns the bytes of the first sentence in body[s:e].
-func firstSentence(body string, s, e int) (int, int) {
-	for i := s; i < e; i++ {
-		switch body[i] {
-		case '.', '!', '?':
-			if i+1 == e || body[i+1] == ' ' && i+2 < e && (unicode.IsUpper(runeAt(body, i+2)) || isMark(runeAt(body, i+2))) {
-				return s, i + 1
-			}
-		}
-	}
-	for e > s && (body[e-1] == ',' || body[e-1] == ' ') {
-		e--
-	}
-	return s, e
 }
 
 // topics lists the places, organisations and people mentioned, in order of

@@ -207,51 +207,32 @@ func TestBriefPhrasings(t *testing.T) {
 
 // Reported speech: the clause, verbatim, and who stated it.
 func TestBriefPositions(t *testing.T) {
-	type p struct{ Actor, Text string }
-	cases := []struct {
-		name, body string
-		want       []p
-	}{
+	runPositionCases(t, []positionCase{
 		{"said that", "Mayor Ellen Voss said that the bridge would reopen in May.",
-			[]p{{"Ellen Voss", "the bridge would reopen in May"}}},
+			[]p2{{"Ellen Voss", "the bridge would reopen in May"}}},
 		{"said without that", "Finance Minister Tomas Reyes said the deficit had halved since 2023.",
-			[]p{{"Tomas Reyes", "the deficit had halved since 2023"}}},
+			[]p2{{"Tomas Reyes", "the deficit had halved since 2023"}}},
 		{"saying", "The union rejected the offer, saying it did nothing for part-time staff.",
-			[]p{{"The union", "it did nothing for part-time staff"}}},
+			[]p2{{"The union", "it did nothing for part-time staff"}}},
 		{"two clauses with and that", "Coach Maria Santos said that the team was tired and that two players were injured.",
-			[]p{{"Maria Santos", "the team was tired"}, {"Maria Santos", "two players were injured"}}},
+			[]p2{{"Maria Santos", "the team was tired"}, {"Maria Santos", "two players were injured"}}},
 		{"told listener", "Governor Ruth Adeyemi told reporters she would not seek a third term.",
-			[]p{{"Ruth Adeyemi", "she would not seek a third term"}}},
+			[]p2{{"Ruth Adeyemi", "she would not seek a third term"}}},
 		{"in a statement that", "The ministry said in a statement that all schools would stay open.",
-			[]p{{"The ministry", "all schools would stay open"}}},
+			[]p2{{"The ministry", "all schools would stay open"}}},
 		{"stops at a participle", "Judge Helen Ward said the evidence was weak, adding that the trial had been rushed.",
-			[]p{{"Helen Ward", "the evidence was weak"}, {"Helen Ward", "the trial had been rushed"}}},
+			[]p2{{"Helen Ward", "the evidence was weak"}, {"Helen Ward", "the trial had been rushed"}}},
 		{"keeps a partial quote", "Senator Mark Duval warned that the bill was “dead on arrival” in the House.",
-			[]p{{"Mark Duval", "the bill was “dead on arrival” in the House"}}},
+			[]p2{{"Mark Duval", "the bill was “dead on arrival” in the House"}}},
 		{"but warned", "Union leader Mere Hohaia said talks could resume but warned that strikes would continue.",
-			[]p{{"Mere Hohaia", "talks could resume"}, {"Mere Hohaia", "strikes would continue"}}},
+			[]p2{{"Mere Hohaia", "talks could resume"}, {"Mere Hohaia", "strikes would continue"}}},
 		{"a direct quotation is no position", "Fire chief Daniel Kim said: “The blaze is out.”",
 			nil},
 		{"plans are not statements", "Engineer Lucas Meyer hopes the line will open next year.",
 			nil},
 		{"urged: what is asked for", "Aid groups urged donors to give more.",
-			[]p{{"Aid groups", "donors to give more"}}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			b := Brief(Article{Body: tc.body})
-			var got []p
-			for _, x := range b.Positions {
-				got = append(got, p{x.Actor, x.Text})
-				if tc.body[x.Start:x.End] != x.Text {
-					t.Errorf("position %q has offsets [%d:%d]", x.Text, x.Start, x.End)
-				}
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("Brief(%q) positions (-want +got):\n%s", tc.body, diff)
-			}
-		})
-	}
+			[]p2{{"Aid groups", "donors to give more"}}},
+	})
 }
 
 // Actors: one entry per speaker, whatever the article calls them.

@@ -393,14 +393,7 @@ func (d *doc) jointSpeaker(m *mention, end int) int {
 	if n.kind == mPlace || n.ent < 0 || n.ent == m.ent || n.c1 != end || n.modifier {
 		return -1
 	}
-	name := d.ents[m.ent].name + " and " + d.ents[n.ent].name
-	for i := range d.ents {
-		if e := &d.ents[i]; e.kind == 0 && e.name == name {
-			return i
-		}
-	}
-	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Group, last: n.sent})
-	return len(d.ents) - 1
+	return d.described(d.ents[m.ent].name+" and "+d.ents[n.ent].name, Group, n.sent, "")
 }
 
 // rolePhraseAt reports whether a role or a noun for people, in lower
@@ -988,14 +981,7 @@ func (d *doc) bodyOfDocument(k int) int {
 	if o := d.orgByNoun(noun, si, false); o >= 0 {
 		return o
 	}
-	name := "the " + noun
-	for i := range d.ents {
-		if e := &d.ents[i]; e.kind == 0 && e.name == name {
-			return i
-		}
-	}
-	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: Organisation, last: si, headWord: noun})
-	return len(d.ents) - 1
+	return d.described("the "+noun, Organisation, si, noun)
 }
 
 // partyAppositive returns the comma that opens a party affiliation set off

@@ -526,11 +526,6 @@ func (d *doc) newDescribed(x *description) int {
 			name = d.body[d.toks[a].s:d.toks[h+1].e] + " " + d.ents[o].name
 		}
 	}
-	for i := range d.ents {
-		if d.ents[i].kind == 0 && strings.EqualFold(d.ents[i].name, name) {
-			return i
-		}
-	}
 	k := Person
 	switch {
 	case plural:
@@ -538,7 +533,20 @@ func (d *doc) newDescribed(x *description) int {
 	case org:
 		k = Organisation
 	}
-	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si, headWord: hw})
+	return d.described(name, k, si, hw)
+}
+
+// described returns the speaker the text calls only name — a description
+// ("the juggler", "the council") or a pair ("Ruiz and Okafor") — made of
+// kind k, first met in sentence si, with head noun head, the first time it
+// is asked for.
+func (d *doc) described(name string, k Kind, si int, head string) int {
+	for i := range d.ents {
+		if e := &d.ents[i]; e.kind == 0 && strings.EqualFold(e.name, name) {
+			return i
+		}
+	}
+	d.ents = append(d.ents, entity{name: name, forms: []string{name}, nominal: k, last: si, headWord: head})
 	return len(d.ents) - 1
 }
 

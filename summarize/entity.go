@@ -321,16 +321,7 @@ func (d *doc) initialAt(k int) bool {
 // least minHeadlineWords+1 words, four in five of them capitalised
 // (stricter than titleCase: "J. Walter Pell agreed." is no headline).
 func (d *doc) headlineSentence(si int) bool {
-	s := &d.sents[si]
-	words, caps := 0, 0
-	for k := s.t0; k < s.t1; k++ {
-		if t := &d.toks[k]; t.kind == tWord && t.span < 0 {
-			words++
-			if t.fl&(fCap|fAllCaps) != 0 {
-				caps++
-			}
-		}
-	}
+	words, caps := d.capitals(si)
 	return words > minHeadlineWords && caps*5 >= words*4
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // FeedState is what is remembered about a feed between polls. It has the
-// fields of FeedState, so that one converts to the other, without
+// fields of ingest.FeedState, so that one converts to the other, without
 // the archive importing the feed reader and its parsers.
 type FeedState struct {
 	URL string
