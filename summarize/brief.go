@@ -18,13 +18,11 @@ type doc struct {
 	mentions  []mention
 	mentionAt []int32
 	ents      []entity
-	sentM     []int32             // the first mention of each sentence, and one past the last
-	sentSp    []int32             // the first span opening in each sentence, and one past the last
-	lowStr    string              // lower, as a string: what low slices
-	lowerSet  map[string]struct{} // the words seen in lower case, once asked
-	capSet    map[string]struct{} // the words seen capitalised inside a sentence, once asked
-	lowerDone bool
-	capDone   bool
+	sentM     []int32 // the first mention of each sentence, and one past the last
+	sentSp    []int32 // the first span opening in each sentence, and one past the last
+	lowStr    string  // lower, as a string: what low slices
+	lowers    wordSet // the words seen in lower case
+	capital   wordSet // the words seen capitalised inside a sentence
 	// entKeys indexes entities by the lower-case words and forms of their
 	// names (entityindex.go), so that linking a mention costs the entities
 	// that share a word with it, not all of them.
@@ -32,6 +30,8 @@ type doc struct {
 	entIndexed int        // entities [0, entIndexed) are in entKeys
 	caps       [][2]int32 // per sentence: words outside quotations, and how many are capitalised
 	candBuf    []int32
+	keyBuf     []byte  // formKeys' lower-case word
+	allBuf     []int32 // 0, 1, 2, …: every entity, for articles too small to index
 }
 
 // bigArticle is the size past which an article's working buffers are
@@ -55,9 +55,8 @@ func (d *doc) reset(body string) {
 	clear(d.ents)
 	d.ents = d.ents[:0]
 	d.lowStr = ""
-	clear(d.lowerSet) // kept with the pooled doc, so its buckets are reused
-	clear(d.capSet)
-	d.lowerDone, d.capDone = false, false
+	d.lowers.reset()
+	d.capital.reset()
 	clear(d.entKeys)
 	d.entIndexed = 0
 	d.caps = d.caps[:0]
@@ -156,9 +155,24 @@ func (e *entity) actorKind() Kind {
 // first mention, each once.
 func (d *doc) topics() []string {
 	var out []string
-	seen := make(map[string]bool)
+	var seen map[string]bool // past a few dozen topics, a map beats comparing with each
 	add := func(s string) {
 		if s == "" {
+			return
+		}
+		if seen == nil {
+			for _, t := range out {
+				if strings.EqualFold(t, s) {
+					return
+				}
+			}
+			out = append(out, s)
+			if len(out) == 64 {
+				seen = make(map[string]bool, 128)
+				for _, t := range out {
+					seen[strings.ToLower(t)] = true
+				}
+			}
 			return
 		}
 		if k := strings.ToLower(s); !seen[k] {

@@ -892,9 +892,8 @@ func (d *doc) orgByNoun(noun string, si int, sameSentence bool) int {
 		// "the agency" may be the "Traffic Management Authority" named before.
 		nouns = append(nouns, "agency", "authority", "commission", "office", "service", "administration", "board", "bureau", "department", "directorate")
 	}
-	d.syncIndex()
 	for _, n := range nouns {
-		for _, ci := range d.entKeys[n] {
+		for _, ci := range d.withWord(n) {
 			i := int(ci)
 			en := &d.ents[i]
 			if (en.kind == mOrg || en.kind == mUnknown) && containsString(en.words, n) {

@@ -458,38 +458,89 @@ func (d *doc) sentenceInitial(i int) bool {
 // seenCapital reports whether w is written capitalised somewhere inside a
 // sentence, as a name is. The first call collects those words.
 func (d *doc) seenCapital(w string) bool {
-	if !d.capDone {
-		d.capDone = true
-		if d.capSet == nil {
-			d.capSet = make(map[string]struct{})
-		}
-		for k := range d.toks {
-			t := &d.toks[k]
-			if t.kind == tWord && t.fl&fCap != 0 && t.fl&fAllCaps == 0 && !d.sentenceInitial(k) {
-				d.capSet[d.low(k)] = struct{}{}
-			}
-		}
+	if !d.capital.built {
+		d.capital.build(d, func(t *token, k int) bool {
+			return t.fl&fCap != 0 && t.fl&fAllCaps == 0 && !d.sentenceInitial(k)
+		})
 	}
-	_, ok := d.capSet[w]
-	return ok
+	return d.capital.has(w)
 }
 
 // seenLower reports whether the word appears in lower case somewhere in the
 // text. The first call collects those words.
 func (d *doc) seenLower(w string) bool {
-	if !d.lowerDone {
-		d.lowerDone = true
-		if d.lowerSet == nil {
-			d.lowerSet = make(map[string]struct{})
-		}
+	if !d.lowers.built {
+		d.lowers.build(d, func(t *token, _ int) bool { return t.fl&fLower != 0 })
+	}
+	return d.lowers.has(w)
+}
+
+// wordSetMax is the most tokens a text may have for its word sets to be
+// open-addressing tables of hashes, sized by its tokens; past it they are
+// maps, which grow with its distinct words instead. The tables pay on
+// ordinary articles (BenchmarkBrief ran about 6% slower with maps) and
+// would cost tens of megabytes on a long one.
+const wordSetMax = 1 << 16
+
+// wordSet is a set of the lower-case forms of some of a text's words.
+type wordSet struct {
+	built  bool
+	hashes []uint64            // hashString of each word, 0 for an empty slot
+	words  map[string]struct{} // for texts past wordSetMax tokens
+}
+
+func (ws *wordSet) reset() {
+	ws.built = false
+	ws.hashes = ws.hashes[:0]
+	ws.words = nil
+}
+
+// build puts in the set every word token k of d for which keep is true.
+func (ws *wordSet) build(d *doc, keep func(t *token, k int) bool) {
+	ws.built = true
+	if len(d.toks) > wordSetMax {
+		ws.words = make(map[string]struct{})
 		for k := range d.toks {
-			if t := &d.toks[k]; t.kind == tWord && t.fl&fLower != 0 {
-				d.lowerSet[d.low(k)] = struct{}{}
+			if t := &d.toks[k]; t.kind == tWord && keep(t, k) {
+				ws.words[d.low(k)] = struct{}{}
+			}
+		}
+		return
+	}
+	n := 64
+	for n < 2*len(d.toks) {
+		n *= 2
+	}
+	ws.hashes = slices.Grow(ws.hashes[:0], n)[:n]
+	clear(ws.hashes)
+	for k := range d.toks {
+		if t := &d.toks[k]; t.kind == tWord && keep(t, k) {
+			h := hashString(d.low(k))
+			for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
+				if ws.hashes[i] == 0 || ws.hashes[i] == h {
+					ws.hashes[i] = h
+					break
+				}
 			}
 		}
 	}
-	_, ok := d.lowerSet[w]
-	return ok
+}
+
+func (ws *wordSet) has(w string) bool {
+	if ws.words != nil {
+		_, ok := ws.words[w]
+		return ok
+	}
+	n := uint64(len(ws.hashes))
+	h := hashString(w)
+	for i := h & (n - 1); ; i = (i + 1) & (n - 1) {
+		switch ws.hashes[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
 }
 
 // chunk reads the capitalised run [a, b): a title, a person's name, an
@@ -838,9 +889,8 @@ func (d *doc) nameWords(a, b int) []string {
 
 // personNamed returns the most recent person whose name has the word w.
 func (d *doc) personNamed(w string) int {
-	d.syncIndex()
 	best := -1
-	for _, ci := range d.entKeys[w] {
+	for _, ci := range d.withWord(w) {
 		i := int(ci)
 		e := &d.ents[i]
 		if e.kind != mPerson || !containsString(e.words, w) {

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 )
@@ -42,11 +43,26 @@ func (d *doc) addEntityKey(i int, form string) {
 	}
 }
 
-// formKeys lists entity i under the lower-case words of form.
+// formKeys lists entity i under the lower-case words of form. A form's
+// words are mostly keys of the entity already: they are lower-cased into a
+// buffer and looked up without making a string, which is made only for a
+// key the entity lacks.
 func (d *doc) formKeys(i int, form string) {
 	for _, w := range strings.Fields(form) {
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "."), "'s")
-		d.addKey(w, i)
+		d.keyBuf = append(d.keyBuf[:0], w...)
+		for k, c := range d.keyBuf {
+			if 'A' <= c && c <= 'Z' {
+				d.keyBuf[k] = c + 'a' - 'A'
+			} else if c >= 0x80 {
+				d.keyBuf = append(d.keyBuf[:0], strings.ToLower(w)...)
+				break
+			}
+		}
+		b := bytes.TrimSuffix(bytes.TrimSuffix(d.keyBuf, []byte(".")), []byte("'s"))
+		if l := d.entKeys[string(b)]; len(b) == 0 || len(l) > 0 && l[len(l)-1] == int32(i) {
+			continue
+		}
+		d.addKey(string(b), i)
 	}
 }
 
@@ -55,6 +71,9 @@ func (d *doc) formKeys(i int, form string) {
 // ones a mention with those words can be linked to (a name, form or
 // acronym equal to the mention's shares its words).
 func (d *doc) candidates(words []string) []int32 {
+	if len(d.ents) < indexFrom {
+		return d.allEntities()
+	}
 	d.syncIndex()
 	c := d.candBuf[:0]
 	for _, w := range words {
@@ -64,6 +83,30 @@ func (d *doc) candidates(words []string) []int32 {
 	c = slices.Compact(c)
 	d.candBuf = c
 	return c
+}
+
+// indexFrom is how many entities an article needs before the index pays:
+// below it, looking at every entity is cheaper than keeping the index
+// (BenchmarkBrief's articles have a few dozen; a long one has thousands).
+const indexFrom = 64
+
+// allEntities returns every entity's index, in order. The slice is shared
+// and only grows, so one caller's iteration survives another's call.
+func (d *doc) allEntities() []int32 {
+	for i := len(d.allBuf); i < len(d.ents); i++ {
+		d.allBuf = append(d.allBuf, int32(i))
+	}
+	return d.allBuf[:len(d.ents)]
+}
+
+// withWord returns the entities listed under word w (every entity, while
+// there are too few to index); the caller checks each.
+func (d *doc) withWord(w string) []int32 {
+	if len(d.ents) < indexFrom {
+		return d.allEntities()
+	}
+	d.syncIndex()
+	return d.entKeys[w]
 }
 
 // syncIndex indexes the entities added since the last look-up.

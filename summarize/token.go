@@ -359,22 +359,29 @@ done:
 	case unicode.IsLower(first):
 		t.fl |= fLower
 	}
-	// Lower-case the word into doc.lower.
+	// Lower-case the word into doc.lower, hashing it on the way for the
+	// lexicon look-up.
 	t.lo = int32(len(d.lower))
+	h := uint64(fnvOffset)
 	for k := i; k < j; {
 		if c := body[k]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			d.lower = append(d.lower, c)
+			h = (h ^ uint64(c)) * fnvPrime
 			k++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(body[k:])
+		n := len(d.lower)
 		if isApostrophe(r) {
 			d.lower = append(d.lower, '\'')
 		} else {
 			d.lower = utf8.AppendRune(d.lower, unicode.ToLower(r))
+		}
+		for _, c := range d.lower[n:] {
+			h = (h ^ uint64(c)) * fnvPrime
 		}
 		k += size
 	}
@@ -384,7 +391,7 @@ done:
 		t.fl |= fPossessive
 	}
 	if t.kind == tWord {
-		t.lex = lookup(lw)
+		t.lex = lookupHash(h|1, lw)
 		if t.lex == 0 {
 			if a := bytes.LastIndexByte(lw, '\''); a > 0 && a >= len(lw)-3 {
 				// Germany's, we're, he'll: the word before the ending.
