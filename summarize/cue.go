@@ -95,6 +95,10 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 
 func (d *doc) sentOf(i int) *sentence { return &d.sents[d.toks[i].sent] }
 
+// coordinators join clauses without making one subordinate: a sentence
+// that opens with one has its subject straight after it.
+var coordinators = map[string]bool{"but": true, "and": true, "so": true, "yet": true, "or": true, "nor": true}
+
 // clauseStart returns where the clause holding token c starts, after any
 // introductory phrase ("In a statement on Wednesday, …").
 func (d *doc) clauseStart(c int) int {
@@ -132,8 +136,10 @@ func (d *doc) clauseStart(c int) int {
 			}
 		}
 		if cs != s.t0 {
-			if d.has(cs-1, wConj) {
-				// An introductory clause: "Asked whether she would stand, Romero said".
+			if d.has(cs-1, wConj) && !(cs-1 == s.t0 && coordinators[d.low(cs-1)]) {
+				// An introductory clause: "Asked whether she would stand, Romero said";
+				// not a sentence opened by "But": "But Marta Quillby, a member of
+				// the board, recalled" has Quillby for subject.
 				for k := cs; k < c; k++ {
 					if d.punct(k, ',') {
 						cs = k + 1
@@ -167,6 +173,9 @@ func (d *doc) skipIntro(a, c int) int {
 				(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
 		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
 			intro = true
+		}
+		if mi := d.mentionAt[a]; intro && mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].c0 == a {
+			intro = false // "April Delorne, a spokeswoman, said": a name, not a month
 		}
 		if !intro {
 			// "Twenty miles away in Fond du Lac, …", "Two days later, …"

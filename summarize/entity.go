@@ -562,7 +562,8 @@ func (d *doc) chunk(a, b int) {
 		return // "from April", "April 3": a month, not a woman
 	}
 	// Leading words that never start a name: The, Thursday.
-	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a)) {
+	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a) ||
+		b > a+1 && calendarWord(d.low(a)) && a > 0 && datePrep[d.low(a-1)]) { // "In April Delorne said": the month, then the name
 		a++
 	}
 	if a >= b {
@@ -1514,6 +1515,11 @@ func (d *doc) surnameHe(i int) bool {
 	sp := d.toks[p].span
 	return sp < 0 || !endsSentence(d.body[d.spans[sp].s:d.spans[sp].e])
 }
+
+// datePrep holds the words before a month that make it a date even when a
+// name follows: "in April Delorne said", "since May Ortiz took over".
+var datePrep = map[string]bool{"in": true, "since": true, "until": true, "till": true, "through": true,
+	"during": true, "last": true, "next": true, "early": true, "late": true, "this": true}
 
 // monthAsGiven reports whether a month's short form at i is a given name,
 // as before a surname: "Mar Hicks", "Jun Park", not "Mar 3" or "Mar. 3".

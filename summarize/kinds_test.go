@@ -517,3 +517,38 @@ func TestOpeningPrepositionIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// The subject of a clause is found past what opens the sentence: a
+// coordinator ("But") opens no introductory phrase, and a month that is a
+// given name ("April") is no date.
+func TestSubjectAfterSentenceOpening(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"but before a name and its appositive", "Voters were split.\n\nBut Marta Quillby, a member of the regional transit board, recalled what happened in 2019.\n\n“The rural vote is not a bloc,” she said.",
+			[]q{{"The rural vote is not a bloc,", "Marta Quillby"}}},
+		{"a month as a given name", "The harbor festival will go ahead in June.\n\nApril Delorne, a spokeswoman for the harbor authority, said the team would work with the police “to keep every visitor safe.”",
+			[]q{{"to keep every visitor safe.", "April Delorne"}}},
+		{"a month is still a date", "In April Delorne said nothing. “We will wait,” Delorne told reporters in May.",
+			[]q{{"We will wait,", "Delorne"}}},
+	})
+}
+
+// A pronoun that is a relative clause's subject is not the one the clause
+// is about: in "Dana Pirrell, whom he called …", he is someone else.
+func TestPronounIsNotItsRelativeAntecedent(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"whom he called", "Harlan Cobe, a retired teacher, said he is left with two choices: vote for Dana Pirrell, whom he called “the most divisive figure in decades,” or “waste his ballot” on a minor party.",
+			[]q{{"the most divisive figure in decades,", "Harlan Cobe"}, {"waste his ballot", "Harlan Cobe"}}},
+	})
+}
+
+// A quotation that ends its sentence after the sentence's own speech verb,
+// even a participle ("calling her"), is not credited to the next sentence's
+// subject.
+func TestQuotationEndingSentenceKeepsItsSpeaker(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"calling her", "Early in the race, Teodor Vasko attacked Mina Ortlund, calling her, among other things, “a failed mayor.” Ortlund fired back in March, attacking Vasko for “the bluster and the showing off” of his campaign.",
+			[]q{{"a failed mayor.", "Teodor Vasko"}, {"the bluster and the showing off", "Mina Ortlund"}}},
+		{"a plain credit after a full stop", "“We are done here.” Ortlund said it twice.",
+			[]q{{"We are done here.", "Ortlund"}}},
+	})
+}

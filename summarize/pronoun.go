@@ -42,11 +42,15 @@ func (d *doc) resolvePronoun(i int) int {
 			return w
 		}
 	}
+	ante := d.relativeAntecedent(i)
 	ms := d.mentionsIn(si)
 	for mi := len(ms) - 1; mi >= 0; mi-- {
 		m := &ms[mi]
 		if m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
 			continue // "In an interview with the magazine X, he said": not X
+		}
+		if m.ent == ante {
+			continue // "Dana Pirrell, whom he called …": he is not Pirrell
 		}
 		if n := m.c1; n < i && d.toks[n].fl&fLower != 0 && d.has(n, wGroupNoun|wPersonNoun|wRole) && m.kind != mPerson {
 			continue // "from Islamist insurgents, in what it called": not "Islamist"
@@ -89,6 +93,24 @@ func (d *doc) resolvePronoun(i int) int {
 		if w := d.describedPerson(s, g); w >= 0 {
 			return w
 		}
+	}
+	return -1
+}
+
+// relativeAntecedent returns who a relative pronoun right before the
+// pronoun at i stands for — Pirrell in "Dana Pirrell, whom he called" —
+// or -1. The pronoun is the relative clause's subject, so it cannot be
+// the one the clause is about.
+func (d *doc) relativeAntecedent(i int) int {
+	if !(d.is(i-1, "whom") || d.is(i-1, "who") || d.is(i-1, "which") || d.is(i-1, "that")) {
+		return -1
+	}
+	j := i - 2
+	if d.punct(j, ',') {
+		j--
+	}
+	if mi := d.mentionOf(j); mi >= 0 && d.mentions[mi].c1 == j+1 {
+		return d.mentions[mi].ent
 	}
 	return -1
 }

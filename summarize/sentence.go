@@ -126,12 +126,13 @@ func (d *doc) capitalPronoun(j int) bool {
 	return false
 }
 
-// finiteCueIn reports whether a finite speech verb in lower case stands
-// outside quotation marks in tokens [a, b).
+// finiteCueIn reports whether a speech verb in lower case, finite or a
+// participle, stands outside quotation marks in tokens [a, b): "X attacked
+// Y, calling her “a failed mayor.” Y fired back" has its speaker already.
 func (d *doc) finiteCueIn(a, b int) bool {
 	for k := a; k < b; k++ {
 		t := &d.toks[k]
-		if t.kind == tWord && t.span < 0 && t.fl&fLower != 0 && lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm == cueFinite && lexTable[t.lex].cueKind != cueWeak {
+		if t.kind == tWord && t.span < 0 && t.fl&fLower != 0 && lexTable[t.lex].flags&wCue != 0 && (lexTable[t.lex].cueForm == cueFinite && lexTable[t.lex].cueKind != cueWeak || lexTable[t.lex].cueForm == cueIng) {
 			return true
 		}
 	}
