@@ -777,6 +777,65 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 	if h := words[len(words)-1]; epithets[h] || strings.HasSuffix(h, "-old") || strings.Contains(h, "-of-") {
 		return d.salientPerson(si, g)
 	}
+	if d.modifiedRole(a, e) {
+		// "the Vermont senator", "the former governor": a role with a place
+		// or a "former" before it stands for someone just named, whom the
+		// story has not given that role.
+		return d.latestPerson(si, a, g)
+	}
+	return -1
+}
+
+// modifiedRole reports whether the definite phrase [a, e) is a role of
+// public life with a place, a party or "former" before it: "the Vermont
+// senator", "the former secretary of state", "the Democratic governor".
+func (d *doc) modifiedRole(a, e int) bool {
+	if !d.is(a, "the") || e-a < 3 || e-a > 6 {
+		return false
+	}
+	head := -1
+	for k := a + 1; k < e; k++ {
+		if d.toks[k].kind != tWord || d.has(k, wPrep) {
+			return false // "the contention of former secretary …": no role heads it
+		}
+		if d.has(k, wRole) && d.toks[k].fl&fLower != 0 && publicRoles[d.low(k)] {
+			head = k
+			break
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	for k := a + 1; k < head; k++ {
+		if d.is(k, "former") || d.is(k, "ex") || d.has(k, wPlace) || partyWord(d.low(k)) || isCapWord(d, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicRoles are the offices campaign copy uses for the person just named.
+var publicRoles = map[string]bool{
+	"senator": true, "governor": true, "congressman": true, "congresswoman": true, "lawmaker": true,
+	"mayor": true, "secretary": true, "president": true, "representative": true, "legislator": true,
+	"speaker": true, "candidate": true, "nominee": true, "first": true,
+}
+
+// latestPerson returns the person last named, outside quotations, before
+// token a in sentence si or in the three before it, of sex g.
+func (d *doc) latestPerson(si, a int, g int8) int {
+	for s := si; s >= 0 && s >= si-3; s-- {
+		ms := d.mentionsIn(s)
+		for mi := len(ms) - 1; mi >= 0; mi-- {
+			m := ms[mi]
+			if m.ent < 0 || m.inQuote || m.modifier || m.c0 >= a {
+				continue
+			}
+			if k := d.ents[m.ent].kind; k == mPerson && d.compatible(m.ent, g) || k == mUnknown {
+				return m.ent // a surname alone is a person too: "whether Marwood was ready"
+			}
+		}
+	}
 	return -1
 }
 

@@ -552,3 +552,19 @@ func TestQuotationEndingSentenceKeepsItsSpeaker(t *testing.T) {
 			[]q{{"We are done here.", "Ortlund"}}},
 	})
 }
+
+// A public role with a place, a party or "former" before it stands for the
+// person just named, when the story never gave anyone that role: "the
+// Vermont senator" after Marwood is Marwood.
+func TestModifiedRoleStandsForPersonJustNamed(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a surname alone before", "Party leaders hoped the meeting, requested by Marwood, would end the feud.\n\nYet it was unclear whether Marwood was ready to follow that plan. The Vermont senator emailed supporters saying: “The fight goes on” and vowing to compete in the final contest.",
+			[]q{{"The fight goes on", "Marwood"}}},
+		{"the latest of two", "Ellis Marwood met party leaders on Thursday, and Lara Pine joined them later.\n\n“We are not finished,” the former governor said.",
+			[]q{{"We are not finished,", "Lara Pine"}}},
+		{"a role the story gave someone", "Gov. Lara Pine met Ellis Marwood on Thursday.\n\n“We are not finished,” the former governor said.",
+			[]q{{"We are not finished,", "Lara Pine"}}},
+		{"a noun before the role heads the phrase", "Ellis Marwood spoke first. Her words backed the claim of former senator Lara Pine that the files were “over-classified.”",
+			[]q{{"over-classified.", "Lara Pine"}}},
+	})
+}
