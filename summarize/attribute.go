@@ -405,6 +405,9 @@ func (d *doc) verbLater(sp *span) int {
 			break
 		}
 		if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
+			if d.punct(c-1, ',') && c-1 > sp.close && !strings.ContainsRune(d.body[sp.s:sp.e], ' ') {
+				break // "He pressed “cancel” and the order vanished, said Ana Ruiz": a label
+			}
 			if w := d.cueSubject(c); w >= 0 {
 				return w
 			}

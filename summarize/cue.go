@@ -456,7 +456,7 @@ func (d *doc) inverted(c int) bool {
 	closed := d.toks[k].fl&fClose != 0 ||
 		d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0
 	if !closed {
-		return false
+		return k == c-1 && d.punct(k, ',') && d.namedAfter(c)
 	}
 	// "…of “Rormere’s Law,” posted on Instagram:": a title closes before
 	// the verb, and no speaker follows it.
@@ -465,6 +465,46 @@ func (d *doc) inverted(c int) bool {
 		return false
 	}
 	return true
+}
+
+// personInTitle returns the person named at the end of a run of titles
+// starting at a, before any comma: "former Ohio Gov. and party Chairman Ed
+// Rennard"; else -1.
+func (d *doc) personInTitle(a int) int {
+	end := d.sentOf(a).t1 // not clauseEnd: "Gov." has a full stop
+	for k := a; k < end && k < a+10 && d.toks[k].span < 0; k++ {
+		if d.punct(k, ',') || d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && d.has(k, wPrep|wCue|wPron|wAux|wDet) {
+			break
+		}
+		if mi := d.mentionOf(k); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			return d.mentions[mi].ent
+		}
+	}
+	return -1
+}
+
+// namedAfter reports whether a person is named right after the speech verb
+// at c, past any title before the name: "…, said Gerrit Valk, founder of
+// the league", "…, said former Ohio Gov. and party Chairman Ed Rennard".
+func (d *doc) namedAfter(c int) bool {
+	_, _, w := d.cueAt(c)
+	n := c + max(w, 1)
+	if n >= len(d.toks) || d.toks[n].sent != d.toks[c].sent || d.has(n, wTime) || !isCapWord(d, n) && !d.is(n, "former") {
+		return false
+	}
+	end := d.clauseEnd(n)
+	for k := n; k < end && k < n+10; k++ {
+		if d.punct(k, ',') {
+			break
+		}
+		if mi := d.mentionOf(k); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			// The name ends the clause: not "…, said Pryor had exploited
+			// them", where Pryor is the reported clause's subject.
+			e := d.mentions[mi].c1
+			return e >= d.sentOf(c).t1 || d.toks[e].kind == tPunct && d.toks[e].r != '\'' || d.toks[e].kind == tMark
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where the clause after token a ends: the sentence's end,
@@ -505,7 +545,10 @@ func (d *doc) cueSubject(c int) int {
 	}
 	if d.inverted(c) {
 		a := c + width
-		return d.headIn(a, d.clauseEnd(a), true)
+		if w := d.headIn(a, d.clauseEnd(a), true); w >= 0 {
+			return w
+		}
+		return d.personInTitle(a) // "said former Ohio Gov. and party Chairman Ed Rennard"
 	}
 	before := d.subjectEnd(c)
 	if w := d.setOffName(before); w >= 0 {

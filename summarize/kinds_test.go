@@ -568,3 +568,22 @@ func TestModifiedRoleStandsForPersonJustNamed(t *testing.T) {
 			[]q{{"over-classified.", "Lara Pine"}}},
 	})
 }
+
+// A speech verb after a comma with a name that ends the clause is a credit
+// in inverted order, wherever the quotation stands in the sentence: "…,
+// said Gerrit Valk, founder of …". A name that goes on to a verb is the
+// reported clause's subject instead ("…, said Pryor had exploited them").
+func TestInvertedCreditAfterAComma(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"said NAME, role", "Dutch voters dealt a blow to the plan last month.\n\nThe vote signals “the start of a long retreat” for the union, said Gerrit Valk, founder of the Freedom League.",
+			[]q{{"the start of a long retreat", "Gerrit Valk"}}},
+		{"a phrase between the quotation and the credit", "Outside groups spent heavily in the state.\n\n\"These groups have been setting the table for voters,\" in sharp contrast to earlier races, says Dana Scolari, a political scientist at the state university.",
+			[]q{{"These groups have been setting the table for voters,", "Dana Scolari"}}},
+		{"says NAME mid-sentence", "Mira Calloway led the museum for a decade.\n\nThe secret of Calloway, says Peter Anholt, curator at the River Gallery, is that she was \"the most stubborn collector in the state.\"",
+			[]q{{"the most stubborn collector in the state.", "Peter Anholt"}}},
+		{"titles joined before the name", "The party printed new flyers on Monday.\n\n“He is playing that part again,” said former Ohio Gov. and party Chairman Ed Rennard.",
+			[]q{{"He is playing that part again,", "Ed Rennard"}}},
+		{"the name is the reported clause's subject", "Rachel Dunmore, prosecuting, said Pryor had “systematically exploited” the trust of residents.",
+			[]q{{"systematically exploited", "Rachel Dunmore"}}},
+	})
+}
