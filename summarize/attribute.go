@@ -120,6 +120,9 @@ func (d *doc) clauseSubject(i int) (int, int) {
 	sp := &d.spans[i]
 	si := int(d.toks[sp.open].sent)
 	s := &d.sents[si]
+	if w := d.subordinateSubject(sp); w >= 0 {
+		return w, howClause
+	}
 	sub := s.subject
 	if sub < 0 || sp.open <= d.skipIntro(s.t0, s.t1) {
 		return -1, howNone
@@ -128,6 +131,32 @@ func (d *doc) clauseSubject(i int) (int, int) {
 		return -1, howNone // a headline's words are no one's
 	}
 	return sub, howClause
+}
+
+// subordinateSubject: "While Mr. Rayburn, speaking for the party, laid
+// out a plan for “a simpler tax code,” Ben Corlett …": a quotation that
+// ends a clause opened by a subordinator belongs to the person that clause
+// opens with, when no one else is named between them; else -1.
+func (d *doc) subordinateSubject(sp *span) int {
+	s := d.sentOf(sp.open)
+	if !subordinators[d.low(s.t0)] && !d.is(s.t0, "as") {
+		return -1
+	}
+	mi := d.mentionOf(s.t0 + 1)
+	if mi < 0 || d.mentions[mi].c0 != s.t0+1 || d.mentions[mi].kind != mPerson || d.mentions[mi].ent < 0 {
+		return -1
+	}
+	m := d.mentions[mi]
+	for _, o := range d.mentionsIn(int(d.toks[sp.open].sent)) {
+		if o.c0 >= m.c1 && o.c0 < sp.open && o.ent >= 0 && o.ent != m.ent && o.kind != mPlace {
+			return -1
+		}
+	}
+	text := strings.TrimRight(d.body[sp.s:sp.e], " ")
+	if ends := strings.HasSuffix(text, ",") || d.punct(sp.close+1, ','); !ends || sp.close < 0 {
+		return -1 // the quotation must close the clause
+	}
+	return m.ent
 }
 
 // titleCase reports whether most words of sentence si are capitalised, as
@@ -441,6 +470,12 @@ func (d *doc) colonLeadIn(sp *span) int {
 			}
 			found = true
 			break
+		}
+	}
+	// "Hoffler’s letter makes a plain case:": the letter's writer.
+	if mi := d.mentionOf(a); !found && mi >= 0 && d.mentions[mi].c0 == a && d.mentions[mi].ent >= 0 && d.mentions[mi].kind == mPerson {
+		if e := d.mentions[mi].c1; d.toks[e-1].fl&fPossessive != 0 && d.has(e, wSpeechNoun) && d.toks[e].fl&fLower != 0 {
+			return d.mentions[mi].ent
 		}
 	}
 	// A title in the clause hides its subject: "Darnell Calbury, who

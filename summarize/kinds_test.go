@@ -587,3 +587,19 @@ func TestInvertedCreditAfterAComma(t *testing.T) {
 			[]q{{"systematically exploited", "Rachel Dunmore"}}},
 	})
 }
+
+// Who speaks where no speech verb stands right before the quotation: the
+// writer of "As X had written", the one whose letter "makes a case:", and
+// the person a "While …" clause opens with, when the quotation ends it.
+func TestSpeakerOfWrittenWordsAndSubordinateClauses(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"as X had written", "The studio boss died in 1963.\n\nAs the columnist Lorna Pearsall had written just a few years earlier, “We could not have a film industry without Ed Manning.”",
+			[]q{{"We could not have a film industry without Ed Manning.", "Lorna Pearsall"}}},
+		{"a possessive letter and a colon", "Nora Hoffler works at a policy institute in the capital.\n\nHoffler’s letter makes a plain case: “Extremists hate everything we stand for. We must stand together.”",
+			[]q{{"Extremists hate everything we stand for. We must stand together.", "Nora Hoffler"}}},
+		{"a while-clause ending in the quotation", "The mood of the evening swung back and forth.\n\nWhile Mr. Rayburn, speaking for the party's governing wing, laid out a plan for “a simpler tax code that rewards work,” Ben Corlett, the surgeon, used his speech to attack the governor.",
+			[]q{{"a simpler tax code that rewards work,", "Rayburn"}}},
+		{"a while-clause with someone else named", "While Mr. Rayburn praised Ben Corlett for “a simpler tax code,” the crowd left.",
+			[]q{{"a simpler tax code,", "Rayburn"}}},
+	})
+}

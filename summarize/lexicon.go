@@ -462,14 +462,14 @@ func hashWord(b []byte) uint64 {
 // A cue is a speech verb: lemma, its forms, its kind and an optional
 // particle that must follow it.
 type cue struct {
-	forms    string // base 3sg past ing, space-separated; "" derives them
+	forms    string // base 3sg past ing [participle], space-separated; "" derives them
 	kind     uint8
 	particle string
 }
 
 var cueList = []cue{
 	{forms: "say says said saying"}, {forms: "tell tells told telling", kind: cueTell},
-	{forms: "write writes wrote writing"}, {forms: "speak speaks spoke speaking"},
+	{forms: "write writes wrote writing written"}, {forms: "speak speaks spoke speaking spoken"},
 	{forms: "add adds added adding"}, {forms: "warn warns warned warning", kind: cueTell},
 	{forms: "insist insists insisted insisting"}, {forms: "argue argues argued arguing"},
 	{forms: "echo echoes echoed echoing"}, {forms: "stress stresses stressed stressing"},
@@ -564,7 +564,7 @@ var cueList = []cue{
 
 func addCue(c cue) {
 	f := strings.Fields(c.forms)
-	kinds := []uint8{cueBase, cueFinite, cueFinite, cueIng}
+	kinds := []uint8{cueBase, cueFinite, cueFinite, cueIng, cueFinite} // a fifth: the past participle, when it differs
 	for i, w := range f {
 		e := lexEntry(w)
 		e.flags |= wCue
