@@ -47,6 +47,9 @@ type entity struct {
 	roleWord []string // lower-case content words of role, for matching "the DG"
 	titles   []string // lower-case titles it was named with: "dr", "professor"
 	headline bool     // named so far only in a title-case line, whose verbs join names
+	// guessed: gender comes only from a lone word that is also a given
+	// name ("Clinton", "Scott"), which a later full name may overrule.
+	guessed bool
 }
 
 func isCapWord(d *doc, i int) bool {
@@ -655,6 +658,12 @@ func (d *doc) chunk(a, b int) {
 			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
 			return
 		}
+		switch d.low(b - 1) {
+		case "eastern", "western", "northern", "southern":
+			// "Middle Eastern leadership", "Far Eastern": an adjective of a region.
+			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
+			return
+		}
 	}
 	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
 	// "the Norvale Arena", "the magazine Folk Review Monthly": no person.
@@ -929,6 +938,7 @@ func (d *doc) addMention(m mention) {
 	name := d.nameText(m.n0, m.n1)
 	best := -1
 	g := d.genderOf(m)
+	lone := m.n1-m.n0 == 1 && m.c0 == m.n0 // a lone word's sex is the given name's guess
 	if alias := d.knownAs(m); alias >= 0 {
 		// "Aleksander, 34, known to everyone as Kelvale": another name for him.
 		best, m.kind = alias, mPerson
@@ -936,7 +946,11 @@ func (d *doc) addMention(m mention) {
 	switch {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
-		best = d.personFor(&m, words, name, g)
+		if lone {
+			best = d.personFor(&m, words, name, genderUnknown) // "Clinton" after "Hillary Clinton"
+		} else {
+			best = d.personFor(&m, words, name, g)
+		}
 	case m.kind == mOrg:
 		best = d.bodyFor(words, name)
 	}
@@ -1002,8 +1016,12 @@ func (d *doc) addMention(m mention) {
 			e.titles = append(e.titles, t)
 		}
 	}
-	if e.gender == genderUnknown && e.kind == mPerson {
-		e.gender = g
+	switch {
+	case e.kind != mPerson || g == genderUnknown:
+	case e.gender == genderUnknown:
+		e.gender, e.guessed = g, lone
+	case e.guessed && !lone:
+		e.gender, e.guessed = g, false // "Clinton", then "Hillary Clinton"
 	}
 	m.ent = best
 	d.mentions = append(d.mentions, m)
@@ -1043,7 +1061,7 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 		if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
 			continue
 		}
-		if g != genderUnknown && e.gender != genderUnknown && e.gender != g {
+		if g != genderUnknown && e.gender != genderUnknown && e.gender != g && !(e.guessed && len(words) > len(e.words)) {
 			continue // "Ms. Kelmere" is not Patrick Kelmere
 		}
 		match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||

@@ -603,3 +603,22 @@ func TestSpeakerOfWrittenWordsAndSubordinateClauses(t *testing.T) {
 			[]q{{"a simpler tax code,", "Rayburn"}}},
 	})
 }
+
+// A surname that is also a given name ("Clinton", "Scott") tells no sex on
+// its own: the full name met later is the same person, and the surname
+// alone after it too; a female pronoun after it finds her.
+func TestLoneSurnameThatIsAGivenName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"surname first, full name later", "Scott: Dole's plan is dangerously wrong;\nIn a speech to the league, she attacks her rival.\n\nMaren Scott went on offense against Peter Dole on Monday.\n\n“We will not wait,” Scott said. “Nobody should,” she added.",
+			[]q{{"We will not wait,", "Maren Scott"}, {"Nobody should,", "Maren Scott"}}},
+	})
+}
+
+// "Middle Eastern" before a noun is a region's adjective, no person, so a
+// pronoun does not find it.
+func TestRegionAdjectiveIsNoPerson(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"middle eastern", "Maren Scott spoke to the league on Monday. She warned rivals who would hand Middle Eastern policy to “strongmen” that they were wrong.\n\n“Silence helps the bully,” she said.",
+			[]q{{"strongmen", "Maren Scott"}, {"Silence helps the bully,", "Maren Scott"}}},
+	})
+}
