@@ -336,6 +336,15 @@ func (d *doc) creditAfter(sp *span) int {
 	if sp.close < 0 {
 		return -1
 	}
+	if c := sp.open - 1; c > s.t0 && !d.quoteLike(sp) {
+		if _, kind, n := d.cueAt(c); n > 0 && kind == cueWeak {
+			// "In a clip that Judge Morrow called “crude,” Sutter said":
+			// the fragment is what the one who called it said.
+			if w := d.cueSubject(c); w >= 0 {
+				return -1
+			}
+		}
+	}
 	k := sp.close + 1
 	for k < s.t1 && d.punct(k, ',') {
 		k++

@@ -622,3 +622,14 @@ func TestRegionAdjectiveIsNoPerson(t *testing.T) {
 			[]q{{"strongmen", "Maren Scott"}, {"Silence helps the bully,", "Maren Scott"}}},
 	})
 }
+
+// A he or she in a sentence about someone is that someone, not a person
+// whose words or deeds are mentioned in passing ("Santilli's words").
+func TestPronounPrefersSubjectToPossessor(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"possessor after the subject", "Judge Ada Morrow heard the case. Lawyer Tom Feld said his client Dane Sutter was joking.\n\nMorrow saw Sutter's words differently: “When he says he will fight, I do not take that as a joke,” she said.",
+			[]q{{"When he says he will fight, I do not take that as a joke,", "Ada Morrow"}}},
+		{"judge as he", "In a clip that U.S. District Judge Amos W. Morrow called “crude,” Dane Sutter said he would fight.\n\nSutter's lawyer, Tom Feld, argued that his client was joking: his words were those of “an entertainer.” Morrow saw Sutter's words differently: “When he says he will fight, I do not take that as a joke,” he said.",
+			[]q{{"crude,", "Amos W. Morrow"}, {"an entertainer.", "Tom Feld"}, {"When he says he will fight, I do not take that as a joke,", "Amos W. Morrow"}}},
+	})
+}

@@ -44,6 +44,7 @@ func (d *doc) resolvePronoun(i int) int {
 	}
 	ante := d.relativeAntecedent(i)
 	ms := d.mentionsIn(si)
+	possessor := -1
 	for mi := len(ms) - 1; mi >= 0; mi-- {
 		m := &ms[mi]
 		if m.c0 >= i || m.inQuote || m.ent < 0 || m.c0 < intro {
@@ -56,8 +57,20 @@ func (d *doc) resolvePronoun(i int) int {
 			continue // "from Islamist insurgents, in what it called": not "Islamist"
 		}
 		if d.compatible(m.ent, g) {
+			if d.toks[m.c1-1].fl&fPossessive != 0 && m.kind == mPerson && (g == genderMale || g == genderFemale) {
+				// "Mosman saw Santilli's words differently: “…,” he
+				// said": the one whose words they are yields to a
+				// person named before as the subject.
+				if possessor < 0 {
+					possessor = m.ent
+				}
+				continue
+			}
 			return m.ent
 		}
+	}
+	if possessor >= 0 {
+		return possessor
 	}
 	// "The company confirmed …, though it said": the clause's described subject.
 	if s0 := d.sents[si].t0; i > s0+1 {
