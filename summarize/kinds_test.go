@@ -548,6 +548,8 @@ func TestQuotationEndingSentenceKeepsItsSpeaker(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"calling her", "Early in the race, Teodor Vasko attacked Mina Ortlund, calling her, among other things, “a failed mayor.” Ortlund fired back in March, attacking Vasko for “the bluster and the showing off” of his campaign.",
 			[]q{{"a failed mayor.", "Teodor Vasko"}, {"the bluster and the showing off", "Mina Ortlund"}}},
+		{"a weak cue before it", "The day after the vote, Gov. Dara Lune called the long lines “unacceptable.” Mayor Otto Brenn wrote a letter asking for an inquiry into the “fiasco.”",
+			[]q{{"unacceptable.", "Dara Lune"}, {"fiasco.", "Otto Brenn"}}},
 		{"a plain credit after a full stop", "“We are done here.” Ortlund said it twice.",
 			[]q{{"We are done here.", "Ortlund"}}},
 	})

@@ -38,8 +38,9 @@ func (d *doc) splitSentences() {
 				// A speech verb after it attributes it too, unless the
 				// sentence already reported speech before the quotation:
 				// "X says “…” because “….” He says" starts anew at "He".
+				open := d.spans[t.span].open
 				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) &&
-					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, d.spans[t.span].open) || d.capitalPronoun(i+1)) &&
+					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, open) || d.weakCueBefore(start, open) || d.capitalPronoun(i+1)) &&
 					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(d.toks[i+1].r))
 			case t.span >= 0:
 			case t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…'):
@@ -133,6 +134,19 @@ func (d *doc) finiteCueIn(a, b int) bool {
 	for k := a; k < b; k++ {
 		t := &d.toks[k]
 		if t.kind == tWord && t.span < 0 && t.fl&fLower != 0 && lexTable[t.lex].flags&wCue != 0 && (lexTable[t.lex].cueForm == cueFinite && lexTable[t.lex].cueKind != cueWeak || lexTable[t.lex].cueForm == cueIng) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakCueBefore reports whether a weak speech verb stands within a few
+// words before the quotation opening at open: "Gov. Ducey called the
+// lines “unacceptable.” Mayor Stanton wrote …" has its speaker already.
+func (d *doc) weakCueBefore(start, open int) bool {
+	for k := max(start, open-4); k < open; k++ {
+		t := &d.toks[k]
+		if t.kind == tWord && t.span < 0 && t.fl&fLower != 0 && lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueKind == cueWeak && lexTable[t.lex].cueForm == cueFinite {
 			return true
 		}
 	}
