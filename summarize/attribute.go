@@ -357,6 +357,18 @@ func (d *doc) creditAfter(sp *span) int {
 			return w
 		}
 	}
+	if d.finiteCueIn(s.t0, sp.open) {
+		// "After Fesk said that some would do better at “less demanding
+		// schools,” Rell said: “…”": that verb brings the next quotation.
+		for c := k; c < s.t1 && c < k+6 && d.toks[c].kind == tWord; c++ {
+			if _, _, n := d.cueAt(c); n > 0 {
+				if d.punct(c+n, ':') {
+					return -1
+				}
+				break
+			}
+		}
+	}
 	if _, _, n := d.cueAt(k); n > 0 {
 		sp.cued = true // “…,” said someone: speech, whoever spoke
 		if w := d.cueSubject(k); w >= 0 {

@@ -635,3 +635,12 @@ func TestPronounPrefersSubjectToPossessor(t *testing.T) {
 			[]q{{"crude,", "Amos W. Morrow"}, {"an entertainer.", "Tom Feld"}, {"When he says he will fight, I do not take that as a joke,", "Amos W. Morrow"}}},
 	})
 }
+
+// A speech verb followed by a colon brings the next quotation, not the one
+// before it, when that one sits in a clause with a speech verb of its own.
+func TestVerbBeforeColonBringsNextQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"after X said …, Y said:", "Donna Rell, the front-runner, caused a stir in December when she criticized Judge Omar Fesk.\n\nAfter Fesk said that some students might do better at “less demanding schools,” Rell said: “I don't like what he said.”",
+			[]q{{"less demanding schools,", "Omar Fesk"}, {"I don't like what he said.", "Donna Rell"}}},
+	})
+}
