@@ -282,6 +282,7 @@ func (d *doc) sentenceSubject(si int) int {
 	for k := s.t0; k < s.t1; k++ {
 		if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak {
 			if w := d.cueSubject(k); w >= 0 {
+				d.ents[w].spoke = true
 				return w
 			}
 		}

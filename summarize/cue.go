@@ -501,7 +501,7 @@ func (d *doc) namedAfter(c int) bool {
 			// The name ends the clause: not "…, said Pryor had exploited
 			// them", where Pryor is the reported clause's subject.
 			e := d.mentions[mi].c1
-			return e >= d.sentOf(c).t1 || d.toks[e].kind == tPunct && d.toks[e].r != '\'' || d.toks[e].kind == tMark
+			return e >= d.sentOf(c).t1 || d.toks[e].kind == tPunct && d.toks[e].r != '\''
 		}
 	}
 	return false
@@ -655,9 +655,17 @@ func (d *doc) subjectEnd(c int) int {
 // setOffName: "…Executive, Alhaji Abdul-Karim Dalford, says": the name
 // set off by commas just before the verb; else -1.
 func (d *doc) setOffName(before int) int {
+	if before > 2 && d.punct(before, ',') && d.toks[before-1].kind == tNum && d.punct(before-2, ',') {
+		before -= 2 // "…, shopkeeper Ilona Marek, 54, said": past the age
+	}
 	if before > 0 && d.punct(before, ',') {
 		if mi := d.mentionOf(before - 1); mi >= 0 {
-			if m := d.mentions[mi]; m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(m.c0-1, ',') && !d.objectAppositive(m.c0-1) {
+			m := d.mentions[mi]
+			j := m.c0 - 1
+			for j > m.c0-4 && j > 0 && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0 && d.has(j, wRole|wRoleAdj|wPersonNoun) {
+				j-- // "…, shopkeeper Ilona Marek, 54, said"
+			}
+			if m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(j, ',') && !d.objectAppositive(j) {
 				return m.ent
 			}
 		}

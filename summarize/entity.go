@@ -47,6 +47,12 @@ type entity struct {
 	roleWord []string // lower-case content words of role, for matching "the DG"
 	titles   []string // lower-case titles it was named with: "dr", "professor"
 	headline bool     // named so far only in a title-case line, whose verbs join names
+	// spoke: the subject of a speech verb, so that a surname alone
+	// (mUnknown) is someone the next sentence's he or she can stand for.
+	spoke bool
+	// thing: named once after "the" or "a" ("The original Lumo"), as
+	// products and places are and people are not.
+	thing bool
 	// guessed: gender comes only from a lone word that is also a given
 	// name ("Clinton", "Scott"), which a later full name may overrule.
 	guessed bool
@@ -300,7 +306,16 @@ func (d *doc) leadingInitial(k int) bool {
 	if d.has(k, wGiven) && isCapWord(d, k+1) {
 		return true
 	}
-	return isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet)
+	if isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet) {
+		return true
+	}
+	// "S. Palanivel, 58, said", "K. Arumugam said": an initial and a
+	// surname alone, set off or speaking.
+	if isCapWord(d, k) && d.toks[k].fl&fAllCaps == 0 && !d.has(k, wCue|wPron|wDet|wPrep|wConj|wIntro|wTime|wStop|wPlace) {
+		_, _, n := d.cueAt(k + 1)
+		return d.punct(k+1, ',') || n > 0
+	}
+	return false
 }
 
 // afterHonorific reports whether the word at k follows Mr, Ms, Mrs or the
@@ -968,6 +983,9 @@ func (d *doc) addMention(m mention) {
 	e := &d.ents[best]
 	if m.kind == mPerson && e.kind == mUnknown {
 		e.kind = mPerson
+	}
+	if k := m.c0 - 1; d.is(k, "the") || d.is(k, "a") || d.is(k, "an") || k > 0 && d.toks[k].kind == tWord && d.has(k-1, wDet) && d.toks[k].fl&fLower != 0 {
+		e.thing = true // "the Lumo", "The original Lumo"
 	}
 	switch inHeadline := d.headlineSentence(m.sent); {
 	case e.headline && !inHeadline:

@@ -644,3 +644,31 @@ func TestVerbBeforeColonBringsNextQuotation(t *testing.T) {
 			[]q{{"less demanding schools,", "Omar Fesk"}, {"I don't like what he said.", "Donna Rell"}}},
 	})
 }
+
+// A surname alone that just spoke is who the next sentence's he or she
+// is, unless it was named as a thing ("the Lumo"); a pronoun after a
+// dotted acronym ("the U.S. He says") starts a sentence.
+func TestSurnameAloneThatSpokeIsAPerson(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"after the U.S.", "Cox says the president is trying to distract from his lack of a plan to stop attacks in the U.S. He says Americans do not need any more “emotional lectures that are devoid of facts.”",
+			[]q{{"emotional lectures that are devoid of facts.", "Cox"}}},
+		{"a product is no she", "Dana Raman tells me the team rebuilt the glasses around that idea. The original Lumo ran hot enough that some reviewers, including ours, complained about it after long sessions. The Lumo 2 offloads most of its work to a paired phone.\n\n“Every milliwatt we took off the frame was heat we did not have to shed,” she says.",
+			[]q{{"Every milliwatt we took off the frame was heat we did not have to shed,", "Dana Raman"}}},
+	})
+}
+
+// Names in wire and regional copy: an initial and a surname alone ("S.
+// Palanivel, 58,"), a role before a name set off after a place ("In Vesk,
+// Arventa, shopkeeper Ilona Marek, 54, said"), and a name right after the
+// speech verb that goes on to a quotation, which is the reported clause's
+// subject.
+func TestNamesSetOffInRegionalCopy(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"initial and surname", "Farmers were still draining their fields on Monday. S. Palanivel, 58, who grows paddy on two acres, said his crop had been three weeks from harvest.\n\n“The grains have started sprouting,” he said.",
+			[]q{{"The grains have started sprouting,", "S. Palanivel"}}},
+		{"place, then role and name", "In the border town of Vesk, Arventa, shopkeeper Ilona Marek, 54, said she heard the news on the radio. “My sister lives far away,” she said.",
+			[]q{{"My sister lives far away,", "Ilona Marek"}}},
+		{"said NAME “…”", "Cato Lind ran the firm for six years.\n\nIn an interview, Steve Hulm, a former vice president of global sales at the firm, said Lind “was personally, very heavily involved in all that discussion.”",
+			[]q{{"was personally, very heavily involved in all that discussion.", "Steve Hulm"}}},
+	})
+}

@@ -95,6 +95,9 @@ func (d *doc) resolvePronoun(i int) int {
 		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
 			return sub
 		}
+		if sub := d.sents[s].subject; s == si-1 && sub >= 0 && (g == genderMale || g == genderFemale) && d.ents[sub].kind == mUnknown && d.ents[sub].spoke && !d.ents[sub].thing {
+			return sub // "Cox says …. He says": a surname alone that just spoke
+		}
 		for _, m := range d.mentionsIn(s) {
 			if m.inQuote || m.ent < 0 || m.modifier {
 				continue

@@ -43,6 +43,8 @@ func (d *doc) splitSentences() {
 					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, open) || d.weakCueBefore(start, open) || d.capitalPronoun(i+1)) &&
 					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(d.toks[i+1].r))
 			case t.span >= 0:
+			case t.kind == tWord && d.body[t.e-1] == '.' && i+1 < p.t1 && d.capitalPronoun(i+1):
+				cut = true // "attacks in the U.S. He says": a dotted acronym's period ends it
 			case t.kind == tPunct && (t.r == '.' || t.r == '!' || t.r == '?' || t.r == '…'):
 				if t.r == '.' && d.abbreviation(i) {
 					break
