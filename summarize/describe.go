@@ -95,6 +95,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 		}
 	}
 	x.definite = d.is(a, "the") || d.is(a, "this") || d.is(a, "that")
+	if w := d.roleGivenBefore(&x); w >= 0 {
+		return w
+	}
 	if w := d.describedOne(&x); w >= 0 {
 		return w
 	}
@@ -105,6 +108,54 @@ func (d *doc) nominal(a, e int, create bool) int {
 		return -1
 	}
 	return d.newDescribed(&x)
+}
+
+// roleGivenBefore: "Piet Lorcan, a real-estate developer, … “…,” the
+// developer said": a short definite phrase whose head is the noun of an
+// appositive given to one person named before, and no one else, is that
+// person; else -1.
+func (d *doc) roleGivenBefore(x *description) int {
+	if !x.definite || x.plural || x.e-x.a > 3 || d.toks[x.h].fl&fLower == 0 || x.h != x.e-1 {
+		return -1
+	}
+	found := -1
+	for si := max(0, x.si-12); si <= x.si; si++ {
+		for _, m := range d.mentionsIn(si) {
+			if m.kind != mPerson || m.ent < 0 || m.inQuote || m.c1 > x.a || m.ent == found {
+				continue
+			}
+			if d.appositiveHead(m, x.hw) {
+				if found >= 0 {
+					return -1 // two of them: the phrase does not tell which
+				}
+				found = m.ent
+			}
+		}
+	}
+	return found
+}
+
+// appositiveHead reports whether the name at m is set off with a phrase
+// whose noun is hw: "Piet Lorcan, a real-estate developer," or "The
+// real-estate developer behind it, Piet Lorcan,".
+func (d *doc) appositiveHead(m mention, hw string) bool {
+	if d.punct(m.c1, ',') && (d.is(m.c1+1, "a") || d.is(m.c1+1, "an") || d.is(m.c1+1, "the")) {
+		for k := m.c1 + 2; k < m.c1+6 && k < len(d.toks) && d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0; k++ {
+			if d.low(k) == hw {
+				// The phrase ends there or goes on with a preposition:
+				// not "in Githunguri, the clerk told her".
+				return k+1 >= len(d.toks) || d.toks[k+1].kind == tPunct || d.has(k+1, wPrep) || d.is(k+1, "who")
+			}
+		}
+	}
+	if d.punct(m.c0-1, ',') {
+		for k := m.c0 - 2; k > m.c0-9 && k >= 0 && d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0; k-- {
+			if d.low(k) == hw {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trimDescription narrows [a, e) to the phrase itself: after a

@@ -672,3 +672,20 @@ func TestNamesSetOffInRegionalCopy(t *testing.T) {
 			[]q{{"was personally, very heavily involved in all that discussion.", "Steve Hulm"}}},
 	})
 }
+
+// "The developer said" after "Piet Lorcan, a real-estate developer," is
+// Lorcan, whichever side of the name the description stood; not when two
+// were given it, and not a clause after a comma ("in Githunguri, the clerk
+// told her").
+func TestDescriptionGivenInAnAppositive(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"after the name", "The harbour plan is stalled.\n\nPiet Lorcan, a real-estate developer, was blunt. “It is this or decline,” the developer said.",
+			[]q{{"It is this or decline,", "Piet Lorcan"}}},
+		{"before the name", "The harbour plan is stalled.\n\nThe real-estate developer behind the scheme, Piet Lorcan, was blunt. “It is this or decline,” the developer said.",
+			[]q{{"It is this or decline,", "Piet Lorcan"}}},
+		{"two of them", "Piet Lorcan, a developer, met the council on Monday. Ruth Amsel, a developer, met it on Tuesday.\n\n“It is this or decline,” the developer said.",
+			[]q{{"It is this or decline,", "the developer"}}},
+		{"a clause, not an appositive", "When Mary Njoroge went to the registry to collect the title for a farm in Githunguri, the clerk told her it was gone.\n\n“The file was closed,” the clerk said.",
+			[]q{{"The file was closed,", "the clerk"}}},
+	})
+}
