@@ -689,3 +689,19 @@ func TestDescriptionGivenInAnAppositive(t *testing.T) {
 			[]q{{"The file was closed,", "the clerk"}}},
 	})
 }
+
+// Reported speech opened by a number ("said four of his aides will
+// speak"), a question ("questioned why …") and a call with its words
+// quoted ("asked donors to “prayerfully consider” …").
+func TestReportedQuestionsAndNumbers(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a number opens the clause", "Mayor Ove Tarn said four of his aides and his wife will also speak at the rally.",
+			[]p2{{"Ove Tarn", "four of his aides and his wife will also speak at the rally"}}},
+		{"questioned why", "Senator Lia Brandt questioned why the governor's wife did not speak alongside him at the convention.",
+			[]p2{{"Lia Brandt", "why the governor's wife did not speak alongside him at the convention"}}},
+		{"asked them to, quoted", "Mayor Ove Tarn asked donors to “prayerfully consider” the future of their pledges.",
+			[]p2{{"Ove Tarn", "donors to “prayerfully consider” the future of their pledges"}}},
+		{"asked what: no question of his own", "Mayor Ove Tarn asked him what he thought of the plan.",
+			nil},
+	})
+}

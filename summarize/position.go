@@ -162,6 +162,9 @@ func (d *doc) startsClause(k int) bool {
 	if (d.is(k, "about") || d.is(k, "around") || d.is(k, "nearly") || d.is(k, "almost")) && k+1 < len(d.toks) && d.toks[k+1].kind == tNum {
 		return true // "about 1,100 procedures"
 	}
+	if numberWords[d.low(k)] {
+		return true // "said four of his aides will speak"
+	}
 	// A bare noun phrase: "said emergency departments would …". Not an
 	// adverb, a verb form we know or a function word.
 	w := d.low(k)

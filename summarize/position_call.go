@@ -34,26 +34,31 @@ func (d *doc) callPositions(si int, out []position) []position {
 		if t.kind != tWord || t.span >= 0 || t.fl&fLower == 0 || lexTable[t.lex].flags&wCue == 0 {
 			continue // every call verb is a speech verb of the lexicon
 		}
-		bare, ok := callVerbs[d.low(c)]
-		if !ok || d.has(c-1, wDet|wPrep) {
+		if d.has(c-1, wDet|wPrep) {
 			continue // "the call", "a pledge": a noun; "over proposed cuts": an adjective
 		}
-		k := c + 1
-		if d.low(c)[0] == 'c' {
-			// "call" asks only with "on", "upon" or "for".
-			switch {
-			case d.is(k, "on") || d.is(k, "upon"):
-				k++
-				bare = false
-			case d.is(k, "for"):
-				k++
-			default:
+		start, ok := d.askedWhy(c)
+		if !ok {
+			bare, isCall := callVerbs[d.low(c)]
+			if !isCall {
 				continue
 			}
-		}
-		start, ok := d.callObject(k, s.t1, bare)
-		if !ok {
-			continue
+			k := c + 1
+			if d.low(c)[0] == 'c' {
+				// "call" asks only with "on", "upon" or "for".
+				switch {
+				case d.is(k, "on") || d.is(k, "upon"):
+					k++
+					bare = false
+				case d.is(k, "for"):
+					k++
+				default:
+					continue
+				}
+			}
+			if start, ok = d.callObject(k, s.t1, bare); !ok {
+				continue
+			}
 		}
 		e, _ := d.clauseEndAt(start, s.t1)
 		if e-start < 3 || d.allQuoted(start, e) {
@@ -90,6 +95,9 @@ func (d *doc) callObject(k, end int, bare bool) (int, bool) {
 		if d.toks[j].kind == tPunct || d.toks[j].span >= 0 {
 			break
 		}
+		if d.is(j, "to") && j+1 < end && d.toks[j+1].kind == tMark && d.toks[j+1].fl&fOpen != 0 && d.lowerWordAt(j+2) {
+			return k, true // "asked donors to “prayerfully consider” …"
+		}
 		if d.has(j, wAux) && !d.is(j, "to") || d.is(j, "what") || d.is(j, "whether") || d.is(j, "if") || d.is(j, "how") || d.is(j, "why") || d.is(j, "who") || d.is(j, "when") {
 			return 0, false // "asked him what he thought": a question, not a call
 		}
@@ -99,6 +107,26 @@ func (d *doc) callObject(k, end int, bare bool) (int, bool) {
 	}
 	if bare && (d.has(k, wDet) || d.toks[k].kind == tNum || d.toks[k].fl&fLower != 0 && !d.has(k, wAux|wCue)) {
 		return k, true
+	}
+	return 0, false
+}
+
+// questionVerbs ask a question whose words are the actor's position:
+// "questioned why the governor's wife did not speak".
+var questionVerbs = map[string]bool{
+	"asked": true, "asks": true, "asking": true, "questioned": true, "questions": true, "questioning": true,
+	"wondered": true, "wonders": true, "wondering": true,
+}
+
+// askedWhy returns where the question after "asked why", "questioned
+// whether", "wondered how" starts.
+func (d *doc) askedWhy(c int) (int, bool) {
+	if !questionVerbs[d.low(c)] {
+		return 0, false
+	}
+	k := c + 1
+	if d.is(k, "why") || d.is(k, "whether") || d.is(k, "how") {
+		return k, d.toks[k].fl&fLower != 0
 	}
 	return 0, false
 }
