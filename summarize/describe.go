@@ -98,6 +98,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if w := d.roleGivenBefore(&x); w >= 0 {
 		return w
 	}
+	if w := d.ownersBody(&x, create); w >= 0 {
+		return w
+	}
 	if w := d.describedOne(&x); w >= 0 {
 		return w
 	}
@@ -133,6 +136,29 @@ func (d *doc) roleGivenBefore(x *description) int {
 		}
 	}
 	return found
+}
+
+// ownersBody: "Her campaign said", "his office said": the body of the
+// person the pronoun stands for, named after them ("Lia Brandt's campaign"),
+// not a pronoun no reader can place; else -1.
+func (d *doc) ownersBody(x *description, create bool) int {
+	if !x.org || x.h != x.a+1 || !(d.is(x.a, "his") || d.is(x.a, "her")) {
+		return -1
+	}
+	p := d.resolvePronoun(x.a)
+	if p < 0 || d.ents[p].kind != mPerson {
+		return -1
+	}
+	name := d.ents[p].name + "'s " + x.hw
+	if !create {
+		for i := range d.ents {
+			if e := &d.ents[i]; e.kind == 0 && strings.EqualFold(e.name, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	return d.described(name, Organisation, x.si, x.hw)
 }
 
 // appositiveHead reports whether the name at m is set off with a phrase

@@ -705,3 +705,12 @@ func TestReportedQuestionsAndNumbers(t *testing.T) {
 			nil},
 	})
 }
+
+// "Her campaign said" is the campaign of the person "her" stands for,
+// named so a reader can place it, and "the campaign" later is the same.
+func TestPossessiveBodyIsNamedForItsOwner(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"her campaign", "Senator Lia Brandt raised $28 million in the last quarter.\n\nHer campaign said she ended December with $20 million in cash. “We are just getting started,” the campaign said in a statement.",
+			[]q{{"We are just getting started,", "Lia Brandt's campaign"}}},
+	})
+}
