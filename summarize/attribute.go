@@ -276,15 +276,43 @@ func (d *doc) reportsThat(si int) bool {
 	return false
 }
 
+// openingClauseEnd returns where the main clause of sentence si starts
+// when the sentence opens with a subordinate clause ("When Trump suggested
+// that …, Rubio fired back"): after that clause's comma; else the
+// sentence's start.
+func (d *doc) openingClauseEnd(si int) int {
+	s := &d.sents[si]
+	if !subordinators[d.low(s.t0)] {
+		return s.t0
+	}
+	for k := s.t0 + 1; k < s.t1; k++ {
+		if d.toks[k].span >= 0 {
+			return s.t0
+		}
+		if d.punct(k, ',') {
+			return k + 1
+		}
+	}
+	return s.t0
+}
+
 // sentenceSubject returns who sentence si is about.
 func (d *doc) sentenceSubject(si int) int {
 	s := &d.sents[si]
-	for k := s.t0; k < s.t1; k++ {
-		if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak {
-			if w := d.cueSubject(k); w >= 0 {
-				d.ents[w].spoke = true
-				return w
+	// "When Trump suggested that …, Rubio fired back: …": the main
+	// clause's speech verb first, then the opening clause's.
+	main := d.openingClauseEnd(si)
+	for _, from := range [2]int{main, s.t0} {
+		for k := from; k < s.t1; k++ {
+			if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak {
+				if w := d.cueSubject(k); w >= 0 {
+					d.ents[w].spoke = true
+					return w
+				}
 			}
+		}
+		if main == s.t0 {
+			break
 		}
 	}
 	for i, j := d.spansIn(si); i < j; i++ {

@@ -41,6 +41,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent && !(d.is(n, "that") && d.toks[i].fl&fLower != 0) {
 			return 0, 0, 0 // "would continue to", not "…,” she continued." or "they write that"
 		}
+		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tMark && d.toks[n].fl&fOpen != 0 && d.toks[n].span >= 0 && d.toks[n].sent == t.sent {
+			return 0, 0, 0 // "He pressed “cancel”": a button, not a follow-up question
+		}
 	}
 	if kind == cueParticle {
 		if !d.is(i+1, lx.particle) {

@@ -714,3 +714,17 @@ func TestPossessiveBodyIsNamedForItsOwner(t *testing.T) {
 			[]q{{"We are just getting started,", "Lia Brandt's campaign"}}},
 	})
 }
+
+// An interviewer who "pressed" and a leader who "retaliated" after a
+// quotation spoke it; the main clause's speech verb, not an opening
+// clause's, tells whom the next sentence's he is.
+func TestFollowUpsAndOpeningClauses(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"pressed", "The host spoke to Ed Harkin for an hour.\n\n“Building it? Not negotiable,” Harkin said.\n\n“Would it be negotiable about the ten thousand?” Nina Vale pressed.",
+			[]q{{"Building it? Not negotiable,", "Ed Harkin"}, {"Would it be negotiable about the ten thousand?", "Nina Vale"}}},
+		{"retaliated", "Ed Harkin said the city had lost its way. “Dorrow is no longer Dorrow,” he claimed.\n“Dorrow will always be Dorrow,” an angry Mayor Ines Valk retaliated.",
+			[]q{{"Dorrow is no longer Dorrow,", "Ed Harkin"}, {"Dorrow will always be Dorrow,", "Ines Valk"}}},
+		{"when X suggested, Y fired back", "When Ed Harkin suggested that the city would sue, Tomas Valk fired back: “Let them try.”\n\nAnd he continued on, mocking Harkin's bluster about a “better deal” with the port.",
+			[]q{{"Let them try.", "Tomas Valk"}, {"better deal", "Tomas Valk"}}},
+	})
+}
