@@ -722,6 +722,8 @@ func TestFollowUpsAndOpeningClauses(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"pressed", "The host spoke to Ed Harkin for an hour.\n\n“Building it? Not negotiable,” Harkin said.\n\n“Would it be negotiable about the ten thousand?” Nina Vale pressed.",
 			[]q{{"Building it? Not negotiable,", "Ed Harkin"}, {"Would it be negotiable about the ten thousand?", "Nina Vale"}}},
+		{"an honorific before the credit", "Hanna Rell reprimanded Mr. Dorsey at a church in Akron.\n\n“Mr. Vane made the ultimate sacrifice, didn't he?” Mrs. Rell said. “And what has he heard from Peter Dorsey?”",
+			[]q{{"Mr. Vane made the ultimate sacrifice, didn't he?", "Hanna Rell"}, {"And what has he heard from Peter Dorsey?", "Hanna Rell"}}},
 		{"retaliated", "Ed Harkin said the city had lost its way. “Dorrow is no longer Dorrow,” he claimed.\n“Dorrow will always be Dorrow,” an angry Mayor Ines Valk retaliated.",
 			[]q{{"Dorrow is no longer Dorrow,", "Ed Harkin"}, {"Dorrow will always be Dorrow,", "Ines Valk"}}},
 		{"when X suggested, Y fired back", "When Ed Harkin suggested that the city would sue, Tomas Valk fired back: “Let them try.”\n\nAnd he continued on, mocking Harkin's bluster about a “better deal” with the port.",

@@ -102,8 +102,11 @@ func (d *doc) newSentenceAt(j, end int) bool {
 // cueFollows reports whether a speech verb comes within a few words after j,
 // before any punctuation: “Why?” Smith asked.
 func (d *doc) cueFollows(j, end int) bool {
-	for k := j; k < end && k < j+5; k++ {
+	for k := j; k < end && k < j+6; k++ {
 		t := d.toks[k]
+		if t.kind == tPunct && t.r == '.' && d.abbreviation(k) {
+			continue // “Why?” Mrs. Rell asked.
+		}
 		if t.kind != tWord {
 			return false
 		}
