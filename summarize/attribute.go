@@ -442,6 +442,9 @@ func (d *doc) verbBefore(sp *span) int {
 			// "despite the county council’s insistence that the change was
 			// “extensively advertised”": whose insistence it is (but not "she
 			// described the minister’s remarks as “…”").
+			if mi := d.mentionOf(c - 1); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+				return d.mentions[mi].ent // "FBI Director Jon Crane's conclusion that"
+			}
 			a := c - 1
 			for a > s.t0 && d.toks[a-1].kind == tWord && !d.has(a-1, wPrep|wCue) && c-a < 6 {
 				a--
@@ -600,6 +603,7 @@ func (d *doc) spansBetween(a, b int) bool {
 var claimNouns = map[string]bool{
 	"insistence": true, "claim": true, "claims": true, "assertion": true, "contention": true,
 	"admission": true, "promise": true, "pledge": true, "assurance": true, "assurances": true,
+	"conclusion": true, "argument": true, "belief": true, "view": true, "warning": true, "complaint": true,
 }
 
 // gestures are what a speaker does in the sentence after their words:

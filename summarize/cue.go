@@ -583,7 +583,16 @@ func (d *doc) promptedSubject(c int) int {
 			if d.toks[j].kind != tWord || d.toks[j].span >= 0 {
 				break
 			}
-			if w := d.low(j); w == "prompting" || w == "prompted" || w == "leading" || w == "led" || w == "forcing" || w == "urging" || w == "asking" {
+			if w := d.low(j); (w == "prompted" || w == "forced" || w == "asked" || w == "moved") && d.has(j-1, wAux) && d.toks[j-1].fl&fLower != 0 {
+				// "Mr. Trump was prompted to say": the one prompted is the subject.
+				if mi := d.mentionOf(j - 2); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+					return d.mentions[mi].ent
+				}
+				if d.is(j-2, "he") || d.is(j-2, "she") {
+					return d.resolvePronoun(j - 2)
+				}
+				break
+			} else if w == "prompting" || w == "prompted" || w == "leading" || w == "led" || w == "forcing" || w == "urging" || w == "asking" {
 				// The person named, past any place in their title:
 				// "Highlands and Islands MSP Alasdair Dorton".
 				for _, m := range d.mentionsIn(int(d.toks[c].sent)) {

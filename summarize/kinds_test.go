@@ -730,3 +730,14 @@ func TestFollowUpsAndOpeningClauses(t *testing.T) {
 			[]q{{"Let them try.", "Tomas Valk"}, {"better deal", "Tomas Valk"}}},
 	})
 }
+
+// Speech whose verb stands apart from the speaker: "X was prompted to
+// say", "FBI Director Jon Crane's conclusion that …".
+func TestPromptedAndPossessiveClaims(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"was prompted to say", "But much of the debate was so subdued that Mr. Harkin was prompted to say, “So far, I cannot believe how civil it has been up here.”",
+			[]q{{"So far, I cannot believe how civil it has been up here.", "Harkin"}}},
+		{"a title before the possessor", "Nell Ostrow has been hurt by FBI Director Jon Crane's conclusion that her actions were “extremely careless.”",
+			[]q{{"extremely careless.", "Jon Crane"}}},
+	})
+}

@@ -373,7 +373,7 @@ func loadLexicon() {
 		yell whisper mutter exclaim cry joke quip grumble describe read begin continue go speak share
 		caption muse interrupt interject remind advise recommend propose dismiss sum chime weigh vent
 		fume snap gush enthuse marvel echo remember reckon reminisce smile grin shrug beam groan sob gasp
-		chuckle sneer scoff bristle rage thunder roar`) {
+		chuckle sneer scoff bristle rage thunder roar bellow`) {
 		for _, cu := range cueList {
 			if f := strings.Fields(cu.forms); f[0] == c {
 				for _, w := range f {
@@ -560,6 +560,7 @@ var cueList = []cue{
 	{forms: "sneer sneers sneered sneering"}, {forms: "scoff scoffs scoffed scoffing"},
 	{forms: "bristle bristles bristled bristling"}, {forms: "rage rages raged raging"},
 	{forms: "thunder thunders thundered thundering"}, {forms: "roar roars roared roaring"},
+	{forms: "bellow bellows bellowed bellowing"},
 	{forms: "tell tells told telling", kind: cueTell},
 	{forms: "cite cites cited citing", kind: cueWeak},
 	{forms: "put puts put putting", kind: cueParticle, particle: "it"},
