@@ -741,3 +741,17 @@ func TestPromptedAndPossessiveClaims(t *testing.T) {
 			[]q{{"extremely careless.", "Jon Crane"}}},
 	})
 }
+
+// Whom a he stands for inside one sentence: the he that opened it, not a
+// man named on the way; not a name used as a noun's modifier ("the Pike
+// meeting"); and "As NAME, an expert, noted" opens with its speaker.
+func TestPronounWithinOneSentence(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the opening he", "Ted Arlo spoke to supporters in Dover on Tuesday.\n\nHe declared that as long as the field remained divided, Don Pike would have a path to the nomination, which he declared “a total disaster” for his party.",
+			[]q{{"a total disaster", "Ted Arlo"}}},
+		{"a name as a modifier", "Omar Vell said late Wednesday that he would go ahead with the Pike meeting, although he tweeted that he “rejects Don Pike's latest comments.”",
+			[]q{{"rejects Don Pike's latest comments.", "Omar Vell"}}},
+		{"as NAME, an expert, noted", "The views of both candidates are critical. As Andrew J. Tabbert, an expert on Syria at the Near East Institute, noted, “Everyone in the region is just waiting for the next administration.”",
+			[]q{{"Everyone in the region is just waiting for the next administration.", "Andrew J. Tabbert"}}},
+	})
+}

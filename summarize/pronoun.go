@@ -42,6 +42,9 @@ func (d *doc) resolvePronoun(i int) int {
 			return w
 		}
 	}
+	if w := d.sameAsOpening(i, si, intro); w >= 0 {
+		return w
+	}
 	ante := d.relativeAntecedent(i)
 	ms := d.mentionsIn(si)
 	possessor := -1
@@ -65,6 +68,10 @@ func (d *doc) resolvePronoun(i int) int {
 					possessor = m.ent
 				}
 				continue
+			}
+			if (m.modifier || d.is(m.c0-1, "the") && !d.has(m.c1, wCue|wAux|wPrep|wConj|wPron|wDet)) && m.kind == mPerson &&
+				(g == genderMale || g == genderFemale) && m.c1 < i && d.toks[m.c1].kind == tWord && d.toks[m.c1].fl&fLower != 0 {
+				continue // "go ahead with the Pike meeting, although he tweeted": not Pike
 			}
 			return m.ent
 		}
@@ -111,6 +118,16 @@ func (d *doc) resolvePronoun(i int) int {
 		}
 	}
 	return -1
+}
+
+// sameAsOpening: "He declared that …, Trump would have a path, which he
+// declared “a total disaster”": a he or she later in a sentence that a
+// he or she of the same sex opened is the same person; else -1.
+func (d *doc) sameAsOpening(i, si, intro int) int {
+	if intro >= i-1 || d.toks[intro].fl&fAllCaps != 0 || d.low(intro) != d.low(i) || (d.low(i) != "he" && d.low(i) != "she") {
+		return -1
+	}
+	return d.resolvePronoun(intro)
 }
 
 // relativeAntecedent returns who a relative pronoun right before the
