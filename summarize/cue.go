@@ -34,6 +34,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return
 	}
 	kind, width = lx.cueKind, 1
+	if w := d.low(i); (w == "states" || w == "state") && !d.stateIsVerb(i) {
+		return 0, 0, 0 // "delegate-rich states that vote a week later": the noun
+	}
 	if n := d.low(i + 1); n == "responsibility" || n == "credit" || n == "victory" || n == "asylum" {
 		return 0, 0, 0 // "claimed responsibility", "claimed victory": no speech reported
 	}
@@ -510,6 +513,24 @@ func (d *doc) namedAfter(c int) bool {
 			e := d.mentions[mi].c1
 			return e >= d.sentOf(c).t1 || d.toks[e].kind == tPunct && d.toks[e].r != '\''
 		}
+	}
+	return false
+}
+
+// stateIsVerb reports whether "states" or "state" at i is the verb: after
+// a pronoun, a name or "the report", not after an adjective or a number
+// ("delegate-rich states", "30 states", "other states").
+func (d *doc) stateIsVerb(i int) bool {
+	p := i - 1
+	if p < 0 || d.toks[p].kind != tWord || d.toks[p].sent != d.toks[i].sent {
+		return false
+	}
+	if d.clauseWord(p) || d.mentionOf(p) >= 0 {
+		return true
+	}
+	switch d.low(p - 1) {
+	case "the", "a", "an", "this", "its", "his", "her", "their":
+		return d.toks[p].fl&fLower != 0 && !d.has(p, wDet|wStop) && !strings.ContainsRune(d.low(p), '-')
 	}
 	return false
 }

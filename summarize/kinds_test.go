@@ -755,3 +755,26 @@ func TestPronounWithinOneSentence(t *testing.T) {
 			[]q{{"Everyone in the region is just waiting for the next administration.", "Andrew J. Tabbert"}}},
 	})
 }
+
+// Objects are no reported clause: "said it in the debate", "reiterated
+// that approach in his interview", "had confirmed 68 nominees by this
+// point", a relative clause's verb ("which the campaign says includes …"),
+// and "states" the noun ("delegate-rich states that vote later").
+func TestObjectsAreNoReportedClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"it as an object", "Ed Harkin said Republicans are not his enemy. Nina Vale had said it in the debate.",
+			[]p2{{"Ed Harkin", "Republicans are not his enemy"}}},
+		{"that as a determiner", "Nina Vale reiterated that approach in her interview last week.",
+			nil},
+		{"a number as an object", "Senate Democrats had confirmed 68 judicial nominees by this point.",
+			nil},
+		{"a relative clause's verb", "Vale's donor list, which the campaign says includes 2.7 million contributors, is coveted.",
+			nil},
+		{"states the noun", "Nina Vale leads in the north and delegate-rich states that vote a week later.",
+			nil},
+		{"states the verb", "Nina Vale states that she is innocent.",
+			[]p2{{"Nina Vale", "she is innocent"}}},
+		{"that and a clause", "Nina Vale said that prices in the city would rise.",
+			[]p2{{"Nina Vale", "prices in the city would rise"}}},
+	})
+}

@@ -58,12 +58,25 @@ func (d *doc) positions() []position {
 				}
 				k = found
 			}
+			if d.relativeCue(c) {
+				continue // "the list, which the campaign says includes …": no clause of its own
+			}
 			for {
 				if d.is(k, "that") {
 					k++
+					if k < s.t1 && d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wDet|wPron) && !d.clauseWord(k) &&
+						(d.has(k+1, wPrep) || d.toks[k+1].kind == tPunct) && !d.hasVerb(k, s.t1) {
+						break // "reiterated that approach in his interview": a determiner
+					}
 				}
 				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
 					break
+				}
+				if d.is(k, "it") && (k+1 >= s.t1 || d.toks[k+1].kind != tWord || d.has(k+1, wPrep|wDet|wConj)) {
+					break // "had said it in the debate": an object
+				}
+				if (d.toks[k].kind == tNum || numberWords[d.low(k)]) && !d.is(k-1, "that") && !d.hasVerb(k, s.t1) {
+					break // "had confirmed 68 nominees by this point": an object
 				}
 				if mi := d.mentionOf(k); mi >= 0 && !d.is(k-1, "that") && (d.is(d.mentions[mi].c1, "of") || d.is(d.mentions[mi].c1, "for")) {
 					break // "accused Trump of …", "blamed Ames for …": whom, not what
@@ -91,6 +104,21 @@ func (d *doc) positions() []position {
 		}
 	}
 	return out
+}
+
+// relativeCue reports whether the speech verb at c stands in a relative
+// clause whose object is gone: "Sanders's donor list, which the campaign
+// says includes 2.7 million contributors".
+func (d *doc) relativeCue(c int) bool {
+	for j := c - 1; j >= 0 && j >= c-5; j-- {
+		if d.toks[j].kind != tWord {
+			return false
+		}
+		if (d.is(j, "which") || d.is(j, "whom")) && j < c-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeThat reports whether "that" at j opens a relative clause, as a
