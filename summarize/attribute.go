@@ -381,7 +381,7 @@ func (d *doc) creditAfter(sp *span) int {
 	if k >= s.t1 || d.toks[k].span >= 0 {
 		return -1
 	}
-	if d.toks[k].kind == tPunct && isDash(d.toks[k].r) && k+1 < s.t1 {
+	if d.toks[k].kind == tPunct && isDash(rune(d.toks[k].r)) && k+1 < s.t1 {
 		if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {
 			return w
 		}
@@ -887,7 +887,7 @@ func (d *doc) creditBelow(sp *span) int {
 		return -1
 	}
 	p := d.paras[sp.para+1]
-	if p.t1-p.t0 > maxCreditLine || d.toks[p.t0].kind != tPunct || !isDash(d.toks[p.t0].r) {
+	if p.t1-p.t0 > maxCreditLine || d.toks[p.t0].kind != tPunct || !isDash(rune(d.toks[p.t0].r)) {
 		return -1
 	}
 	if mi := d.mentionOf(p.t0 + 1); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {

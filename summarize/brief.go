@@ -99,6 +99,15 @@ func Brief(a Article) Briefing {
 		}
 		firstAt[e] = min(firstAt[e], at)
 	}
+	quotes := 0
+	for i := range d.spans {
+		if d.spans[i].quote {
+			quotes++
+		}
+	}
+	if quotes > 0 {
+		b.Quotes = make([]Quote, 0, quotes)
+	}
 	for i := range d.spans {
 		sp := &d.spans[i]
 		if !sp.quote {
@@ -113,8 +122,12 @@ func Brief(a Article) Briefing {
 		}
 		b.Quotes = append(b.Quotes, q)
 	}
-	seen := map[[2]int]bool{}
-	for _, p := range d.positions() {
+	ps := d.positions()
+	seen := make(map[[2]int]bool, len(ps))
+	if len(ps) > 0 {
+		b.Positions = make([]Position, 0, len(ps))
+	}
+	for _, p := range ps {
 		if seen[[2]int{p.s, p.e}] {
 			continue
 		}
@@ -203,7 +216,7 @@ func (d *doc) lede() string {
 		// A dateline: upper-case words, maybe a bracketed agency, then a colon or dash.
 		for k := s.t0; k < s.t1 && k < s.t0+8; k++ {
 			t := d.toks[k]
-			if t.kind == tPunct && (t.r == ':' || isDash(t.r)) && k > s.t0 && d.toks[s.t0].fl&fAllCaps != 0 {
+			if t.kind == tPunct && (t.r == ':' || isDash(rune(t.r))) && k > s.t0 && d.toks[s.t0].fl&fAllCaps != 0 {
 				a = k + 1
 				break
 			}

@@ -116,7 +116,7 @@ func (d *doc) clauseStart(c int) int {
 			cs = k + 1
 			break
 		}
-		if t.kind == tPunct && (t.r == ';' || t.r == ':' || isDash(t.r) && t.r != '-') {
+		if t.kind == tPunct && (t.r == ';' || t.r == ':' || isDash(rune(t.r)) && t.r != '-') {
 			cs = k + 1
 			break
 		}
@@ -464,7 +464,7 @@ func (d *doc) inverted(c int) bool {
 		return (k < 0 || d.toks[c].fl&fParaStart != 0) && isCapWord(d, c+1)
 	}
 	closed := d.toks[k].fl&fClose != 0 ||
-		d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(d.toks[k].r)) && k > 0 && d.toks[k-1].fl&fClose != 0
+		d.toks[k].kind == tPunct && (d.toks[k].r == ',' || isDash(rune(d.toks[k].r))) && k > 0 && d.toks[k-1].fl&fClose != 0
 	if !closed {
 		return k == c-1 && d.punct(k, ',') && d.namedAfter(c)
 	}
@@ -661,13 +661,13 @@ func (d *doc) participleSubject(c int) int {
 // York,").
 func (d *doc) subjectEnd(c int) int {
 	before := c - 1
-	if before > 0 && d.toks[before].kind == tPunct && (isDash(d.toks[before].r) && d.toks[before].r != '-' || d.toks[before].r == ')') {
-		open := d.toks[before].r
+	if before > 0 && d.toks[before].kind == tPunct && (isDash(rune(d.toks[before].r)) && d.toks[before].r != '-' || d.toks[before].r == ')') {
+		open := rune(d.toks[before].r)
 		if open == ')' {
 			open = '('
 		}
 		for w := before - 1; w > d.sentOf(c).t0; w-- {
-			if d.toks[w].kind == tPunct && (d.toks[w].r == open || isDash(open) && isDash(d.toks[w].r)) {
+			if d.toks[w].kind == tPunct && (rune(d.toks[w].r) == open || isDash(open) && isDash(rune(d.toks[w].r))) {
 				before = w - 1
 				break
 			}
@@ -1115,7 +1115,7 @@ func (d *doc) skipDateline(a, c int) int {
 		t := d.toks[k]
 		switch {
 		case t.kind == tWord && t.fl&(fCap|fAllCaps) != 0, t.kind == tNum, t.kind == tPunct && (t.r == ',' || t.r == '(' || t.r == ')' || t.r == '.'):
-		case t.kind == tPunct && (isDash(t.r) || t.r == ':'):
+		case t.kind == tPunct && (isDash(rune(t.r)) || t.r == ':'):
 			return k + 1
 		default:
 			return a

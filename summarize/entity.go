@@ -70,9 +70,16 @@ func isCapWord(d *doc, i int) bool {
 // text order, so that a short form always meets the full name before it.
 func (d *doc) findMentions() {
 	d.mentionAt = slices.Grow(d.mentionAt[:0], len(d.toks))[:len(d.toks)]
+	capitals := 0
 	for i := range d.mentionAt {
 		d.mentionAt[i] = -1
+		if d.toks[i].fl&(fCap|fAllCaps) != 0 {
+			capitals++
+		}
 	}
+	// Most capitalised words start a mention: made once, the slice does
+	// not grow a quarter at a time through a long text.
+	d.mentions = slices.Grow(d.mentions[:0], capitals*3/4+8)
 	for pi, p := range d.paras {
 		if d.headlineLine(pi) {
 			continue // a headline or a link to another story names people in passing, with its verbs capitalised
@@ -238,7 +245,7 @@ func (d *doc) chunkEnd(i, end int) int {
 			}
 			break
 		}
-		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(t.r) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
+		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(rune(t.r)) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
 			j++ // "the Rail Drivers’ Union"
 			continue
 		}
@@ -454,7 +461,7 @@ func (d *doc) sentenceInitial(i int) bool {
 		return true
 	}
 	k := i - 1
-	for k >= 0 && (d.toks[k].kind == tMark || d.toks[k].kind == tPunct && (d.toks[k].r == '(' || d.toks[k].r == '[' || isDash(d.toks[k].r))) {
+	for k >= 0 && (d.toks[k].kind == tMark || d.toks[k].kind == tPunct && (d.toks[k].r == '(' || d.toks[k].r == '[' || isDash(rune(d.toks[k].r)))) {
 		if d.toks[k].fl&fParaStart != 0 {
 			return true
 		}
@@ -466,7 +473,7 @@ func (d *doc) sentenceInitial(i int) bool {
 	if d.toks[k].sent != d.toks[i].sent {
 		return true
 	}
-	if k+1 < i && isDash(d.toks[k+1].r) && (d.toks[k].fl&fAllCaps != 0 || d.punct(k, ')') && d.toks[k+1].kind == tPunct) {
+	if k+1 < i && isDash(rune(d.toks[k+1].r)) && (d.toks[k].fl&fAllCaps != 0 || d.punct(k, ')') && d.toks[k+1].kind == tPunct) {
 		return true // after a dateline: "SINGAPORE – Property developer …", "BONN (AP) — Negotiators …"
 	}
 	t := d.toks[k]
@@ -623,7 +630,7 @@ func (d *doc) chunk(a, b int) {
 	// A dateline in capitals opening the story, of a place the lexicon does
 	// not know: "CEBU CITY, Philippines —" (SACRAMENTO is a place, and a topic).
 	if d.toks[a].fl&fParaStart != 0 && d.toks[a].fl&fAllCaps != 0 && !(b == a+1 && d.has(a, wPlace)) && !d.placeStarts(a) && d.toks[b-1].fl&fAllCaps != 0 && b-a <= 3 && d.sents[d.toks[a].sent].para == 0 &&
-		(d.punct(b, ',') || b < len(d.toks) && d.toks[b].kind == tPunct && isDash(d.toks[b].r)) {
+		(d.punct(b, ',') || b < len(d.toks) && d.toks[b].kind == tPunct && isDash(rune(d.toks[b].r))) {
 		return
 	}
 	// A place in capitals, as a dateline writes it: "CEBU CITY", "NEW YORK".

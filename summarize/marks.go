@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"unicode"
 )
 
@@ -32,7 +33,7 @@ func (d *doc) markContext() {
 		if t.kind != tMark {
 			continue
 		}
-		if isDoubleMark(t.r) {
+		if isDoubleMark(rune(t.r)) {
 			t.fl |= fDouble
 		}
 		prev := runeBefore(body, int(t.s))
@@ -77,6 +78,13 @@ func prefersClose(r rune) bool {
 // pairMarks finds the top-level quotations of every paragraph.
 func (d *doc) pairMarks() {
 	var stack []int
+	marks := 0
+	for i := range d.toks {
+		if d.toks[i].kind == tMark {
+			marks++
+		}
+	}
+	d.spans = slices.Grow(d.spans[:0], marks/2+4) // two marks a span, at most
 	for pi, p := range d.paras {
 		stack = stack[:0]
 		for i := p.t0; i < p.t1; i++ {
@@ -98,7 +106,7 @@ func (d *doc) pairMarks() {
 			case canC && !canO:
 				closeIt = top >= 0
 			case canC && canO:
-				closeIt = top >= 0 && (prefersClose(t.r) || d.toks[stack[top]].r == t.r)
+				closeIt = top >= 0 && (prefersClose(rune(t.r)) || d.toks[stack[top]].r == t.r)
 			}
 			if closeIt && !double && d.possessive(i, p.t1) {
 				closeIt = false

@@ -41,7 +41,7 @@ func (d *doc) splitSentences() {
 				open := d.spans[t.span].open
 				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) &&
 					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, open) || d.weakCueBefore(start, open) || d.capitalPronoun(i+1)) &&
-					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(d.toks[i+1].r))
+					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(rune(d.toks[i+1].r)))
 			case t.span >= 0:
 			case t.kind == tWord && d.body[t.e-1] == '.' && i+1 < p.t1 && d.capitalPronoun(i+1):
 				cut = true // "attacks in the U.S. He says": a dotted acronym's period ends it
@@ -94,7 +94,7 @@ func (d *doc) newSentenceAt(j, end int) bool {
 	case tMark:
 		return t.fl&fCanOpen != 0
 	case tPunct:
-		return t.r == '(' || t.r == '[' || isDash(t.r)
+		return t.r == '(' || t.r == '[' || isDash(rune(t.r))
 	}
 	return false
 }

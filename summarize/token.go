@@ -28,15 +28,54 @@ const (
 	fParaStart                     // first token of a paragraph
 )
 
+// token is 32 bytes: a 10 MB article has about two million of them.
 type token struct {
 	s, e   int32 // bytes of the body
 	lo, hi int32 // lower-case form in doc.lower (words)
-	lex    uint16
-	kind   uint8
-	r      rune // the rune of a punctuation or mark token
-	fl     uint16
 	sent   int32
 	span   int32 // the top-level quotation the token is inside, or -1
+	lex    uint16
+	fl     uint16
+	r      uint16 // the rune of a punctuation or mark token (see bmp)
+	kind   uint8
+}
+
+// estimateTokens returns a little more than the number of tokens body
+// will have: its words (each run after a space) and its punctuation (ASCII
+// marks, and the three-byte dashes and quotation marks of U+2000–U+206F),
+// so that the token slice is made once instead of growing a quarter at a
+// time, which on a long text allocates five times what it keeps.
+func estimateTokens(body string) int {
+	n, space := 0, true
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			space = true
+		case c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-':
+			n++
+			space = true
+		case c == 0xE2 && i+1 < len(body) && body[i+1] == 0x80:
+			n++ // “ ” ‘ ’ — – …
+			space = true
+			i += 2
+		default:
+			if space {
+				n++
+			}
+			space = false
+		}
+	}
+	return n + n/16 + 16
+}
+
+// bmp is a punctuation or mark rune as a token keeps it: every mark and
+// dash the rules compare against is in the Basic Multilingual Plane; a
+// rune beyond it becomes U+FFFD, which no rule looks for.
+func bmp(r rune) uint16 {
+	if r > 0xFFFF {
+		return 0xFFFD
+	}
+	return uint16(r)
 }
 
 type paragraph struct {
@@ -91,7 +130,7 @@ func (d *doc) lowerWordAt(i int) bool {
 }
 
 func (d *doc) punct(i int, r rune) bool {
-	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct && d.toks[i].r == r
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct && rune(d.toks[i].r) == r
 }
 
 func isDoubleMark(r rune) bool {
@@ -148,8 +187,8 @@ var elisions = [...]string{"em", "til", "tis", "twas", "cause", "bout", "round",
 // tokenize splits the body into paragraphs and tokens.
 func (d *doc) tokenize() {
 	body := d.body
-	if cap(d.toks) < len(body)/4 {
-		d.toks = make([]token, 0, len(body)/4+8)
+	if n := estimateTokens(body); cap(d.toks) < n {
+		d.toks = make([]token, 0, n)
 	}
 	if cap(d.lower) < len(body) {
 		d.lower = make([]byte, 0, len(body)+8)
@@ -196,10 +235,10 @@ func (d *doc) tokenize() {
 				i = j
 				break
 			}
-			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: bmp(r)})
 			i += size
 		case isMark(r):
-			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: r})
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tMark, r: bmp(r)})
 			i += size
 		case r == '-' && i+1 < len(body) && body[i+1] == '-':
 			// An ASCII double hyphen is a dash: "“We will rebuild.” -- said Ana Dalmere."
@@ -213,7 +252,7 @@ func (d *doc) tokenize() {
 			d.toks = append(d.toks, token{s: int32(i), e: int32(i + 3), kind: tPunct, r: '…'})
 			i += 3
 		default:
-			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tPunct, r: r})
+			d.toks = append(d.toks, token{s: int32(i), e: int32(i + size), kind: tPunct, r: bmp(r)})
 			i += size
 		}
 		if start == d.paras[len(d.paras)-1].t0 && start < len(d.toks) {
