@@ -461,6 +461,15 @@ func (d *doc) inverted(c int) bool {
 		k--
 	}
 	if k < 0 || d.toks[k].sent != d.toks[c].sent {
+		if k >= 0 && d.toks[c].fl&fParaStart == 0 && isCapWord(d, c+1) {
+			// "Said Comey, “…”" opening a sentence: the name, then a comma or colon.
+			for j := c + 2; j < len(d.toks) && j < c+6 && d.toks[j].sent == d.toks[c].sent; j++ {
+				if d.punct(j, ',') || d.punct(j, ':') {
+					return d.mentionOf(j-1) >= 0
+				}
+			}
+			return false
+		}
 		return (k < 0 || d.toks[c].fl&fParaStart != 0) && isCapWord(d, c+1)
 	}
 	closed := d.toks[k].fl&fClose != 0 ||
@@ -573,10 +582,14 @@ func (d *doc) cueSubject(c int) int {
 	}
 	if d.inverted(c) {
 		a := c + width
-		if w := d.headIn(a, d.clauseEnd(a), true); w >= 0 {
+		w := d.headIn(a, d.clauseEnd(a), true)
+		if w >= 0 && d.ents[w].kind == mPerson {
 			return w
 		}
-		return d.personInTitle(a) // "said former Ohio Gov. and party Chairman Ed Rennard"
+		if p := d.personInTitle(a); p >= 0 {
+			return p // "said Air Force 1st Lt. Tyler Livingston", "said former Ohio Gov. and party Chairman Ed Rennard"
+		}
+		return w
 	}
 	before := d.subjectEnd(c)
 	if w := d.setOffName(before); w >= 0 {

@@ -778,3 +778,15 @@ func TestObjectsAreNoReportedClause(t *testing.T) {
 			[]p2{{"Nina Vale", "prices in the city would rise"}}},
 	})
 }
+
+// Credits in inverted order: a military or civic title before the name
+// ("said Air Force 1st Lt. Tyler Livenby"), and "Said Crane, “…”" opening a
+// sentence inside a paragraph.
+func TestInvertedCreditsWithTitles(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a service and a rank", "“I was hoping we would see someone else,” said Air Force 1st Lt. Tyler Livenby.",
+			[]q{{"I was hoping we would see someone else,", "Tyler Livenby"}}},
+		{"said NAME, at a sentence's start", "The bureau made a mistake in the check for the gunman, Crane has said. Said Crane, “The thought that an error on our part is connected to this is very painful to us.”",
+			[]q{{"The thought that an error on our part is connected to this is very painful to us.", "Crane"}}},
+	})
+}
