@@ -1312,11 +1312,17 @@ func (d *doc) genderOf(m mention) int8 {
 			return lx.gender
 		}
 	}
+	// A given name tells only when it comes first in a name of two words or
+	// more: a lone "Vance" may be a surname. It tells before a role word
+	// does: "spokesman Hope Hicks" is a woman.
+	if m.n1-m.n0 >= 2 {
+		if lx := d.lx(m.n0); lx.flags&wGiven != 0 && lx.gender != genderUnknown {
+			return lx.gender
+		}
+	}
 	if m.n0 > 0 && d.toks[m.n0-1].kind == tWord && d.has(m.n0-1, wRole) && d.lx(m.n0-1).gender != genderUnknown {
 		return d.lx(m.n0 - 1).gender
 	}
-	// A given name tells only when it comes first in a name of two words or
-	// more: a lone "Vance" may be a surname.
 	if m.n1-m.n0 >= 2 {
 		if lx := d.lx(m.n0); lx.flags&wGiven != 0 {
 			return lx.gender

@@ -790,3 +790,18 @@ func TestInvertedCreditsWithTitles(t *testing.T) {
 			[]q{{"The thought that an error on our part is connected to this is very painful to us.", "Crane"}}},
 	})
 }
+
+// A given name tells a person's sex before a role word does ("spokesman
+// Hope Harlan" is a woman); "cracked, “…”" credits the quotation; a dash
+// that opens an aside ("-- that the mayor is seen as a liberal --") credits
+// no one.
+func TestSexOfNamesAndAsides(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"spokesman and a woman's name", "Dahlia Hamm said the group would raise no money. Campaign spokesman Hope Harlan confirmed that the group was independent. “They are not affiliated with the campaign,” she said.",
+			[]q{{"They are not affiliated with the campaign,", "Hope Harlan"}}},
+		{"cracked", "During their first debate, Hillary Corin cracked, “I am a progressive who likes to get things done.”",
+			[]q{{"I am a progressive who likes to get things done.", "Hillary Corin"}}},
+		{"an aside in dashes", "The mayor's pollster, Doug Shane, says his man has the money. “I don't think the conventional wisdom” -- that Mayor Bloom is seen as a nanny-state liberal -- will last, he says.",
+			[]q{{"I don't think the conventional wisdom", "Doug Shane"}}},
+	})
+}

@@ -529,7 +529,9 @@ var cueList = []cue{
 	{forms: "begin begins began beginning", kind: cueBare},
 	// An interviewer's follow-up and a retort: "“…?” Hannity pressed."
 	{forms: "press presses pressed pressing", kind: cueBare}, {forms: "retaliate retaliates retaliated retaliating", kind: cueBare},
-	{forms: "persist persists persisted persisting", kind: cueBare}, {forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
+	{forms: "persist persists persisted persisting", kind: cueBare},
+	{forms: "crack cracks cracked cracking", kind: cueBare}, // "Clinton cracked, “…”"
+	{forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
 	{forms: "shoot shoots shot shooting", kind: cueParticle, particle: "back"},
 	{forms: "went", kind: cueParticle, particle: "on"}, // "he went on:"; "the diversions will go on" says nothing

@@ -56,6 +56,9 @@ func (d *doc) resolvePronoun(i int) int {
 		if m.ent == ante {
 			continue // "Dana Pirrell, whom he called …": he is not Pirrell
 		}
+		if d.inAside(m.c0, m.c1, i) {
+			continue // "“…” -- that Mayor Bloom is a liberal -- “…,” he says": not Bloom
+		}
 		if n := m.c1; n < i && d.toks[n].fl&fLower != 0 && d.has(n, wGroupNoun|wPersonNoun|wRole) && m.kind != mPerson {
 			continue // "from Islamist insurgents, in what it called": not "Islamist"
 		}
@@ -128,6 +131,29 @@ func (d *doc) sameAsOpening(i, si, intro int) int {
 		return -1
 	}
 	return d.resolvePronoun(intro)
+}
+
+// inAside reports whether tokens [a, b) stand between two dashes that
+// both come before token i in its sentence: an aside the sentence's
+// pronouns do not reach into.
+func (d *doc) inAside(a, b, i int) bool {
+	dash := func(k int) bool { return d.toks[k].kind == tPunct && d.toks[k].r != '-' && isDash(rune(d.toks[k].r)) }
+	closed := false
+	for k := b; k < i; k++ {
+		if dash(k) {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for k := a - 1; k >= d.sentOf(a).t0; k-- {
+		if dash(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeAntecedent returns who a relative pronoun right before the
