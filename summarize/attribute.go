@@ -388,6 +388,18 @@ func (d *doc) creditAfter(sp *span) int {
 			return w
 		}
 	}
+	if endsSentence(d.body[sp.s:sp.e]) {
+		// “We are refugees. We are not terrorists.” Mr. Zahed said: “…”:
+		// a verb with a colon after a whole sentence brings the next one.
+		for c := k; c < s.t1 && c < k+6 && (d.toks[c].kind == tWord || d.punct(c, '.')); c++ {
+			if _, _, n := d.cueAt(c); n > 0 {
+				if d.punct(c+n, ':') {
+					return -1
+				}
+				break
+			}
+		}
+	}
 	if d.finiteCueIn(s.t0, sp.open) {
 		// "After Fesk said that some would do better at “less demanding
 		// schools,” Rell said: “…”": that verb brings the next quotation.
@@ -489,6 +501,9 @@ func (d *doc) verbLater(sp *span) int {
 			break
 		}
 		if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
+			if d.punct(c+n, ':') && endsSentence(d.body[sp.s:sp.e]) {
+				break // “We are not terrorists.” Mr. Zaher said: “…”: his words come next
+			}
 			if d.punct(c-1, ',') && c-1 > sp.close && !strings.ContainsRune(d.body[sp.s:sp.e], ' ') {
 				break // "He pressed “cancel” and the order vanished, said Ana Ruiz": a label
 			}

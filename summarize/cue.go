@@ -534,8 +534,8 @@ func (d *doc) stateIsVerb(i int) bool {
 	if p < 0 || d.toks[p].kind != tWord || d.toks[p].sent != d.toks[i].sent {
 		return false
 	}
-	if d.clauseWord(p) || d.mentionOf(p) >= 0 {
-		return true
+	if d.clauseWord(p) || d.mentionOf(p) >= 0 || d.is(p, "to") {
+		return true // "he states", "Atlas states", "prompted it to state"
 	}
 	switch d.low(p - 1) {
 	case "the", "a", "an", "this", "its", "his", "her", "their":
@@ -635,6 +635,9 @@ func (d *doc) promptedSubject(c int) int {
 				// "Highlands and Islands MSP Alasdair Dorton".
 				for _, m := range d.mentionsIn(int(d.toks[c].sent)) {
 					if m.c0 > j && m.c1 <= c-1 && m.kind == mPerson && m.ent >= 0 {
+						if d.toks[m.c1-1].fl&fPossessive != 0 && isCapWord(d, m.c1) {
+							continue // "prompted Dave Lyle's Atlas to state": the Atlas
+						}
 						return m.ent
 					}
 				}

@@ -805,3 +805,18 @@ func TestSexOfNamesAndAsides(t *testing.T) {
 			[]q{{"I don't think the conventional wisdom", "Doug Shane"}}},
 	})
 }
+
+// "X said:" after a quotation that is a whole sentence brings the next
+// quotation; the sentence before gave the first its speaker. A role held
+// long before yields to the person the paragraph is about; "to state" is
+// the verb.
+func TestColonCreditsAndOldRoles(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"said: after a whole sentence", "On Tuesday, at the camp, Abdul Zaher, 25, and his wife, Bina Alwi, 27, pleaded for understanding.\n\n“We are refugees,” Ms. Alwi said. “We are not terrorists.” Mr. Zaher said: “The attack today is the work of terrorists.”",
+			[]q{{"We are refugees,", "Bina Alwi"}, {"We are not terrorists.", "Bina Alwi"}, {"The attack today is the work of terrorists.", "Abdul Zaher"}}},
+		{"a role given long before", "Gov. Carl Kessen of Ohio spoke on Monday. He said little.\n\nMike Penning, who is running for reelection this year, praised Ted Cruz for his courage. Penning also talked about the party's future. He spoke for an hour. But first, Penning sounded a positive note about Dana Trask.\n\n“I particularly want to commend Dana Trask,” the governor said.",
+			[]q{{"I particularly want to commend Dana Trask,", "Mike Penning"}}},
+		{"prompted it to state", "That record prompted Dave Lyle's Atlas of Elections to state, “Vigo County is the most reliable bellwether in the country.”",
+			[]q{{"Vigo County is the most reliable bellwether in the country.", "Atlas"}}},
+	})
+}
