@@ -475,7 +475,7 @@ func (d *doc) verbBefore(sp *span) int {
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
-			if kind == cueWeak && d.quoteLike(sp) && d.toks[sp.open+1].fl&fLower == 0 && sp.open-c > 4 {
+			if kind == cueWeak && d.quoteLike(sp) && !d.lowerWordAt(sp.open+1) && sp.open-c > 4 {
 				continue // "called" far from a quotation of whole sentences names something else
 			}
 			if kind != cueWeak || sp.open-c <= 4 {

@@ -490,6 +490,9 @@ func (d *doc) inverted(c int) bool {
 // starting at a, before any comma: "former Ohio Gov. and party Chairman Ed
 // Rennard"; else -1.
 func (d *doc) personInTitle(a int) int {
+	if a >= len(d.toks) {
+		return -1
+	}
 	end := d.sentOf(a).t1 // not clauseEnd: "Gov." has a full stop
 	for k := a; k < end && k < a+10 && d.toks[k].span < 0; k++ {
 		if d.punct(k, ',') || d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && d.has(k, wPrep|wCue|wPron|wAux|wDet) {

@@ -65,7 +65,7 @@ func (d *doc) positions() []position {
 				if d.is(k, "that") {
 					k++
 					if k < s.t1 && d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && !d.has(k, wDet|wPron) && !d.clauseWord(k) &&
-						(d.has(k+1, wPrep) || d.toks[k+1].kind == tPunct) && !d.hasVerb(k, s.t1) {
+						(d.has(k+1, wPrep) || d.punctAt(k+1)) && !d.hasVerb(k, s.t1) {
 						break // "reiterated that approach in his interview": a determiner
 					}
 				}

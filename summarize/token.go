@@ -98,6 +98,9 @@ func (d *doc) mentionOf(i int) int {
 	return int(d.mentionAt[i])
 }
 
+// punctAt reports whether token i exists and is punctuation.
+func (d *doc) punctAt(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct }
+
 func (d *doc) text(i int) string { return d.body[d.toks[i].s:d.toks[i].e] }
 
 // low returns token i in lower case: a slice of doc.lowStr, the
