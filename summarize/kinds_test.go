@@ -820,3 +820,15 @@ func TestColonCreditsAndOldRoles(t *testing.T) {
 			[]q{{"Vigo County is the most reliable bellwether in the country.", "Atlas"}}},
 	})
 }
+
+// A reported clause goes on past a relative clause set off by commas
+// ("the billionaire, who is now the nominee, would unite …") and past
+// ", because …", the reason being part of what was said.
+func TestReportedClauseThroughRelativesAndReasons(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a relative clause inside", "Prime Minister Dara Colm suggested that the Texas billionaire, who is now the party's nominee, would unite the country against him if he visited.",
+			[]p2{{"Dara Colm", "the Texas billionaire, who is now the party's nominee, would unite the country against him if he visited"}}},
+		{"because", "Lawyer Dave Kendal said such a request was “futile,” because the bureau, not his client, now has the records.",
+			[]p2{{"Dave Kendal", "such a request was “futile,” because the bureau, not his client, now has the records"}}},
+	})
+}

@@ -246,6 +246,12 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 				if d.toks[n%len(d.toks)].kind == tMark && d.toks[n%len(d.toks)].fl&fOpen != 0 {
 					return j, false
 				}
+				if (d.is(n, "who") || d.is(n, "which")) && d.toks[n].fl&fLower != 0 {
+					if c := d.relativeClauseEnd(n, end); c > 0 {
+						j = c // "that the billionaire, who is now the nominee, would unite …"
+						continue
+					}
+				}
 				if d.afterComma(n) || d.speakerFollows(n) {
 					return j, false
 				}
@@ -268,6 +274,27 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		}
 	}
 	return end, false
+}
+
+// relativeClauseEnd returns the comma that closes a relative clause
+// opening at n ("who is now the nominee,") when the clause around it goes
+// on with its verb after it ("would unite"), or 0.
+func (d *doc) relativeClauseEnd(n, end int) int {
+	for j := n + 1; j < end && j < n+25; j++ {
+		if d.toks[j].span >= 0 {
+			return 0
+		}
+		if d.punct(j, ',') {
+			if v := j + 1; v < end && d.has(v, wAux) && d.toks[v].fl&fLower != 0 && !d.has(v, wPron) {
+				return j
+			}
+			return 0
+		}
+		if d.toks[j].kind == tPunct && d.toks[j].r != '-' {
+			return 0
+		}
+	}
+	return 0
 }
 
 // possessiveAt reports whether token k is a possessive: "his", "its",
@@ -309,7 +336,7 @@ func (d *doc) afterComma(n int) bool {
 		return true
 	}
 	switch d.low(n) {
-	case "but", "while", "although", "though", "whereas", "according", "as", "adding", "saying", "because", "which", "who":
+	case "but", "while", "although", "though", "whereas", "according", "as", "adding", "saying", "which", "who":
 		return true
 	}
 	return false
