@@ -127,8 +127,9 @@ func Brief(a Article) Briefing {
 	if len(ps) > 0 {
 		b.Positions = make([]Position, 0, len(ps))
 	}
-	for _, p := range ps {
-		if seen[[2]int{p.s, p.e}] {
+	inside := nested(ps)
+	for i, p := range ps {
+		if seen[[2]int{p.s, p.e}] || inside[i] {
 			continue
 		}
 		seen[[2]int{p.s, p.e}] = true
@@ -265,4 +266,31 @@ func shownRole(role string) string {
 		return rest
 	}
 	return role
+}
+
+// nested reports which positions lie within another of the same actor's:
+// "surrogates to stump for him" inside "he rarely asks surrogates to stump
+// for him" says nothing more. One sort and one pass, for long texts.
+func nested(ps []position) []bool {
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if ps[a].s != ps[b].s {
+			return ps[a].s - ps[b].s
+		}
+		return ps[b].e - ps[a].e // the longer first
+	})
+	inside := make([]bool, len(ps))
+	reach := map[int]int{} // for each actor, the furthest end so far
+	for _, i := range order {
+		p := ps[i]
+		if e, ok := reach[p.ent]; ok && p.e <= e {
+			inside[i] = true
+			continue
+		}
+		reach[p.ent] = p.e
+	}
+	return inside
 }

@@ -832,3 +832,11 @@ func TestReportedClauseThroughRelativesAndReasons(t *testing.T) {
 			[]p2{{"Dave Kendal", "such a request was “futile,” because the bureau, not his client, now has the records"}}},
 	})
 }
+
+// A position inside another of the same actor's is left out.
+func TestNestedPositionIsLeftOut(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a call inside a reported clause", "Senator Jon Marek said he rarely asks surrogates to stump for him.",
+			[]p2{{"Jon Marek", "he rarely asks surrogates to stump for him"}}},
+	})
+}
