@@ -104,6 +104,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if w := d.describedOne(&x); w >= 0 {
 		return w
 	}
+	if w := d.ownersPerson(&x, create); w >= 0 {
+		return w
+	}
 	if w := d.describedBody(&x, create); w >= 0 {
 		return w
 	}
@@ -142,14 +145,33 @@ func (d *doc) roleGivenBefore(x *description) int {
 // person the pronoun stands for, named after them ("Lia Brandt's campaign"),
 // not a pronoun no reader can place; else -1.
 func (d *doc) ownersBody(x *description, create bool) int {
-	if !x.org || x.h != x.a+1 || !(d.is(x.a, "his") || d.is(x.a, "her")) {
+	if !x.org {
+		return -1
+	}
+	return d.owners(x, Organisation, create)
+}
+
+// ownersPerson: "his wife said", "her chief aide said": the person of the
+// one the pronoun stands for ("Ed Harkin's wife"), when the story names
+// no one so; else -1.
+func (d *doc) ownersPerson(x *description, create bool) int {
+	if !x.person || x.plural {
+		return -1
+	}
+	return d.owners(x, Person, create)
+}
+
+// owners finds or makes the entity "NAME's NOUN" for a phrase "his NOUN"
+// or "her NOUN" (a modifier or two between allowed), of kind k.
+func (d *doc) owners(x *description, k Kind, create bool) int {
+	if x.h > x.a+3 || x.h != x.e-1 || !(d.is(x.a, "his") || d.is(x.a, "her")) {
 		return -1
 	}
 	p := d.resolvePronoun(x.a)
 	if p < 0 || d.ents[p].kind != mPerson {
 		return -1
 	}
-	name := d.ents[p].name + "'s " + x.hw
+	name := d.ents[p].name + "'s " + strings.ToLower(d.body[d.toks[x.a+1].s:d.toks[x.h].e])
 	if !create {
 		for i := range d.ents {
 			if e := &d.ents[i]; e.kind == 0 && strings.EqualFold(e.name, name) {
@@ -158,7 +180,7 @@ func (d *doc) ownersBody(x *description, create bool) int {
 		}
 		return -1
 	}
-	return d.described(name, Organisation, x.si, x.hw)
+	return d.described(name, k, x.si, x.hw)
 }
 
 // appositiveHead reports whether the name at m is set off with a phrase

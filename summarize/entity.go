@@ -587,7 +587,7 @@ func (d *doc) chunk(a, b int) {
 		return // "from April", "April 3": a month, not a woman
 	}
 	// Leading words that never start a name: The, Thursday.
-	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a) ||
+	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime|wAux) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a) ||
 		b > a+1 && calendarWord(d.low(a)) && a > 0 && datePrep[d.low(a-1)]) { // "In April Delorne said": the month, then the name
 		a++
 	}

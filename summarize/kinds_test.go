@@ -840,3 +840,14 @@ func TestNestedPositionIsLeftOut(t *testing.T) {
 			[]p2{{"Jon Marek", "he rarely asks surrogates to stump for him"}}},
 	})
 }
+
+// Speaker strings a reader can place: "his wife said" names whose wife;
+// a headline's verb ("Has", "Is") starts no name.
+func TestSpeakersNamedForWhomTheyBelongTo(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"his wife", "Ed Harkin spoke at the rally on Monday.\n\n“He never stops,” his wife said.",
+			[]q{{"He never stops,", "Ed Harkin's wife"}}},
+		{"a headline's verb", "Voter Shouts One Word At Rally, Instantly Has Everyone’s Attention\n\nThe woman identified herself as a resident named Carol. “He truly cares about us,” she said.",
+			[]q{{"He truly cares about us,", "Carol"}}},
+	})
+}
