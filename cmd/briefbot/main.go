@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--daemon]
+//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--admin-listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
 //	briefbot help
 //
@@ -26,7 +26,8 @@ import (
 
 const usage = `Usage:
   briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
-                 [--listen ADDR] [--log-format auto|text|json] [--daemon]
+                 [--listen ADDR] [--admin-listen ADDR]
+                 [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
   briefbot who-said [--db FILE] [--format text|json] TOPIC
   briefbot quotes [--db FILE] [--format text|json] SPEAKER

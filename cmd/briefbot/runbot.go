@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,10 +24,12 @@ import (
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/pipeline"
 	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/internal/web"
 )
 
 const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
-                    [--listen ADDR] [--log-format auto|text|json] [--daemon]
+                    [--listen ADDR] [--admin-listen ADDR]
+                    [--log-format auto|text|json] [--daemon]
 
 Brief every article in the seeds folder and the feeds into the archive,
 post each new briefing and the scheduled digests to the configured
@@ -39,7 +42,12 @@ Flags (they win over BRIEFBOT_* variables, which win over the file):
   --seeds DIR        the seeds folder (default ./seeds)
   --db FILE          the archive (default ./briefbot.db)
   --feed URL         an RSS, Atom or JSON feed to follow (repeatable)
-  --listen ADDR      serve /healthz and /metrics on ADDR, such as :8080
+  --listen ADDR      serve the chat platforms' endpoints and the web archive
+                     on ADDR, such as :8080 (the archive answers only on
+                     loopback unless BRIEFBOT_WEB_TOKEN is set)
+  --admin-listen ADDR
+                     serve /healthz and /metrics on ADDR, such as
+                     127.0.0.1:9090
   --log-format FMT   auto (text on a terminal, else JSON), text or json
   --daemon           read no commands; run until SIGINT or SIGTERM
 `
@@ -57,6 +65,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	flags.StringVar(&f.Seeds, "seeds", "", "")
 	flags.StringVar(&f.DB, "db", "", "")
 	flags.StringVar(&f.Listen, "listen", "", "")
+	flags.StringVar(&f.AdminListen, "admin-listen", "", "")
 	flags.StringVar(&f.LogFormat, "log-format", "", "")
 	flags.BoolVar(&f.Daemon, "daemon", false, "")
 	flags.Func("feed", "", func(u string) error { f.Feeds = append(f.Feeds, u); return nil })
@@ -171,11 +180,29 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	stopped = append(stopped, plats.close)
-	if cfg.Listen != "" {
-		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
-		wait, err := srv.listen(serveCtx, cfg.Listen)
+	// The admin address has the health check and the metrics; the public
+	// one the platforms' endpoints and, unless it has its own, the web
+	// archive.
+	archive := (&web.Server{DB: db, Token: cfg.Secrets.WebToken.Reveal(), Log: log}).Handler()
+	var servers []endpoint
+	add := func(addr, msg string, h http.Handler, attrs ...any) {
+		if addr != "" {
+			servers = append(servers, endpoint{addr, msg, h, attrs})
+		}
+	}
+	add(cfg.AdminListen, "serving /healthz and /metrics",
+		(&server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}).handler())
+	if cfg.Web.Listen != "" {
+		add(cfg.Listen, "serving the public endpoints", public(plats.routes, nil), "routes", routeNames(plats.routes))
+		add(cfg.Web.Listen, "serving the web archive", archive, "token", cfg.Secrets.WebToken != "")
+	} else {
+		add(cfg.Listen, "serving the public endpoints", public(plats.routes, archive),
+			"routes", routeNames(plats.routes), "web", true, "token", cfg.Secrets.WebToken != "")
+	}
+	for _, e := range servers {
+		wait, err := listen(serveCtx, log, e)
 		if err != nil {
-			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
+			return err
 		}
 		stopped = append(stopped, wait)
 	}

@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// Found is a speaker a search found, with what they said that matched.
+type Found struct {
+	SpeakerID  int64
+	Name, Role string
+	Kind       string
+	// Said are the speaker's best matching quotes and positions, the best
+	// first, each text once with every article that carries it.
+	Said []Statement
+}
+
+// SearchPage is a page of a search's answer.
+type SearchPage struct {
+	Found []Found
+	// Total is how many speakers matched in all, or -1 when a filter is
+	// set and they were not all counted.
+	Total int
+	// More is true when there are speakers after this page.
+	More bool
+}
+
+// SearchSpeakers finds the speakers who said something about topic, ranked
+// as WhoSaid ranks them, and returns those from offset on, at most limit
+// (20 when limit is zero or less), with what f lets through of the best
+// five texts of each: a speaker none of whose five passes is left out.
+// A topic without words is ErrEmptyQuery.
+func (db *DB) SearchSpeakers(ctx context.Context, topic string, f Filter, offset, limit int) (SearchPage, error) {
+	q := matchQuery(topic)
+	if q == "" {
+		return SearchPage{}, ErrEmptyQuery
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	page, err := db.searchSpeakers(ctx, q, f, max(offset, 0), limit)
+	if err != nil {
+		return SearchPage{}, fmt.Errorf("searching for %q: %w", topic, err)
+	}
+	return page, nil
+}
+
+func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit int) (SearchPage, error) {
+	matches, matched, err := db.rank(ctx, q, 0)
+	if err != nil {
+		return SearchPage{}, err
+	}
+	var only map[int64]bool // the speakers f.Speaker names
+	if strings.TrimSpace(f.Speaker) != "" {
+		if only, err = db.speakersNamed(ctx, f.Speaker); err != nil {
+			return SearchPage{}, err
+		}
+	}
+	filtered := only != nil || f != (Filter{})
+	page := SearchPage{Total: matched}
+	if filtered {
+		page.Total = -1
+	}
+	articles := map[int64]articleRow{} // by version id
+	passed := 0
+	for i := 0; i < len(matches); {
+		j := i
+		for j < len(matches) && matches[j].sid == matches[i].sid {
+			j++
+		}
+		rows := matches[i:j]
+		i = j
+		if only != nil && !only[rows[0].sid] {
+			continue
+		}
+		if !filtered && passed < offset {
+			passed++ // no need to read what is not shown
+			continue
+		}
+		if passed >= offset+limit {
+			page.More = true
+			break
+		}
+		found, err := db.found(ctx, rows, f, articles)
+		if err != nil {
+			return SearchPage{}, err
+		}
+		if len(found.Said) == 0 {
+			continue
+		}
+		if passed >= offset {
+			page.Found = append(page.Found, found)
+		}
+		passed++
+	}
+	return page, nil
+}
+
+// articleRow is an article as a search filters and shows it.
+type articleRow struct {
+	ref       ArticleRef
+	name, key string
+}
+
+// found reads a speaker's matching rows, best first, keeping those f lets
+// through: each text once, an article's topics only for a speaker without
+// matching words of their own.
+func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[int64]articleRow) (Found, error) {
+	sid := rows[0].sid
+	fd := Found{SpeakerID: sid}
+	if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, sid).
+		Scan(&fd.Name, &fd.Role, &fd.Kind); err != nil {
+		return Found{}, fmt.Errorf("speaker %d: %w", sid, err)
+	}
+	var spans []span
+	for _, m := range rows {
+		if m.rid%4 == 2 && len(fd.Said) > 0 {
+			continue
+		}
+		said, sp, err := db.textOf(ctx, m.rid, sid)
+		if err != nil {
+			return Found{}, err
+		}
+		if said.Text == "" || overlaps(sp, spans) || f.QuotesOnly && !said.Quote {
+			continue
+		}
+		a, ok := articles[sp.version]
+		if !ok {
+			if a, err = db.articleOf(ctx, sp.version); err != nil {
+				return Found{}, err
+			}
+			articles[sp.version] = a
+		}
+		if !a.passes(f) {
+			continue
+		}
+		spans = append(spans, sp)
+		if k := indexSame(fd.Said, said.Text); k >= 0 {
+			fd.Said[k].Also = append(fd.Said[k].Also, a.ref)
+			continue
+		}
+		fd.Said = append(fd.Said, Statement{Quote: said.Quote, Text: said.Text, SpeakerID: sid, Speaker: fd.Name,
+			Start: sp.start, End: sp.end, Article: a.ref})
+	}
+	return fd, nil
+}
+
+func indexSame(ss []Statement, text string) int {
+	for i, s := range ss {
+		if sameText(s.Text, text) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (a articleRow) passes(f Filter) bool {
+	if !f.Since.IsZero() && a.ref.Date.Before(f.Since) || !f.Until.IsZero() && !a.ref.Date.Before(f.Until) {
+		return false
+	}
+	src := strings.ToLower(strings.TrimSpace(f.Source))
+	return src == "" || strings.ToLower(a.ref.Source) == src || strings.ToLower(a.name) == src ||
+		strings.HasPrefix(strings.ToLower(a.key), strings.TrimSuffix(src, "/")+"/")
+}
+
+func (db *DB) articleOf(ctx context.Context, version int64) (articleRow, error) {
+	var (
+		a            articleRow
+		outlet, name string
+		at           sql.NullInt64
+	)
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT a.id, CASE WHEN a.title <> '' THEN a.title ELSE v.title END, a.outlet, a.name, a.source_key, COALESCE(a.published, v.created)
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`, version).
+		Scan(&a.ref.ID, &a.ref.Title, &outlet, &name, &a.key, &at)
+	if err != nil {
+		return articleRow{}, fmt.Errorf("version %d: %w", version, err)
+	}
+	a.name = name
+	a.ref.Source, a.ref.Date = cmpOr(outlet, name), fromUnixNano(at)
+	return a, nil
+}
+
+// speakersNamed are the speakers whose name or an alias contains name, in
+// any case.
+func (db *DB) speakersNamed(ctx context.Context, name string) (map[int64]bool, error) {
+	pattern := "%" + strings.TrimSuffix(likePrefix(nameKey(name)), "%") + "%"
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT id FROM speakers WHERE name_key LIKE ?1 ESCAPE '\'
+		UNION
+		SELECT speaker_id FROM speaker_aliases WHERE alias_key LIKE ?1 ESCAPE '\'`, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("finding speakers named %q: %w", name, err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("finding speakers named %q: %w", name, err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
