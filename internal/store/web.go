@@ -111,7 +111,17 @@ func (db *DB) SpeakerByID(ctx context.Context, id int64) (SpeakerInfo, error) {
 	if err != nil {
 		return SpeakerInfo{}, err
 	}
-	s.Topics = countTopics(topics)
+	// A speaker's own names are topics of their articles, not what they
+	// speak on.
+	own := map[string]bool{strings.ToLower(s.Name): true}
+	for _, a := range aliases {
+		own[strings.ToLower(a)] = true
+	}
+	for _, t := range countTopics(topics) {
+		if !own[strings.ToLower(t.Topic)] {
+			s.Topics = append(s.Topics, t)
+		}
+	}
 	return s, nil
 }
 
@@ -151,14 +161,14 @@ func countTopics(lists []string) []TopicCount {
 var statementRows = `
 	SELECT 1 AS k, ` + spanText("q") + ` AS text, q.start_byte AS start_byte, q.end_byte AS end_byte,
 		q.speaker_id AS speaker_id, COALESCE(sp.name, q.speaker) AS speaker,
-		a.id AS aid, CASE WHEN a.title <> '' THEN a.title ELSE v.title END AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
+		a.id AS aid, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name) AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
 		COALESCE(a.published, v.created) AS at, v.id AS vid
 	FROM quotes q JOIN versions v ON v.id = q.version_id JOIN articles a ON a.latest_version_id = v.id
 	LEFT JOIN speakers sp ON sp.id = q.speaker_id
 	UNION ALL
 	SELECT 0, ` + spanText("p") + `, p.start_byte, p.end_byte,
 		p.speaker_id, COALESCE(sp.name, p.actor),
-		a.id, CASE WHEN a.title <> '' THEN a.title ELSE v.title END, a.outlet, a.name, a.source_key,
+		a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key,
 		COALESCE(a.published, v.created), v.id
 	FROM positions p JOIN versions v ON v.id = p.version_id JOIN articles a ON a.latest_version_id = v.id
 	LEFT JOIN speakers sp ON sp.id = p.speaker_id`
@@ -273,7 +283,7 @@ func (db *DB) RecentArticles(ctx context.Context, f Filter, offset, limit int) (
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT s.aid, s.title, s.outlet, s.name, s.at,
 			(SELECT COUNT(*) FROM quotes q WHERE q.version_id = s.vid)
-		FROM (SELECT a.id AS aid, CASE WHEN a.title <> '' THEN a.title ELSE v.title END AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
+		FROM (SELECT a.id AS aid, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name) AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
 				COALESCE(a.published, v.created) AS at, v.id AS vid, 1 AS k
 			FROM articles a JOIN versions v ON v.id = a.latest_version_id) s
 		WHERE 1 = 1`+where+`

@@ -172,7 +172,7 @@ func (db *DB) articleOf(ctx context.Context, version int64) (articleRow, error) 
 		at           sql.NullInt64
 	)
 	err := db.sql.QueryRowContext(ctx, `
-		SELECT a.id, CASE WHEN a.title <> '' THEN a.title ELSE v.title END, a.outlet, a.name, a.source_key, COALESCE(a.published, v.created)
+		SELECT a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key, COALESCE(a.published, v.created)
 		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`, version).
 		Scan(&a.ref.ID, &a.ref.Title, &outlet, &name, &a.key, &at)
 	if err != nil {
