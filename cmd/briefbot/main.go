@@ -29,8 +29,8 @@ const usage = `Usage:
                  [--listen ADDR] [--admin-listen ADDR]
                  [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
-  briefbot who-said [--db FILE] [--format text|json] TOPIC
-  briefbot quotes [--db FILE] [--format text|json] SPEAKER
+  briefbot who-said [--db FILE] [--format text|json] [--limit N] [--page N] TOPIC
+  briefbot quotes [--db FILE] [--format text|json] [--limit N] [--page N] SPEAKER
   briefbot help
 
 Commands:
@@ -40,6 +40,8 @@ Commands:
             and answer commands typed on standard input; the default command
   who-said  who said what about a topic, from the archive
   quotes    what someone said, newest first, from the archive
+            (both take filters among the words, as in chat: since:7d
+            source:NAME speaker:NAME about:TOPIC; --limit 0 shows all)
   brief     brief each FILE (- reads standard input) and print the briefings
             as text (default), markdown or JSON, one object a line
   help      show this help

@@ -158,6 +158,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	cmds := &bot.Commands{
 		Archive: db.Archive(),
+		WebURL:  cfg.Web.BaseURL,
 		Log:     log,
 		Observe: m.observeCommand,
 		Digest:  disp.DigestNow,
@@ -258,9 +259,17 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	flags.SetOutput(io.Discard)
 	dbPath := flags.String("db", orDefault(getenv("BRIEFBOT_DB"), "briefbot.db"), "")
 	format := flags.String("format", "text", "")
+	limit := flags.Int("limit", -1, "")
+	page := flags.Int("page", 1, "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
-		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] WORDS...\n", name))
+		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] [--limit N] [--page N] WORDS...\n", name))
+	}
+	if *page < 1 {
+		return usagef("--page %d: pages count from 1", *page)
+	}
+	if *limit < -1 {
+		return usagef("--limit %d: want 0 (all) or more", *limit)
 	}
 	if len(rest) == 0 {
 		return usagef("%s needs something to look up", name)
@@ -281,9 +290,19 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 		return usagef("%s needs words to look up", name)
 	}
 	if *format == "json" {
-		return bot.WriteJSON(ctx, db.Archive(), stdout, name, words)
+		return bot.WriteJSON(ctx, db.Archive(), stdout, name, words, bot.JSONPage{Page: *page, Limit: *limit}, time.Now())
 	}
-	cmds := &bot.Commands{Archive: db.Archive(), Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	// --limit 0 is all; unset, the chat answer's size.
+	shown := *limit
+	if shown == 0 {
+		shown = -1
+	} else if shown < 0 {
+		shown = 0
+	}
+	cmds := &bot.Commands{Archive: db.Archive(), Speakers: shown, QuotesShown: shown, Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	if *page > 1 {
+		words += fmt.Sprintf(" page:%d", *page)
+	}
 	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+words))
 	return err
 }

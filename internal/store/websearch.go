@@ -40,14 +40,20 @@ func (db *DB) SearchSpeakers(ctx context.Context, topic string, f Filter, offset
 	if limit <= 0 {
 		limit = 20
 	}
-	page, err := db.searchSpeakers(ctx, q, f, max(offset, 0), limit)
+	page, err := db.searchSpeakers(ctx, q, f, max(offset, 0), limit, textsShown)
 	if err != nil {
 		return SearchPage{}, fmt.Errorf("searching for %q: %w", topic, err)
 	}
 	return page, nil
 }
 
-func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit int) (SearchPage, error) {
+// textsShown is how many texts a page shows of each speaker it finds: the
+// rows rank keeps of each.
+const textsShown = 5
+
+// searchSpeakers is SearchSpeakers with the query made, keeping at most
+// texts texts of each speaker.
+func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit, texts int) (SearchPage, error) {
 	matches, matched, err := db.rank(ctx, q, 0)
 	if err != nil {
 		return SearchPage{}, err
@@ -79,16 +85,20 @@ func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, li
 			passed++ // no need to read what is not shown
 			continue
 		}
-		if passed >= offset+limit {
+		if passed >= offset+limit && !filtered {
 			page.More = true
 			break
 		}
-		found, err := db.found(ctx, rows, f, articles)
+		found, err := db.found(ctx, rows, f, articles, texts)
 		if err != nil {
 			return SearchPage{}, err
 		}
 		if len(found.Said) == 0 {
 			continue
+		}
+		if passed >= offset+limit { // one more passes the filter
+			page.More = true
+			break
 		}
 		if passed >= offset {
 			page.Found = append(page.Found, found)
@@ -105,9 +115,9 @@ type articleRow struct {
 }
 
 // found reads a speaker's matching rows, best first, keeping those f lets
-// through: each text once, an article's topics only for a speaker without
-// matching words of their own.
-func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[int64]articleRow) (Found, error) {
+// through, at most texts of them: each text once, an article's topics
+// only for a speaker without matching words of their own.
+func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[int64]articleRow, texts int) (Found, error) {
 	sid := rows[0].sid
 	fd := Found{SpeakerID: sid}
 	if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, sid).
@@ -116,6 +126,9 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[in
 	}
 	var spans []span
 	for _, m := range rows {
+		if len(fd.Said) == texts {
+			break
+		}
 		if m.rid%4 == 2 && len(fd.Said) > 0 {
 			continue
 		}
