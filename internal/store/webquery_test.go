@@ -140,3 +140,36 @@ func TestArchiveWhoSaidPages(t *testing.T) {
 		t.Errorf("WhoSaid(!?) = %v, %v; want nothing", hits, err)
 	}
 }
+
+// TestWhoSaidNeverHeadedByNoName checks that a letter or a clause taken
+// for a speaker, however much it said, does not head an answer, and is
+// still in it.
+func TestWhoSaidNeverHeadedByNoName(t *testing.T) {
+	for _, noName := range []string{"C", "the officials who spoke on condition of anonymity about the pier", "officials"} {
+		t.Run(noName, func(t *testing.T) {
+			db := open(t)
+			saveFiller(t, db)
+			save(t, db, "loud", day(3), nil,
+				said{who: noName, text: "The pier is closing, the pier is closing, the pier"},
+				said{who: noName, text: "The pier will not reopen, not the pier"})
+			save(t, db, "quiet", day(2), nil, said{who: "Ada Quill", text: "The pier needs care"})
+			hits, _, err := db.Archive().WhoSaid(t.Context(), bot.Query{Words: "pier"}, 0, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, h := range hits {
+				names = append(names, h.Speaker)
+			}
+			if len(names) != 2 || names[0] != "Ada Quill" {
+				t.Errorf("WhoSaid(pier) = %q; want Ada Quill first, then %q", names, noName)
+			}
+			// The ranking without the rule puts the no-name first, or the
+			// test shows nothing.
+			raw, _, err := db.WhoSaid(t.Context(), "pier", 0)
+			if err != nil || len(raw) != 2 || raw[0].Speaker == "Ada Quill" {
+				t.Fatalf("DB.WhoSaid(pier) = %+v, %v; the test needs %q ranked first", raw, err, noName)
+			}
+		})
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Found is a speaker a search found, with what they said that matched.
@@ -69,15 +71,21 @@ func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, li
 	if filtered {
 		page.Total = -1
 	}
-	articles := map[int64]articleRow{} // by version id
-	passed := 0
+	var groups [][]match // each speaker's rows, best speaker first
 	for i := 0; i < len(matches); {
 		j := i
 		for j < len(matches) && matches[j].sid == matches[i].sid {
 			j++
 		}
-		rows := matches[i:j]
+		groups = append(groups, matches[i:j])
 		i = j
+	}
+	if err := db.nameFirst(ctx, groups); err != nil {
+		return SearchPage{}, err
+	}
+	articles := map[int64]articleRow{} // by version id
+	passed := 0
+	for _, rows := range groups {
 		if only != nil && !only[rows[0].sid] {
 			continue
 		}
@@ -129,8 +137,8 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[in
 		if len(fd.Said) == texts {
 			break
 		}
-		if m.rid%4 == 2 && len(fd.Said) > 0 {
-			continue
+		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
+			continue // without reading it
 		}
 		said, sp, err := db.textOf(ctx, m.rid, sid)
 		if err != nil {
@@ -158,6 +166,12 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[in
 			Start: sp.start, End: sp.end, Article: a.ref})
 	}
 	return fd, nil
+}
+
+// dated reports whether a search row's date (Unix nanoseconds, 0 when
+// unknown) may pass f's dates; the article's date decides in the end.
+func dated(at int64, f Filter) bool {
+	return at == 0 || (f.Since.IsZero() || at >= f.Since.UnixNano()) && (f.Until.IsZero() || at < f.Until.UnixNano())
 }
 
 func indexSame(ss []Statement, text string) int {
@@ -217,4 +231,48 @@ func (db *DB) speakersNamed(ctx context.Context, name string) (map[int64]bool, e
 		out[id] = true
 	}
 	return out, rows.Err()
+}
+
+// nameLook is how far down a ranking nameFirst looks for a name: past it,
+// the best speaker is left at the head, whatever their name.
+const nameLook = 10
+
+// maxNameWords is the most words a speaker's name has: the longest real
+// names run to five or six ("Mohammed bin Salman Al Saud"); a longer one
+// is a description or a clause ("the foreign ministers of key European
+// powers including Germany, France, Poland and Britain").
+const maxNameWords = 6
+
+// nameFirst moves the best-ranked speaker whose name looks like a name to
+// the head of groups, when the best of all is a letter ("C") or a
+// description: a list is never headed by what is no name. The others
+// keep their order.
+func (db *DB) nameFirst(ctx context.Context, groups [][]match) error {
+	for i := range min(len(groups), nameLook) {
+		var name string
+		if err := db.sql.QueryRowContext(ctx, `SELECT name FROM speakers WHERE id = ?`, groups[i][0].sid).Scan(&name); err != nil {
+			return fmt.Errorf("speaker %d: %w", groups[i][0].sid, err)
+		}
+		if looksLikeName(name) {
+			head := groups[i]
+			copy(groups[1:i+1], groups[:i])
+			groups[0] = head
+			return nil
+		}
+	}
+	return nil
+}
+
+// looksLikeName reports whether a speaker's name is a name: two letters
+// or more, starting with a capital, no comma, at most maxNameWords words.
+func looksLikeName(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	return letters >= 2 && unicode.IsUpper(first) && !strings.Contains(name, ",") &&
+		len(strings.Fields(name)) <= maxNameWords
 }
