@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -98,16 +99,14 @@ func (db *DB) SpeakerByID(ctx context.Context, id int64) (SpeakerInfo, error) {
 	}
 	if err := db.sql.QueryRowContext(ctx, `
 		SELECT
-			(SELECT COUNT(*) FROM quotes q JOIN articles a ON a.latest_version_id = q.version_id WHERE q.speaker_id = ?1),
-			(SELECT COUNT(*) FROM positions p JOIN articles a ON a.latest_version_id = p.version_id WHERE p.speaker_id = ?1)`,
+			(SELECT COUNT(*) FROM quotes q `+latestOf("q")+` WHERE q.speaker_id = ?1),
+			(SELECT COUNT(*) FROM positions p `+latestOf("p")+` WHERE p.speaker_id = ?1)`,
 		id).Scan(&s.Quotes, &s.Positions); err != nil {
 		return SpeakerInfo{}, fmt.Errorf("counting what speaker %d said: %w", id, err)
 	}
 	topics, err := db.strings(ctx, "reading topics", `
-		SELECT v.topics FROM version_speakers vs
-		JOIN articles a ON a.latest_version_id = vs.version_id
-		JOIN versions v ON v.id = vs.version_id
-		WHERE vs.speaker_id = ?`, id)
+		SELECT v.topics FROM versions v JOIN articles a ON a.id = v.article_id AND a.latest_version_id = v.id
+		WHERE v.id IN (SELECT version_id FROM quotes WHERE speaker_id = ?1 UNION SELECT version_id FROM positions WHERE speaker_id = ?1)`, id)
 	if err != nil {
 		return SpeakerInfo{}, err
 	}
@@ -155,6 +154,14 @@ func countTopics(lists []string) []TopicCount {
 	return out
 }
 
+// latestOf joins the quote or position row r with its version as v and,
+// when that is its article's latest, the article as a. The article is
+// found by its id, and only kept when the version is its latest: the
+// other way round needs an index on articles.latest_version_id.
+func latestOf(r string) string {
+	return `JOIN versions v ON v.id = ` + r + `.version_id JOIN articles a ON a.id = v.article_id AND a.latest_version_id = v.id`
+}
+
 // statementRows selects every quote (k = 1) and position (k = 0) of the
 // latest versions of articles, with the article's date as at, for a WHERE
 // and an ORDER BY around it.
@@ -163,14 +170,14 @@ var statementRows = `
 		q.speaker_id AS speaker_id, COALESCE(sp.name, q.speaker) AS speaker,
 		a.id AS aid, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name) AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
 		COALESCE(a.published, v.created) AS at, v.id AS vid
-	FROM quotes q JOIN versions v ON v.id = q.version_id JOIN articles a ON a.latest_version_id = v.id
+	FROM quotes q ` + latestOf("q") + `
 	LEFT JOIN speakers sp ON sp.id = q.speaker_id
 	UNION ALL
 	SELECT 0, ` + spanText("p") + `, p.start_byte, p.end_byte,
 		p.speaker_id, COALESCE(sp.name, p.actor),
 		a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key,
 		COALESCE(a.published, v.created), v.id
-	FROM positions p JOIN versions v ON v.id = p.version_id JOIN articles a ON a.latest_version_id = v.id
+	FROM positions p ` + latestOf("p") + `
 	LEFT JOIN speakers sp ON sp.id = p.speaker_id`
 
 // filterSQL is the WHERE clause for f over statementRows, and its
@@ -276,37 +283,50 @@ type ArticleSummary struct {
 }
 
 // RecentArticles returns the articles that f lets through (f.Speaker and
-// f.QuotesOnly are not used), the newest first, from offset on, at most
-// limit of them.
+// f.QuotesOnly are not used), the latest archived first, from offset on,
+// at most limit of them.
 func (db *DB) RecentArticles(ctx context.Context, f Filter, offset, limit int) ([]ArticleSummary, error) {
 	where, args := filterSQL(Filter{Since: f.Since, Until: f.Until, Source: f.Source})
+	// In the order of archiving, which the primary key keeps: ordering by
+	// date would sort the whole archive for each page.
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT s.aid, s.title, s.outlet, s.name, s.at,
-			(SELECT COUNT(*) FROM quotes q WHERE q.version_id = s.vid)
-		FROM (SELECT a.id AS aid, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name) AS title, a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
+		SELECT s.aid, s.title, s.outlet, s.name, s.at, s.vid
+		FROM (SELECT a.id AS aid, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name) AS title,
+				a.outlet AS outlet, a.name AS name, a.source_key AS source_key,
 				COALESCE(a.published, v.created) AS at, v.id AS vid, 1 AS k
 			FROM articles a JOIN versions v ON v.id = a.latest_version_id) s
 		WHERE 1 = 1`+where+`
-		ORDER BY s.at DESC, s.aid DESC LIMIT ? OFFSET ?`, append(args, max(limit, 1), max(offset, 0))...)
+		ORDER BY s.aid DESC LIMIT ? OFFSET ?`, append(args, max(limit, 1), max(offset, 0))...)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}
-	defer rows.Close()
-	var out []ArticleSummary
+	var (
+		out  []ArticleSummary
+		vids []int64
+	)
 	for rows.Next() {
 		var (
 			a            ArticleSummary
 			outlet, name string
 			at           sql.NullInt64
+			vid          int64
 		)
-		if err := rows.Scan(&a.ID, &a.Title, &outlet, &name, &at, &a.Quotes); err != nil {
+		if err := rows.Scan(&a.ID, &a.Title, &outlet, &name, &at, &vid); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("listing articles: %w", err)
 		}
 		a.Source, a.Date = cmpOr(outlet, name), fromUnixNano(at)
 		out = append(out, a)
+		vids = append(vids, vid)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
+	}
+	for i, vid := range vids {
+		if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes WHERE version_id = ?`, vid).Scan(&out[i].Quotes); err != nil {
+			return nil, fmt.Errorf("counting quotes: %w", err)
+		}
 	}
 	return out, nil
 }
@@ -324,28 +344,43 @@ type SourceCount struct {
 // or else file or feed name, those with the most articles first, at most
 // limit of them.
 func (db *DB) SourceCounts(ctx context.Context, limit int) ([]SourceCount, error) {
+	// Grouped by the columns of articles_by_source, so that the index is
+	// read in order; outlet-or-name is merged here.
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT source_kind, CASE WHEN outlet <> '' THEN outlet ELSE name END AS src, COUNT(*), MAX(COALESCE(published, first_seen))
-		FROM articles GROUP BY source_kind, CASE WHEN outlet <> '' THEN outlet ELSE name END
-		ORDER BY COUNT(*) DESC, src LIMIT ?`, max(limit, 1))
+		SELECT source_kind, outlet, name, COUNT(*), MAX(COALESCE(published, first_seen))
+		FROM articles GROUP BY source_kind, outlet, name`)
 	if err != nil {
 		return nil, fmt.Errorf("counting sources: %w", err)
 	}
 	defer rows.Close()
 	var out []SourceCount
+	at := map[[2]string]int{}
 	for rows.Next() {
 		var (
-			s  SourceCount
-			at sql.NullInt64
+			kind, outlet, name string
+			n                  int
+			latest             sql.NullInt64
 		)
-		if err := rows.Scan(&s.Kind, &s.Name, &s.Articles, &at); err != nil {
+		if err := rows.Scan(&kind, &outlet, &name, &n, &latest); err != nil {
 			return nil, fmt.Errorf("counting sources: %w", err)
 		}
-		s.Latest = fromUnixNano(at)
-		out = append(out, s)
+		k := [2]string{kind, cmpOr(outlet, name)}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, SourceCount{Kind: kind, Name: k[1]})
+		}
+		out[i].Articles += n
+		if t := fromUnixNano(latest); t.After(out[i].Latest) {
+			out[i].Latest = t
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("counting sources: %w", err)
 	}
-	return out, nil
+	slices.SortFunc(out, func(a, b SourceCount) int {
+		return cmp.Or(cmp.Compare(b.Articles, a.Articles), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Kind, b.Kind))
+	})
+	return out[:min(len(out), max(limit, 1))], nil
 }

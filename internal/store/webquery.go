@@ -110,7 +110,7 @@ func (db *DB) speakerFor(ctx context.Context, name string) (id int64, candidates
 	pattern := "%" + strings.TrimSuffix(likePrefix(key), "%") + "%"
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT s.id, s.name, k.key,
-			(SELECT COUNT(*) FROM quotes q JOIN articles a ON a.latest_version_id = q.version_id WHERE q.speaker_id = s.id)
+			(SELECT COUNT(*) FROM quotes q `+latestOf("q")+` WHERE q.speaker_id = s.id)
 		FROM (SELECT id, name_key AS key FROM speakers WHERE name_key LIKE ?1 ESCAPE '\'
 			UNION SELECT speaker_id, alias_key FROM speaker_aliases WHERE alias_key LIKE ?1 ESCAPE '\') k
 		JOIN speakers s ON s.id = k.id`, pattern)
@@ -202,9 +202,7 @@ func (db *DB) quotesOf(ctx context.Context, id int64, f Filter, about string) ([
 				ORDER BY p.end_byte - p.start_byte LIMIT 1),
 				CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)) END,
 			COALESCE(a.published, v.created), a.outlet, a.name, a.source_key
-		FROM quotes q
-		JOIN versions v ON v.id = q.version_id
-		JOIN articles a ON a.latest_version_id = v.id
+		FROM quotes q `+latestOf("q")+`
 		JOIN speakers sp ON sp.id = q.speaker_id
 		WHERE q.speaker_id = ?
 		ORDER BY COALESCE(a.published, v.created) DESC, v.id DESC, q.start_byte, q.ord`, id)
