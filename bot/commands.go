@@ -431,3 +431,29 @@ func source(title string, published time.Time, id int64) string {
 	}
 	return s
 }
+
+// More is the command that shows the next page of an answer, from the
+// answer's last line ("…and 5 more: /who-said europe page:2"), and false
+// when the answer has no next page or its command was cut short: what a
+// platform's "More" button runs.
+func More(answer string) (line string, ok bool) {
+	answer = strings.TrimRight(answer, "\n")
+	last := answer[strings.LastIndexByte(answer, '\n')+1:]
+	switch {
+	case strings.HasPrefix(last, "…and ") && strings.Contains(last, " more: /"):
+		_, line, _ = strings.Cut(last, " more: ")
+	case strings.HasPrefix(last, "More: /"):
+		line = strings.TrimPrefix(last, "More: ")
+	default:
+		return "", false
+	}
+	return line, IsPage(line) && !strings.HasSuffix(line, "…")
+}
+
+// IsPage reports whether line is a page of /who-said or /quotes, the only
+// commands a "More" button may run: a button's value comes back from the
+// platform, and no other command is run from one.
+func IsPage(line string) bool {
+	return (strings.HasPrefix(line, "/who-said ") || strings.HasPrefix(line, "/quotes ")) &&
+		strings.Contains(line, " page:") && !strings.ContainsAny(line, "\n\r")
+}

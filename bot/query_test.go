@@ -46,3 +46,22 @@ func TestParseQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestMore(t *testing.T) {
+	for _, tc := range []struct {
+		answer, want string
+		ok           bool
+	}{
+		{"Who said what about \"europe\":\n\nA\n\n…and 5 more: /who-said europe page:2", "/who-said europe page:2", true},
+		{"Quotes from A:\n\n“x”\n\nMore: /quotes ada since:7d page:3\n", "/quotes ada since:7d page:3", true},
+		{"Who said what about \"europe\":\n\nA", "", false},
+		{"…and 5 more: /who-said a very long topic that was cut short by the ech…", "", false},
+		{"…and 5 more: /digest page:2", "", false},
+		{"More: /who-said europe", "", false},
+	} {
+		line, ok := bot.More(tc.answer)
+		if ok != tc.ok || ok && line != tc.want {
+			t.Errorf("More(%q) = %q, %v; want %q, %v", tc.answer, line, ok, tc.want, tc.ok)
+		}
+	}
+}
