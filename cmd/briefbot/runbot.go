@@ -98,6 +98,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err == nil
 	}
 	outbox := db.Outbox()
+	outbox.WebURL = cfg.Web.BaseURL
 	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
