@@ -307,6 +307,9 @@ func (p *pages) article(w http.ResponseWriter, r *http.Request) {
 	if d.Title == "" {
 		d.Title = a.Title
 	}
+	if d.Title == "" {
+		d.Title = src.Name // an untitled article is named by its file or feed
+	}
 	d.Ref = store.ArticleRef{ID: id, Title: a.Title, Source: a.Source, Date: a.Published}
 	if d.Ref.Source == "" {
 		d.Ref.Source = src.Name

@@ -365,6 +365,9 @@ func TestArticlePage(t *testing.T) {
 	if quotes == 0 {
 		t.Errorf("the seed has no quote")
 	}
+	if !strings.Contains(body, "<h1>seed-afp-nato.txt</h1>") {
+		t.Errorf("GET %s: the untitled seed is not named by its file", path)
+	}
 	if !strings.Contains(body, `<sup class="who"><a href="/speaker/`) {
 		t.Errorf("GET %s names no speaker beside a quote", path)
 	}
