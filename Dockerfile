@@ -15,9 +15,10 @@ COPY --from=build --chown=65532:65532 /data /data
 VOLUME /data
 # In a container the bot reads no commands from standard input: it runs
 # until SIGTERM, posting to its channels (the console channel prints to the
-# container's log), and serves /healthz and /metrics on port 8080. Logs go
-# to standard error as JSON.
-ENV BRIEFBOT_SEEDS=/seeds BRIEFBOT_DB=/data/briefbot.db BRIEFBOT_DAEMON=true BRIEFBOT_LISTEN=:8080
-EXPOSE 8080
+# container's log), serves the web archive on port 8080 (to the outside only
+# with BRIEFBOT_WEB_TOKEN set) and /healthz and /metrics on port 9090. Logs
+# go to standard error as JSON.
+ENV BRIEFBOT_SEEDS=/seeds BRIEFBOT_DB=/data/briefbot.db BRIEFBOT_DAEMON=true BRIEFBOT_LISTEN=:8080 BRIEFBOT_ADMIN_LISTEN=:9090
+EXPOSE 8080 9090
 ENTRYPOINT ["/briefbot"]
 CMD ["run"]

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -16,8 +17,10 @@ import (
 // Hit is one speaker's answer to /who-said: who, in what role, their best
 // words on the topic and where they said them.
 type Hit struct {
-	Speaker string
-	Role    string
+	// SpeakerID is the speaker's id in the archive: their page on the web.
+	SpeakerID int64
+	Speaker   string
+	Role      string
 	// Kind is "person", "organisation" or "group".
 	Kind      string
 	Said      []Said
@@ -47,13 +50,43 @@ type QuoteRow struct {
 	ArticleID  int64
 	Title      string
 	Published  time.Time
+	// Also are the other articles that carry the same words (wire copy
+	// reprinted), shown with this one instead of the quote again.
+	Also []Cite
+}
+
+// Cite is an article an answer cites.
+type Cite struct {
+	ArticleID int64
+	Title     string
+	Published time.Time
+}
+
+// QuotePage is a page of what a speaker was quoted as saying.
+type QuotePage struct {
+	Rows []QuoteRow
+	// More counts the quotes after this page.
+	More int
+	// Candidates are the speakers a name fits, the most quoted first,
+	// when it fits several and none better than the others: no speaker
+	// is picked then, and Rows is empty.
+	Candidates []string
 }
 
 // Archive is what the commands read; the archive implements it
 // (store.DB.Archive).
 type Archive interface {
-	WhoSaid(ctx context.Context, topic string, limit int) ([]Hit, int, error)
-	Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow, error)
+	// WhoSaid finds the speakers who said something about q's words and
+	// about:, as q's filters let through, the most relevant first, from
+	// offset on, at most limit of them (all when limit is 0 or less), and
+	// says how many more there are after them: -1 when there are more
+	// but they were not counted.
+	WhoSaid(ctx context.Context, q Query, offset, limit int) (hits []Hit, more int, err error)
+	// Quotes finds the speaker q's words name (a possessive, "hegseth's",
+	// names them too) and returns what they were quoted as saying, as q's
+	// filters and about: let through, newest first, each text once, from
+	// offset on, at most limit (all when limit is 0 or less).
+	Quotes(ctx context.Context, q Query, offset, limit int) (QuotePage, error)
 	Briefing(ctx context.Context, id int64) (summarize.Briefing, string, error)
 	Latest(ctx context.Context) (int64, error)
 }
@@ -74,13 +107,28 @@ type Commands struct {
 	// Observe, when set, is told how long each command took to answer.
 	Observe func(command string, took time.Duration)
 	Log     *slog.Logger
-	// Speakers caps /who-said's answer; 0 means 5.
+	// Speakers caps /who-said's answer; 0 means 5, less than 0 all.
 	Speakers int
+	// QuotesShown caps /quotes's answer; 0 means 10, less than 0 all.
+	QuotesShown int
+	// WebURL, when set, is where the web archive is (https://news.example.org):
+	// answers link to its pages.
+	WebURL string
+	// Now is the clock that since:7d counts back from; nil means time.Now.
+	Now func() time.Time
 }
+
+// Default page sizes of the answers in chat.
+const (
+	defaultSpeakers = 5
+	defaultQuotes   = 10
+)
 
 const usageText = `Commands:
   /who-said <topic>        who said what about a topic (europe, negotiations, Ukraine)
   /quotes <speaker>        what someone said, newest first ("hegseth" is enough)
+                           Both take filters: since:7d since:2026-12-01 until:DATE
+                           source:NAME speaker:NAME about:TOPIC quotes:only page:2
   /brief [latest|<id>]     show a briefing
   /digest                  post the digest of what is new to this channel now
   /sources                 the folders and feeds being read
@@ -176,16 +224,73 @@ func (c *Commands) failed(ctx context.Context, what string, err error) string {
 	return "Sorry, something went wrong looking that up. Please try again."
 }
 
-func (c *Commands) whoSaid(ctx context.Context, topic string) string {
-	limit := c.Speakers
-	if limit <= 0 {
-		limit = 5
+func (c *Commands) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
 	}
-	hits, more, err := c.Archive.WhoSaid(ctx, topic, limit)
+	return time.Now()
+}
+
+// pageSize is the page size set, or else def; 0 for all.
+func pageSize(set, def int) int {
+	switch {
+	case set < 0:
+		return 0
+	case set == 0:
+		return def
+	}
+	return set
+}
+
+// query reads what follows a command: words and filters. The words must
+// say something; about: alone is enough for /who-said.
+func (c *Commands) query(arg string) (Query, string) {
+	q, err := ParseQuery(arg, c.now())
+	if err != nil {
+		return Query{}, "Sorry, " + err.Error() + "."
+	}
+	return q, ""
+}
+
+// nextPage is the command that shows the page after page: arg with its
+// page: filter replaced.
+func nextPage(command, arg string, page int) string {
+	var kept []string
+	for _, tok := range tokens(arg) {
+		if !strings.HasPrefix(strings.ToLower(tok), "page:") {
+			kept = append(kept, tok)
+		}
+	}
+	return fmt.Sprintf("/%s %s page:%d", command, strings.Join(kept, " "), page+1)
+}
+
+// moreLine tells how to see what a page left out.
+func moreLine(more int, next string) string {
+	if more > 0 {
+		return fmt.Sprintf("\n…and %d more: %s\n", more, cut(next))
+	}
+	return fmt.Sprintf("\nMore: %s\n", cut(next))
+}
+
+func (c *Commands) whoSaid(ctx context.Context, arg string) string {
+	q, problem := c.query(arg)
+	if problem != "" {
+		return problem
+	}
+	topic := strings.TrimSpace(q.Words + " " + q.About)
+	if topic == "" {
+		return "Usage: /who-said <topic>, for example /who-said europe"
+	}
+	limit := pageSize(c.Speakers, defaultSpeakers)
+	page := max(q.Page, 1)
+	hits, more, err := c.Archive.WhoSaid(ctx, q, (page-1)*limit, limit)
 	if err != nil {
 		return c.failed(ctx, "who-said", err)
 	}
 	if len(hits) == 0 {
+		if page > 1 {
+			return fmt.Sprintf("There is no page %d for %s.", page, echo(topic))
+		}
 		return fmt.Sprintf("Nobody in the archive has said anything about %s yet.", echo(topic))
 	}
 	var b strings.Builder
@@ -204,20 +309,55 @@ func (c *Commands) whoSaid(ctx context.Context, topic string) string {
 			}
 		}
 		b.WriteString("  — " + source(h.Title, h.Published, h.ArticleID) + "\n")
+		if c.WebURL != "" && h.SpeakerID > 0 {
+			fmt.Fprintf(&b, "  %s/speaker/%d\n", strings.TrimRight(c.WebURL, "/"), h.SpeakerID)
+		}
 	}
-	if more > 0 {
-		fmt.Fprintf(&b, "\n…and %d more.\n", more)
+	if more != 0 && limit > 0 {
+		b.WriteString(moreLine(more, nextPage("who-said", arg, page)))
+	}
+	if c.WebURL != "" {
+		fmt.Fprintf(&b, "\nOn the web: %s/?%s\n", strings.TrimRight(c.WebURL, "/"), url.Values{"q": {arg}}.Encode())
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (c *Commands) quotes(ctx context.Context, speaker string) string {
-	rows, err := c.Archive.Quotes(ctx, speaker, 10)
+// candidatesShown caps the names /quotes offers when a name fits several
+// speakers.
+const candidatesShown = 5
+
+func (c *Commands) quotes(ctx context.Context, arg string) string {
+	q, problem := c.query(arg)
+	if problem != "" {
+		return problem
+	}
+	if strings.TrimSpace(q.Words) == "" {
+		return "Usage: /quotes <speaker>, for example /quotes hegseth"
+	}
+	limit := pageSize(c.QuotesShown, defaultQuotes)
+	page := max(q.Page, 1)
+	res, err := c.Archive.Quotes(ctx, q, (page-1)*limit, limit)
 	if err != nil {
 		return c.failed(ctx, "quotes", err)
 	}
+	if len(res.Candidates) > 0 {
+		names := res.Candidates[:min(len(res.Candidates), candidatesShown)]
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s fits %d speakers. Did you mean:\n", echo(q.Words), len(res.Candidates))
+		for _, n := range names {
+			b.WriteString("  /quotes " + oneLine(n) + "\n")
+		}
+		if len(res.Candidates) > len(names) {
+			fmt.Fprintf(&b, "…or %d others? Type more of the name.\n", len(res.Candidates)-len(names))
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	rows := res.Rows
 	if len(rows) == 0 {
-		return fmt.Sprintf("No quotes from %s in the archive yet.", echo(speaker))
+		if page > 1 {
+			return fmt.Sprintf("There is no page %d of quotes from %s.", page, echo(q.Words))
+		}
+		return fmt.Sprintf("No quotes from %s in the archive yet.", echo(q.Words))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Quotes from %s", oneLine(rows[0].Speaker))
@@ -231,6 +371,12 @@ func (c *Commands) quotes(ctx context.Context, speaker string) string {
 			b.WriteString("  reported: " + oneLine(r.Context) + "\n")
 		}
 		b.WriteString("  — " + source(r.Title, r.Published, r.ArticleID) + "\n")
+		for _, a := range r.Also {
+			b.WriteString("  — also " + source(a.Title, a.Published, a.ArticleID) + "\n")
+		}
+	}
+	if res.More != 0 && limit > 0 {
+		b.WriteString(moreLine(res.More, nextPage("quotes", arg, page)))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -284,4 +430,30 @@ func source(title string, published time.Time, id int64) string {
 		s += fmt.Sprintf(" (/brief %d)", id)
 	}
 	return s
+}
+
+// More is the command that shows the next page of an answer, from the
+// answer's last line ("…and 5 more: /who-said europe page:2"), and false
+// when the answer has no next page or its command was cut short: what a
+// platform's "More" button runs.
+func More(answer string) (line string, ok bool) {
+	answer = strings.TrimRight(answer, "\n")
+	last := answer[strings.LastIndexByte(answer, '\n')+1:]
+	switch {
+	case strings.HasPrefix(last, "…and ") && strings.Contains(last, " more: /"):
+		_, line, _ = strings.Cut(last, " more: ")
+	case strings.HasPrefix(last, "More: /"):
+		line = strings.TrimPrefix(last, "More: ")
+	default:
+		return "", false
+	}
+	return line, IsPage(line) && !strings.HasSuffix(line, "…")
+}
+
+// IsPage reports whether line is a page of /who-said or /quotes, the only
+// commands a "More" button may run: a button's value comes back from the
+// platform, and no other command is run from one.
+func IsPage(line string) bool {
+	return (strings.HasPrefix(line, "/who-said ") || strings.HasPrefix(line, "/quotes ")) &&
+		strings.Contains(line, " page:") && !strings.ContainsAny(line, "\n\r")
 }

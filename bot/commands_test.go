@@ -3,33 +3,46 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/briefbot/briefbot/summarize"
 )
 
 // fakeArchive answers from fixed data and records what it was asked.
 type fakeArchive struct {
-	hits   []Hit
-	more   int
-	quotes []QuoteRow
-	err    error
-	asked  []string
+	hits       []Hit
+	more       int
+	quotes     []QuoteRow
+	candidates []string
+	err        error
+	asked      []Query
 }
 
-func (f *fakeArchive) WhoSaid(_ context.Context, topic string, limit int) ([]Hit, int, error) {
-	f.asked = append(f.asked, "who-said "+topic)
-	if len(f.hits) > limit {
-		return f.hits[:limit], f.more + len(f.hits) - limit, f.err
+func (f *fakeArchive) WhoSaid(_ context.Context, q Query, offset, limit int) ([]Hit, int, error) {
+	f.asked = append(f.asked, q)
+	hits := f.hits[min(offset, len(f.hits)):]
+	if limit > 0 && len(hits) > limit {
+		return hits[:limit], f.more + len(hits) - limit, f.err
 	}
-	return f.hits, f.more, f.err
+	return hits, f.more, f.err
 }
 
-func (f *fakeArchive) Quotes(_ context.Context, speaker string, _ int) ([]QuoteRow, error) {
-	f.asked = append(f.asked, "quotes "+speaker)
-	return f.quotes, f.err
+func (f *fakeArchive) Quotes(_ context.Context, q Query, offset, limit int) (QuotePage, error) {
+	f.asked = append(f.asked, q)
+	if len(f.candidates) > 0 {
+		return QuotePage{Candidates: f.candidates}, f.err
+	}
+	rows := f.quotes[min(offset, len(f.quotes)):]
+	more := 0
+	if limit > 0 && len(rows) > limit {
+		rows, more = rows[:limit], len(rows)-limit
+	}
+	return QuotePage{Rows: rows, More: more}, f.err
 }
 
 func (f *fakeArchive) Briefing(_ context.Context, id int64) (summarize.Briefing, string, error) {
@@ -97,8 +110,91 @@ func TestHandle(t *testing.T) {
 		t.Errorf("Observe saw %q; want each of the 13 commands, the last as unknown", observed)
 	}
 	c.Speakers = 1
-	if got := c.Handle(t.Context(), "console:terminal", "/who-said europe"); !strings.Contains(got, "…and 1 more.") || strings.Contains(got, "foreign ministers") {
-		t.Errorf("Handle with a cap of 1 = %q; want one speaker and a count of the rest", got)
+	if got := c.Handle(t.Context(), "console:terminal", "/who-said europe"); !strings.Contains(got, "…and 1 more: /who-said europe page:2") || strings.Contains(got, "foreign ministers") {
+		t.Errorf("Handle with a cap of 1 = %q; want one speaker and the command for the rest", got)
+	}
+}
+
+// TestHandlePages follows the "more" of each answer to the next page,
+// with the filters typed kept, and pages that are all.
+func TestHandlePages(t *testing.T) {
+	arch := &fakeArchive{}
+	for i := range 7 {
+		arch.hits = append(arch.hits, Hit{Speaker: fmt.Sprintf("Speaker %d", i), Said: []Said{{Text: "On tariffs", Quote: true}}})
+		arch.quotes = append(arch.quotes, QuoteRow{Speaker: "Ada Quill", Text: fmt.Sprintf("Quote %d", i)})
+	}
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	c := &Commands{Archive: arch, Speakers: 3, QuotesShown: 4, Now: func() time.Time { return now }}
+	for _, tc := range []struct {
+		line     string
+		want     []string
+		wantNot  []string
+		wantAsks Query
+	}{
+		{line: "/who-said tariffs since:7d", want: []string{"Speaker 0", "Speaker 2", "…and 4 more: /who-said tariffs since:7d page:2"}, wantNot: []string{"Speaker 3"},
+			wantAsks: Query{Words: "tariffs", Since: now.AddDate(0, 0, -7)}},
+		{line: "/who-said tariffs since:7d page:2", want: []string{"Speaker 3", "Speaker 5", "…and 1 more: /who-said tariffs since:7d page:3"}, wantNot: []string{"Speaker 2", "Speaker 6"},
+			wantAsks: Query{Words: "tariffs", Since: now.AddDate(0, 0, -7), Page: 2}},
+		{line: "/who-said tariffs page:3", want: []string{"Speaker 6"}, wantNot: []string{"more", "Speaker 5"}, wantAsks: Query{Words: "tariffs", Page: 3}},
+		{line: "/who-said tariffs page:4", want: []string{"There is no page 4 for \"tariffs\"."}, wantAsks: Query{Words: "tariffs", Page: 4}},
+		{line: "/who-said about:tariffs source:afp", want: []string{"Who said what about \"tariffs\"", "/who-said about:tariffs source:afp page:2"}, wantAsks: Query{About: "tariffs", Source: "afp"}},
+		{line: "/quotes ada's about:harbour", want: []string{"“Quote 0”", "“Quote 3”", "…and 3 more: /quotes ada's about:harbour page:2"}, wantNot: []string{"Quote 4"},
+			wantAsks: Query{Words: "ada's", About: "harbour"}},
+		{line: "/quotes ada page:2", want: []string{"“Quote 4”", "“Quote 6”"}, wantNot: []string{"Quote 3", "more"}, wantAsks: Query{Words: "ada", Page: 2}},
+		{line: "/who-said tariffs since:soon", want: []string{"Sorry, \"soon\": want a date such as 2026-12-01"}},
+		{line: "/who-said since:7d", want: []string{"Usage: /who-said <topic>"}},
+	} {
+		arch.asked = nil
+		got := c.Handle(t.Context(), "console:terminal", tc.line)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("Handle(%q) = %q; want it to contain %q", tc.line, got, w)
+			}
+		}
+		for _, w := range tc.wantNot {
+			if strings.Contains(got, w) {
+				t.Errorf("Handle(%q) = %q; want no %q", tc.line, got, w)
+			}
+		}
+		var asked Query
+		if len(arch.asked) > 0 {
+			asked = arch.asked[0]
+		}
+		if diff := cmp.Diff(tc.wantAsks, asked); diff != "" {
+			t.Errorf("Handle(%q) asked the archive (-want +got):\n%s", tc.line, diff)
+		}
+	}
+	c.Speakers, c.QuotesShown = -1, -1
+	if got := c.Handle(t.Context(), "console:terminal", "/who-said tariffs"); !strings.Contains(got, "Speaker 6") || strings.Contains(got, "more") {
+		t.Errorf("Handle(/who-said tariffs) with no cap = %q; want all seven speakers", got)
+	}
+}
+
+func TestHandleCandidates(t *testing.T) {
+	c := &Commands{Archive: &fakeArchive{candidates: []string{"Pete Hegseth", "Peter Hansen", "Petra Holm", "Pete Ho", "Pete Hu", "Pete Hy", "Pete Ha"}}}
+	got := c.Handle(t.Context(), "console:terminal", "/quotes pete")
+	for _, w := range []string{"\"pete\" fits 7 speakers. Did you mean:", "/quotes Pete Hegseth", "/quotes Pete Hu", "…or 2 others?"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("Handle(/quotes pete) = %q; want it to contain %q", got, w)
+		}
+	}
+	if strings.Contains(got, "Pete Hy") {
+		t.Errorf("Handle(/quotes pete) = %q; want five names at most", got)
+	}
+}
+
+func TestHandleLinksToTheWeb(t *testing.T) {
+	arch := &fakeArchive{hits: []Hit{{SpeakerID: 42, Speaker: "Hanno Pevkur", Said: []Said{{Text: "Europe has to be part", Quote: true}}}}}
+	c := &Commands{Archive: arch, WebURL: "https://news.example.org/"}
+	got := c.Handle(t.Context(), "console:terminal", "/who-said europe since:7d")
+	for _, w := range []string{"https://news.example.org/speaker/42", "On the web: https://news.example.org/?q=europe+since%3A7d"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("Handle = %q; want it to contain %q", got, w)
+		}
+	}
+	c.WebURL = ""
+	if got := c.Handle(t.Context(), "console:terminal", "/who-said europe"); strings.Contains(got, "http") {
+		t.Errorf("Handle without WebURL = %q; want no link", got)
 	}
 }
 

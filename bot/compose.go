@@ -20,6 +20,9 @@ func BriefingMessage(e Entry) Message {
 		text.WriteString(updated)
 	}
 	WriteText(&text, b, Credit(e.Source, e.Byline)) // a strings.Builder does not fail
+	if e.Link != "" {
+		text.WriteString("On the web: " + e.Link + "\n")
+	}
 	m := Message{
 		Text:  strings.TrimRight(text.String(), "\n"),
 		Title: oneLine(title(b, e.Source)),
@@ -76,6 +79,9 @@ func footer(e Entry) string {
 	}
 	if e.ArticleID > 0 {
 		parts = append(parts, fmt.Sprintf("/brief %d", e.ArticleID))
+	}
+	if e.Link != "" {
+		parts = append(parts, e.Link)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -143,6 +143,9 @@ func (d *Dispatcher) wakeWorker(key string) {
 // on start.
 func (d *Dispatcher) Run(ctx context.Context) error {
 	if err := d.Open(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // ended before the channels were open: nothing to post
+		}
 		return err
 	}
 	var wg sync.WaitGroup

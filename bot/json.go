@@ -8,9 +8,35 @@ import (
 	"time"
 )
 
+// JSONPage is how much of an answer WriteJSON writes: page Page (from 1)
+// of Limit lines (all when Limit is 0; when it is less, 10 speakers or 50
+// quotes).
+type JSONPage struct{ Page, Limit int }
+
+// Default page sizes of the JSON answers: a script can ask for more.
+const (
+	jsonSpeakers = 10
+	jsonQuotes   = 50
+)
+
 // WriteJSON answers who-said or quotes for scripts: one JSON object a line,
-// a speaker with their texts (at most 10 speakers) or a quote (at most 50).
-func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words string) error {
+// a speaker with their texts or a quote, as much as p says. words may hold
+// filters, as in chat (since:7d source:afp); now is the time since:7d
+// counts back from. A name that fits several speakers is answered with one
+// object, {"candidates": [...]}.
+func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words string, p JSONPage, now time.Time) error {
+	q, err := ParseQuery(words, now)
+	if err != nil {
+		return err
+	}
+	limit := p.Limit
+	if limit < 0 {
+		limit = jsonSpeakers
+		if command == "quotes" {
+			limit = jsonQuotes
+		}
+	}
+	offset := (max(p.Page, 1) - 1) * limit
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	type source struct {
@@ -20,7 +46,7 @@ func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words strin
 	}
 	switch command {
 	case "who-said":
-		hits, _, err := a.WhoSaid(ctx, words, 10)
+		hits, _, err := a.WhoSaid(ctx, q, offset, limit)
 		if err != nil {
 			return err
 		}
@@ -35,22 +61,32 @@ func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words strin
 				texts[i] = said{s.Text, s.Quote}
 			}
 			if err := enc.Encode(struct {
-				Speaker string `json:"speaker"`
-				Role    string `json:"role,omitempty"`
-				Kind    string `json:"kind"`
-				Said    []said `json:"said"`
+				SpeakerID int64  `json:"speaker_id"`
+				Speaker   string `json:"speaker"`
+				Role      string `json:"role,omitempty"`
+				Kind      string `json:"kind"`
+				Said      []said `json:"said"`
 				source
-			}{h.Speaker, h.Role, h.Kind, texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
+			}{h.SpeakerID, h.Speaker, h.Role, h.Kind, texts, source{h.ArticleID, h.Title, h.Published}}); err != nil {
 				return err
 			}
 		}
 		return nil
 	case "quotes":
-		rows, err := a.Quotes(ctx, words, 50)
+		res, err := a.Quotes(ctx, q, offset, limit)
 		if err != nil {
 			return err
 		}
-		for _, r := range rows {
+		if len(res.Candidates) > 0 {
+			return enc.Encode(struct {
+				Candidates []string `json:"candidates"`
+			}{res.Candidates})
+		}
+		for _, r := range res.Rows {
+			also := make([]source, len(r.Also))
+			for i, c := range r.Also {
+				also[i] = source{c.ArticleID, c.Title, c.Published}
+			}
 			if err := enc.Encode(struct {
 				Speaker string `json:"speaker"`
 				Role    string `json:"role,omitempty"`
@@ -60,7 +96,8 @@ func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words strin
 				Start   int    `json:"start"`
 				End     int    `json:"end"`
 				source
-			}{r.Speaker, r.Role, r.Text, r.Partial, r.Context, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}}); err != nil {
+				Also []source `json:"also,omitempty"`
+			}{r.Speaker, r.Role, r.Text, r.Partial, r.Context, r.Start, r.End, source{r.ArticleID, r.Title, r.Published}, also}); err != nil {
 				return err
 			}
 		}

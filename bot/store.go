@@ -31,6 +31,9 @@ type Entry struct {
 	SourceKind, SourceKey, SourceName string
 	Published                         time.Time
 	Archived                          time.Time
+	// Link is the article's page in the web archive, or "" when the
+	// archive has no address for readers.
+	Link string
 }
 
 // ChannelState is what is remembered about a channel between runs: how far

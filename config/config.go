@@ -42,8 +42,10 @@ type Config struct {
 	Feeds        []Feed    `yaml:"feeds"`          // feeds polled for new items
 	NewFeedItems int       `yaml:"new_feed_items"` // items briefed from a newly added feed
 	Channels     []Channel `yaml:"channels"`       // where briefings are posted
-	Listen       string    `yaml:"listen"`         // host:port of the HTTP server (/healthz, /metrics); "" means none
-	Daemon       bool      `yaml:"daemon"`         // run until a signal, reading no commands from standard input
+	Listen       string    `yaml:"listen"`         // host:port of the public HTTP server (platform endpoints, the web archive); "" means none
+	AdminListen  string    `yaml:"admin_listen"`   // host:port of /healthz and /metrics; "" means none
+	Web          Web       `yaml:"web"`
+	Daemon       bool      `yaml:"daemon"` // run until a signal, reading no commands from standard input
 	Slack        Slack     `yaml:"slack"`
 	Discord      Discord   `yaml:"discord"`
 	Log          Log       `yaml:"log"`
@@ -57,6 +59,16 @@ type Feed struct {
 	URL      string   `yaml:"url"`
 	Name     string   `yaml:"name"`     // shown instead of the feed's own title when set
 	Interval Duration `yaml:"interval"` // between polls; zero means the 10m default
+}
+
+// Web is the web archive.
+type Web struct {
+	// Listen is the web archive's own host:port; "" serves it on Listen
+	// beside the platforms' endpoints.
+	Listen string `yaml:"listen"`
+	// BaseURL is where readers reach the archive, such as
+	// https://news.example.org; chat answers link to its pages when set.
+	BaseURL string `yaml:"base_url"`
 }
 
 // Log chooses how the bot logs.
@@ -173,6 +185,15 @@ func (c *Config) applyEnv(getenv func(string) string) []error {
 	if v := getenv("BRIEFBOT_LISTEN"); v != "" {
 		c.Listen = v
 	}
+	if v := getenv("BRIEFBOT_ADMIN_LISTEN"); v != "" {
+		c.AdminListen = v
+	}
+	if v := getenv("BRIEFBOT_WEB_LISTEN"); v != "" {
+		c.Web.Listen = v
+	}
+	if v := getenv("BRIEFBOT_WEB_BASE_URL"); v != "" {
+		c.Web.BaseURL = v
+	}
 	if v := getenv("BRIEFBOT_DAEMON"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -230,6 +251,7 @@ func (c *Config) applyChannels(getenv func(string) string) []error {
 // as it is.
 type Flags struct {
 	Seeds, DB, Listen, LogFormat string
+	AdminListen                  string
 	Feeds                        []string // appended with the default interval, as BRIEFBOT_FEEDS are
 	Daemon                       bool     // true turns daemon mode on; false leaves it as configured
 }
@@ -250,6 +272,9 @@ func (c *Config) Apply(f Flags) {
 	if f.LogFormat != "" {
 		c.Log.Format = f.LogFormat
 	}
+	if f.AdminListen != "" {
+		c.AdminListen = f.AdminListen
+	}
 	if f.Daemon {
 		c.Daemon = true
 	}
@@ -260,11 +285,12 @@ func (c *Config) Apply(f Flags) {
 // replaces.
 func (f Flags) overrides(problem error) bool {
 	set := map[string]bool{
-		"BRIEFBOT_SEEDS":      f.Seeds != "",
-		"BRIEFBOT_DB":         f.DB != "",
-		"BRIEFBOT_LISTEN":     f.Listen != "",
-		"BRIEFBOT_LOG_FORMAT": f.LogFormat != "",
-		"BRIEFBOT_DAEMON":     f.Daemon,
+		"BRIEFBOT_SEEDS":        f.Seeds != "",
+		"BRIEFBOT_DB":           f.DB != "",
+		"BRIEFBOT_LISTEN":       f.Listen != "",
+		"BRIEFBOT_ADMIN_LISTEN": f.AdminListen != "",
+		"BRIEFBOT_LOG_FORMAT":   f.LogFormat != "",
+		"BRIEFBOT_DAEMON":       f.Daemon,
 	}
 	name, _, _ := strings.Cut(problem.Error(), ":")
 	return set[name]
@@ -323,10 +349,16 @@ func (c Config) problems() []error {
 	}
 	channelProblems(c.Channels, report)
 	c.platformProblems(report)
-	if c.Listen != "" {
-		if msg := listenProblem(c.Listen); msg != "" {
-			report("listen", msg)
+	for _, l := range []struct{ path, addr string }{{"listen", c.Listen}, {"admin_listen", c.AdminListen}, {"web.listen", c.Web.Listen}} {
+		if l.addr == "" {
+			continue
 		}
+		if msg := listenProblem(l.addr); msg != "" {
+			report(l.path, msg)
+		}
+	}
+	if c.Web.BaseURL != "" && !isHTTPURL(c.Web.BaseURL) {
+		report("web.base_url", fmt.Sprintf("not an http(s) URL, got %q", c.Web.BaseURL))
 	}
 	switch c.Log.Format {
 	case "auto", "text", "json":
@@ -377,6 +409,8 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("new_feed_items", c.NewFeedItems),
 		slog.Attr{Key: "channels", Value: channelsLogValue(c.Channels)},
 		slog.String("listen", c.Listen),
+		slog.String("admin_listen", c.AdminListen),
+		slog.Group("web", slog.String("listen", c.Web.Listen), slog.String("base_url", c.Web.BaseURL)),
 		slog.Bool("daemon", c.Daemon),
 		slog.Group("log", slog.String("format", c.Log.Format), slog.String("level", c.Log.Level)),
 		slog.Attr{Key: "slack", Value: c.Slack.logValue()},

@@ -543,11 +543,13 @@ func TestLogValue(t *testing.T) {
 				"topics": []any{"generics"}, "sources": []any{"seeds", "go/*.md"}, "empty": "skip", "pace": "1m0s",
 			},
 		},
-		"listen":  ":8080",
-		"daemon":  false,
-		"slack":   map[string]any{"mode": "socket", "api_url": ""},
-		"discord": map[string]any{"app_id": "42", "guild_id": "", "interactions": "gateway", "api_url": ""},
-		"log":     map[string]any{"format": "auto", "level": "info"},
+		"listen":       ":8080",
+		"admin_listen": "",
+		"web":          map[string]any{"listen": "", "base_url": ""},
+		"daemon":       false,
+		"slack":        map[string]any{"mode": "socket", "api_url": ""},
+		"discord":      map[string]any{"app_id": "42", "guild_id": "", "interactions": "gateway", "api_url": ""},
+		"log":          map[string]any{"format": "auto", "level": "info"},
 		// Only the secrets that are set, so the log shows what is configured.
 		"secrets": map[string]any{"discord_token": "REDACTED"},
 	}

@@ -25,6 +25,8 @@ var fileSecrets = map[string]string{
 	"discord.token":        "BRIEFBOT_DISCORD_TOKEN",
 	"discord.bot_token":    "BRIEFBOT_DISCORD_TOKEN",
 	"discord.public_key":   "BRIEFBOT_DISCORD_PUBLIC_KEY",
+	"web.token":            "BRIEFBOT_WEB_TOKEN",
+	"web.password":         "BRIEFBOT_WEB_TOKEN",
 	// The same at the top of the file, where the platform is not said.
 	"bot_token":      "BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_DISCORD_TOKEN",
 	"token":          "BRIEFBOT_SLACK_BOT_TOKEN or BRIEFBOT_DISCORD_TOKEN",

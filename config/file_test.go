@@ -43,7 +43,7 @@ func TestFileProblemsInUsersWords(t *testing.T) {
 		{"top-level token key", "discord_token: x\n", []string{"1: discord_token: secrets come only from the environment: remove this key from the file and set BRIEFBOT_DISCORD_TOKEN instead"}},
 		{"secrets block", "secrets:\n  slack_app_token: x\n  mine: y\n", []string{
 			"2: secrets.slack_app_token: secrets come only from the environment: remove this key from the file and set BRIEFBOT_SLACK_APP_TOKEN instead",
-			"3: secrets.mine: secrets come only from the environment: remove this key from the file and set BRIEFBOT_SLACK_BOT_TOKEN, BRIEFBOT_SLACK_APP_TOKEN, BRIEFBOT_SLACK_SIGNING_SECRET, BRIEFBOT_DISCORD_TOKEN, BRIEFBOT_DISCORD_PUBLIC_KEY instead",
+			"3: secrets.mine: secrets come only from the environment: remove this key from the file and set BRIEFBOT_SLACK_BOT_TOKEN, BRIEFBOT_SLACK_APP_TOKEN, BRIEFBOT_SLACK_SIGNING_SECRET, BRIEFBOT_DISCORD_TOKEN, BRIEFBOT_DISCORD_PUBLIC_KEY, BRIEFBOT_WEB_TOKEN instead",
 		}},
 		{"Slack token in discord.app_id", "discord:\n  app_id: " + slackToken + "\n",
 			[]string{"2: discord.app_id: a Slack bot token (xoxb-…) is a secret, and secrets come only from the environment: remove it from the file, set it in BRIEFBOT_SLACK_BOT_TOKEN"}},

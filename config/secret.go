@@ -30,7 +30,7 @@ func (s Secret) MarshalYAML() (any, error) { return redacted, nil }
 // MarshalJSON writes REDACTED.
 func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(redacted) }
 
-// Secrets are the credentials of the chat platforms, each read from its
+// Secrets are the credentials of the chat platforms and the web archive, each read from its
 // BRIEFBOT_* environment variable. An empty Secret is not set.
 type Secrets struct {
 	SlackBotToken      Secret // BRIEFBOT_SLACK_BOT_TOKEN
@@ -38,6 +38,9 @@ type Secrets struct {
 	SlackSigningSecret Secret // BRIEFBOT_SLACK_SIGNING_SECRET
 	DiscordToken       Secret // BRIEFBOT_DISCORD_TOKEN
 	DiscordPublicKey   Secret // BRIEFBOT_DISCORD_PUBLIC_KEY
+	// WebToken, when set, opens the web archive to those who have it;
+	// without it the archive answers only on loopback.
+	WebToken Secret // BRIEFBOT_WEB_TOKEN
 }
 
 // secretVars ties each secret to its variable and to the key under which
@@ -52,6 +55,7 @@ var secretVars = []struct {
 	{"slack_signing_secret", "BRIEFBOT_SLACK_SIGNING_SECRET", func(s *Secrets) *Secret { return &s.SlackSigningSecret }},
 	{"discord_token", "BRIEFBOT_DISCORD_TOKEN", func(s *Secrets) *Secret { return &s.DiscordToken }},
 	{"discord_public_key", "BRIEFBOT_DISCORD_PUBLIC_KEY", func(s *Secrets) *Secret { return &s.DiscordPublicKey }},
+	{"web_token", "BRIEFBOT_WEB_TOKEN", func(s *Secrets) *Secret { return &s.WebToken }},
 }
 
 // LogValue logs which secrets are set, each as REDACTED.

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Handler answers one command line typed in a channel; *bot.Commands is
@@ -169,7 +171,27 @@ type responseData struct {
 	AllowedMentions *discordgo.MessageAllowedMentions            `json:"allowed_mentions,omitempty"`
 	Flags           discordgo.MessageFlags                       `json:"flags,omitempty"`
 	Choices         *[]*discordgo.ApplicationCommandOptionChoice `json:"choices,omitempty"`
+	Components      []discordgo.MessageComponent                 `json:"components,omitempty"`
 }
+
+// maxCustomID is Discord's limit on a button's custom_id.
+const maxCustomID = 100
+
+// moreButton is a "More" button that runs the command for the next page
+// of answer, or nil when it has none.
+func moreButton(answer string) []discordgo.MessageComponent {
+	line, ok := bot.More(answer)
+	if !ok || len(line) > maxCustomID {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "More", Style: discordgo.SecondaryButton, CustomID: line},
+	}}}
+}
+
+// notAPage answers a button whose value is not a page of /who-said or
+// /quotes: no other command is run from a button.
+const notAPage = "That button does not run anything."
 
 // answer works out the response to i, and, when the answer is slow or
 // long, a func that sends the rest as follow-ups once the response has
@@ -180,13 +202,25 @@ func (in *Interactions) answer(ctx context.Context, s *discordgo.Session, i *dis
 		return &response{Type: discordgo.InteractionResponsePong}, nil
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return in.complete(ctx, i), nil
-	case discordgo.InteractionApplicationCommand:
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
 	default:
 		in.log().WarnContext(ctx, "unexpected discord interaction", "type", i.Type.String())
 		return nil, nil
 	}
 
-	line := commandLine(i.ApplicationCommandData())
+	var line string
+	if i.Type == discordgo.InteractionMessageComponent {
+		// A "More" button: its custom_id is the command for the next page.
+		line = i.MessageComponentData().CustomID
+		if !bot.IsPage(line) {
+			in.log().WarnContext(ctx, "discord button that is no page; not run", "interaction", i.ID)
+			return &response{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: &responseData{
+				Content: notAPage, AllowedMentions: noMentions(), Flags: discordgo.MessageFlagsEphemeral,
+			}}, nil
+		}
+	} else {
+		line = commandLine(i.ApplicationCommandData())
+	}
 	if in.FirstSeen != nil && !in.FirstSeen(ctx, i.ID) {
 		in.log().WarnContext(ctx, "discord interaction seen before; not run again", "interaction", i.ID, "command", line)
 		return &response{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: &responseData{
@@ -212,9 +246,10 @@ func (in *Interactions) answer(ctx context.Context, s *discordgo.Session, i *dis
 			Flags:           flags,
 		}}
 		if len(chunks) == 1 {
+			resp.Data.Components = moreButton(text)
 			return resp, nil
 		}
-		return resp, func() { in.followUp(ctx, s, i, chunks[1:]) }
+		return resp, func() { in.followUp(ctx, s, i, chunks[1:], moreButton(text)) }
 	case <-timer.C:
 		deferred := &response{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
 		if flags != 0 {
@@ -223,7 +258,7 @@ func (in *Interactions) answer(ctx context.Context, s *discordgo.Session, i *dis
 		return deferred, func() {
 			select {
 			case text := <-answered:
-				in.followUp(ctx, s, i, answerChunks(text))
+				in.followUp(ctx, s, i, answerChunks(text), moreButton(text))
 			case <-ctx.Done():
 				in.log().WarnContext(ctx, "discord command not answered in time", "command", line)
 			}
@@ -231,14 +266,19 @@ func (in *Interactions) answer(ctx context.Context, s *discordgo.Session, i *dis
 	}
 }
 
-// followUp sends chunks as follow-up messages of i.
-func (in *Interactions) followUp(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, chunks []string) {
-	for _, c := range chunks {
-		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
+// followUp sends chunks as follow-up messages of i, the last with
+// components (a "More" button) when there are any.
+func (in *Interactions) followUp(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, chunks []string, components []discordgo.MessageComponent) {
+	for k, c := range chunks {
+		params := &discordgo.WebhookParams{
 			Content:         c,
 			AllowedMentions: noMentions(),
 			Flags:           in.flags(),
-		}, discordgo.WithContext(ctx))
+		}
+		if k == len(chunks)-1 {
+			params.Components = components
+		}
+		_, err := s.FollowupMessageCreate(i, true, params, discordgo.WithContext(ctx))
 		if err != nil {
 			in.log().ErrorContext(ctx, "sending discord follow-up", "interaction", i.ID, "err", err)
 			return

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // Handler answers one line typed by a reader in the channel with the given
@@ -108,10 +110,52 @@ func answerReply(text string) *reply {
 		}
 		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(c), nil, nil))
 	}
+	if more := moreButton(text); more != nil && len(blocks) < maxBlocks {
+		blocks = append(blocks, more)
+	}
 	return &reply{
 		ResponseType: slack.ResponseTypeEphemeral,
 		Text:         truncate(escape(text), maxFallback),
 		Blocks:       blocks,
+	}
+}
+
+// moreAction is the action_id of the "More" button.
+const moreAction = "briefbot_more"
+
+// maxButtonValue is Slack's limit on a button's value.
+const maxButtonValue = 2000
+
+// moreButton is a "More" button that runs the command for the next page
+// of answer, or nil when it has none.
+func moreButton(answer string) slack.Block {
+	line, ok := bot.More(answer)
+	if !ok || len(line) > maxButtonValue {
+		return nil
+	}
+	button := slack.NewButtonBlockElement(moreAction, line, slack.NewTextBlockObject(slack.PlainTextType, "More", false, false))
+	return slack.NewActionBlock("", button)
+}
+
+// more answers a click on a "More" button: it runs the command the button
+// holds, a page of /who-said or /quotes and nothing else, and posts the
+// answer to the interaction's response_url.
+func (r responder) more(ctx context.Context, cb slack.InteractionCallback) {
+	for _, a := range cb.ActionCallback.BlockActions {
+		if a == nil || a.ActionID != moreAction {
+			continue
+		}
+		if !bot.IsPage(a.Value) {
+			r.log.WarnContext(ctx, "slack button that is no page; not run", "channel", cb.Channel.ID)
+			return
+		}
+		name, text, _ := strings.Cut(a.Value, " ")
+		cmd := slack.SlashCommand{Command: name, Text: text, ChannelID: cb.Channel.ID, UserID: cb.User.ID,
+			ResponseURL: cb.ResponseURL, TriggerID: cb.TriggerID}
+		if rep := r.answer(ctx, cmd); rep != nil && rep.Text != working {
+			r.deliver(ctx, cmd, rep, false)
+		}
+		return
 	}
 }
 

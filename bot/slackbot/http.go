@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +28,8 @@ const maxBody = 1 << 20
 const maxSkew = 5 * time.Minute
 
 // HTTPHandler serves Slack's HTTP mode: slash commands at POST
-// /slack/commands and the Events API at POST /slack/events. Every request
+// /slack/commands, the Events API at POST /slack/events and the "More"
+// buttons' clicks at POST /slack/interactions. Every request
 // must carry Slack's signature made with SigningSecret; one that does not
 // is answered 401 and not acted on.
 type HTTPHandler struct {
@@ -58,7 +60,7 @@ func (h *HTTPHandler) Wait() { h.wg.Wait() }
 
 // ServeHTTP implements http.Handler.
 func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/slack/commands" && r.URL.Path != "/slack/events" {
+	if r.URL.Path != "/slack/commands" && r.URL.Path != "/slack/events" && r.URL.Path != "/slack/interactions" {
 		http.NotFound(w, r)
 		return
 	}
@@ -85,13 +87,17 @@ func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.event(w, r, body)
 		return
 	}
+	rs := responder{commands: h.Commands, within: h.AnswerWithin, client: h.HTTPClient, log: h.log(), wg: &h.wg, firstSeen: h.FirstSeen}
+	if r.URL.Path == "/slack/interactions" {
+		h.interaction(w, r, body, rs)
+		return
+	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	cmd, err := slack.SlashCommandParse(r)
 	if err != nil {
 		http.Error(w, "bad command", http.StatusBadRequest)
 		return
 	}
-	rs := responder{commands: h.Commands, within: h.AnswerWithin, client: h.HTTPClient, log: h.log(), wg: &h.wg, firstSeen: h.FirstSeen}
 	rep := rs.answer(r.Context(), cmd)
 	if rep == nil {
 		// The answer goes to response_url; an empty 200 shows nothing.
@@ -119,6 +125,25 @@ func (h *HTTPHandler) event(w http.ResponseWriter, r *http.Request, body []byte)
 	}
 	h.log().DebugContext(r.Context(), "ignored slack event", "type", ev.Type)
 	w.WriteHeader(http.StatusOK)
+}
+
+// interaction answers a click on a "More" button: acknowledged at once,
+// the next page posted to its response_url when ready.
+func (h *HTTPHandler) interaction(w http.ResponseWriter, r *http.Request, body []byte, rs responder) {
+	form, err := url.ParseQuery(string(body))
+	var cb slack.InteractionCallback
+	if err == nil {
+		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
+	}
+	if err != nil {
+		http.Error(w, "bad interaction", http.StatusBadRequest)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	if cb.Type == slack.InteractionTypeBlockActions {
+		ctx := context.WithoutCancel(r.Context())
+		h.wg.Go(func() { rs.more(ctx, cb) })
+	}
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -83,12 +83,15 @@ func (s *SocketMode) event(ctx context.Context, evt socketmode.Event, rs respond
 			}
 		})
 	case socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
-		// briefbot subscribes to none, but Slack resends what is not
-		// acknowledged.
+		// briefbot subscribes to no event, but Slack resends what is not
+		// acknowledged; the only interaction is a "More" button.
 		if evt.Request != nil {
 			if err := s.Client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
 				log.ErrorContext(ctx, "acknowledging event", "type", evt.Type, "err", err)
 			}
+		}
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockActions {
+			wg.Go(func() { rs.more(ctx, cb) })
 		}
 	case socketmode.EventTypeConnected:
 		log.InfoContext(ctx, "connected to slack socket mode")

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -101,7 +100,8 @@ channels:
 }
 
 // TestRunDaemonServesHealthAndMetrics runs the bot as a container would:
-// reading no commands, logging JSON, serving /healthz and /metrics.
+// reading no commands, logging JSON, serving /healthz and /metrics on the
+// admin address and the web archive, not them, on the public one.
 func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	seeds := t.TempDir()
 	writeFile(t, seeds, "harbour.txt", "Harbour reopens\n\nHarbour master Ian Clarke said the port would reopen.\n\n“The storm was lighter than we feared,” he said.")
@@ -114,16 +114,34 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 			"BRIEFBOT_LISTEN": "127.0.0.1:0",
 		}[k]
 	}
-	b := startRun(t, env, "run", "--log-format", "json")
+	b := startRun(t, env, "run", "--log-format", "json", "--admin-listen", "127.0.0.1:0")
 	waitFor(t, &b.out, "Source: harbour.txt")
-	waitFor(t, &b.errOut, `"msg":"serving /healthz and /metrics"`)
-	addr := regexp.MustCompile(`"addr":"([^"]+)"`).FindStringSubmatch(b.errOut.String())
-	if addr == nil {
-		t.Fatalf("no address logged:\n%s", b.errOut.String())
-	}
-	base := "http://" + addr[1]
+	base := loggedAddr(t, b, "serving /healthz and /metrics")
+	pub := loggedAddr(t, b, "serving the public endpoints")
 
-	resp, err := http.Get(base + "/healthz")
+	for _, path := range []string{"/healthz", "/metrics"} {
+		resp, err := http.Get(pub + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s on the public address = %d; want 404: it moved to --admin-listen", path, resp.StatusCode)
+		}
+	}
+	resp, err := http.Get(pub + "/?q=storm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Ian Clarke") {
+		t.Errorf("GET /?q=storm on the public address = %d %q; want 200 naming Ian Clarke", resp.StatusCode, body)
+	}
+
+	// The post is printed before the outbox records it sent.
+	waitFor(t, page(base+"/metrics"), "briefbot_outbox_pending 0")
+	resp, err = http.Get(base + "/healthz")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,6 +179,20 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 			t.Errorf("log line is not JSON: %q", line)
 		}
 	}
+}
+
+// page is the body of a GET of a URL, read again each time it is asked
+// for, for waitFor.
+type page string
+
+func (p page) String() string {
+	resp, err := http.Get(string(p))
+	if err != nil {
+		return err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
 }
 
 // TestRunChannelNoLongerConfigured: posts queued for a channel that has

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--daemon]
+//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--admin-listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
 //	briefbot help
 //
@@ -26,10 +26,11 @@ import (
 
 const usage = `Usage:
   briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
-                 [--listen ADDR] [--log-format auto|text|json] [--daemon]
+                 [--listen ADDR] [--admin-listen ADDR]
+                 [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
-  briefbot who-said [--db FILE] [--format text|json] TOPIC
-  briefbot quotes [--db FILE] [--format text|json] SPEAKER
+  briefbot who-said [--db FILE] [--format text|json] [--limit N] [--page N] TOPIC
+  briefbot quotes [--db FILE] [--format text|json] [--limit N] [--page N] SPEAKER
   briefbot help
 
 Commands:
@@ -39,6 +40,8 @@ Commands:
             and answer commands typed on standard input; the default command
   who-said  who said what about a topic, from the archive
   quotes    what someone said, newest first, from the archive
+            (both take filters among the words, as in chat: since:7d
+            source:NAME speaker:NAME about:TOPIC; --limit 0 shows all)
   brief     brief each FILE (- reads standard input) and print the briefings
             as text (default), markdown or JSON, one object a line
   help      show this help

@@ -423,6 +423,34 @@ func TestRunEndToEnd(t *testing.T) {
 		q.Speaker != "Hanno Pevkur" || q.Text == "" || q.End-q.Start != len(q.Text) {
 		t.Errorf("quotes --format json pevkur = %q, %v; want his quotes with their offsets", stdout, err)
 	}
+	// Paged, all at once, with filters, and a name that fits several.
+	first, _, err := runArgs(t, "", "who-said", "--db", db, "--limit", "2", "europe")
+	if err != nil || strings.Count(first, "  — ") != 2 || !strings.Contains(first, "…and 5 more: /who-said europe page:2") {
+		t.Errorf("who-said --limit 2 europe = %q, %v; want two speakers and the way to the next page", first, err)
+	}
+	second, _, err := runArgs(t, "", "who-said", "--db", db, "--limit", "2", "--page", "2", "europe")
+	if err != nil || strings.Count(second, "  — ") != 2 || strings.Contains(second, "Hanno Pevkur") || !strings.Contains(second, "page:3") {
+		t.Errorf("who-said --limit 2 --page 2 europe = %q, %v; want the next two speakers", second, err)
+	}
+	stdout, _, err = runArgs(t, "", "who-said", "--db", db, "--limit", "0", "europe")
+	if err != nil || strings.Count(stdout, "  — ") != 7 || strings.Contains(stdout, "more") {
+		t.Errorf("who-said --limit 0 europe = %q, %v; want all seven speakers", stdout, err)
+	}
+	stdout, _, err = runArgs(t, "", "who-said", "--db", db, "--format", "json", "--limit", "3", "europe since:2000-01-01 quotes:only")
+	if err != nil || strings.Count(stdout, "\n") != 3 || strings.Contains(stdout, `"quote":false`) {
+		t.Errorf("who-said --format json --limit 3 'europe since:2000-01-01 quotes:only' = %q, %v; want three speakers' quotes", stdout, err)
+	}
+	stdout, _, err = runArgs(t, "", "quotes", "--db", db, "hegseth's")
+	if err != nil || !strings.Contains(stdout, "Quotes from Pete Hegseth") {
+		t.Errorf("quotes hegseth's = %q, %v; want Pete Hegseth's quotes", stdout, err)
+	}
+	stdout, _, err = runArgs(t, "", "quotes", "--db", db, "e")
+	if err != nil || !strings.Contains(stdout, "Did you mean:") || strings.Contains(stdout, "Quotes from") {
+		t.Errorf("quotes e = %q, %v; want candidates, none picked", stdout, err)
+	}
+	if _, _, err := runArgs(t, "", "quotes", "--db", db, "--page", "0", "pevkur"); err == nil {
+		t.Errorf("quotes --page 0 = nil error; want a usage error")
+	}
 	if _, _, err := runArgs(t, "", "quotes", "--format", "xml", "--db", db, "pevkur"); err == nil {
 		t.Errorf("quotes --format xml = nil error; want a usage error")
 	}

@@ -70,13 +70,20 @@ func (f *fakeAPI) to(path string) []fakeRequest {
 	return out
 }
 
-// listenAddr is where the bot said it listens, from its JSON logs.
+// listenAddr is where the bot said it serves the platforms' endpoints,
+// from its JSON logs.
 func listenAddr(t *testing.T, b *background) string {
 	t.Helper()
-	waitFor(t, &b.errOut, `"msg":"serving /healthz and /metrics"`)
-	m := regexp.MustCompile(`"addr":"([^"]+)"`).FindStringSubmatch(b.errOut.String())
+	return loggedAddr(t, b, "serving the public endpoints")
+}
+
+// loggedAddr is the address the bot logged with msg, once it has.
+func loggedAddr(t *testing.T, b *background, msg string) string {
+	t.Helper()
+	waitFor(t, &b.errOut, `"msg":"`+msg+`"`)
+	m := regexp.MustCompile(`"msg":"` + regexp.QuoteMeta(msg) + `"[^\n]*?"addr":"([^"]+)"`).FindStringSubmatch(b.errOut.String())
 	if m == nil {
-		t.Fatalf("no address logged:\n%s", b.errOut.String())
+		t.Fatalf("no address logged with %q:\n%s", msg, b.errOut.String())
 	}
 	return "http://" + m[1]
 }

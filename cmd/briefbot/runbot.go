@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,10 +24,12 @@ import (
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/pipeline"
 	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/internal/web"
 )
 
 const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
-                    [--listen ADDR] [--log-format auto|text|json] [--daemon]
+                    [--listen ADDR] [--admin-listen ADDR]
+                    [--log-format auto|text|json] [--daemon]
 
 Brief every article in the seeds folder and the feeds into the archive,
 post each new briefing and the scheduled digests to the configured
@@ -39,7 +42,12 @@ Flags (they win over BRIEFBOT_* variables, which win over the file):
   --seeds DIR        the seeds folder (default ./seeds)
   --db FILE          the archive (default ./briefbot.db)
   --feed URL         an RSS, Atom or JSON feed to follow (repeatable)
-  --listen ADDR      serve /healthz and /metrics on ADDR, such as :8080
+  --listen ADDR      serve the chat platforms' endpoints and the web archive
+                     on ADDR, such as :8080 (the archive answers only on
+                     loopback unless BRIEFBOT_WEB_TOKEN is set)
+  --admin-listen ADDR
+                     serve /healthz and /metrics on ADDR, such as
+                     127.0.0.1:9090
   --log-format FMT   auto (text on a terminal, else JSON), text or json
   --daemon           read no commands; run until SIGINT or SIGTERM
 `
@@ -57,6 +65,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	flags.StringVar(&f.Seeds, "seeds", "", "")
 	flags.StringVar(&f.DB, "db", "", "")
 	flags.StringVar(&f.Listen, "listen", "", "")
+	flags.StringVar(&f.AdminListen, "admin-listen", "", "")
 	flags.StringVar(&f.LogFormat, "log-format", "", "")
 	flags.BoolVar(&f.Daemon, "daemon", false, "")
 	flags.Func("feed", "", func(u string) error { f.Feeds = append(f.Feeds, u); return nil })
@@ -89,6 +98,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err == nil
 	}
 	outbox := db.Outbox()
+	outbox.WebURL = cfg.Web.BaseURL
 	m := newMetrics(queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
@@ -149,6 +159,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	cmds := &bot.Commands{
 		Archive: db.Archive(),
+		WebURL:  cfg.Web.BaseURL,
 		Log:     log,
 		Observe: m.observeCommand,
 		Digest:  disp.DigestNow,
@@ -171,11 +182,29 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	stopped = append(stopped, plats.close)
-	if cfg.Listen != "" {
-		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
-		wait, err := srv.listen(serveCtx, cfg.Listen)
+	// The admin address has the health check and the metrics; the public
+	// one the platforms' endpoints and, unless it has its own, the web
+	// archive.
+	archive := (&web.Server{DB: db, Token: cfg.Secrets.WebToken.Reveal(), Log: log}).Handler()
+	var servers []endpoint
+	add := func(addr, msg string, h http.Handler, attrs ...any) {
+		if addr != "" {
+			servers = append(servers, endpoint{addr, msg, h, attrs})
+		}
+	}
+	add(cfg.AdminListen, "serving /healthz and /metrics",
+		(&server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}).handler())
+	if cfg.Web.Listen != "" {
+		add(cfg.Listen, "serving the public endpoints", public(plats.routes, nil), "routes", routeNames(plats.routes))
+		add(cfg.Web.Listen, "serving the web archive", archive, "token", cfg.Secrets.WebToken != "")
+	} else {
+		add(cfg.Listen, "serving the public endpoints", public(plats.routes, archive),
+			"routes", routeNames(plats.routes), "web", true, "token", cfg.Secrets.WebToken != "")
+	}
+	for _, e := range servers {
+		wait, err := listen(serveCtx, log, e)
 		if err != nil {
-			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)
+			return err
 		}
 		stopped = append(stopped, wait)
 	}
@@ -231,9 +260,17 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	flags.SetOutput(io.Discard)
 	dbPath := flags.String("db", orDefault(getenv("BRIEFBOT_DB"), "briefbot.db"), "")
 	format := flags.String("format", "text", "")
+	limit := flags.Int("limit", -1, "")
+	page := flags.Int("page", 1, "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
-		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] WORDS...\n", name))
+		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] [--limit N] [--page N] WORDS...\n", name))
+	}
+	if *page < 1 {
+		return usagef("--page %d: pages count from 1", *page)
+	}
+	if *limit < -1 {
+		return usagef("--limit %d: want 0 (all) or more", *limit)
 	}
 	if len(rest) == 0 {
 		return usagef("%s needs something to look up", name)
@@ -254,9 +291,19 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 		return usagef("%s needs words to look up", name)
 	}
 	if *format == "json" {
-		return bot.WriteJSON(ctx, db.Archive(), stdout, name, words)
+		return bot.WriteJSON(ctx, db.Archive(), stdout, name, words, bot.JSONPage{Page: *page, Limit: *limit}, time.Now())
 	}
-	cmds := &bot.Commands{Archive: db.Archive(), Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	// --limit 0 is all; unset, the chat answer's size.
+	shown := *limit
+	if shown == 0 {
+		shown = -1
+	} else if shown < 0 {
+		shown = 0
+	}
+	cmds := &bot.Commands{Archive: db.Archive(), Speakers: shown, QuotesShown: shown, Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	if *page > 1 {
+		words += fmt.Sprintf(" page:%d", *page)
+	}
 	_, err = fmt.Fprintln(stdout, cmds.Handle(ctx, "", "/"+name+" "+words))
 	return err
 }

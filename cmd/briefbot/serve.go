@@ -3,10 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
-	"net"
 	"net/http"
 	"slices"
 	"time"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/internal/web"
 )
 
 // health is what /healthz reports.
@@ -32,23 +32,32 @@ type feedHealth struct {
 	LastSuccess time.Time `json:"last_success,omitzero"`
 }
 
-// server serves /healthz and /metrics, and the chat platforms' endpoints.
+// server serves /healthz and /metrics on the admin address.
 type server struct {
 	ping     func(context.Context) error
 	feeds    func(context.Context) ([]store.FeedState, error)
 	channels func(context.Context) ([]bot.Status, error)
 	metrics  *metrics
 	log      *slog.Logger
-	// routes are the platforms' endpoints, by ServeMux pattern.
-	routes map[string]http.Handler
 }
 
 func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
-	for pattern, h := range s.routes {
+	return mux
+}
+
+// public is what the public address serves: the platforms' endpoints, by
+// ServeMux pattern, and the web archive (nil when it has an address of its
+// own) under everything else.
+func public(routes map[string]http.Handler, archive http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	for pattern, h := range routes {
 		mux.Handle(pattern, h)
+	}
+	if archive != nil {
+		mux.Handle("/", archive)
 	}
 	return mux
 }
@@ -87,28 +96,27 @@ func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(h)
 }
 
-// listen serves on addr until ctx is done. It returns once the address is
-// bound, so a port that is taken is an error at start, and logs the address
-// (useful with ":0").
-func (s *server) listen(ctx context.Context, addr string) (wait func(), err error) {
-	ln, err := net.Listen("tcp", addr)
+// endpoint is an HTTP server to start: its address, its handler, and
+// what to log once it is bound.
+type endpoint struct {
+	addr, msg string
+	h         http.Handler
+	attrs     []any
+}
+
+// listen serves e until ctx is done, logging e's message with the address
+// it is bound to (useful with ":0"). It returns once the address is bound,
+// so a port that is taken is an error at start.
+func listen(ctx context.Context, log *slog.Logger, e endpoint) (wait func(), err error) {
+	bound, wait, err := web.Listen(ctx, e.addr, e.h, log)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("listening on %s: %w", e.addr, err)
 	}
-	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
-	s.log.InfoContext(ctx, "serving /healthz and /metrics", "addr", ln.Addr().String(), "routes", slices.Sorted(maps.Keys(s.routes)))
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.ErrorContext(ctx, "http server failed", "err", err)
-		}
-	}()
-	go func() {
-		<-ctx.Done()
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(sctx)
-	}()
-	return func() { <-done }, nil
+	log.InfoContext(ctx, e.msg, append([]any{"addr", bound.String()}, e.attrs...)...)
+	return wait, nil
+}
+
+// routeNames are the patterns of routes, sorted, for the log.
+func routeNames(routes map[string]http.Handler) []string {
+	return slices.Sorted(maps.Keys(routes))
 }

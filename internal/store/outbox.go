@@ -23,6 +23,11 @@ var ErrSent = errors.New("delivery already sent")
 type Outbox struct {
 	db *DB
 
+	// WebURL, when set, is where readers reach the web archive: each
+	// briefing links to its article's page there. Set it before the first
+	// Since or Next.
+	WebURL string
+
 	// recent holds the messages of the briefings queued last, by version,
 	// so that one posted soon after it is queued, as nearly all are, is not
 	// read back and rendered again.
@@ -125,7 +130,7 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	}
 	entries := make([]bot.Entry, 0, len(vs))
 	for _, v := range vs {
-		entries = append(entries, entryOf(v))
+		entries = append(entries, o.entry(v))
 	}
 	return entries, nil
 }
@@ -329,7 +334,7 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 		if len(vs) == 0 {
 			return bot.Delivery{}, false, fmt.Errorf("delivery %d: version %d: %w", d.ID, d.Version, ErrNotFound)
 		}
-		d.Message = bot.BriefingMessage(entryOf(vs[0]))
+		d.Message = bot.BriefingMessage(o.entry(vs[0]))
 	}
 	return d, true, nil
 }

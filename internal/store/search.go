@@ -88,6 +88,7 @@ const topicShare = 0.2
 type match struct {
 	sid, rid int64
 	total    float64 // the speaker's
+	at       int64   // the article's date, as the search row has it
 }
 
 // row is a search row as it counts for one speaker: its relevance r
@@ -209,7 +210,7 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		// Five rows for the two texts a hit shows, so that the same words
 		// in two articles, shown once, leave room for the next.
 		for _, x := range sp.rows[:min(5, len(sp.rows))] {
-			out = append(out, match{sid: sp.sid, rid: x.rid, total: sp.total})
+			out = append(out, match{sid: sp.sid, rid: x.rid, total: sp.total, at: x.at})
 		}
 	}
 	return out, len(bySID), nil

@@ -1,0 +1,138 @@
+package store_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/briefbot/briefbot/internal/store"
+)
+
+// texts are the texts of ss, each marked q: or p: for a quote or a
+// position.
+func texts(ss []store.Statement) []string {
+	var out []string
+	for _, s := range ss {
+		k := "p:"
+		if s.Quote {
+			k = "q:"
+		}
+		out = append(out, k+s.Text)
+	}
+	return out
+}
+
+func TestSpeakerStatements(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "harbour", day(3), []string{"harbour"},
+		said{who: "Ada Quill", role: "council chair", text: "The harbour plan stands"},
+		said{who: "Ada Quill", text: "the vote would be held in spring", position: true})
+	save(t, db, "budget", day(5), []string{"budget"},
+		said{who: "Quill", text: "The budget is balanced"})
+	ctx := t.Context()
+	hits, _, err := db.WhoSaid(ctx, "budget", 1)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("WhoSaid(budget) = %v, %v", hits, err)
+	}
+	id := speakerID(t, db, "budget")
+	sp, err := db.SpeakerByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sp.Name != "Ada Quill" || sp.Quotes != 2 || sp.Positions != 1 || len(sp.Topics) != 2 {
+		t.Errorf("SpeakerByID = %+v; want Ada Quill, 2 quotes, 1 position, 2 topics", sp)
+	}
+
+	for _, tc := range []struct {
+		name          string
+		f             store.Filter
+		offset, limit int
+		want          []string
+		wantTotal     int
+	}{
+		{name: "all, newest first", want: []string{"q:The budget is balanced", "q:The harbour plan stands", "p:the vote would be held in spring"}, wantTotal: 3},
+		{name: "quotes only", f: store.Filter{QuotesOnly: true}, want: []string{"q:The budget is balanced", "q:The harbour plan stands"}, wantTotal: 2},
+		{name: "since", f: store.Filter{Since: day(4)}, want: []string{"q:The budget is balanced"}, wantTotal: 1},
+		{name: "until", f: store.Filter{Until: day(4)}, want: []string{"q:The harbour plan stands", "p:the vote would be held in spring"}, wantTotal: 2},
+		{name: "source by file name", f: store.Filter{Source: "HARBOUR.txt"}, want: []string{"q:The harbour plan stands", "p:the vote would be held in spring"}, wantTotal: 2},
+		{name: "source unknown", f: store.Filter{Source: "elsewhere"}, wantTotal: 0},
+		{name: "second page", offset: 1, limit: 1, want: []string{"q:The harbour plan stands"}, wantTotal: 3},
+	} {
+		got, total, err := db.SpeakerStatements(ctx, id, tc.f, tc.offset, tc.limit)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if diff := cmp.Diff(tc.want, texts(got)); diff != "" || total != tc.wantTotal {
+			t.Errorf("%s: SpeakerStatements total %d; want %d; mismatch (-want +got):\n%s", tc.name, total, tc.wantTotal, diff)
+		}
+	}
+	if _, err := db.SpeakerByID(ctx, 999999); err == nil {
+		t.Errorf("SpeakerByID(999999) = nil error; want ErrNotFound")
+	}
+}
+
+// speakerID is the id of the speaker SearchSpeakers finds first for topic.
+func speakerID(t *testing.T, db *store.DB, topic string) int64 {
+	t.Helper()
+	page, err := db.SearchSpeakers(t.Context(), topic, store.Filter{}, 0, 1)
+	if err != nil || len(page.Found) == 0 {
+		t.Fatalf("SearchSpeakers(%q) = %+v, %v", topic, page, err)
+	}
+	return page.Found[0].SpeakerID
+}
+
+// TestSearchSpeakersReprint checks that the same words carried by two
+// articles (wire copy) are one statement with both articles.
+func TestSearchSpeakersReprint(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "wire one", day(3), nil, said{who: "Ada Quill", text: "The pier plan stands firm"})
+	save(t, db, "wire two", day(4), nil, said{who: "Ada Quill", text: "The pier plan stands firm"},
+		said{who: "Ada Quill", text: "Nothing about the pier will change", position: true})
+	page, err := db.SearchSpeakers(t.Context(), "pier", store.Filter{}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Found) != 1 || page.Total != 1 {
+		t.Fatalf("SearchSpeakers(pier) = %+v; want Ada Quill alone", page)
+	}
+	var quote *store.Statement
+	for i, s := range page.Found[0].Said {
+		if s.Quote {
+			if quote != nil {
+				t.Errorf("the reprinted quote is shown twice: %q", texts(page.Found[0].Said))
+			}
+			quote = &page.Found[0].Said[i]
+		}
+	}
+	if quote == nil || len(quote.Also) != 1 || quote.Also[0].ID == quote.Article.ID {
+		t.Errorf("SearchSpeakers(pier) quote = %+v; want one, with the other article in Also", quote)
+	}
+	// A filter keeps only the article it lets through.
+	page, err = db.SearchSpeakers(t.Context(), "pier", store.Filter{Source: "wire one.txt"}, 0, 10)
+	if err != nil || len(page.Found) != 1 || len(page.Found[0].Said) != 1 || page.Found[0].Said[0].Article.Title != "wire one" || len(page.Found[0].Said[0].Also) != 0 {
+		t.Errorf("SearchSpeakers(pier, source wire one.txt) = %+v, %v; want the quote from wire one only", page, err)
+	}
+}
+
+func TestRecentArticlesAndSources(t *testing.T) {
+	db := open(t)
+	save(t, db, "older", day(2), nil, said{who: "Ada Quill", text: "One"}, said{who: "Ada Quill", text: "Two"})
+	save(t, db, "newer", day(6), nil, said{who: "Ada Quill", text: "Three"})
+	got, err := db.RecentArticles(t.Context(), store.Filter{}, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Title != "newer" || got[1].Title != "older" || got[1].Quotes != 2 {
+		t.Errorf("RecentArticles = %+v; want newer, then older with 2 quotes", got)
+	}
+	got, err = db.RecentArticles(t.Context(), store.Filter{Until: day(4)}, 0, 10)
+	if err != nil || len(got) != 1 || got[0].Title != "older" {
+		t.Errorf("RecentArticles(until day 4) = %+v, %v; want older alone", got, err)
+	}
+	counts, err := db.SourceCounts(t.Context(), 10)
+	if err != nil || len(counts) != 2 || counts[0].Articles != 1 || counts[0].Kind != "file" {
+		t.Errorf("SourceCounts = %+v, %v; want two files with one article each", counts, err)
+	}
+}

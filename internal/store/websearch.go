@@ -1,0 +1,278 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Found is a speaker a search found, with what they said that matched.
+type Found struct {
+	SpeakerID  int64
+	Name, Role string
+	Kind       string
+	// Said are the speaker's best matching quotes and positions, the best
+	// first, each text once with every article that carries it.
+	Said []Statement
+}
+
+// SearchPage is a page of a search's answer.
+type SearchPage struct {
+	Found []Found
+	// Total is how many speakers matched in all, or -1 when a filter is
+	// set and they were not all counted.
+	Total int
+	// More is true when there are speakers after this page.
+	More bool
+}
+
+// SearchSpeakers finds the speakers who said something about topic, ranked
+// as WhoSaid ranks them, and returns those from offset on, at most limit
+// (20 when limit is zero or less), with what f lets through of the best
+// five texts of each: a speaker none of whose five passes is left out.
+// A topic without words is ErrEmptyQuery.
+func (db *DB) SearchSpeakers(ctx context.Context, topic string, f Filter, offset, limit int) (SearchPage, error) {
+	q := matchQuery(topic)
+	if q == "" {
+		return SearchPage{}, ErrEmptyQuery
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	page, err := db.searchSpeakers(ctx, q, f, max(offset, 0), limit, textsShown)
+	if err != nil {
+		return SearchPage{}, fmt.Errorf("searching for %q: %w", topic, err)
+	}
+	return page, nil
+}
+
+// textsShown is how many texts a page shows of each speaker it finds: the
+// rows rank keeps of each.
+const textsShown = 5
+
+// searchSpeakers is SearchSpeakers with the query made, keeping at most
+// texts texts of each speaker.
+func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit, texts int) (SearchPage, error) {
+	matches, matched, err := db.rank(ctx, q, 0)
+	if err != nil {
+		return SearchPage{}, err
+	}
+	var only map[int64]bool // the speakers f.Speaker names
+	if strings.TrimSpace(f.Speaker) != "" {
+		if only, err = db.speakersNamed(ctx, f.Speaker); err != nil {
+			return SearchPage{}, err
+		}
+	}
+	filtered := only != nil || f != (Filter{})
+	page := SearchPage{Total: matched}
+	if filtered {
+		page.Total = -1
+	}
+	var groups [][]match // each speaker's rows, best speaker first
+	for i := 0; i < len(matches); {
+		j := i
+		for j < len(matches) && matches[j].sid == matches[i].sid {
+			j++
+		}
+		groups = append(groups, matches[i:j])
+		i = j
+	}
+	if err := db.nameFirst(ctx, groups); err != nil {
+		return SearchPage{}, err
+	}
+	articles := map[int64]articleRow{} // by version id
+	passed := 0
+	for _, rows := range groups {
+		if only != nil && !only[rows[0].sid] {
+			continue
+		}
+		if !filtered && passed < offset {
+			passed++ // no need to read what is not shown
+			continue
+		}
+		if passed >= offset+limit && !filtered {
+			page.More = true
+			break
+		}
+		found, err := db.found(ctx, rows, f, articles, texts)
+		if err != nil {
+			return SearchPage{}, err
+		}
+		if len(found.Said) == 0 {
+			continue
+		}
+		if passed >= offset+limit { // one more passes the filter
+			page.More = true
+			break
+		}
+		if passed >= offset {
+			page.Found = append(page.Found, found)
+		}
+		passed++
+	}
+	return page, nil
+}
+
+// articleRow is an article as a search filters and shows it.
+type articleRow struct {
+	ref       ArticleRef
+	name, key string
+}
+
+// found reads a speaker's matching rows, best first, keeping those f lets
+// through, at most texts of them: each text once, an article's topics
+// only for a speaker without matching words of their own.
+func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[int64]articleRow, texts int) (Found, error) {
+	sid := rows[0].sid
+	fd := Found{SpeakerID: sid}
+	if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, sid).
+		Scan(&fd.Name, &fd.Role, &fd.Kind); err != nil {
+		return Found{}, fmt.Errorf("speaker %d: %w", sid, err)
+	}
+	var spans []span
+	for _, m := range rows {
+		if len(fd.Said) == texts {
+			break
+		}
+		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
+			continue // without reading it
+		}
+		said, sp, err := db.textOf(ctx, m.rid, sid)
+		if err != nil {
+			return Found{}, err
+		}
+		if said.Text == "" || overlaps(sp, spans) || f.QuotesOnly && !said.Quote {
+			continue
+		}
+		a, ok := articles[sp.version]
+		if !ok {
+			if a, err = db.articleOf(ctx, sp.version); err != nil {
+				return Found{}, err
+			}
+			articles[sp.version] = a
+		}
+		if !a.passes(f) {
+			continue
+		}
+		spans = append(spans, sp)
+		if k := indexSame(fd.Said, said.Text); k >= 0 {
+			fd.Said[k].Also = append(fd.Said[k].Also, a.ref)
+			continue
+		}
+		fd.Said = append(fd.Said, Statement{Quote: said.Quote, Text: said.Text, SpeakerID: sid, Speaker: fd.Name,
+			Start: sp.start, End: sp.end, Article: a.ref})
+	}
+	return fd, nil
+}
+
+// dated reports whether a search row's date (Unix nanoseconds, 0 when
+// unknown) may pass f's dates; the article's date decides in the end.
+func dated(at int64, f Filter) bool {
+	return at == 0 || (f.Since.IsZero() || at >= f.Since.UnixNano()) && (f.Until.IsZero() || at < f.Until.UnixNano())
+}
+
+func indexSame(ss []Statement, text string) int {
+	for i, s := range ss {
+		if sameText(s.Text, text) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (a articleRow) passes(f Filter) bool {
+	if !f.Since.IsZero() && a.ref.Date.Before(f.Since) || !f.Until.IsZero() && !a.ref.Date.Before(f.Until) {
+		return false
+	}
+	src := strings.ToLower(strings.TrimSpace(f.Source))
+	return src == "" || strings.ToLower(a.ref.Source) == src || strings.ToLower(a.name) == src ||
+		strings.HasPrefix(strings.ToLower(a.key), strings.TrimSuffix(src, "/")+"/")
+}
+
+func (db *DB) articleOf(ctx context.Context, version int64) (articleRow, error) {
+	var (
+		a            articleRow
+		outlet, name string
+		at           sql.NullInt64
+	)
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key, COALESCE(a.published, v.created)
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`, version).
+		Scan(&a.ref.ID, &a.ref.Title, &outlet, &name, &a.key, &at)
+	if err != nil {
+		return articleRow{}, fmt.Errorf("version %d: %w", version, err)
+	}
+	a.name = name
+	a.ref.Source, a.ref.Date = cmpOr(outlet, name), fromUnixNano(at)
+	return a, nil
+}
+
+// speakersNamed are the speakers whose name or an alias contains name, in
+// any case.
+func (db *DB) speakersNamed(ctx context.Context, name string) (map[int64]bool, error) {
+	pattern := "%" + strings.TrimSuffix(likePrefix(nameKey(name)), "%") + "%"
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT id FROM speakers WHERE name_key LIKE ?1 ESCAPE '\'
+		UNION
+		SELECT speaker_id FROM speaker_aliases WHERE alias_key LIKE ?1 ESCAPE '\'`, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("finding speakers named %q: %w", name, err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("finding speakers named %q: %w", name, err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// nameLook is how far down a ranking nameFirst looks for a name: past it,
+// the best speaker is left at the head, whatever their name.
+const nameLook = 10
+
+// maxNameWords is the most words a speaker's name has: the longest real
+// names run to five or six ("Mohammed bin Salman Al Saud"); a longer one
+// is a description or a clause ("the foreign ministers of key European
+// powers including Germany, France, Poland and Britain").
+const maxNameWords = 6
+
+// nameFirst moves the best-ranked speaker whose name looks like a name to
+// the head of groups, when the best of all is a letter ("C") or a
+// description: a list is never headed by what is no name. The others
+// keep their order.
+func (db *DB) nameFirst(ctx context.Context, groups [][]match) error {
+	for i := range min(len(groups), nameLook) {
+		var name string
+		if err := db.sql.QueryRowContext(ctx, `SELECT name FROM speakers WHERE id = ?`, groups[i][0].sid).Scan(&name); err != nil {
+			return fmt.Errorf("speaker %d: %w", groups[i][0].sid, err)
+		}
+		if looksLikeName(name) {
+			head := groups[i]
+			copy(groups[1:i+1], groups[:i])
+			groups[0] = head
+			return nil
+		}
+	}
+	return nil
+}
+
+// looksLikeName reports whether a speaker's name is a name: two letters
+// or more, starting with a capital, no comma, at most maxNameWords words.
+func looksLikeName(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	return letters >= 2 && unicode.IsUpper(first) && !strings.Contains(name, ",") &&
+		len(strings.Fields(name)) <= maxNameWords
+}
