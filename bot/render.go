@@ -3,6 +3,7 @@
 package bot
 
 import (
+	"bufio"
 	"io"
 	"strings"
 
@@ -19,7 +20,9 @@ const unattributed = "unattributed"
 // breaks inside article text are turned into spaces so that every item stays
 // on one line.
 func WriteText(w io.Writer, b summarize.Briefing, source string) error {
-	var s strings.Builder
+	// Written through a buffer, not built whole: a long article's
+	// briefing is megabytes.
+	s := bufio.NewWriter(w)
 	s.WriteString(oneLine(title(b, source)) + "\n")
 	if lede := oneLine(b.Lede); lede != "" {
 		s.WriteString("\n" + lede + "\n")
@@ -48,8 +51,7 @@ func WriteText(w io.Writer, b summarize.Briefing, source string) error {
 	if source != "" {
 		s.WriteString("\nSource: " + oneLine(source) + "\n")
 	}
-	_, err := io.WriteString(w, s.String())
-	return err
+	return s.Flush()
 }
 
 // WriteMarkdown writes b as Markdown, with the same content as WriteText:
@@ -57,7 +59,7 @@ func WriteText(w io.Writer, b summarize.Briefing, source string) error {
 // as a blockquote. Article text is escaped so that it shows as written
 // rather than as Markdown syntax.
 func WriteMarkdown(w io.Writer, b summarize.Briefing, source string) error {
-	var s strings.Builder
+	s := bufio.NewWriter(w)
 	s.WriteString("# " + escapeMarkdown(title(b, source)) + "\n")
 	if lede := escapeMarkdown(b.Lede); lede != "" {
 		s.WriteString("\n" + lede + "\n")
@@ -86,8 +88,7 @@ func WriteMarkdown(w io.Writer, b summarize.Briefing, source string) error {
 	if source != "" {
 		s.WriteString("\nSource: " + escapeMarkdown(source) + "\n")
 	}
-	_, err := io.WriteString(w, s.String())
-	return err
+	return s.Flush()
 }
 
 // Credit is what a briefing's "Source:" line shows: the source and, when
