@@ -534,6 +534,9 @@ func (d *doc) namedAfter(c int) bool {
 // ("delegate-rich states", "30 states", "other states").
 func (d *doc) stateIsVerb(i int) bool {
 	p := i - 1
+	if p >= 0 && d.toks[p].kind == tPunct && d.toks[p].sent == d.toks[i].sent && (d.toks[p].r == ')' || d.toks[p].r != '-' && isDash(rune(d.toks[p].r))) {
+		return true // "Byne — who was posted at the door — states that"
+	}
 	if p < 0 || d.toks[p].kind != tWord || d.toks[p].sent != d.toks[i].sent {
 		return false
 	}

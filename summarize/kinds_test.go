@@ -851,3 +851,20 @@ func TestSpeakersNamedForWhomTheyBelongTo(t *testing.T) {
 			[]q{{"He truly cares about us,", "Carol"}}},
 	})
 }
+
+// More reported speech: a clause ending in a quotation whose comma is
+// inside the marks, before its credit ("Teachers are “looking …,” union
+// President Lily Garza said"); "states" after an aside in dashes;
+// "threatened to …"; "explained to CBS why …".
+func TestReportedSpeechAroundQuotationsAndAsides(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"comma inside the marks", "Teachers are “looking to see who is on the other side of the ticket,” union President Lily Garza said.",
+			[]p2{{"Lily Garza", "Teachers are “looking to see who is on the other side of the ticket,”"}}},
+		{"states after an aside", "In the book, Gary Byne — who was posted at the door for three years — states that the detail was considered a punishment.",
+			[]p2{{"Gary Byne", "the detail was considered a punishment"}}},
+		{"threatened to", "Ed Harkin threatened to run away from the field on Thursday.",
+			[]p2{{"Ed Harkin", "to run away from the field on Thursday"}}},
+		{"explained to someone why", "Sam Jacobs, the editor, explained to viewers why Mara Ulm was selected above all the others.",
+			[]p2{{"Sam Jacobs", "why Mara Ulm was selected above all the others"}}},
+	})
+}

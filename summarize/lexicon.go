@@ -562,7 +562,7 @@ var cueList = []cue{
 	{forms: "sneer sneers sneered sneering"}, {forms: "scoff scoffs scoffed scoffing"},
 	{forms: "bristle bristles bristled bristling"}, {forms: "rage rages raged raging"},
 	{forms: "thunder thunders thundered thundering"}, {forms: "roar roars roared roaring"},
-	{forms: "bellow bellows bellowed bellowing"},
+	{forms: "bellow bellows bellowed bellowing"}, {forms: "threaten threatens threatened threatening"},
 	{forms: "tell tells told telling", kind: cueTell},
 	{forms: "cite cites cited citing", kind: cueWeak},
 	{forms: "put puts put putting", kind: cueParticle, particle: "it"},

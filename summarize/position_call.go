@@ -15,6 +15,7 @@ var callVerbs = map[string]bool{
 	"pledge": false, "pledges": false, "pledged": false, "pledging": false,
 	"promise": false, "promises": false, "promised": false, "promising": false,
 	"vow": false, "vows": false, "vowed": false, "vowing": false,
+	"threaten": false, "threatens": false, "threatened": false, "threatening": false,
 	"demand": true, "demands": true, "demanded": true, "demanding": true,
 	"propose": true, "proposes": true, "proposed": true, "proposing": true,
 	"call": true, "calls": true, "called": true, "calling": true,
@@ -118,13 +119,28 @@ var questionVerbs = map[string]bool{
 	"wondered": true, "wonders": true, "wondering": true,
 }
 
+// explainVerbs say why or how something is: "explained why Merkel was
+// chosen".
+var explainVerbs = map[string]bool{"explained": true, "explains": true, "explaining": true, "explain": true}
+
 // askedWhy returns where the question after "asked why", "questioned
-// whether", "wondered how" starts.
+// whether", "wondered how", "explained to CBS why" starts.
 func (d *doc) askedWhy(c int) (int, bool) {
-	if !questionVerbs[d.low(c)] {
+	k := c + 1
+	switch {
+	case questionVerbs[d.low(c)]:
+	case explainVerbs[d.low(c)]:
+		if d.is(k, "to") { // the listener: "explained to CBS why"
+			for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
+				if d.is(j, "why") || d.is(j, "how") {
+					k = j
+					break
+				}
+			}
+		}
+	default:
 		return 0, false
 	}
-	k := c + 1
 	if d.is(k, "why") || d.is(k, "whether") || d.is(k, "how") {
 		return k, d.toks[k].fl&fLower != 0
 	}

@@ -70,7 +70,7 @@ func (d *doc) subjectBefore(si, c int) int {
 		}
 		a--
 	}
-	if !d.punct(a-1, ',') || a < c && !d.subjectStart(a) {
+	if !d.commaBefore(a) || a < c && !d.subjectStart(a) {
 		return -1
 	}
 	if a == c {
@@ -99,12 +99,22 @@ func (d *doc) subjectBefore(si, c int) int {
 	return a
 }
 
+// commaBefore reports whether token a follows a comma, or a closing
+// quotation mark with the comma inside it: "Teachers are “looking to
+// see …,” union President Lily Garza said".
+func (d *doc) commaBefore(a int) bool {
+	if d.punct(a-1, ',') {
+		return true
+	}
+	return a > 0 && d.toks[a-1].kind == tMark && d.toks[a-1].fl&fClose != 0 && d.punctInside(a-1, ',')
+}
+
 // trailingSource returns the reported clause that opens sentence si and
 // ends at the comma before token a, spoken by the subject of the speech
 // verb (or "according to") at c.
 func (d *doc) trailingSource(si, a, c int) (position, bool) {
 	s := &d.sents[si]
-	if !d.punct(a-1, ',') {
+	if !d.commaBefore(a) {
 		return position{}, false
 	}
 	start := d.skipDateline(s.t0, a-1)
@@ -126,7 +136,11 @@ func (d *doc) trailingSource(si, a, c int) (position, bool) {
 	if who < 0 || d.namedLast(start, a-1, who) {
 		return position{}, false // "Dalmere's lawyer, Ana Bell, said": an appositive
 	}
-	return position{ent: who, s: int(d.toks[start].s), e: d.trimEnd(start, a-1)}, true
+	end := a - 1
+	if d.toks[end].kind == tMark {
+		end = a // the quotation's closing mark, with the comma inside it
+	}
+	return position{ent: who, s: int(d.toks[start].s), e: d.trimEnd(start, end)}, true
 }
 
 // frontClause reports whether tokens [a, b) read as a reported statement:
