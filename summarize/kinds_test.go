@@ -868,3 +868,17 @@ func TestReportedSpeechAroundQuotationsAndAsides(t *testing.T) {
 			[]p2{{"Sam Jacobs", "why Mara Ulm was selected above all the others"}}},
 	})
 }
+
+// Reported clauses that open with a quoted fragment, that follow an aside
+// before "that", and that hold a sum ("added 160 staff") rather than a
+// speech verb of their own.
+func TestReportedClauseOpenings(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a quoted fragment first", "Ed Harkin said “zero” voters would follow the senator and endorse Bush.",
+			[]p2{{"Ed Harkin", "“zero” voters would follow the senator and endorse Bush"}}},
+		{"an aside before that", "Mr. Harkin said, among other things, that Mr. Bezel has “got a huge antitrust problem.”",
+			[]p2{{"Harkin", "Mr. Bezel has “got a huge antitrust problem.”"}}},
+		{"added a number", "In Dorrow, organizers added 160 security staff along the parade route, up from 90 last year, the Dorrow Ledger reported.",
+			[]p2{{"Dorrow Ledger", "In Dorrow, organizers added 160 security staff along the parade route, up from 90 last year"}}},
+	})
+}

@@ -41,6 +41,20 @@ func (d *doc) positions() []position {
 			for k < s.t1 && d.adverb(k) {
 				k++ // "noted repeatedly that"
 			}
+			if d.punct(k, ',') {
+				// "said, among other things, that …": an aside before "that".
+				for j := k + 1; j < s.t1 && j < k+8; j++ {
+					if d.punct(j, ',') {
+						if d.is(j+1, "that") {
+							k = j + 1
+						}
+						break
+					}
+					if d.toks[j].kind != tWord {
+						break
+					}
+				}
+			}
 			if d.has(k, wPrep) && !d.is(k, "that") {
 				// said in a statement that …, said in Madison, Wisconsin, that …
 				found := -1
@@ -69,7 +83,7 @@ func (d *doc) positions() []position {
 						break // "reiterated that approach in his interview": a determiner
 					}
 				}
-				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) {
+				if k >= s.t1 || !d.clauseWord(k) && !d.startsClause(k) && !d.fragmentOpens(k, s.t1) {
 					break
 				}
 				if d.is(k, "it") && (k+1 >= s.t1 || d.toks[k+1].kind != tWord || d.has(k+1, wPrep|wDet|wConj)) {
@@ -119,6 +133,17 @@ func (d *doc) relativeCue(c int) bool {
 		}
 	}
 	return false
+}
+
+// fragmentOpens reports whether a reported clause opens at k with a
+// quoted fragment and goes on after it: "said “zero” voters would follow
+// him".
+func (d *doc) fragmentOpens(k, end int) bool {
+	if k >= end || d.toks[k].kind != tMark || d.toks[k].fl&fOpen == 0 || d.toks[k].span < 0 {
+		return false
+	}
+	c := d.spans[d.toks[k].span].close
+	return c > k && d.lowerWordAt(c+1) && c+1 < end && d.lowerWordAt(k+1)
 }
 
 // relativeThat reports whether "that" at j opens a relative clause, as a

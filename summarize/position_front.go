@@ -161,6 +161,9 @@ func (d *doc) frontClause(a, b int) bool {
 			continue
 		}
 		if form, _, n := d.cueAt(k); n > 0 && form != cueIng {
+			if (d.is(k, "added") || d.is(k, "adds")) && (d.toks[k+n].kind == tNum || numberWords[d.low(k+n)]) {
+				continue // "organizers added 160 security staff": a sum, not speech
+			}
 			return false
 		}
 		if d.punct(k, ':') || d.punct(k, ';') {
