@@ -882,3 +882,15 @@ func TestReportedClauseOpenings(t *testing.T) {
 			[]p2{{"Dorrow Ledger", "In Dorrow, organizers added 160 security staff along the parade route, up from 90 last year"}}},
 	})
 }
+
+// Objects and settings are no reported clause: "acknowledged Sanders'
+// success", "Following an animated town hall meeting last week, Kasich
+// boasted".
+func TestObjectsAndSettingsAreNoPosition(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a name's thing as object", "Nina Vale acknowledged Ed Harkin's success in the west.",
+			nil},
+		{"a setting before the credit", "Following an animated town hall meeting in Dorrow last week, Ed Harkin boasted.",
+			nil},
+	})
+}

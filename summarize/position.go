@@ -103,6 +103,9 @@ func (d *doc) positions() []position {
 					break
 				}
 				e, again := d.clauseEndAt(k, s.t1)
+				if !d.is(k-1, "that") && !d.finiteVerb(k, e) && !d.fragmentOpens(k, s.t1) {
+					break // "acknowledged Sanders' success": an object, no clause
+				}
 				if e-k >= 3 && !d.allQuoted(k, e) {
 					who := d.cueSubject(c)
 					if who < 0 {

@@ -211,6 +211,9 @@ func (d *doc) finiteVerb(a, b int) bool {
 			continue
 		}
 		w := d.low(j)
+		if strings.HasSuffix(w, "ed") && (d.is(j-1, "a") || d.is(j-1, "an") || d.is(j-1, "the")) {
+			continue // "an animated meeting", "the revised plan": an adjective
+		}
 		if d.has(j, wAux) || irregularPast[w] || strings.HasSuffix(w, "ed") {
 			return true
 		}
