@@ -48,16 +48,20 @@ type token struct {
 func estimateTokens(body string) int {
 	n, space := 0, true
 	for i := 0; i < len(body); i++ {
-		switch c := body[i]; {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+		switch byteClass[body[i]] {
+		case classSpace:
 			space = true
-		case c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '-':
+		case classPunct:
 			n++
 			space = true
-		case c == 0xE2 && i+1 < len(body) && body[i+1] == 0x80:
-			n++ // “ ” ‘ ’ — – …
-			space = true
-			i += 2
+		case classE2:
+			if i+1 < len(body) && body[i+1] == 0x80 {
+				n++ // “ ” ‘ ’ — – …
+				space = true
+				i += 2
+				continue
+			}
+			fallthrough
 		default:
 			if space {
 				n++
@@ -67,6 +71,25 @@ func estimateTokens(body string) int {
 	}
 	return n + n/16 + 16
 }
+
+// The classes of bytes estimateTokens tells apart, by a table.
+const (
+	classOther = iota
+	classSpace
+	classPunct
+	classE2
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range " \n\t\r" {
+		t[c] = classSpace
+	}
+	for _, c := range ".,;:!?\"'()[]-" {
+		t[c] = classPunct
+	}
+	t[0xE2] = classE2
+	return t
+}()
 
 // bmp is a punctuation or mark rune as a token keeps it: every mark and
 // dash the rules compare against is in the Basic Multilingual Plane; a
