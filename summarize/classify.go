@@ -80,6 +80,12 @@ func (d *doc) classify() {
 			// said of a person just before it ("because she wanted to “shake up”").
 			if d.toks[sp.open+1].fl&fLower != 0 {
 				if w := d.nearestPerson(sp.open); w >= 0 {
+					// The sentence's subject before the nearest person:
+					// "Jacobs credited Merkel with holding “the entire
+					// continent together”" is Jacobs's.
+					if sub := d.sents[sp.sent].subject; sub >= 0 && sub != w && d.ents[sub].kind == mPerson && d.seenBy(sub, sp.sent) == sp.sent {
+						w = sub
+					}
 					sp.who, sp.how = w, howNear
 					sp.quote = true
 				}

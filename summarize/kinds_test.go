@@ -894,3 +894,15 @@ func TestObjectsAndSettingsAreNoPosition(t *testing.T) {
 			nil},
 	})
 }
+
+// A lower-case fragment with no speech verb belongs to the person the
+// sentence is about before the person nearest to it, who is often its
+// object: "Jacobs credited Merkel with holding “the continent together”".
+func TestFragmentTakesTheSentencesSubject(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"credited X with", "Sam Jacobs, the editor, spoke on Monday. Jacobs credited Mara Ulm with holding “the whole coalition together” through the crisis.",
+			[]q{{"the whole coalition together", "Sam Jacobs"}}},
+		{"mocked X for", "Ed Harkin, who has a commanding lead, mocked Nina Vale for “having a tough night” because she won no states.",
+			[]q{{"having a tough night", "Ed Harkin"}}},
+	})
+}
