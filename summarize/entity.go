@@ -733,6 +733,14 @@ func (d *doc) chunk(a, b int) {
 		if !hasOrg && b-a > 1 && d.has(a, wPlace|wDemonym) {
 			m.n0 = a // "US Senate"
 		}
+	case b-a == 2 && d.has(a, wGiven) && !d.has(a, wPlace) && d.has(a+1, wDemonym|wPlace) && d.toks[a].fl&fAllCaps == 0:
+		// "Mark Cuban", "Jack London": a given name and a surname that is
+		// also a place's word.
+		m.kind = mPerson
+		m.n0 = a
+	case b == a+1 && d.has(a, wDemonym|wPlace) && d.personNamed(d.low(a)) >= 0:
+		m.kind = mPerson // "Cuban said", after Mark Cuban
+		m.n0 = a
 	case d.notOnlyPlaces(a, b, placeAt):
 		// "Johannesburg Water", "Bristol Rovers": a place and a word that is
 		// neither a place nor a title make a body's name.

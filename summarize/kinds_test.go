@@ -906,3 +906,14 @@ func TestFragmentTakesTheSentencesSubject(t *testing.T) {
 			[]q{{"having a tough night", "Ed Harkin"}}},
 	})
 }
+
+// A surname that is also a people's word ("Mark Cuban", "Jack London") is
+// a person's, and so is that word alone after it ("Cuban said").
+func TestSurnameThatIsADemonym(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"given name and demonym", "Businessman Mark Cuban said he would consider a run.\n\n“And I would have the same talk with Donald,” Cuban said.\n\n“It matters,” said Cuban.",
+			[]q{{"And I would have the same talk with Donald,", "Mark Cuban"}, {"It matters,", "Mark Cuban"}}},
+		{"the demonym as an adjective", "Cuban officials met the delegation. “We are ready,” said Ana Ruiz.",
+			[]q{{"We are ready,", "Ana Ruiz"}}},
+	})
+}
