@@ -825,3 +825,32 @@ func TestTitlesLeadInsAndCitedDocuments(t *testing.T) {
 			[]q{{"Parts come from suppliers who keep no spares,", "Digital Makers Alliance"}}},
 	})
 }
+
+func TestPlaceForms(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want []string // in the group, the first being the place's name
+	}{
+		{"european", []string{"europe", "european"}},
+		{"europe", []string{"europe", "european"}},
+		{"uk", []string{"britain", "uk", "british"}},
+		{"american", []string{"united states", "america", "american", "usa"}},
+		{"ukrainian", []string{"ukraine", "ukrainian"}},
+	} {
+		got := PlaceForms(tc.word)
+		if len(got) == 0 || got[0] != tc.want[0] {
+			t.Errorf("PlaceForms(%q) = %q; want it to start with %q", tc.word, got, tc.want[0])
+			continue
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("PlaceForms(%q) = %q; want %q in it", tc.word, got, w)
+			}
+		}
+	}
+	for _, w := range []string{"us", "the", "said", "harbour"} {
+		if got := PlaceForms(w); got != nil {
+			t.Errorf("PlaceForms(%q) = %q; want nil", w, got)
+		}
+	}
+}

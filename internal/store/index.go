@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"strings"
 	"unicode"
+
+	"github.com/briefbot/briefbot/summarize"
 )
 
 // The search table has a row for each quote and each position of the
@@ -61,86 +63,18 @@ func unindex(ctx context.Context, tx *sql.Tx, versionID int64) error {
 	return err
 }
 
-// places groups the forms of a place name that a search for any of them
-// should find, the place first. Porter stemming already joins plurals
+// group finds the forms of the place a lower-case word or phrase names
+// or describes, the place's name first, trying a plural's singular too
+// (Ukrainians, Britons). Porter stemming already joins plurals
 // (negotiation, negotiations) but not a place and its adjective (Europe
-// "europ", European "european"). summarize maps demonyms to places for its
-// topics; this is the store's own small table for words in quotes and in
-// queries.
-var places = [][]string{
-	{"europe", "european"},
-	{"ukraine", "ukrainian"},
-	{"america", "american", "united states", "usa"},
-	{"britain", "british", "briton", "united kingdom", "uk"},
-	{"russia", "russian"},
-	{"germany", "german"},
-	{"france", "french"},
-	{"china", "chinese"},
-	{"india", "indian"},
-	{"africa", "african"},
-	{"asia", "asian"},
-	{"estonia", "estonian"},
-	{"poland", "polish"},
-	{"ireland", "irish"},
-	{"scotland", "scottish", "scot"},
-	{"canada", "canadian"},
-	{"australia", "australian"},
-	{"nigeria", "nigerian"},
-	{"kenya", "kenyan"},
-	{"japan", "japanese"},
-	{"england", "english"},
-	{"wales", "welsh"},
-	{"netherlands", "dutch"},
-	{"italy", "italian"},
-	{"spain", "spanish"},
-	{"portugal", "portuguese"},
-	{"belgium", "belgian"},
-	{"switzerland", "swiss"},
-	{"austria", "austrian"},
-	{"sweden", "swedish", "swede"},
-	{"norway", "norwegian"},
-	{"denmark", "danish", "dane"},
-	{"finland", "finnish", "finn"},
-	{"latvia", "latvian"},
-	{"lithuania", "lithuanian"},
-	{"belarus", "belarusian"},
-	{"hungary", "hungarian"},
-	{"romania", "romanian"},
-	{"greece", "greek"},
-	{"israel", "israeli"},
-	{"palestine", "palestinian"},
-	{"lebanon", "lebanese"},
-	{"syria", "syrian"},
-	{"iraq", "iraqi"},
-	{"iran", "iranian"},
-	{"egypt", "egyptian"},
-	{"pakistan", "pakistani"},
-	{"korea", "korean"},
-	{"taiwan", "taiwanese"},
-	{"vietnam", "vietnamese"},
-	{"brazil", "brazilian"},
-	{"mexico", "mexican"},
-}
-
-// placeGroup maps each form in places to its group.
-var placeGroup = func() map[string][]string {
-	m := make(map[string][]string)
-	for _, g := range places {
-		for _, w := range g {
-			m[w] = g
-		}
-	}
-	return m
-}()
-
-// group finds the group of places a lower-case word or phrase belongs to,
-// trying a plural's singular too (Ukrainians, Britons).
+// "europ", European "european"); the table is the summarizer's own
+// (summarize.PlaceForms), so that the search and the briefings agree.
 func group(w string) []string {
-	if g, ok := placeGroup[w]; ok {
+	if g := summarize.PlaceForms(w); g != nil {
 		return g
 	}
 	if s, ok := strings.CutSuffix(w, "s"); ok {
-		return placeGroup[s]
+		return summarize.PlaceForms(s)
 	}
 	return nil
 }

@@ -1,9 +1,8 @@
 package store
 
 import (
+	"slices"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestExpandTopic(t *testing.T) {
@@ -43,10 +42,22 @@ func TestExpandTopic(t *testing.T) {
 		{"Tariffs", []string{"tariffs"}},
 		{"s", []string{"s"}},
 	}
+	// The word itself first, then at least these forms: the table is the
+	// summarizer's, which may know more ("aussie", "welshman").
 	for _, tc := range tests {
-		if diff := cmp.Diff(tc.want, expandTopic(tc.word)); diff != "" {
-			t.Errorf("expandTopic(%q) = %q; want %q", tc.word, expandTopic(tc.word), tc.want)
+		got := expandTopic(tc.word)
+		if len(got) == 0 || got[0] != tc.want[0] {
+			t.Errorf("expandTopic(%q) = %q; want %q first", tc.word, got, tc.want[0])
+			continue
 		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("expandTopic(%q) = %q; want %q among them", tc.word, got, w)
+			}
+		}
+	}
+	if got := expandTopic("us"); len(got) != 1 {
+		t.Errorf(`expandTopic("us") = %q; the pronoun is no place`, got)
 	}
 }
 
@@ -58,10 +69,10 @@ func TestMatchQuery(t *testing.T) {
 		{" \t", ""},
 		{`"*()^:+-`, ""},
 		{"negotiations", `("negotiations")`},
-		{"European", `("european" OR "europe")`},
-		{"Europe's defence", `("europe" OR "european") AND ("defence")`},
-		{"United States tariffs", `("united states" OR "america" OR "american" OR "usa") AND ("tariffs")`},
-		{"the war in Ukraine", `("war") AND ("ukraine" OR "ukrainian")`},
+		{"European", `("european" OR "europe" OR "europeans")`},
+		{"Europe's defence", `("europe" OR "european" OR "europeans") AND ("defence")`},
+		{"United States tariffs", `("united states" OR "usa" OR "america" OR "united states of america" OR "american" OR "americans") AND ("tariffs")`},
+		{"the war in Ukraine", `("war") AND ("ukraine" OR "ukrainian" OR "ukrainians")`},
 		{"the", `("the")`},
 		{"AND OR NOT", `("and") AND ("or") AND ("not")`},
 		{`tariffs" OR "x`, `("tariffs") AND ("x")`},
@@ -69,7 +80,7 @@ func TestMatchQuery(t *testing.T) {
 		{"col:grain*", `("col") AND ("grain")`},
 		{"O'Brien", `("o brien")`},
 		{"anti-war", `("anti war")`},
-		{"Zürich", `("zürich")`},
+		{"Zürich", `("zürich" OR "zurich")`},
 		{"a b c d e f g h i j k l m n o p q r s", `("b") AND ("c") AND ("d") AND ("e") AND ("f") AND ("g") AND ("h") AND ("i") AND ("j") AND ("k") AND ("l") AND ("m") AND ("n") AND ("o") AND ("p")`},
 	}
 	for _, tc := range tests {
@@ -85,8 +96,9 @@ func TestForms(t *testing.T) {
 	}{
 		{"European and Ukrainian leaders met", "europe ukraine"},
 		{"Europe met Ukraine", ""},
-		{"the United States and the UK", "america britain"},
-		{"Americans and American firms", "america"},
+		{"the United States and the UK", "britain"},
+		{"America and the UK", "united states britain"},
+		{"Americans and American firms", "united states"},
 		{"tariffs", ""},
 	}
 	for _, tc := range tests {
