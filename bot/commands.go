@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -211,12 +212,7 @@ func commandName(command string) string {
 	return "unknown"
 }
 
-func (c *Commands) log() *slog.Logger {
-	if c.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return c.Log
-}
+func (c *Commands) log() *slog.Logger { return logs.Or(c.Log) }
 
 // failed logs err and returns what the reader sees instead of it.
 func (c *Commands) failed(ctx context.Context, what string, err error) string {

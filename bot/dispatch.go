@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/logs"
 )
 
 // Outcomes of a delivery attempt, as Dispatcher.Observe reports them.
@@ -91,12 +93,7 @@ func (d *Dispatcher) now() time.Time {
 	return time.Now()
 }
 
-func (d *Dispatcher) log() *slog.Logger {
-	if d.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return d.Log
-}
+func (d *Dispatcher) log() *slog.Logger { return logs.Or(d.Log) }
 
 func (d *Dispatcher) observe(channel, outcome string) {
 	if d.Observe != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/logs"
 )
 
 // Discord's JSON error codes that retrying cannot mend.
@@ -247,9 +248,4 @@ func Nonce(pt bot.Part) string {
 
 func (p *Poster) log() *slog.Logger { return logger(p.Log) }
 
-func logger(l *slog.Logger) *slog.Logger {
-	if l == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return l
-}
+func logger(l *slog.Logger) *slog.Logger { return logs.Or(l) }

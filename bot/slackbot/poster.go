@@ -10,6 +10,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/logs"
 )
 
 // Poster posts briefings and digests to Slack channels with
@@ -173,9 +174,4 @@ func classify(err error) error {
 
 func (p *Poster) log() *slog.Logger { return logger(p.Log) }
 
-func logger(l *slog.Logger) *slog.Logger {
-	if l == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return l
-}
+func logger(l *slog.Logger) *slog.Logger { return logs.Or(l) }

@@ -21,6 +21,7 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -100,12 +101,7 @@ type Poller struct {
 	Log *slog.Logger
 }
 
-func (p *Poller) log() *slog.Logger {
-	if p.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return p.Log
-}
+func (p *Poller) log() *slog.Logger { return logs.Or(p.Log) }
 
 func (p *Poller) now() time.Time {
 	if p.Now != nil {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/briefbot/briefbot/internal/logs"
 )
 
 // Watcher finds the articles in a folder and its subfolders: first those
@@ -53,12 +55,7 @@ func Article(name string) bool {
 	return false
 }
 
-func (w *Watcher) log() *slog.Logger {
-	if w.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return w.Log
-}
+func (w *Watcher) log() *slog.Logger { return logs.Or(w.Log) }
 
 // Scan returns the articles now in the folder and its subfolders, sorted.
 // Links that lead out of the folder are not followed.

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -45,12 +46,7 @@ type Pipeline struct {
 	rejects          []string   // the latest files and items refused, with why
 }
 
-func (p *Pipeline) log() *slog.Logger {
-	if p.Log == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return p.Log
-}
+func (p *Pipeline) log() *slog.Logger { return logs.Or(p.Log) }
 
 // Brief calls summarize.Brief, turning a panic into an error so that one odd
 // article costs its own briefing, not the whole run, and the user sees a

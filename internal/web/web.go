@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -167,12 +168,7 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
-func (s *Server) log() *slog.Logger {
-	if s.Log != nil {
-		return s.Log
-	}
-	return slog.New(slog.DiscardHandler)
-}
+func (s *Server) log() *slog.Logger { return logs.Or(s.Log) }
 
 func (s *Server) pageSize() int {
 	if s.PageSize > 0 {
@@ -194,9 +190,7 @@ func localPath(next string) string {
 // is bound, so that a port that is taken is an error at start; wait waits
 // for the server to stop.
 func Listen(ctx context.Context, addr string, h http.Handler, log *slog.Logger) (bound net.Addr, wait func(), err error) {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+	log = logs.Or(log)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, nil, err
