@@ -359,6 +359,15 @@ func isHTTPURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// redactURL is a database's URL without its password: a PostgreSQL URL
+// may hold one. A file's path is left as it is.
+func redactURL(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return db
+}
+
 // LogValue logs c with its secrets redacted; a secret that is not set is
 // left out, so the log still shows which ones are configured.
 func (c Config) LogValue() slog.Value {
@@ -371,7 +380,7 @@ func (c Config) LogValue() slog.Value {
 	}
 	return slog.GroupValue(
 		slog.String("seeds", c.Seeds),
-		slog.String("db", c.DB),
+		slog.String("db", redactURL(c.DB)),
 		slog.Int64("max_bytes", c.MaxBytes),
 		slog.Attr{Key: "feeds", Value: slog.GroupValue(feeds...)},
 		slog.Int("new_feed_items", c.NewFeedItems),

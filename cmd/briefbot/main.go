@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--daemon]
+//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
 //	briefbot help
 //
@@ -25,11 +25,11 @@ import (
 )
 
 const usage = `Usage:
-  briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+  briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--feed URL]...
                  [--listen ADDR] [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
-  briefbot who-said [--db FILE] [--format text|json] TOPIC
-  briefbot quotes [--db FILE] [--format text|json] SPEAKER
+  briefbot who-said [--db FILE|URL] [--format text|json] TOPIC
+  briefbot quotes [--db FILE|URL] [--format text|json] SPEAKER
   briefbot help
 
 Commands:

@@ -25,7 +25,7 @@ import (
 	"github.com/briefbot/briefbot/internal/store"
 )
 
-const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--feed URL]...
                     [--listen ADDR] [--log-format auto|text|json] [--daemon]
 
 Brief every article in the seeds folder and the feeds into the archive,
@@ -37,7 +37,8 @@ commands typed on standard input (/who-said <topic>, /quotes <speaker>,
 Flags (they win over BRIEFBOT_* variables, which win over the file):
   --config FILE      a YAML configuration file (see config/example.yaml)
   --seeds DIR        the seeds folder (default ./seeds)
-  --db FILE          the archive (default ./briefbot.db)
+  --db FILE|URL      the archive: a SQLite file (default ./briefbot.db), or a
+                     postgres://user@host/db URL, which replicas can share
   --feed URL         an RSS, Atom or JSON feed to follow (repeatable)
   --listen ADDR      serve /healthz and /metrics on ADDR, such as :8080
   --log-format FMT   auto (text on a terminal, else JSON), text or json
@@ -233,7 +234,7 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	format := flags.String("format", "text", "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
-		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] WORDS...\n", name))
+		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE|URL] [--format text|json] WORDS...\n", name))
 	}
 	if len(rest) == 0 {
 		return usagef("%s needs something to look up", name)
@@ -241,7 +242,7 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	if *format != "text" && *format != "json" {
 		return usagef("unknown format %q: want text or json", *format)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
+	if _, err := os.Stat(*dbPath); err != nil && !store.IsPostgres(*dbPath) {
 		return fmt.Errorf("opening archive %q: no such file (run briefbot first)", *dbPath)
 	}
 	db, err := store.Open(ctx, *dbPath)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -33,7 +32,7 @@ func BenchmarkWhoSaid(b *testing.B) {
 		b.Skip("builds an archive of a million quotes")
 	}
 	ctx := b.Context()
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	db, err := Open(ctx, ArchivePath(b))
 	if err != nil {
 		b.Fatal(err)
 	}

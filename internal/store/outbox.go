@@ -102,7 +102,7 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	}
 	// One read transaction, so that a Save meanwhile is seen whole or not
 	// at all.
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -176,8 +176,10 @@ func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, e
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `
-		INSERT OR IGNORE INTO channels (id, immediate, digest, slot, digest_at, created)
-		SELECT ?1, newest, newest, NULL, NULL, ?2 FROM (SELECT COALESCE(MAX(id), 0) AS newest FROM versions)`,
+		INSERT INTO channels (id, immediate, digest, created)
+		SELECT ?1, newest, newest, CAST(?2 AS BIGINT) FROM (SELECT COALESCE(MAX(id), 0) AS newest FROM versions) AS v
+		WHERE true -- SQLite's parser needs it before ON CONFLICT
+		ON CONFLICT DO NOTHING`,
 		channel, o.db.now().UnixNano()); err != nil {
 		return bot.ChannelState{}, err
 	}
@@ -242,11 +244,11 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		return err
 	}
 	defer tx.Rollback()
-	// IS compares NULL with NULL as equal, so that a zero time matches a
-	// zero time.
+	// IS NOT DISTINCT FROM compares NULL with NULL as equal, so that a
+	// zero time matches a zero time.
 	res, err := tx.ExecContext(ctx, `
 		UPDATE channels SET immediate = ?, digest = ?, slot = ?, digest_at = ?
-		WHERE id = ? AND immediate = ? AND digest = ? AND slot IS ? AND digest_at IS ?`,
+		WHERE id = ? AND immediate = ? AND digest = ? AND slot IS NOT DISTINCT FROM ? AND digest_at IS NOT DISTINCT FROM ?`,
 		new.Immediate, new.Digest, unixNano(new.Slot), unixNano(new.DigestAt),
 		channel, old.Immediate, old.Digest, unixNano(old.Slot), unixNano(old.DigestAt))
 	if err != nil {
@@ -268,10 +270,13 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO deliveries (channel, key, message, version_id, state, attempts, due, created, updated)
-			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+			SELECT ?1, ?2, ?3, ?4, ?5, 0, CAST(?6 AS BIGINT), CAST(?7 AS BIGINT), CAST(?7 AS BIGINT)
+			-- Not even tried when the key is there, so that PostgreSQL
+			-- spends no id on it and ids stay in step on both backends.
+			WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE channel = ?1 AND key = ?2)
 			ON CONFLICT (channel, key) DO NOTHING`,
 			channel, d.Key, messages[i], sql.NullInt64{Int64: d.Version, Valid: d.Version != 0},
-			string(bot.Pending), due.UnixNano(), now.UnixNano(), now.UnixNano()); err != nil {
+			string(bot.Pending), due.UnixNano(), now.UnixNano()); err != nil {
 			return fmt.Errorf("queueing delivery %q: %w", d.Key, err)
 		}
 	}
@@ -304,7 +309,7 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
 	// One read transaction, so that the version a delivery names is read
 	// as it was when the delivery was.
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return bot.Delivery{}, false, err
 	}
@@ -433,7 +438,7 @@ func (o *Outbox) Counts(ctx context.Context, channel string) (map[bot.DeliverySt
 }
 
 func (o *Outbox) counts(ctx context.Context, channel string) (map[bot.DeliveryState]int, string, error) {
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return nil, "", err
 	}
@@ -514,7 +519,7 @@ func (db *DB) FirstSeen(ctx context.Context, id string, window time.Duration) (b
 	if _, err := tx.ExecContext(ctx, `DELETE FROM handled WHERE at < ?`, now.Add(-window).UnixNano()); err != nil {
 		return false, fmt.Errorf("recording request %q: %w", id, err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO handled (id, at) VALUES (?, ?)`, id, now.UnixNano())
+	res, err := tx.ExecContext(ctx, `INSERT INTO handled (id, at) VALUES (?, ?) ON CONFLICT DO NOTHING`, id, now.UnixNano())
 	if err != nil {
 		return false, fmt.Errorf("recording request %q: %w", id, err)
 	}

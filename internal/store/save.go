@@ -77,7 +77,15 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	defer tx.Rollback()
-	s := saver{tx: tx.Tx, now: db.now().UnixNano(), exists: db.FileExists}
+	// Replicas on PostgreSQL save one at a time, as SQLite's writers do:
+	// a speaker met by two at once is then one speaker, a text two
+	// replicas read from a shared folder is saved once, and versions
+	// become visible in the order of their ids, which the channels'
+	// cursors rely on.
+	if err := db.lockTx(ctx, tx.tx, lockSave); err != nil {
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+	}
+	s := saver{tx: tx.tx, now: db.now().UnixNano(), exists: db.FileExists}
 	defer s.close()
 	out := make([]Saved, len(docs))
 	changed := false
@@ -104,7 +112,7 @@ type saver struct {
 	// exists reports whether the file with a source key is still there;
 	// nil means renames are not followed.
 	exists func(key string) bool
-	tx     *sql.Tx
+	tx     *tx
 	now    int64 // Unix nanoseconds
 	at     int64 // the article's date for ranking and roles: published, or now
 	// stmts are the statements prepared in tx, by their text: SQLite
@@ -243,14 +251,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		Scan(&saved.ArticleID, &prev, &saved.Version)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := s.exec(ctx, `
+		if err := s.queryRow(ctx, `
 			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, byline, published, first_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now)
-		if err != nil {
-			return Saved{}, err
-		}
-		if saved.ArticleID, err = res.LastInsertId(); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now).
+			Scan(&saved.ArticleID); err != nil {
 			return Saved{}, err
 		}
 	case err != nil:
@@ -273,15 +278,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	if err != nil {
 		return Saved{}, err
 	}
-	res, err := s.exec(ctx, `
+	var vid int64
+	if err := s.queryRow(ctx, `
 		INSERT INTO versions (article_id, version, content_hash, body, title, lede, topics, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now)
-	if err != nil {
-		return Saved{}, err
-	}
-	vid, err := res.LastInsertId()
-	if err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now).Scan(&vid); err != nil {
 		return Saved{}, err
 	}
 	if _, err := s.exec(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`, vid, saved.ArticleID); err != nil {
@@ -327,15 +328,12 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.exec(ctx, `
+		var qid int64
+		if err := s.queryRow(ctx, `
 			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
-		if err != nil {
-			return Saved{}, err
-		}
-		qid, err := res.LastInsertId()
-		if err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd).
+			Scan(&qid); err != nil {
 			return Saved{}, err
 		}
 		if err := ix.add(ctx, quoteRow(qid), q.Text, q.Speaker, sid, s.at); err != nil {
@@ -350,15 +348,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.exec(ctx, `
+		var pid int64
+		if err := s.queryRow(ctx, `
 			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor)
-		if err != nil {
-			return Saved{}, err
-		}
-		pid, err := res.LastInsertId()
-		if err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor).Scan(&pid); err != nil {
 			return Saved{}, err
 		}
 		if quoted(p, b.Quotes) {
@@ -436,13 +430,10 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 	}
 	switch {
 	case id == 0:
-		res, err := s.exec(ctx, `
-			INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)`,
-			name, nameKey(name), surname(name), string(kind), role, roleAt)
-		if err != nil {
-			return 0, err
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if err := s.queryRow(ctx, `
+			INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)
+			RETURNING id`,
+			name, nameKey(name), surname(name), string(kind), role, roleAt).Scan(&id); err != nil {
 			return 0, err
 		}
 	default:
@@ -468,7 +459,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			continue
 		}
 		if _, err := s.exec(ctx, `
-			INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?)`,
+			INSERT INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 			id, nameKey(alias), alias); err != nil {
 			return 0, err
 		}
@@ -520,10 +511,10 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 		WITH cand(id) AS (
 			SELECT id FROM speakers WHERE kind = ?1 AND surname = ?4
 			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key = ?2
-			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN (SELECT value FROM json_each(?3))
+			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN `+s.tx.d.texts("?3")+`
 			UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2)
 		SELECT s.id, s.name, s.name_key,
-			s.name_key IN (SELECT value FROM json_each(?3))
+			s.name_key IN `+s.tx.d.texts("?3")+`
 			OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias_key = ?2)
 		FROM cand JOIN speakers s ON s.id = cand.id
 		WHERE s.kind = ?1

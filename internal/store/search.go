@@ -64,6 +64,9 @@ const maxTerms = 16
 // nobody are not counted. A topic without words is ErrEmptyQuery.
 func (db *DB) WhoSaid(ctx context.Context, topic string, limit int) (hits []Hit, more int, err error) {
 	q := matchQuery(topic)
+	if db.d.postgres {
+		q = tsQuery(topic)
+	}
 	if q == "" {
 		return nil, 0, ErrEmptyQuery
 	}
@@ -107,9 +110,7 @@ type row struct {
 // fraction of what SQL's grouping and window functions cost over a few
 // thousand rows.
 func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+	rows, err := db.sql.QueryContext(ctx, db.d.searchQuery(), q, recentMatches)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -162,7 +163,7 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		list, _ := json.Marshal(ids)
 		vs, err := db.sql.QueryContext(ctx, `
 			SELECT version_id, speaker_id FROM version_speakers
-			WHERE version_id IN (SELECT value FROM json_each(?))`, string(list))
+			WHERE version_id IN `+db.d.ints("?"), string(list))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -265,13 +266,14 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 // the speaker's first quote in it, or else their first position.
 func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, err error) {
 	id := rid / 4
+	spanText := db.d.spanText
 	var row *sql.Row
 	switch rid % 4 {
 	case 0:
 		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("q")+`, q.version_id, q.start_byte, q.end_byte, 0, q.partial
 			FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.id = ?`, id)
 	case 1:
-		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, 0
+		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, FALSE
 			FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?`, id)
 	default:
 		row = db.sql.QueryRowContext(ctx, `
@@ -279,8 +281,8 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 				SELECT `+spanText("q")+` AS text, q.version_id, q.start_byte, q.end_byte, 0 AS k, q.partial
 				FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.version_id = ?1 AND q.speaker_id = ?2
 				UNION ALL
-				SELECT `+spanText("p")+` AS text, p.version_id, p.start_byte, p.end_byte, 1 AS k, 0
-				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2)
+				SELECT `+spanText("p")+` AS text, p.version_id, p.start_byte, p.end_byte, 1 AS k, FALSE
+				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2) AS t
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
 	var (
@@ -310,7 +312,7 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok bool, err error) {
 	where.version = sp.version
 	err = db.sql.QueryRowContext(ctx, `
-		SELECT `+spanText("p")+`, p.start_byte, p.end_byte FROM positions p JOIN versions v ON v.id = p.version_id
+		SELECT `+db.d.spanText("p")+`, p.start_byte, p.end_byte FROM positions p JOIN versions v ON v.id = p.version_id
 		WHERE p.version_id = ? AND p.start_byte <= ? AND p.end_byte >= ?
 		ORDER BY p.end_byte - p.start_byte LIMIT 1`, sp.version, sp.start, sp.end).Scan(&said.Text, &where.start, &where.end)
 	if err == nil {
@@ -322,7 +324,7 @@ func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok
 	var text sql.NullString
 	err = db.sql.QueryRowContext(ctx, `
 		SELECT q.sentence_start, q.sentence_end,
-			CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)
+			`+db.d.bytes("v.body", "q.sentence_start", "q.sentence_end - q.sentence_start")+`
 		FROM quotes q JOIN versions v ON v.id = q.version_id
 		WHERE q.version_id = ? AND q.start_byte = ? AND q.end_byte = ? AND q.sentence_start IS NOT NULL
 		LIMIT 1`, sp.version, sp.start, sp.end).Scan(&where.start, &where.end, &text)
@@ -371,6 +373,33 @@ var stopWords = map[string]bool{
 // tokenizer makes it one in the text. Each word or place phrase becomes the
 // OR of its expandTopic forms, and all of them must match.
 func matchQuery(topic string) string {
+	var groups []string
+	for _, alts := range matchTerms(topic) {
+		for i, f := range alts {
+			alts[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		}
+		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+	}
+	return strings.Join(groups, " AND ")
+}
+
+// tsQuery is matchQuery for PostgreSQL: the same terms as a tsquery for
+// to_tsquery, each word quoted and the words of a phrase in sequence
+// (<->). Words are only letters and digits, so none can be read as syntax.
+func tsQuery(topic string) string {
+	var groups []string
+	for _, alts := range matchTerms(topic) {
+		for i, f := range alts {
+			alts[i] = "'" + strings.Join(strings.Fields(f), "' <-> '") + "'"
+		}
+		groups = append(groups, "("+strings.Join(alts, " | ")+")")
+	}
+	return strings.Join(groups, " & ")
+}
+
+// matchTerms are the terms of a topic that a search must match, all of
+// them: each a list of alternatives, words and phrases in lower case.
+func matchTerms(topic string) [][]string {
 	var terms [][]string // each a phrase of lower-case words
 	for _, field := range strings.FieldsFunc(topic, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
@@ -393,7 +422,7 @@ func matchQuery(topic string) string {
 		terms = content
 	}
 
-	var groups []string
+	var groups [][]string
 	for i := 0; i < len(terms); i++ {
 		phrase := strings.Join(terms[i], " ")
 		// A two-word place ("United States") is one term.
@@ -403,13 +432,9 @@ func matchQuery(topic string) string {
 				i++
 			}
 		}
-		var alts []string
-		for _, f := range expandTopic(phrase) {
-			alts = append(alts, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
-		}
-		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+		groups = append(groups, expandTopic(phrase))
 	}
-	return strings.Join(groups, " AND ")
+	return groups
 }
 
 // sameText reports whether two texts are the same words, as one quote
