@@ -83,6 +83,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	defer db.Close()
+	if cfg.Replica != "" {
+		db.SetReplica(cfg.Replica)
+	}
+	db.LeaseTime = time.Duration(cfg.Lease)
 	// A file whose text the archive holds under a name that is gone was
 	// renamed: it stays the same article.
 	db.FileExists = func(key string) bool {
@@ -115,6 +119,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		Channels: chans,
 		Log:      log,
 		Observe:  m.observeDelivery,
+	}
+	if db.Postgres() {
+		// Other replicas may archive, queue and post: look for their work.
+		disp.Poll = replicaPoll
 	}
 	// The channels are recorded before anything is archived, so that a new
 	// channel gets what this run briefs.
@@ -224,6 +232,11 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	cancel()
 	return err
 }
+
+// replicaPoll is how often a replica on a shared archive looks for
+// briefings other replicas archived and for channels a dead replica held:
+// a few seconds added to the lease before a channel is taken over.
+const replicaPoll = 2 * time.Second
 
 // query runs one command against the archive for the shell: briefbot
 // who-said europe.

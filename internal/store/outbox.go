@@ -29,6 +29,9 @@ type Outbox struct {
 	mu     sync.Mutex
 	recent map[int64]bot.Message
 	order  []int64 // the versions in recent, oldest first
+	// held is when the lease of each channel this replica holds runs
+	// out, as it last took or renewed it.
+	held map[string]time.Time
 }
 
 // recentMessages is how many queued briefings' messages an outbox keeps
@@ -39,7 +42,7 @@ const recentMessages = 2048
 
 // Outbox returns the archive's outbox.
 func (db *DB) Outbox() *Outbox {
-	return &Outbox{db: db, recent: make(map[int64]bot.Message)}
+	return &Outbox{db: db, recent: make(map[int64]bot.Message), held: make(map[string]time.Time)}
 }
 
 // remember keeps the message of version v for Next.
@@ -298,6 +301,14 @@ const deliveryColumns = `id, channel, key, message, version_id, state, attempts,
 // Next returns the channel's oldest delivery that is pending or sending,
 // and false when there is none. A sending one was interrupted: it may have
 // been posted already.
+//
+// Of several replicas sharing the archive, one posts to a channel at a
+// time, so that its deliveries go out in order and each once: Next takes
+// the channel's lease (see DB.Lease), or renews it, and returns false
+// while another replica holds it. The lease is renewed once a quarter of
+// it has passed, so that an attempt begun after Next has three quarters
+// of it, more than a post may take; Update refuses a change while another
+// replica holds the lease, as it may once this one's has run out.
 func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
 	d, ok, err := o.next(ctx, channel)
 	if err != nil {
@@ -307,6 +318,9 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 }
 
 func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
+	if held, err := o.hold(ctx, channel); err != nil || !held {
+		return bot.Delivery{}, false, err
+	}
 	// One read transaction, so that the version a delivery names is read
 	// as it was when the delivery was.
 	tx, err := o.db.sql.readTx(ctx)
@@ -337,6 +351,28 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 		d.Message = bot.BriefingMessage(entryOf(vs[0]))
 	}
 	return d, true, nil
+}
+
+// hold takes or renews the channel's lease when a quarter of it has
+// passed, and reports whether this replica holds it.
+func (o *Outbox) hold(ctx context.Context, channel string) (bool, error) {
+	d := o.db.leaseTime()
+	now := leaseClock()
+	o.mu.Lock()
+	until, ok := o.held[channel]
+	o.mu.Unlock()
+	if ok && until.Sub(now) > d*3/4 {
+		return true, nil
+	}
+	held, err := o.db.Lease(ctx, channelLease(channel), d)
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if err != nil || !held {
+		delete(o.held, channel)
+		return false, err
+	}
+	o.held[channel] = now.Add(d)
+	return true, nil
 }
 
 // scanDelivery reads a row of deliveryColumns.
@@ -371,7 +407,8 @@ func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
 // Update stores d's State, Attempts, Due, SentAt, MessageID, LastError,
 // Parts and Tried.
 // An unknown delivery is ErrNotFound; one already marked sent is ErrSent
-// and is left as it is.
+// and is left as it is; one of a channel whose lease another replica
+// holds is ErrLeased, and left to that replica.
 func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
 	if err := o.update(ctx, d); err != nil {
 		return fmt.Errorf("updating delivery %d: %w", d.ID, err)
@@ -397,9 +434,10 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?,
 			parts = ?, tried = ?, updated = ?
-		WHERE id = ? AND state != 'sent'`,
+		WHERE id = ? AND state != 'sent' AND NOT EXISTS (
+			SELECT 1 FROM leases WHERE name = 'channel:' || deliveries.channel AND holder != ? AND until > ?)`,
 		string(d.State), d.Attempts, unixNano(d.Due), unixNano(d.SentAt), d.MessageID, d.LastError,
-		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID)
+		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID, o.db.replica, leaseClock().UnixNano())
 	if err != nil {
 		return err
 	}
@@ -419,6 +457,8 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 			// Marking sent again, as a retry after a lost reply from the
 			// database does, is no change.
 			return nil
+		case state != string(bot.Sent):
+			return ErrLeased
 		default:
 			return ErrSent
 		}

@@ -48,6 +48,10 @@ type DB struct {
 	// file (its old name gone) from a copy; nil means renames are not
 	// followed. Set it before the first Save.
 	FileExists func(key string) bool
+	// LeaseTime is how long the leases this replica takes last unless
+	// renewed: a channel's posting (see Outbox.Next), a feed's polling.
+	// 0 means 45 seconds. Set it before the archive is used.
+	LeaseTime time.Duration
 
 	sql  *conn
 	d    *dialect
@@ -106,9 +110,16 @@ func dsn(path string) string {
 		"&_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"
 }
 
-// Close closes the archive.
+// Close gives up the leases this replica holds, so that another can take
+// them at once, and closes the archive.
 func (db *DB) Close() error {
-	return db.sql.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := db.exec(ctx, `DELETE FROM leases WHERE holder = ?`, db.replica)
+	if err != nil {
+		err = fmt.Errorf("giving up leases: %w", err)
+	}
+	return errors.Join(err, db.sql.Close())
 }
 
 func (db *DB) now() time.Time {

@@ -117,6 +117,37 @@ func saveFiller(t *testing.T, db *store.DB) {
 	}
 }
 
+// TestOpenTogether opens a new archive from several processes' worth of
+// connections at once, as replicas started together do: every Open
+// succeeds, and each migration is applied once.
+func TestOpenTogether(t *testing.T) {
+	path := store.ArchivePath(t)
+	const replicas = 4
+	var wg sync.WaitGroup
+	errs := make([]error, replicas)
+	for i := range replicas {
+		wg.Go(func() {
+			db, err := store.Open(t.Context(), path)
+			if err == nil {
+				err = db.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatalf("Open by %d at once: %v", replicas, err)
+	}
+	var n, distinct int
+	if err := openRaw(t, path).QueryRowContext(t.Context(),
+		`SELECT COUNT(*), COUNT(DISTINCT name) FROM schema_version`).Scan(&n, &distinct); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 || n != distinct {
+		t.Errorf("schema_version has %d rows for %d migrations; want one each", n, distinct)
+	}
+}
+
 func TestOpenMigratesOnce(t *testing.T) {
 	path := store.ArchivePath(t)
 	versions := func() []string {
@@ -152,9 +183,9 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_leases.sql "}
 	if store.OnPostgres() {
-		want = []string{"1 0001_init.sql "}
+		want = []string{"1 0001_init.sql ", "2 0002_leases.sql "}
 	}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
