@@ -108,15 +108,6 @@ func (d *dialect) spanText(r string) string {
 		` ELSE ` + r + `.text END`
 }
 
-// skipLocked is the locking clause that claims rows no other transaction
-// holds. SQLite has one writer at a time and needs none.
-func (d *dialect) skipLocked() string {
-	if d.postgres {
-		return ` FOR UPDATE SKIP LOCKED`
-	}
-	return ""
-}
-
 // readOptions are the options of a read transaction that sees one
 // snapshot: SQLite's transactions do; PostgreSQL's need repeatable read.
 func (d *dialect) readOptions() *sql.TxOptions {

@@ -45,34 +45,27 @@ func (db *DB) Lease(ctx context.Context, name string, d time.Duration) (bool, er
 	return held, nil
 }
 
-// lease is Lease in a write transaction. The lease's row is claimed FOR
-// UPDATE SKIP LOCKED: a replica never waits for another that is taking
-// the same lease; it leaves the lease to it.
+// lease is Lease in a write transaction: one conditional upsert, which
+// takes the lease when it is free, run out or this replica's already, and
+// returns a row only then. On PostgreSQL, replicas taking one lease at once
+// queue on its row, and each sees the others' outcome.
+//
+// It was first a SELECT … FOR UPDATE SKIP LOCKED then an UPDATE, which
+// the issue suggested; but a holder renewing its lease skipped the row
+// while another replica was only looking at it, took that for losing it,
+// and left its channel idle until the next poll.
 func (db *DB) lease(ctx context.Context, tx *tx, name string, d time.Duration) (bool, error) {
 	now := leaseClock()
-	var (
-		holder string
-		until  int64
-	)
-	err := tx.QueryRowContext(ctx, `SELECT holder, until FROM leases WHERE name = ?`+db.d.skipLocked(), name).
-		Scan(&holder, &until)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		// New, or being taken by another replica this moment.
-		res, err := tx.ExecContext(ctx, `INSERT INTO leases (name, holder, until) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-			name, db.replica, now.Add(d).UnixNano())
-		if err != nil {
-			return false, err
-		}
-		n, err := res.RowsAffected()
-		return n == 1, err
-	case err != nil:
-		return false, err
-	case holder != db.replica && until > now.UnixNano():
+	var holder string
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO leases (name, holder, until) VALUES (?1, ?2, ?3)
+		ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+		WHERE leases.holder = excluded.holder OR leases.until <= ?4
+		RETURNING holder`,
+		name, db.replica, now.Add(d).UnixNano(), now.UnixNano()).Scan(&holder)
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE leases SET holder = ?, until = ? WHERE name = ?`,
-		db.replica, now.Add(d).UnixNano(), name)
 	return err == nil, err
 }
 

@@ -365,14 +365,21 @@ func (o *Outbox) hold(ctx context.Context, channel string) (bool, error) {
 		return true, nil
 	}
 	held, err := o.db.Lease(ctx, channelLease(channel), d)
-	o.mu.Lock()
-	defer o.mu.Unlock()
 	if err != nil || !held {
+		o.mu.Lock()
 		delete(o.held, channel)
+		o.mu.Unlock()
 		return false, err
 	}
-	o.held[channel] = now.Add(d)
+	o.renewed(channel, now.Add(d))
 	return true, nil
+}
+
+// renewed records that this replica holds the channel's lease until.
+func (o *Outbox) renewed(channel string, until time.Time) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.held[channel] = until
 }
 
 // scanDelivery reads a row of deliveryColumns.
@@ -429,6 +436,20 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	defer tx.Rollback()
+	var renewed time.Time // when the lease renewed here runs out
+	if d.State == bot.Sending && d.Channel != "" {
+		// About to post: the lease is renewed, so that the post has the
+		// whole of it before another replica may take the channel over.
+		lease := o.db.leaseTime()
+		held, err := o.db.lease(ctx, tx.tx, channelLease(d.Channel), lease)
+		if err != nil {
+			return err
+		}
+		if !held {
+			return ErrLeased
+		}
+		renewed = leaseClock().Add(lease)
+	}
 	// The condition on state keeps a sent record sent whatever the caller
 	// asks.
 	res, err := tx.ExecContext(ctx, `
@@ -463,7 +484,13 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 			return ErrSent
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if !renewed.IsZero() {
+		o.renewed(d.Channel, renewed)
+	}
+	return nil
 }
 
 // Counts returns how many of the channel's deliveries are in each state,
