@@ -5,6 +5,7 @@
 //
 //	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
+//	briefbot migrate --from FILE --to URL
 //	briefbot help
 //
 // It is the composition root: flags are parsed and the adapters are wired to
@@ -30,6 +31,7 @@ const usage = `Usage:
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
   briefbot who-said [--db FILE|URL] [--format text|json] TOPIC
   briefbot quotes [--db FILE|URL] [--format text|json] SPEAKER
+  briefbot migrate --from FILE --to URL
   briefbot help
 
 Commands:
@@ -41,6 +43,9 @@ Commands:
   quotes    what someone said, newest first, from the archive
   brief     brief each FILE (- reads standard input) and print the briefings
             as text (default), markdown or JSON, one object a line
+  migrate   copy a SQLite archive, outbox included, into a new archive
+            (a postgres:// URL), so that replicas can share it and nothing
+            is posted again
   help      show this help
 `
 
@@ -96,6 +101,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runBot(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "who-said", "quotes":
 		return query(ctx, cmd, args[1:], getenv, stdout, stderr)
+	case "migrate":
+		return migrate(ctx, args[1:], stdout)
 	default:
 		if strings.HasPrefix(cmd, "-") {
 			return runBot(ctx, args, getenv, stdin, stdout, stderr)
