@@ -101,17 +101,19 @@ channels:
 }
 
 // TestRunDaemonServesHealthAndMetrics runs the bot as a container would:
-// reading no commands, logging JSON, serving /healthz and /metrics.
+// reading no commands, logging JSON, serving /healthz, with the replica and
+// its leases, and /metrics, labelled with the replica.
 func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	seeds := t.TempDir()
 	writeFile(t, seeds, "harbour.txt", "Harbour reopens\n\nHarbour master Ian Clarke said the port would reopen.\n\n“The storm was lighter than we feared,” he said.")
 	writeFile(t, seeds, "broken.txt", "bad\x00data")
 	env := func(k string) string {
 		return map[string]string{
-			"BRIEFBOT_SEEDS":  seeds,
-			"BRIEFBOT_DB":     filepath.Join(t.TempDir(), "briefbot.db"),
-			"BRIEFBOT_DAEMON": "true",
-			"BRIEFBOT_LISTEN": "127.0.0.1:0",
+			"BRIEFBOT_SEEDS":   seeds,
+			"BRIEFBOT_DB":      filepath.Join(t.TempDir(), "briefbot.db"),
+			"BRIEFBOT_DAEMON":  "true",
+			"BRIEFBOT_LISTEN":  "127.0.0.1:0",
+			"BRIEFBOT_REPLICA": "r1",
 		}[k]
 	}
 	b := startRun(t, env, "run", "--log-format", "json")
@@ -123,16 +125,29 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	}
 	base := "http://" + addr[1]
 
-	resp, err := http.Get(base + "/healthz")
-	if err != nil {
-		t.Fatal(err)
+	// The post is printed before it is recorded sent.
+	var (
+		h    health
+		resp *http.Response
+		err  error
+	)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if resp, err = http.Get(base + "/healthz"); err != nil {
+			t.Fatal(err)
+		}
+		h = health{}
+		err = json.NewDecoder(resp.Body).Decode(&h)
+		resp.Body.Close()
+		if err != nil || len(h.Channels) != 1 || h.Channels[0].Sent == 1 {
+			break
+		}
 	}
-	var h health
-	err = json.NewDecoder(resp.Body).Decode(&h)
-	resp.Body.Close()
 	if err != nil || resp.StatusCode != http.StatusOK || h.Status != "ok" || h.Archive != "ok" ||
 		len(h.Channels) != 1 || h.Channels[0].Channel != "console:terminal" || h.Channels[0].Sent != 1 {
 		t.Errorf("GET /healthz = %d %+v, %v; want 200, ok, one channel with one post", resp.StatusCode, h, err)
+	}
+	if h.Database != "sqlite" || h.Replica != "r1" || len(h.Leases) != 1 || h.Leases[0].Name != "channel:console:terminal" {
+		t.Errorf("GET /healthz database %q, replica %q, leases %+v; want sqlite, r1 and the terminal's lease", h.Database, h.Replica, h.Leases)
 	}
 
 	resp, err = http.Get(base + "/metrics")
@@ -146,10 +161,10 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	}
 	resp.Body.Close()
 	for _, want := range []string{
-		`briefbot_articles_briefed_total{source="file"} 1`,
-		`briefbot_rejects_total{reason="binary"} 1`,
-		`briefbot_deliveries_total{channel="console:terminal",outcome="sent"} 1`,
-		`briefbot_outbox_pending 0`,
+		`briefbot_articles_briefed_total{replica="r1",source="file"} 1`,
+		`briefbot_rejects_total{reason="binary",replica="r1"} 1`,
+		`briefbot_deliveries_total{channel="console:terminal",outcome="sent",replica="r1"} 1`,
+		`briefbot_outbox_pending{replica="r1"} 0`,
 	} {
 		if !metrics[want] {
 			t.Errorf("/metrics lacks %q", want)

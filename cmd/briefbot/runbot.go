@@ -94,7 +94,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err == nil
 	}
 	outbox := db.Outbox()
-	m := newMetrics(queueDepth(outbox.Unsent, chans))
+	m := newMetrics(db.Replica(), queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
 	if f, ok := stdin.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
@@ -181,7 +181,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	stopped = append(stopped, plats.close)
 	if cfg.Listen != "" {
-		srv := &server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
+		srv := &server{db: db, ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log, routes: plats.routes}
 		wait, err := srv.listen(serveCtx, cfg.Listen)
 		if err != nil {
 			return fmt.Errorf("listening on %s: %w", cfg.Listen, err)

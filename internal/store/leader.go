@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -27,6 +29,8 @@ const leaderPing = time.Second
 // leading. On SQLite, whose archive one process uses, lead runs at once.
 func (db *DB) Lead(ctx context.Context, name string, lead func(ctx context.Context)) error {
 	if !db.d.postgres {
+		db.setLeading(name, true)
+		defer db.setLeading(name, false)
 		lead(ctx)
 		return nil
 	}
@@ -34,7 +38,11 @@ func (db *DB) Lead(ctx context.Context, name string, lead func(ctx context.Conte
 	h.Write([]byte("briefbot leader " + name))
 	key := int64(h.Sum64())
 	for wait := time.Second; ctx.Err() == nil; wait = min(2*wait, 30*time.Second) {
-		err := db.leadOnce(ctx, key, lead)
+		err := db.leadOnce(ctx, key, func(ctx context.Context) {
+			db.setLeading(name, true)
+			defer db.setLeading(name, false)
+			lead(ctx)
+		})
 		if ctx.Err() != nil {
 			break
 		}
@@ -49,6 +57,26 @@ func (db *DB) Lead(ctx context.Context, name string, lead func(ctx context.Conte
 		t.Stop()
 	}
 	return nil
+}
+
+func (db *DB) setLeading(name string, on bool) {
+	db.leadMu.Lock()
+	defer db.leadMu.Unlock()
+	if db.leading == nil {
+		db.leading = make(map[string]bool)
+	}
+	if on {
+		db.leading[name] = true
+	} else {
+		delete(db.leading, name)
+	}
+}
+
+// Leading lists what this replica leads now, by the names given to Lead.
+func (db *DB) Leading() []string {
+	db.leadMu.Lock()
+	defer db.leadMu.Unlock()
+	return slices.Sorted(maps.Keys(db.leading))
 }
 
 // leadOnce waits for the lock key on a connection of its own, runs lead

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -59,6 +60,9 @@ type DB struct {
 	// replica names this process to the others sharing the archive, in
 	// the leases it holds.
 	replica string
+	// leading is what this replica leads now (see Lead).
+	leadMu  sync.Mutex
+	leading map[string]bool
 }
 
 // Open opens the archive at path, creating it if need be, and brings its
