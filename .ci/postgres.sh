@@ -42,7 +42,7 @@ pg_start() {
 	# Durability is not what the tests test: no fsync makes each of the
 	# many databases they create cost milliseconds.
 	"${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -o \
-		"-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+		"-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=512MB" \
 		start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
 	PG_CTL=("${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data")
 	export BRIEFBOT_TEST_POSTGRES="postgres://briefbot@127.0.0.1:$port/postgres?sslmode=disable"

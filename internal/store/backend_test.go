@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,8 +16,18 @@ var onPostgres bool
 // RunBackends runs the package's tests and benchmarks on SQLite, then
 // again on PostgreSQL when there is a test server (or CI requires one),
 // and returns the exit code.
+//
+// BRIEFBOT_TEST_BACKEND=sqlite or postgres runs one of them only, as a
+// benchmark on one wants.
 func RunBackends(m *testing.M) int {
-	code := m.Run()
+	only := os.Getenv("BRIEFBOT_TEST_BACKEND")
+	code := 0
+	if only != "postgres" {
+		code = m.Run()
+	}
+	if only == "sqlite" {
+		return code
+	}
 	if storetest.Server() == "" && !storetest.Required() {
 		fmt.Printf("store: no PostgreSQL server (%s), so the suite ran on SQLite only\n", storetest.Env)
 		return code

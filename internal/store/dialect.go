@@ -174,27 +174,19 @@ func (t *tx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error
 	return t.Tx.PrepareContext(ctx, t.d.rebind(query))
 }
 
-// searchQuery selects the search rows matching a query (the first
-// placeholder), the most recent first, up to a number (the second): rowid,
-// speaker_id, at and a relevance, negative, lower being better, as FTS5's
-// bm25 is. Quotes' and positions' own words weigh four times their
-// topics, speaker and forms.
-func (d *dialect) searchQuery() string {
-	if d.postgres {
-		return `SELECT rowid, speaker_id, at, -ts_rank('{0.25, 0.25, 0.25, 1}', doc, q, 1)
-			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY rowid DESC LIMIT ?`
-	}
-	return `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`
+// searchDoc is PostgreSQL's search document of a row from the SQL of its
+// columns: the text weighted A, the rest D.
+func searchDoc(text, topics, speaker, forms string) string {
+	return `setweight(to_tsvector('briefbot', ` + text + `), 'A') || setweight(to_tsvector('briefbot', ` +
+		topics + ` || ' ' || ` + speaker + ` || ' ' || ` + forms + `), 'D')`
 }
 
 // indexRow inserts a search row: rowid, text, topics, speaker, forms,
 // speaker_id and at.
 func (d *dialect) indexRow() string {
 	if d.postgres {
-		return `INSERT INTO search (rowid, doc, speaker_id, at) VALUES (?1,
-			setweight(to_tsvector('briefbot', CAST(?2 AS TEXT)), 'A') || setweight(to_tsvector('briefbot', CAST(?3 AS TEXT) || ' ' || CAST(?4 AS TEXT) || ' ' || CAST(?5 AS TEXT)), 'D'),
-			?6, ?7)`
+		return `INSERT INTO search (rowid, doc, speaker_id, at) VALUES (?1, ` +
+			searchDoc("CAST(?2 AS TEXT)", "CAST(?3 AS TEXT)", "CAST(?4 AS TEXT)", "CAST(?5 AS TEXT)") + `, ?6, ?7)`
 	}
 	return `INSERT INTO search (rowid, text, topics, speaker, forms, speaker_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
 }

@@ -110,7 +110,7 @@ type row struct {
 // fraction of what SQL's grouping and window functions cost over a few
 // thousand rows.
 func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, error) {
-	rows, err := db.sql.QueryContext(ctx, db.d.searchQuery(), q, recentMatches)
+	matched, err := db.recentMatches(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,27 +132,13 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		sp.rows = append(sp.rows, x)
 	}
 	topics := make(map[int64]row) // an article's topics, by version id
-	for rows.Next() {
-		var (
-			x   row
-			sid sql.NullInt64
-			at  sql.NullInt64
-		)
-		if err := rows.Scan(&x.rid, &sid, &at, &x.r); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		x.at = at.Int64
+	for _, m := range matched {
 		switch {
-		case x.rid%4 == 2:
-			topics[x.rid/4] = x
-		case sid.Valid: // quotes attributed to nobody count for nobody
-			add(sid.Int64, x)
+		case m.rid%4 == 2:
+			topics[m.rid/4] = m.row
+		case m.sid.Valid: // quotes attributed to nobody count for nobody
+			add(m.sid.Int64, m.row)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
 	}
 	// An article's topics count, a share of them, for each of its speakers.
 	if len(topics) > 0 {
@@ -214,6 +200,55 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		}
 	}
 	return out, len(bySID), nil
+}
+
+// matchedRow is a search row that matches, with its speaker, if any.
+type matchedRow struct {
+	row
+	sid sql.NullInt64
+}
+
+// recentMatches reads the most recent recentMatches rows matching q.
+func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
+	if db.d.postgres {
+		// PostgreSQL cannot read a full-text index in order: it reads the
+		// rows newest first, testing each, or every match through the
+		// index and sorts them, whichever its statistics say is cheaper.
+		// Telling it which, by the query's matches in the newest rows,
+		// was slower in BenchmarkWhoSaid (p50 19-42 ms against 7).
+		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, recentMatches)
+	}
+	// FTS5 reads its index in rowid order: newest first costs nothing.
+	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
+		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+}
+
+// pgRank is PostgreSQL's relevance of a search row doc to a query q, on
+// the scale of FTS5's bm25: negative, lower is better. Quotes' and
+// positions' own words weigh four times their topics, speaker and forms.
+const pgRank = `-ts_rank('{0.25, 0.25, 0.25, 1}', doc, q, 1)`
+
+// matchRows runs a query of search rows: rowid, speaker_id, at and rank.
+func (db *DB) matchRows(ctx context.Context, query string, args ...any) ([]matchedRow, error) {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []matchedRow
+	for rows.Next() {
+		var (
+			m  matchedRow
+			at sql.NullInt64
+		)
+		if err := rows.Scan(&m.rid, &m.sid, &at, &m.r); err != nil {
+			return nil, err
+		}
+		m.at = at.Int64
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, more int, err error) {

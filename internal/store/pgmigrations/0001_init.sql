@@ -109,13 +109,20 @@ ALTER TEXT SEARCH CONFIGURATION briefbot
 	ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart
 	WITH briefbot_stem;
 
+-- seq numbers the rows in the order they were indexed, which /who-said
+-- reads newest first: in rowid order a version's topics row (4*versions.id
+-- + 2) comes long before its own quotes' (4*quotes.id), and PostgreSQL,
+-- walking the rows newest first for a word in topics, read nearly the
+-- whole table (a second for "United States" over a million quotes).
 CREATE TABLE search (
 	rowid      BIGINT   PRIMARY KEY,
+	seq        BIGINT   GENERATED ALWAYS AS IDENTITY,
 	doc        TSVECTOR NOT NULL, -- text weighted A; topics, speaker and forms D
 	speaker_id BIGINT,
 	at         BIGINT
 );
 CREATE INDEX search_doc ON search USING gin (doc);
+CREATE INDEX search_recent ON search (seq);
 
 CREATE TABLE feeds (
 	url           TEXT    PRIMARY KEY,
