@@ -46,7 +46,7 @@ type replica struct {
 
 // startReplica starts briefbot run with the configuration file cfg and the
 // variables env, as the replica name; it is killed when the test ends.
-func startReplica(t *testing.T, name, cfg string, env ...string) *replica {
+func startReplica(t testing.TB, name, cfg string, env ...string) *replica {
 	t.Helper()
 	r := &replica{name: name, log: &syncBuffer{}, done: make(chan struct{})}
 	r.cmd = exec.Command(os.Args[0], "run", "--config", cfg, "--log-format", "json")
@@ -68,7 +68,7 @@ func (r *replica) kill() {
 }
 
 // stop stops the replica with SIGTERM and waits for it.
-func (r *replica) stop(t *testing.T) {
+func (r *replica) stop(t testing.TB) {
 	t.Helper()
 	r.cmd.Process.Signal(syscall.SIGTERM)
 	select {
