@@ -356,14 +356,11 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 // hold takes or renews the channel's lease when a quarter of it has
 // passed, and reports whether this replica holds it.
 func (o *Outbox) hold(ctx context.Context, channel string) (bool, error) {
-	d := o.db.leaseTime()
-	now := leaseClock()
-	o.mu.Lock()
-	until, ok := o.held[channel]
-	o.mu.Unlock()
-	if ok && until.Sub(now) > d*3/4 {
+	if o.fresh(channel) {
 		return true, nil
 	}
+	d := o.db.leaseTime()
+	now := leaseClock()
 	held, err := o.db.Lease(ctx, channelLease(channel), d)
 	if err != nil || !held {
 		o.mu.Lock()
@@ -373,6 +370,15 @@ func (o *Outbox) hold(ctx context.Context, channel string) (bool, error) {
 	}
 	o.renewed(channel, now.Add(d))
 	return true, nil
+}
+
+// fresh reports whether this replica holds the channel's lease with more
+// than three quarters of it to run.
+func (o *Outbox) fresh(channel string) bool {
+	o.mu.Lock()
+	until, ok := o.held[channel]
+	o.mu.Unlock()
+	return ok && until.Sub(leaseClock()) > o.db.leaseTime()*3/4
 }
 
 // renewed records that this replica holds the channel's lease until.
@@ -437,9 +443,10 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 	}
 	defer tx.Rollback()
 	var renewed time.Time // when the lease renewed here runs out
-	if d.State == bot.Sending && d.Channel != "" {
-		// About to post: the lease is renewed, so that the post has the
-		// whole of it before another replica may take the channel over.
+	if d.State == bot.Sending && d.Channel != "" && !o.fresh(d.Channel) {
+		// About to post: the lease is renewed, so that the post has at
+		// least three quarters of it, more than a post may take, before
+		// another replica may take the channel over.
 		lease := o.db.leaseTime()
 		held, err := o.db.lease(ctx, tx.tx, channelLease(d.Channel), lease)
 		if err != nil {
