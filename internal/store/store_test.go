@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -25,7 +24,7 @@ func day(n int) time.Time { return time.Date(2025, 3, n, 12, 0, 0, 0, time.UTC) 
 // each time it is read.
 func open(t *testing.T) *store.DB {
 	t.Helper()
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "archive.db"))
+	db, err := store.Open(t.Context(), store.ArchivePath(t))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -118,15 +117,42 @@ func saveFiller(t *testing.T, db *store.DB) {
 	}
 }
 
+// TestOpenTogether opens a new archive from several processes' worth of
+// connections at once, as replicas started together do: every Open
+// succeeds, and each migration is applied once.
+func TestOpenTogether(t *testing.T) {
+	path := store.ArchivePath(t)
+	const replicas = 4
+	var wg sync.WaitGroup
+	errs := make([]error, replicas)
+	for i := range replicas {
+		wg.Go(func() {
+			db, err := store.Open(t.Context(), path)
+			if err == nil {
+				err = db.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatalf("Open by %d at once: %v", replicas, err)
+	}
+	var n, distinct int
+	if err := openRaw(t, path).QueryRowContext(t.Context(),
+		`SELECT COUNT(*), COUNT(DISTINCT name) FROM schema_version`).Scan(&n, &distinct); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 || n != distinct {
+		t.Errorf("schema_version has %d rows for %d migrations; want one each", n, distinct)
+	}
+}
+
 func TestOpenMigratesOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	versions := func() []string {
 		t.Helper()
-		raw, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
+		raw := openRaw(t, path)
 		rows, err := raw.QueryContext(t.Context(), `SELECT version, name, applied FROM schema_version ORDER BY version`)
 		if err != nil {
 			t.Fatal(err)
@@ -157,7 +183,10 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_leases.sql ", "9 0009_web_sources.sql "}
+	if store.OnPostgres() {
+		want = []string{"1 0001_init.sql ", "2 0002_leases.sql ", "3 0003_web_sources.sql "}
+	}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
 	}
@@ -175,12 +204,11 @@ func TestOpenMigratesOnce(t *testing.T) {
 	if diff := cmp.Diff(got, versions()); diff != "" {
 		t.Errorf("a third Open changed schema_version (-before +after):\n%s", diff)
 	}
-
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
+	if store.OnPostgres() {
+		return
 	}
-	defer raw.Close()
+
+	raw := openRaw(t, path)
 	var mode string
 	if err := raw.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
 		t.Fatal(err)
@@ -191,6 +219,9 @@ func TestOpenMigratesOnce(t *testing.T) {
 }
 
 func TestOpenOddPath(t *testing.T) {
+	if store.OnPostgres() {
+		t.Skip("a file name")
+	}
 	// A '?' or '#' is part of the file name, not the start of parameters.
 	path := filepath.Join(t.TempDir(), "what? #1.db")
 	db, err := store.Open(t.Context(), path)
@@ -714,7 +745,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	// Two handles on one file stand for two processes.
 	var dbs [2]*store.DB
 	for i := range dbs {
