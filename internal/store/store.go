@@ -139,7 +139,7 @@ type migration struct {
 	name    string
 }
 
-// migrate applies the migrations newer than the database's schema version,
+// migrate applies the migrations the database has not applied, in order,
 // in one transaction, and reports how many it applied.
 func (db *DB) migrate(ctx context.Context) (applied int, err error) {
 	files, dir := sqliteMigrations, "migrations"
@@ -167,12 +167,15 @@ func (db *DB) migrate(ctx context.Context) (applied int, err error) {
 	)`); err != nil {
 		return 0, fmt.Errorf("migrating: %w", err)
 	}
-	var current int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&current); err != nil {
+	done, err := appliedMigrations(ctx, tx.tx)
+	if err != nil {
 		return 0, fmt.Errorf("migrating: %w", err)
 	}
 	for _, m := range list {
-		if m.version <= current {
+		if name, ok := done[m.version]; ok {
+			if name != m.name {
+				return 0, fmt.Errorf("migrating: the archive's migration %d is %s, not %s", m.version, name, m.name)
+			}
 			continue
 		}
 		script, err := files.ReadFile(dir + "/" + m.name)
@@ -192,6 +195,57 @@ func (db *DB) migrate(ctx context.Context) (applied int, err error) {
 		return 0, fmt.Errorf("migrating: %w", err)
 	}
 	return applied, nil
+}
+
+// renumbered are migrations renamed after archives had applied them, by
+// their old name: main numbered the web archive's index 0008 before pg12's
+// leases took that number.
+var renumbered = map[string]migration{
+	"0008_web_sources.sql": {version: 9, name: "0009_web_sources.sql"},
+}
+
+// appliedMigrations are the names of the migrations the archive has
+// applied, by version, with the renumbered ones given their new numbers
+// and names, in schema_version too. A migration may be missing below the
+// newest applied: an archive of main's lacks 0008_leases.sql.
+func appliedMigrations(ctx context.Context, tx *tx) (map[int]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT version, name FROM schema_version`)
+	if err != nil {
+		return nil, err
+	}
+	var list []migration
+	for rows.Next() {
+		var m migration
+		if err := rows.Scan(&m.version, &m.name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		list = append(list, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	done := map[int]string{}
+	for _, m := range list {
+		done[m.version] = m.name
+	}
+	for _, old := range list {
+		m, ok := renumbered[old.name]
+		if !ok {
+			continue
+		}
+		if taken, ok := done[m.version]; ok {
+			return nil, fmt.Errorf("migration %s is to become %d, which is %s", old.name, m.version, taken)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?, name = ? WHERE version = ?`,
+			m.version, m.name, old.version); err != nil {
+			return nil, fmt.Errorf("renumbering migration %s: %w", old.name, err)
+		}
+		delete(done, old.version)
+		done[m.version] = m.name
+	}
+	return done, nil
 }
 
 // listMigrations lists the embedded migrations in order. A file is named
