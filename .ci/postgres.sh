@@ -50,8 +50,10 @@ pg_start() {
 }
 
 pg_stop() {
-	if [ -n "${PG_DIR:-}" ]; then
+	if [ -n "${PG_CTL+set}" ]; then
 		"${PG_CTL[@]}" stop -m immediate >/dev/null 2>&1 || true
+	fi
+	if [ -n "${PG_DIR:-}" ]; then
 		rm -rf "$PG_DIR"
 	fi
 }

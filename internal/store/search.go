@@ -208,18 +208,50 @@ type matchedRow struct {
 
 // recentMatches reads the most recent recentMatches rows matching q.
 func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
-	if db.d.postgres {
-		// PostgreSQL cannot read a full-text index in order: it reads the
-		// rows newest first, testing each, or every match through the
-		// index and sorts them, whichever its statistics say is cheaper.
-		// Telling it which, by the query's matches in the newest rows,
-		// was slower in BenchmarkWhoSaid (p50 19-42 ms against 7).
-		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, recentMatches)
+	if !db.d.postgres {
+		// FTS5 reads its index in rowid order: newest first costs nothing.
+		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
+			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
 	}
-	// FTS5 reads its index in rowid order: newest first costs nothing.
-	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+	// PostgreSQL cannot read a full-text index in order. It can read the
+	// rows newest first, testing each, until it has enough: cheap for a
+	// common word, dear for a rare one; or read every match through the
+	// index and sort them: the other way round. Left to itself it tests
+	// rows far too long (a tsvector's @@ is dearer than it thinks), so it
+	// is told which, by its own estimate of the matches.
+	order := "seq" // newest first
+	n, err := db.estimate(ctx, `SELECT 1 FROM search WHERE doc @@ to_tsquery('briefbot', ?)`, q)
+	if err != nil {
+		return nil, err
+	}
+	if n < sortBelow {
+		order = "seq + 0" // an expression, so not by the index on seq
+	}
+	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+		FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY `+order+` DESC LIMIT ?`, q, recentMatches)
+}
+
+// sortBelow is the number of matches below which PostgreSQL reads them all
+// through the full-text index and sorts them rather than read the rows
+// newest first: where the two took the same time in BenchmarkWhoSaid, a
+// match read through the index costing about nine rows read in order.
+const sortBelow = 10_000
+
+// estimate is how many rows PostgreSQL's planner expects query to return.
+func (db *DB) estimate(ctx context.Context, query string, args ...any) (float64, error) {
+	var plan string
+	if err := db.sql.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
+		return 0, err
+	}
+	var p []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		}
+	}
+	if err := json.Unmarshal([]byte(plan), &p); err != nil || len(p) == 0 {
+		return 0, fmt.Errorf("reading the plan of a search: %v", err)
+	}
+	return p[0].Plan.Rows, nil
 }
 
 // pgRank is PostgreSQL's relevance of a search row doc to a query q, on
