@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +132,65 @@ channels:
 	}
 	if _, _, err := runArgs(t, "", "migrate", "--from", file, "--to", url); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("migrate into the used archive = %v; want a not-empty error", err)
+	}
+}
+
+// TestWebArchiveOnPostgres serves the web archive of a PostgreSQL archive:
+// a search finds the seed's speaker, whose page, the article's page with
+// the quote found marked where it stands, the sources and the digest
+// posted are all read from PostgreSQL.
+func TestWebArchiveOnPostgres(t *testing.T) {
+	url := storetest.NewDatabase(t)
+	seeds, dir := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, seeds, "nato.txt", string(data))
+	cfg := writeFile(t, dir, "briefbot.yaml", `
+seeds: `+seeds+`
+db: `+url+`
+channels:
+  - platform: console
+    id: terminal
+    mode: digest
+    schedule: "@every 2s"
+`)
+	b := startRun(t, noEnv, "run", "--config", cfg, "--daemon", "--log-format", "json", "--listen", "127.0.0.1:0")
+	defer b.stop(t)
+	pub := loggedAddr(t, b, "serving the public endpoints")
+	get := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(pub + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s = %d; want 200\n%s", path, resp.StatusCode, body)
+		}
+		return string(body)
+	}
+
+	waitFor(t, page(pub+"/?q=europe"), "Hanno Pevkur")
+	search := get("/?q=europe")
+	speaker := regexp.MustCompile(`href="(/speaker/\d+)">Hanno Pevkur<`).FindStringSubmatch(search)
+	quote := regexp.MustCompile(`href="(/article/\d+)#(s\d+-\d+)"`).FindStringSubmatch(search)
+	if speaker == nil || quote == nil {
+		t.Fatalf("GET /?q=europe links to no speaker Hanno Pevkur or no quote:\n%s", search)
+	}
+	if body := get(speaker[1]); !strings.Contains(body, "Hanno Pevkur") || !strings.Contains(body, quote[1]+"#"+quote[2]) {
+		t.Errorf("GET %s lacks the name or a link to %s#%s:\n%s", speaker[1], quote[1], quote[2], body)
+	}
+	if body := get(quote[1]); !strings.Contains(body, `id="`+quote[2]+`"`) {
+		t.Errorf("GET %s marks no text with id %q:\n%s", quote[1], quote[2], body)
+	}
+	if body := get("/sources"); !strings.Contains(body, "AFP") {
+		t.Errorf("GET /sources does not list AFP:\n%s", body)
+	}
+	waitFor(t, page(pub+"/digests"), "console:terminal")
+	if body := get("/digests"); !strings.Contains(body, "Hanno Pevkur") {
+		t.Errorf("GET /digests lacks the digest's quote of Hanno Pevkur:\n%s", body)
 	}
 }
