@@ -346,8 +346,11 @@ type SourceCount struct {
 // or else file or feed name, those with the most articles first, at most
 // limit of them.
 func (db *DB) SourceCounts(ctx context.Context, limit int) ([]SourceCount, error) {
-	// Grouped by the columns of articles_by_source, so that the index is
-	// read in order; outlet-or-name is merged here.
+	// Grouped by the columns of articles_by_source, so that SQLite reads
+	// the index in order; outlet-or-name is merged here. PostgreSQL has no
+	// such index: it hash-aggregates a sequential scan (70-90 ms over
+	// 100,000 articles) and, given the index, left it unused; forced
+	// through it, it took 126-230 ms.
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT source_kind, outlet, name, COUNT(*), MAX(COALESCE(published, first_seen))
 		FROM articles GROUP BY source_kind, outlet, name`)
