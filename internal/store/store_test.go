@@ -183,7 +183,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_leases.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "9 0009_leases.sql "}
 	if store.OnPostgres() {
 		want = []string{"1 0001_init.sql ", "2 0002_leases.sql "}
 	}
