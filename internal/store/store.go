@@ -198,16 +198,16 @@ func (db *DB) migrate(ctx context.Context) (applied int, err error) {
 }
 
 // renumbered are migrations renamed after archives had applied them, by
-// their old name: main numbered the web archive's index 0008 before pg12's
-// leases took that number.
+// their old name: pg12 numbered the leases 0008 until main's web archive
+// took that number.
 var renumbered = map[string]migration{
-	"0008_web_sources.sql": {version: 9, name: "0009_web_sources.sql"},
+	"0008_leases.sql": {version: 9, name: "0009_leases.sql"},
 }
 
 // appliedMigrations are the names of the migrations the archive has
 // applied, by version, with the renumbered ones given their new numbers
 // and names, in schema_version too. A migration may be missing below the
-// newest applied: an archive of main's lacks 0008_leases.sql.
+// newest applied: an archive of pg12's lacks 0008_web_sources.sql.
 func appliedMigrations(ctx context.Context, tx *tx) (map[int]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT version, name FROM schema_version`)
 	if err != nil {

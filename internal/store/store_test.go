@@ -183,7 +183,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_leases.sql ", "9 0009_web_sources.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql ", "9 0009_leases.sql "}
 	if store.OnPostgres() {
 		want = []string{"1 0001_init.sql ", "2 0002_leases.sql "}
 	}
@@ -218,67 +218,81 @@ func TestOpenMigratesOnce(t *testing.T) {
 	}
 }
 
-// TestOpenRenumberedMigration opens a SQLite archive as main left it before
-// pg12's merge, with the web sources index applied as migration 0008: the
-// index becomes 0009, as it is numbered now, and 0008_leases.sql, which
-// the archive lacks, is applied.
-func TestOpenRenumberedMigration(t *testing.T) {
+// TestOpenArchivesOfBothBranches opens SQLite archives as the two
+// branches left them before they were merged, each without the other's
+// migration: main's (0008_web_sources.sql, no leases) and pg12's, whose
+// leases were migration 0008 until main took that number. Each gets what
+// it lacks, and pg12's leases are renumbered 0009, as they are now.
+func TestOpenArchivesOfBothBranches(t *testing.T) {
 	if store.OnPostgres() {
-		t.Skip("only SQLite's migrations were ever numbered so")
+		t.Skip("the branches' migrations met on SQLite only")
 	}
-	ctx := t.Context()
-	path := store.ArchivePath(t)
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	raw := openRaw(t, path)
-	for _, q := range []string{
-		`DROP TABLE leases`,
-		`DELETE FROM schema_version WHERE version = 8`,
-		`UPDATE schema_version SET version = 8, name = '0008_web_sources.sql' WHERE version = 9`,
+	for _, tc := range []struct {
+		name string
+		was  []string // SQL making a new archive as the branch left it
+	}{
+		{"main", []string{
+			`DROP TABLE leases`,
+			`DELETE FROM schema_version WHERE version = 9`,
+		}},
+		{"pg12", []string{
+			`DROP INDEX articles_by_source`,
+			`DELETE FROM schema_version WHERE version = 8`,
+			`UPDATE schema_version SET version = 8, name = '0008_leases.sql' WHERE version = 9`,
+		}},
 	} {
-		if _, err := raw.ExecContext(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := t.Context()
+			path := store.ArchivePath(t)
+			db, err := store.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			raw := openRaw(t, path)
+			for _, q := range tc.was {
+				if _, err := raw.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
 
-	db, err = store.Open(ctx, path)
-	if err != nil {
-		t.Fatalf("Open of an archive with 0008_web_sources.sql: %v", err)
-	}
-	if err := db.Close(); err != nil {
-		t.Errorf("Close: %v", err)
-	}
-	rows, err := raw.QueryContext(ctx, `SELECT version || ' ' || name FROM schema_version ORDER BY version`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var got []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, s)
-	}
-	want := []string{"1 0001_init.sql", "2 0002_feeds.sql", "3 0003_outbox.sql", "4 0004_byline.sql", "5 0005_quote_sentences.sql",
-		"6 0006_delivery_parts.sql", "7 0007_delivery_version.sql", "8 0008_leases.sql", "9 0009_web_sources.sql"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("schema_version after Open (-want +got):\n%s", diff)
-	}
-	var leases, index int
-	if err := raw.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'leases'),
-		(SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_by_source')`).Scan(&leases, &index); err != nil {
-		t.Fatal(err)
-	}
-	if leases != 1 || index != 1 {
-		t.Errorf("after Open the archive has %d leases tables and %d articles_by_source indexes; want one of each", leases, index)
+			db, err = store.Open(ctx, path)
+			if err != nil {
+				t.Fatalf("Open of %s's archive: %v", tc.name, err)
+			}
+			if err := db.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+			rows, err := raw.QueryContext(ctx, `SELECT version || ' ' || name FROM schema_version ORDER BY version`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var got []string
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, s)
+			}
+			want := []string{"1 0001_init.sql", "2 0002_feeds.sql", "3 0003_outbox.sql", "4 0004_byline.sql", "5 0005_quote_sentences.sql",
+				"6 0006_delivery_parts.sql", "7 0007_delivery_version.sql", "8 0008_web_sources.sql", "9 0009_leases.sql"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("schema_version after Open (-want +got):\n%s", diff)
+			}
+			var leases, index int
+			if err := raw.QueryRowContext(ctx, `SELECT
+				(SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'leases'),
+				(SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_by_source')`).Scan(&leases, &index); err != nil {
+				t.Fatal(err)
+			}
+			if leases != 1 || index != 1 {
+				t.Errorf("after Open the archive has %d leases tables and %d articles_by_source indexes; want one of each", leases, index)
+			}
+		})
 	}
 }
 
