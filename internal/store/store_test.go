@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -894,6 +895,21 @@ func TestQuotesContext(t *testing.T) {
 	}
 	if got[1].Context != "" {
 		t.Errorf("whole quotation %q has context %q; want none", got[1].Text, got[1].Context)
+	}
+	// The commands read them through the archive, with the same contexts.
+	page, err := db.Archive().Quotes(t.Context(), bot.Query{Words: "kerr"}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromArchive, fromDB []string
+	for _, r := range page.Rows {
+		fromArchive = append(fromArchive, fmt.Sprintf("%q %v %q", r.Text, r.Partial, r.Context))
+	}
+	for _, r := range got {
+		fromDB = append(fromDB, fmt.Sprintf("%q %v %q", r.Text, r.Partial, r.Context))
+	}
+	if diff := cmp.Diff(fromDB, fromArchive); diff != "" {
+		t.Errorf("Archive().Quotes(kerr) differs from DB.Quotes (-db +archive):\n%s", diff)
 	}
 
 	// /who-said shows a fragment as the report it is in, not alone.
