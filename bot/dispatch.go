@@ -57,6 +57,12 @@ type Dispatcher struct {
 	PostTimeout time.Duration
 	// MaxBackoff caps the wait between retries; 0 means 5 minutes.
 	MaxBackoff time.Duration
+	// Poll is how often the dispatcher looks for work it was not told
+	// of: briefings another replica archived, and channels another
+	// replica posted to and stopped (the Store leaves a channel to the
+	// replica that holds it). 0 means never: one process, which is told
+	// of everything, needs no polling.
+	Poll time.Duration
 	// CatchUp, when set, is closed once what arrived while the bot was
 	// down has been archived (the start-up scan of the seeds folder, the
 	// feeds' first polls): a digest missed while the bot was down waits
@@ -159,6 +165,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 			case <-ctx.Done():
 				return
 			case <-d.notify:
+			case <-d.pollTick():
 			}
 		}
 	})
@@ -395,6 +402,7 @@ func (d *Dispatcher) deliver(ctx context.Context, ch Channel) {
 			select {
 			case <-ctx.Done():
 			case <-d.wake[key]:
+			case <-d.pollTick():
 			}
 			continue
 		}
@@ -675,6 +683,14 @@ func (d *Dispatcher) Status(ctx context.Context) ([]Status, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// pollTick fires after Poll, or never when Poll is 0.
+func (d *Dispatcher) pollTick() <-chan time.Time {
+	if d.Poll <= 0 {
+		return nil
+	}
+	return time.After(d.Poll)
 }
 
 // sleep waits for d or until ctx is done, and reports whether it waited

@@ -143,6 +143,33 @@ func TestNewChannelOnFullArchiveStartsWithWhatIsNext(t *testing.T) {
 	})
 }
 
+// TestPollFindsWorkNotNotified posts a briefing archived by another
+// replica, which no Notify announces, once Poll has passed; without Poll
+// it waits for a Notify.
+func TestPollFindsWorkNotNotified(t *testing.T) {
+	for _, poll := range []time.Duration{0, 2 * time.Second} {
+		synctest.Test(t, func(t *testing.T) {
+			st := newMemStore()
+			now := fakeClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+			p := &recordingPoster{now: now}
+			d := &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{console("news")}, Now: now, Poll: poll}
+			r := start(t, d)
+			synctest.Wait()
+			st.add("From another replica", "Ana Lind", "We will build it.", now())
+			time.Sleep(time.Minute)
+			synctest.Wait()
+			r.stop()
+			want := []string{"From another replica"}
+			if poll == 0 {
+				want = nil
+			}
+			if diff := cmp.Diff(want, p.titles()); diff != "" {
+				t.Errorf("with Poll %s posted (-want +got):\n%s", poll, diff)
+			}
+		})
+	}
+}
+
 // TestFaultInjection posts through a platform that times out, fails with
 // server errors, asks to slow down, and loses a reply; every briefing is
 // posted once, in order, except the one whose reply was lost, and that

@@ -123,7 +123,8 @@ type Store interface {
 	// whose key the channel already has is left out.
 	Commit(ctx context.Context, channel string, old, new ChannelState, ds []Delivery) error
 	// Next returns the channel's oldest delivery that is Pending or
-	// Sending, and false when there is none.
+	// Sending, and false when there is none, or when another process
+	// sharing the store posts to the channel (see Dispatcher.Poll).
 	Next(ctx context.Context, channel string) (Delivery, bool, error)
 	// Update stores d's State, Attempts, Due, SentAt, MessageID,
 	// LastError, Parts and Tried.

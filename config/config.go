@@ -36,7 +36,9 @@ const (
 // Config is everything the bot can be configured with.
 type Config struct {
 	Seeds        string    `yaml:"seeds"`          // folder watched for new articles
-	DB           string    `yaml:"db"`             // archive file
+	DB           string    `yaml:"db"`             // archive: a SQLite file, or a postgres:// URL that replicas share
+	Replica      string    `yaml:"replica"`        // this replica's name in the leases it holds; "" means the host's name and a random suffix
+	Lease        Duration  `yaml:"lease"`          // how long a replica's leases last unless renewed; zero means the archive's default (45s)
 	MaxBytes     int64     `yaml:"max_bytes"`      // largest article read, from a file or a feed
 	Settle       Duration  `yaml:"settle"`         // how long a file must go unchanged before it is read
 	Feeds        []Feed    `yaml:"feeds"`          // feeds polled for new items
@@ -202,6 +204,17 @@ func (c *Config) applyEnv(getenv func(string) string) []error {
 			c.Daemon = b
 		}
 	}
+	if v := getenv("BRIEFBOT_REPLICA"); v != "" {
+		c.Replica = v
+	}
+	if v := getenv("BRIEFBOT_LEASE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			problems = append(problems, fmt.Errorf("BRIEFBOT_LEASE: want a duration such as 45s, got %q", v))
+		} else {
+			c.Lease = Duration(d)
+		}
+	}
 	if v := getenv("BRIEFBOT_LOG_FORMAT"); v != "" {
 		c.Log.Format = v
 	}
@@ -324,6 +337,9 @@ func (c Config) problems() []error {
 	if c.MaxBytes <= 0 {
 		report("max_bytes", fmt.Sprintf("must be positive, got %d", c.MaxBytes))
 	}
+	if c.Lease < 0 {
+		report("lease", fmt.Sprintf("must not be negative, got %s", c.Lease))
+	}
 	if c.Settle <= 0 {
 		report("settle", fmt.Sprintf("must be positive, got %s", c.Settle))
 	}
@@ -391,6 +407,15 @@ func isHTTPURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// redactURL is a database's URL without its password: a PostgreSQL URL
+// may hold one. A file's path is left as it is.
+func redactURL(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return db
+}
+
 // LogValue logs c with its secrets redacted; a secret that is not set is
 // left out, so the log still shows which ones are configured.
 func (c Config) LogValue() slog.Value {
@@ -403,7 +428,9 @@ func (c Config) LogValue() slog.Value {
 	}
 	return slog.GroupValue(
 		slog.String("seeds", c.Seeds),
-		slog.String("db", c.DB),
+		slog.String("db", redactURL(c.DB)),
+		slog.String("replica", c.Replica),
+		slog.String("lease", c.Lease.String()),
 		slog.Int64("max_bytes", c.MaxBytes),
 		slog.Attr{Key: "feeds", Value: slog.GroupValue(feeds...)},
 		slog.Int("new_feed_items", c.NewFeedItems),

@@ -511,6 +511,9 @@ func TestLogValue(t *testing.T) {
 		"BRIEFBOT_DIGEST":         "0 8 * * 1-5",
 		"BRIEFBOT_TIMEZONE":       "Europe/Brussels",
 		"BRIEFBOT_LISTEN":         ":8080",
+		"BRIEFBOT_DB":             "postgres://bot:hunter2@db.example/briefbot",
+		"BRIEFBOT_REPLICA":        "bot-1",
+		"BRIEFBOT_LEASE":          "20s",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -527,7 +530,9 @@ func TestLogValue(t *testing.T) {
 	}
 	want := map[string]any{
 		"seeds":          "seeds",
-		"db":             "briefbot.db",
+		"db":             "postgres://bot:xxxxx@db.example/briefbot", // no password in the logs
+		"replica":        "bot-1",
+		"lease":          "20s",
 		"max_bytes":      float64(5 << 20),
 		"feeds":          map[string]any{"0": map[string]any{"url": "https://a.example/feed", "name": "", "interval": "10m0s"}},
 		"new_feed_items": float64(3),

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/store/storetest"
 )
 
 // BenchmarkIngest measures the terminal bot from article files to printed
@@ -48,4 +51,57 @@ func BenchmarkIngest(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
+}
+
+// BenchmarkIngestReplicas measures replicas sharing a PostgreSQL archive
+// and a seeds folder as they archive a backlog of articles dropped into
+// it, from their start to the last article archived, in articles a second,
+// with one replica and with three. Each replica briefs every file it finds
+// (the archive keeps one copy), so replicas share the posting, not the
+// briefing.
+func BenchmarkIngestReplicas(b *testing.B) {
+	files, err := filepath.Glob("../../summarize/testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no articles: %v", err)
+	}
+	const n = 200
+	seeds := b.TempDir()
+	for i := range n {
+		body, err := os.ReadFile(files[i%len(files)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := fmt.Sprintf("%s\n\nThis is copy %d of the story.", body, i)
+		if err := os.WriteFile(filepath.Join(seeds, fmt.Sprintf("a%03d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, k := range []int{1, 3} {
+		b.Run(fmt.Sprintf("replicas=%d", k), func(b *testing.B) {
+			var elapsed time.Duration
+			for i := 0; b.Loop(); i++ {
+				url := storetest.NewDatabase(b)
+				cfg := writeFile(b, b.TempDir(), "briefbot.yaml", "seeds: "+seeds+"\ndb: "+url+"\ndaemon: true\n")
+				raw, err := sql.Open("pgx", url)
+				if err != nil {
+					b.Fatal(err)
+				}
+				start := time.Now()
+				var rs []*replica
+				for j := range k {
+					rs = append(rs, startReplica(b, fmt.Sprintf("r%d-%d", i, j), cfg))
+				}
+				for archived := 0; archived < n; {
+					time.Sleep(10 * time.Millisecond)
+					raw.QueryRowContext(b.Context(), `SELECT COUNT(*) FROM versions`).Scan(&archived)
+				}
+				elapsed += time.Since(start)
+				for _, r := range rs {
+					r.stop(b)
+				}
+				raw.Close()
+			}
+			b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
+		})
+	}
 }

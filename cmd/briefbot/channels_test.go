@@ -100,18 +100,20 @@ channels:
 }
 
 // TestRunDaemonServesHealthAndMetrics runs the bot as a container would:
-// reading no commands, logging JSON, serving /healthz and /metrics on the
-// admin address and the web archive, not them, on the public one.
+// reading no commands, logging JSON, serving /healthz, with the replica and
+// its leases, and /metrics, labelled with the replica, on the admin address
+// and the web archive, not them, on the public one.
 func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	seeds := t.TempDir()
 	writeFile(t, seeds, "harbour.txt", "Harbour reopens\n\nHarbour master Ian Clarke said the port would reopen.\n\n“The storm was lighter than we feared,” he said.")
 	writeFile(t, seeds, "broken.txt", "bad\x00data")
 	env := func(k string) string {
 		return map[string]string{
-			"BRIEFBOT_SEEDS":  seeds,
-			"BRIEFBOT_DB":     filepath.Join(t.TempDir(), "briefbot.db"),
-			"BRIEFBOT_DAEMON": "true",
-			"BRIEFBOT_LISTEN": "127.0.0.1:0",
+			"BRIEFBOT_SEEDS":   seeds,
+			"BRIEFBOT_DB":      filepath.Join(t.TempDir(), "briefbot.db"),
+			"BRIEFBOT_DAEMON":  "true",
+			"BRIEFBOT_LISTEN":  "127.0.0.1:0",
+			"BRIEFBOT_REPLICA": "r1",
 		}[k]
 	}
 	b := startRun(t, env, "run", "--log-format", "json", "--admin-listen", "127.0.0.1:0")
@@ -140,7 +142,7 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	}
 
 	// The post is printed before the outbox records it sent.
-	waitFor(t, page(base+"/metrics"), "briefbot_outbox_pending 0")
+	waitFor(t, page(base+"/metrics"), `briefbot_outbox_pending{replica="r1"} 0`)
 	resp, err = http.Get(base + "/healthz")
 	if err != nil {
 		t.Fatal(err)
@@ -151,6 +153,9 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	if err != nil || resp.StatusCode != http.StatusOK || h.Status != "ok" || h.Archive != "ok" ||
 		len(h.Channels) != 1 || h.Channels[0].Channel != "console:terminal" || h.Channels[0].Sent != 1 {
 		t.Errorf("GET /healthz = %d %+v, %v; want 200, ok, one channel with one post", resp.StatusCode, h, err)
+	}
+	if h.Database != "sqlite" || h.Replica != "r1" || len(h.Leases) != 1 || h.Leases[0].Name != "channel:console:terminal" {
+		t.Errorf("GET /healthz database %q, replica %q, leases %+v; want sqlite, r1 and the terminal's lease", h.Database, h.Replica, h.Leases)
 	}
 
 	resp, err = http.Get(base + "/metrics")
@@ -164,10 +169,10 @@ func TestRunDaemonServesHealthAndMetrics(t *testing.T) {
 	}
 	resp.Body.Close()
 	for _, want := range []string{
-		`briefbot_articles_briefed_total{source="file"} 1`,
-		`briefbot_rejects_total{reason="binary"} 1`,
-		`briefbot_deliveries_total{channel="console:terminal",outcome="sent"} 1`,
-		`briefbot_outbox_pending 0`,
+		`briefbot_articles_briefed_total{replica="r1",source="file"} 1`,
+		`briefbot_rejects_total{reason="binary",replica="r1"} 1`,
+		`briefbot_deliveries_total{channel="console:terminal",outcome="sent",replica="r1"} 1`,
+		`briefbot_outbox_pending{replica="r1"} 0`,
 	} {
 		if !metrics[want] {
 			t.Errorf("/metrics lacks %q", want)

@@ -3,8 +3,9 @@
 //
 // Usage:
 //
-//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--listen ADDR] [--admin-listen ADDR] [--daemon]
+//	briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--listen ADDR] [--admin-listen ADDR] [--daemon]
 //	briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
+//	briefbot migrate --from FILE --to URL
 //	briefbot help
 //
 // It is the composition root: flags are parsed and the adapters are wired to
@@ -25,12 +26,13 @@ import (
 )
 
 const usage = `Usage:
-  briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+  briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--feed URL]...
                  [--listen ADDR] [--admin-listen ADDR]
                  [--log-format auto|text|json] [--daemon]
   briefbot brief [--format text|markdown|json] [--max-bytes N] FILE...
-  briefbot who-said [--db FILE] [--format text|json] [--limit N] [--page N] TOPIC
-  briefbot quotes [--db FILE] [--format text|json] [--limit N] [--page N] SPEAKER
+  briefbot who-said [--db FILE|URL] [--format text|json] [--limit N] [--page N] TOPIC
+  briefbot quotes [--db FILE|URL] [--format text|json] [--limit N] [--page N] SPEAKER
+  briefbot migrate --from FILE --to URL
   briefbot help
 
 Commands:
@@ -44,6 +46,9 @@ Commands:
             source:NAME speaker:NAME about:TOPIC; --limit 0 shows all)
   brief     brief each FILE (- reads standard input) and print the briefings
             as text (default), markdown or JSON, one object a line
+  migrate   copy a SQLite archive, outbox included, into a new archive
+            (a postgres:// URL), so that replicas can share it and nothing
+            is posted again
   help      show this help
 `
 
@@ -99,6 +104,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runBot(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "who-said", "quotes":
 		return query(ctx, cmd, args[1:], getenv, stdout, stderr)
+	case "migrate":
+		return migrate(ctx, args[1:], stdout)
 	default:
 		if strings.HasPrefix(cmd, "-") {
 			return runBot(ctx, args, getenv, stdin, stdout, stderr)

@@ -39,7 +39,7 @@ func runArgs(t *testing.T, stdin string, args ...string) (stdout, stderr string,
 	return out.String(), errOut.String(), err
 }
 
-func writeFile(t *testing.T, dir, name, data string) string {
+func writeFile(t testing.TB, dir, name, data string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {

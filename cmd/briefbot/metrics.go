@@ -20,9 +20,11 @@ type metrics struct {
 	commands   *prometheus.HistogramVec
 }
 
-// newMetrics registers the bot's metrics; pending reports the outbox's
-// queue depth when scraped.
-func newMetrics(pending func(context.Context) (int, error)) *metrics {
+// newMetrics registers the bot's metrics, each labelled with the replica's
+// name, so that the replicas sharing an archive are told apart when their
+// metrics are summed; pending reports the outbox's queue depth when
+// scraped.
+func newMetrics(replica string, pending func(context.Context) (int, error)) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		briefed: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -55,7 +57,8 @@ func newMetrics(pending func(context.Context) (int, error)) *metrics {
 		}
 		return float64(n)
 	})
-	m.reg.MustRegister(m.briefed, m.rejects, m.deliveries, m.commands, queue,
+	reg := prometheus.WrapRegistererWith(prometheus.Labels{"replica": replica}, m.reg)
+	reg.MustRegister(m.briefed, m.rejects, m.deliveries, m.commands, queue,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range pipeline.Reasons {
 		m.rejects.WithLabelValues(r) // shown at zero before the first

@@ -101,48 +101,60 @@ func (p *platforms) serve(ctx context.Context, cmds *bot.Commands, db *store.DB)
 	if p.discord != nil {
 		p.interactions = &discordbot.Interactions{Commands: cmds, Archive: completer{db}, Log: p.log.With("platform", "discord"),
 			FirstSeen: firstSeen("discord")}
-		if err := discordbot.Register(ctx, p.discord, p.cfg.Discord.AppID, p.cfg.Discord.GuildID); err != nil {
-			// Commands registered before still work; posting does too.
-			p.log.ErrorContext(ctx, "registering discord commands failed", "err", err)
-		}
-		switch p.cfg.Discord.Interactions {
-		case "http":
+		gateway := p.cfg.Discord.Interactions != "http"
+		if !gateway {
 			key, err := hex.DecodeString(p.cfg.Secrets.DiscordPublicKey.Reveal())
 			if err != nil {
 				return fmt.Errorf("BRIEFBOT_DISCORD_PUBLIC_KEY: %w", err)
 			}
 			p.routes["POST /discord/interactions"] = p.interactions.HTTPHandler(ctx, p.discord, ed25519.PublicKey(key))
-		default:
+		} else {
 			p.discord.AddHandler(p.interactions.Gateway(ctx))
-			// discordgo reconnects a session once it is open; opening it is
-			// tried until it works, so that Discord being unreachable at
-			// start delays commands rather than stopping the bot.
-			p.wg.Go(func() {
-				for wait := 5 * time.Second; ; wait = min(2*wait, 5*time.Minute) {
-					err := p.discord.Open()
-					if err == nil {
-						return
-					}
-					p.log.ErrorContext(ctx, "connecting to the discord gateway failed; will retry", "err", err, "retry_in", wait)
-					select {
-					case <-ctx.Done():
-						return
-					case <-time.After(wait):
-					}
+		}
+		// A bot has one gateway session, and its commands are registered
+		// by one: of several replicas, the leader (any replica can post,
+		// and answer over HTTP).
+		p.wg.Go(func() {
+			db.Lead(ctx, "discord", func(ctx context.Context) {
+				p.log.InfoContext(ctx, "leading: registering discord commands", "gateway", gateway, "replica", db.Replica())
+				if err := discordbot.Register(ctx, p.discord, p.cfg.Discord.AppID, p.cfg.Discord.GuildID); err != nil {
+					// Commands registered before still work; posting does too.
+					p.log.ErrorContext(ctx, "registering discord commands failed", "err", err)
+				}
+				if gateway {
+					p.holdGateway(ctx)
 				}
 			})
-		}
+		})
 	}
 	return nil
 }
 
+// holdGateway opens the Discord gateway session and keeps it until ctx is
+// done. discordgo reconnects a session once it is open; opening it is
+// tried until it works, so that Discord being unreachable at start delays
+// commands rather than stopping the bot.
+func (p *platforms) holdGateway(ctx context.Context) {
+	for wait := 5 * time.Second; ; wait = min(2*wait, 5*time.Minute) {
+		err := p.discord.Open()
+		if err == nil {
+			break
+		}
+		p.log.ErrorContext(ctx, "connecting to the discord gateway failed; will retry", "err", err, "retry_in", wait)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+	<-ctx.Done()
+	p.discord.Close()
+}
+
 // close closes the connections and waits for answers still on their way.
 func (p *platforms) close() {
-	p.wg.Wait()
+	p.wg.Wait() // the gateway session is closed by then
 	if p.discord != nil {
-		if p.cfg.Discord.Interactions != "http" {
-			p.discord.Close()
-		}
 		p.interactions.Wait()
 	}
 	if p.slackHTTP != nil {

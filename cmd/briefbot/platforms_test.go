@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -382,6 +383,7 @@ discord: {app_id: "4242", api_url: "`+fake.URL+`"}
 // conversations.history with each message's metadata.
 type slowSlack struct {
 	latency time.Duration
+	down    atomic.Bool // answer every post with 500, posting nothing
 
 	mu    sync.Mutex
 	posts []url.Values
@@ -392,6 +394,10 @@ func (f *slowSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	switch r.URL.Path {
 	case "/api/chat.postMessage":
+		if f.down.Load() {
+			http.Error(w, "down", http.StatusInternalServerError)
+			return
+		}
 		f.mu.Lock()
 		f.posts = append(f.posts, r.PostForm)
 		ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), len(f.posts))

@@ -27,7 +27,7 @@ import (
 	"github.com/briefbot/briefbot/internal/web"
 )
 
-const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE] [--feed URL]...
+const runUsage = `Usage: briefbot [run] [--config FILE] [--seeds DIR] [--db FILE|URL] [--feed URL]...
                     [--listen ADDR] [--admin-listen ADDR]
                     [--log-format auto|text|json] [--daemon]
 
@@ -40,7 +40,8 @@ commands typed on standard input (/who-said <topic>, /quotes <speaker>,
 Flags (they win over BRIEFBOT_* variables, which win over the file):
   --config FILE      a YAML configuration file (see config/example.yaml)
   --seeds DIR        the seeds folder (default ./seeds)
-  --db FILE          the archive (default ./briefbot.db)
+  --db FILE|URL      the archive: a SQLite file (default ./briefbot.db), or a
+                     postgres://user@host/db URL, which replicas can share
   --feed URL         an RSS, Atom or JSON feed to follow (repeatable)
   --listen ADDR      serve the chat platforms' endpoints and the web archive
                      on ADDR, such as :8080 (the archive answers only on
@@ -91,6 +92,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	defer db.Close()
+	if cfg.Replica != "" {
+		db.SetReplica(cfg.Replica)
+	}
+	db.LeaseTime = time.Duration(cfg.Lease)
 	// A file whose text the archive holds under a name that is gone was
 	// renamed: it stays the same article.
 	db.FileExists = func(key string) bool {
@@ -99,7 +104,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	outbox := db.Outbox()
 	outbox.WebURL = cfg.Web.BaseURL
-	m := newMetrics(queueDepth(outbox.Unsent, chans))
+	m := newMetrics(db.Replica(), queueDepth(outbox.Unsent, chans))
 
 	term := &console.Console{In: stdin, Out: stdout, Channel: consoleChannel(chans)}
 	if f, ok := stdin.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
@@ -124,6 +129,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		Channels: chans,
 		Log:      log,
 		Observe:  m.observeDelivery,
+	}
+	if db.Postgres() {
+		// Other replicas may archive, queue and post: look for their work.
+		disp.Poll = replicaPoll
 	}
 	// The channels are recorded before anything is archived, so that a new
 	// channel gets what this run briefs.
@@ -193,7 +202,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		}
 	}
 	add(cfg.AdminListen, "serving /healthz and /metrics",
-		(&server{ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}).handler())
+		(&server{db: db, ping: db.Ping, feeds: db.Feeds, channels: disp.Status, metrics: m, log: log}).handler())
 	if cfg.Web.Listen != "" {
 		add(cfg.Listen, "serving the public endpoints", public(plats.routes, nil), "routes", routeNames(plats.routes))
 		add(cfg.Web.Listen, "serving the web archive", archive, "token", cfg.Secrets.WebToken != "")
@@ -253,6 +262,11 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	return err
 }
 
+// replicaPoll is how often a replica on a shared archive looks for
+// briefings other replicas archived and for channels a dead replica held:
+// a few seconds added to the lease before a channel is taken over.
+const replicaPoll = 2 * time.Second
+
 // query runs one command against the archive for the shell: briefbot
 // who-said europe.
 func query(ctx context.Context, name string, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -264,7 +278,7 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	page := flags.Int("page", 1, "")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
-		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE] [--format text|json] [--limit N] [--page N] WORDS...\n", name))
+		return flagError(err, stdout, fmt.Sprintf("Usage: briefbot %s [--db FILE|URL] [--format text|json] [--limit N] [--page N] WORDS...\n", name))
 	}
 	if *page < 1 {
 		return usagef("--page %d: pages count from 1", *page)
@@ -278,7 +292,7 @@ func query(ctx context.Context, name string, args []string, getenv func(string) 
 	if *format != "text" && *format != "json" {
 		return usagef("unknown format %q: want text or json", *format)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
+	if _, err := os.Stat(*dbPath); err != nil && !store.IsPostgres(*dbPath) {
 		return fmt.Errorf("opening archive %q: no such file (run briefbot first)", *dbPath)
 	}
 	db, err := store.Open(ctx, *dbPath)

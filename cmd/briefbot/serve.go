@@ -21,8 +21,19 @@ import (
 type health struct {
 	Status   string       `json:"status"` // "ok", "degraded" (a feed or channel failing) or "down"
 	Archive  string       `json:"archive"`
+	Database string       `json:"database"` // "sqlite" or "postgres"
+	Replica  string       `json:"replica"`
+	Leases   []lease      `json:"leases"`  // what this replica holds of the shared work
+	Leading  []string     `json:"leading"` // what this replica alone does, such as "discord" (the gateway)
 	Feeds    []feedHealth `json:"feeds"`
 	Channels []bot.Status `json:"channels"`
+}
+
+// lease is a lease this replica holds: a channel it posts to, a feed it
+// polls; another replica takes it over if it is not renewed by Until.
+type lease struct {
+	Name  string    `json:"name"`
+	Until time.Time `json:"until"`
 }
 
 type feedHealth struct {
@@ -34,6 +45,7 @@ type feedHealth struct {
 
 // server serves /healthz and /metrics on the admin address.
 type server struct {
+	db       *store.DB // for its backend, replica, leases and leadership
 	ping     func(context.Context) error
 	feeds    func(context.Context) ([]store.FeedState, error)
 	channels func(context.Context) ([]bot.Status, error)
@@ -68,12 +80,21 @@ func public(routes map[string]http.Handler, archive http.Handler) http.Handler {
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 	defer cancel()
-	h := health{Status: "ok", Archive: "ok", Feeds: []feedHealth{}, Channels: []bot.Status{}}
+	h := health{Status: "ok", Archive: "ok", Database: "sqlite", Replica: s.db.Replica(),
+		Leases: []lease{}, Leading: s.db.Leading(), Feeds: []feedHealth{}, Channels: []bot.Status{}}
+	if s.db.Postgres() {
+		h.Database = "postgres"
+	}
 	code := http.StatusOK
 	if err := s.ping(ctx); err != nil {
 		s.log.ErrorContext(ctx, "health check: archive unreachable", "err", err)
 		h.Status, h.Archive, code = "down", "unreachable", http.StatusServiceUnavailable
 	} else {
+		if leases, err := s.db.Leases(ctx); err == nil {
+			for _, name := range slices.Sorted(maps.Keys(leases)) {
+				h.Leases = append(h.Leases, lease{Name: name, Until: leases[name]})
+			}
+		}
 		if feeds, err := s.feeds(ctx); err == nil {
 			for _, f := range feeds {
 				h.Feeds = append(h.Feeds, feedHealth{URL: f.URL, Failures: f.Failures, LastError: f.LastError, LastSuccess: f.LastSuccess})

@@ -60,8 +60,24 @@ func (p *Pipeline) Follow(ctx context.Context, feeds []Feed, poller *ingest.Poll
 }
 
 // follow polls one feed until ctx is done; polled is called after each poll.
+//
+// Of several replicas sharing the archive, one polls a feed: the one that
+// holds its lease, taken before each poll and renewed after it for twice
+// the wait to the next. The others look again each interval, and take the
+// feed over once a holder that died lets it run out.
 func (p *Pipeline) follow(ctx context.Context, f Feed, poller *ingest.Poller, polled func()) error {
 	for {
+		held, err := p.DB.Lease(ctx, store.FeedLease(f.URL), 2*p.wait(ctx, f, poller))
+		if err != nil || !held {
+			if err != nil && ctx.Err() == nil {
+				p.log().WarnContext(ctx, "taking a feed's lease failed", "feed", f.URL, "err", err)
+			}
+			polled() // another replica polls it
+			if !sleep(ctx, f.Interval) {
+				return nil
+			}
+			continue
+		}
 		items, err := poller.Poll(ctx, f.URL)
 		if err != nil && ctx.Err() == nil {
 			p.mu.Lock()
@@ -75,17 +91,36 @@ func (p *Pipeline) follow(ctx context.Context, f Feed, poller *ingest.Poller, po
 			p.AddItem(ctx, f, it)
 		}
 		polled() // caught up with this feed
-		wait := f.Interval
-		if st, ok, err := p.DB.FeedState(ctx, f.URL); err == nil && ok {
-			wait = poller.Backoff(ingest.FeedState(st), f.Interval)
+		wait := p.wait(ctx, f, poller)
+		// Renewed for the wait after this poll, longer after a failure.
+		if _, err := p.DB.Lease(ctx, store.FeedLease(f.URL), 2*wait); err != nil && ctx.Err() == nil {
+			p.log().WarnContext(ctx, "renewing a feed's lease failed", "feed", f.URL, "err", err)
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if !sleep(ctx, wait) {
 			return nil
-		case <-t.C:
 		}
+	}
+}
+
+// wait is the time from one poll of a feed to the next: its interval, or
+// longer while it fails.
+func (p *Pipeline) wait(ctx context.Context, f Feed, poller *ingest.Poller) time.Duration {
+	if st, ok, err := p.DB.FeedState(ctx, f.URL); err == nil && ok {
+		return poller.Backoff(ingest.FeedState(st), f.Interval)
+	}
+	return f.Interval
+}
+
+// sleep waits for d or until ctx is done, and reports whether it waited
+// the whole time.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 

@@ -1,10 +1,13 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -53,5 +56,46 @@ func TestPollWithArchive(t *testing.T) {
 	s, _, err := db.FeedState(t.Context(), srv.URL)
 	if err != nil || !s.LastSuccess.Equal(day2) || s.Items != 2 {
 		t.Errorf("FeedState = %+v, %v; want a success at %v with 2 items", s, err, day2)
+	}
+}
+
+// TestFollowOneReplicaPerFeed follows a feed from two replicas sharing an
+// archive: one of them polls it, and its items are archived once.
+func TestFollowOneReplicaPerFeed(t *testing.T) {
+	const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><guid>g1</guid><title>One</title><description>The harbour reopens on Monday, the council said.</description></item>
+</channel></rss>`
+	var polls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		polls.Add(1)
+		fmt.Fprint(w, feed)
+	}))
+	t.Cleanup(srv.Close)
+	path := filepath.Join(t.TempDir(), "a.db")
+	ctx, stop := context.WithCancel(t.Context())
+	defer stop()
+	var wg sync.WaitGroup
+	var dbs []*store.DB
+	for _, name := range []string{"a", "b"} {
+		db, err := store.Open(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		db.SetReplica(name)
+		dbs = append(dbs, db)
+		p := &Pipeline{DB: db}
+		caughtUp := make(chan struct{})
+		go p.Follow(ctx, []Feed{{URL: srv.URL, Interval: time.Hour}}, &ingest.Poller{Store: FeedStore(db)}, func() { close(caughtUp) })
+		wg.Go(func() { <-caughtUp })
+	}
+	wg.Wait()
+	stop()
+	if n := polls.Load(); n != 1 {
+		t.Errorf("the feed was polled %d times by two replicas; want once", n)
+	}
+	entries, err := dbs[0].Outbox().Since(t.Context(), 0, 10)
+	if err != nil || len(entries) != 1 {
+		t.Errorf("archived %d entries, %v; want 1", len(entries), err)
 	}
 }

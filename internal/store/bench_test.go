@@ -2,14 +2,15 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // benchQuotes is how many quotes BenchmarkWhoSaid searches.
@@ -33,7 +34,7 @@ func BenchmarkWhoSaid(b *testing.B) {
 		b.Skip("builds an archive of a million quotes")
 	}
 	ctx := b.Context()
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	db, err := Open(ctx, ArchivePath(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,15 +83,49 @@ func percentile(ds []time.Duration, p int) time.Duration {
 
 // matchCount counts the search rows a topic matches.
 func matchCount(ctx context.Context, db *DB, topic string) (n int, err error) {
-	err = db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM search WHERE search MATCH ?`, matchQuery(topic)).Scan(&n)
+	q := `SELECT COUNT(*) FROM search WHERE search MATCH ?`
+	arg := matchQuery(topic)
+	if db.d.postgres {
+		q, arg = `SELECT COUNT(*) FROM search WHERE doc @@ to_tsquery('briefbot', ?)`, tsQuery(topic)
+	}
+	err = db.sql.QueryRowContext(ctx, q, arg).Scan(&n)
 	return n, err
 }
 
-// fillBench fills db with n generated quotes in one transaction: ten to an
-// article, by 20,000 people and 500 organisations, in words drawn from a
-// Zipf distribution over a vocabulary of 5,000 made-up words with the news
-// words of benchTopics among them at ranks from 40 to 3,000.
+// benchRows are the rows fillBench makes, by table, with the columns
+// benchColumns names.
+type benchRows map[string][][]any
+
+// benchColumns are the columns of the rows fillBench makes; search rows
+// are search's columns as SQLite has them.
+var benchColumns = map[string][]string{
+	"speakers":         {"id", "name", "name_key", "surname", "kind", "role"},
+	"articles":         {"id", "source_kind", "source_key", "name", "url", "title", "outlet", "published", "first_seen"},
+	"versions":         {"id", "article_id", "version", "content_hash", "body", "title", "lede", "topics", "created"},
+	"quotes":           {"id", "version_id", "ord", "text", "start_byte", "end_byte", "speaker_id", "speaker", "role", "partial"},
+	"version_speakers": {"version_id", "speaker_id"},
+	"search":           {"rowid", "text", "topics", "speaker", "forms", "speaker_id", "at"},
+}
+
+// benchTables is the order the tables are filled in, parents first.
+var benchTables = []string{"speakers", "articles", "versions", "quotes", "version_speakers", "search"}
+
+// fillBench fills db with n generated quotes: ten to an article, by 20,000
+// people and 500 organisations, in words drawn from a Zipf distribution
+// over a vocabulary of 5,000 made-up words with the news words of
+// benchTopics among them at ranks from 40 to 3,000.
 func fillBench(ctx context.Context, db *DB, n int) error {
+	rows := genBench(n)
+	if db.d.postgres {
+		return fillPostgres(ctx, db, rows)
+	}
+	return fillSQLite(ctx, db, rows)
+}
+
+// genBench generates the rows of fillBench.
+func genBench(n int) benchRows {
+	rows := benchRows{}
+	put := func(table string, vals ...any) { rows[table] = append(rows[table], vals) }
 	rng := rand.New(rand.NewPCG(1, 2))
 	syllables := strings.Fields("ka lo mi ren tas vo bel dra nis ur po sek an ti mar gol fe zu hal ori")
 	word := func(k int) string { // a distinct made-up word for each k
@@ -123,20 +158,6 @@ func fillBench(ctx context.Context, db *DB, n int) error {
 		name, role string
 	}
 	var speakers []speaker
-	tx, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
-		return err
-	}
-	insSpeaker, err := tx.PrepareContext(ctx, `
-		INSERT INTO speakers (id, name, name_key, surname, kind, role) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer insSpeaker.Close()
 	for i := range 20_500 {
 		s := speaker{id: int64(i + 1)}
 		kind := "person"
@@ -150,48 +171,9 @@ func fillBench(ctx context.Context, db *DB, n int) error {
 		if i == 7 {
 			s.name = "Lena Vantorsk"
 		}
-		if _, err := insSpeaker.ExecContext(ctx, s.id, s.name, nameKey(s.name), surname(s.name), kind, s.role); err != nil {
-			return err
-		}
+		put("speakers", s.id, s.name, nameKey(s.name), surname(s.name), kind, s.role)
 		speakers = append(speakers, s)
 	}
-
-	insArticle, err := tx.PrepareContext(ctx, `
-		INSERT INTO articles (id, source_kind, source_key, name, url, title, outlet, published, first_seen)
-		VALUES (?, 'feed', ?, 'bench', '', ?, '', ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer insArticle.Close()
-	insVersion, err := tx.PrepareContext(ctx, `
-		INSERT INTO versions (id, article_id, version, content_hash, body, title, lede, topics, created)
-		VALUES (?, ?, 1, ?, '', ?, '', '[]', ?)`)
-	if err != nil {
-		return err
-	}
-	defer insVersion.Close()
-	setLatest, err := tx.PrepareContext(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer setLatest.Close()
-	insQuote, err := tx.PrepareContext(ctx, `
-		INSERT INTO quotes (id, version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial)
-		VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 0)`)
-	if err != nil {
-		return err
-	}
-	defer insQuote.Close()
-	insSaid, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer insSaid.Close()
-	ix, err := newIndexer(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer ix.close()
 
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
 	var qid int64
@@ -199,20 +181,12 @@ func fillBench(ctx context.Context, db *DB, n int) error {
 	for art := int64(1); qid < int64(n); art++ {
 		at := base + art*int64(5*time.Minute)
 		title := fmt.Sprintf("Article %d", art)
-		if _, err := insArticle.ExecContext(ctx, art, title, title, at, at); err != nil {
-			return err
-		}
-		if _, err := insVersion.ExecContext(ctx, art, art, fmt.Sprint(art), title, at); err != nil {
-			return err
-		}
-		if _, err := setLatest.ExecContext(ctx, art, art); err != nil {
-			return err
-		}
-		topics := []string{places[rng.IntN(len(places))], places[rng.IntN(len(places))]}
-		if err := ix.addTopics(ctx, art, topics, at); err != nil {
-			return err
-		}
+		put("articles", art, "feed", title, "bench", "", title, "", at, at)
+		put("versions", art, art, 1, fmt.Sprint(art), "", title, "", "[]", at)
+		topics := strings.Join([]string{places[rng.IntN(len(places))], places[rng.IntN(len(places))]}, "\n")
+		put("search", versionRow(art), "", topics, "", forms(topics), nil, at)
 		cast := []speaker{speakers[rng.IntN(len(speakers))], speakers[rng.IntN(len(speakers))], speakers[rng.IntN(len(speakers))]}
+		said := map[int64]bool{}
 		for ord := range 10 {
 			qid++
 			if qid > int64(n) {
@@ -227,18 +201,93 @@ func fillBench(ctx context.Context, db *DB, n int) error {
 				text.WriteString(vocab[zipf.Uint64()])
 			}
 			t := text.String()
-			if _, err := insQuote.ExecContext(ctx, qid, art, ord, t, len(t), s.id, s.name, s.role); err != nil {
-				return err
-			}
-			if err := ix.add(ctx, quoteRow(qid), t, s.name, sql.NullInt64{Int64: s.id, Valid: true}, at); err != nil {
-				return err
-			}
-			if _, err := insSaid.ExecContext(ctx, art, s.id); err != nil {
-				return err
+			put("quotes", qid, art, ord, t, 0, len(t), s.id, s.name, s.role, false)
+			put("search", quoteRow(qid), t, "", s.name, forms(t), s.id, at)
+			if !said[s.id] {
+				said[s.id] = true
+				put("version_speakers", art, s.id)
 			}
 		}
 	}
+	return rows
+}
+
+// fillSQLite inserts rows into db in one transaction.
+func fillSQLite(ctx context.Context, db *DB, rows benchRows) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return err
+	}
+	for _, table := range benchTables {
+		cols := benchColumns[table]
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO `+table+` (`+strings.Join(cols, ", ")+`) VALUES (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+`)`)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows[table] {
+			if _, err := ins.ExecContext(ctx, r...); err != nil {
+				ins.Close()
+				return fmt.Errorf("%s: %w", table, err)
+			}
+		}
+		ins.Close()
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET latest_version_id = id`); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// fillPostgres copies rows into db with COPY, the search rows through a
+// table of their columns, and builds the search index once they are in.
+func fillPostgres(ctx context.Context, db *DB, rows benchRows) error {
+	c, err := db.sql.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	for _, q := range []string{
+		`SET maintenance_work_mem = '512MB'`,
+		`DROP INDEX search_doc`,
+		`CREATE TEMP TABLE search_src (rowid BIGINT, text TEXT, topics TEXT, speaker TEXT, forms TEXT, speaker_id BIGINT, at BIGINT)`,
+	} {
+		if _, err := c.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	err = c.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		for _, table := range benchTables {
+			into := table
+			if table == "search" {
+				into = "search_src"
+			}
+			if _, err := pc.CopyFrom(ctx, pgx.Identifier{into}, benchColumns[table], pgx.CopyFromRows(rows[table])); err != nil {
+				return fmt.Errorf("copying %s: %w", table, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`UPDATE articles SET latest_version_id = id`,
+		`INSERT INTO search (rowid, doc, speaker_id, at)
+			SELECT rowid, ` + searchDoc("text", "topics", "speaker", "forms") + `, speaker_id, at FROM search_src ORDER BY at, rowid`,
+		`CREATE INDEX search_doc ON search USING gin (doc)`,
+		`ANALYZE`,
+	} {
+		if _, err := c.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func cap1(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

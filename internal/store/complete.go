@@ -26,11 +26,11 @@ func (db *DB) Speakers(ctx context.Context, prefix string, limit int) ([]string,
 // chat platform offers while someone types /who-said.
 func (db *DB) Topics(ctx context.Context, prefix string, limit int) ([]string, error) {
 	return db.strings(ctx, "completing topics", `
-		SELECT t.value FROM articles a
-		JOIN versions v ON v.id = a.latest_version_id, json_each(v.topics) t
+		SELECT MIN(t.value) FROM articles a
+		JOIN versions v ON v.id = a.latest_version_id, `+db.d.jsonEach("v.topics", "t")+`
 		WHERE lower(t.value) LIKE ?1 ESCAPE '\'
 		GROUP BY lower(t.value)
-		ORDER BY COUNT(*) DESC, t.value
+		ORDER BY COUNT(*) DESC, MIN(t.value)
 		LIMIT ?2`, likePrefix(prefix), limit)
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -29,7 +28,7 @@ func (p *countingPoster) Post(context.Context, string, bot.Message, bot.Part) (s
 // ("database is locked", SQLITE_BUSY), and everything is delivered.
 func TestNoWriteFailsOnContention(t *testing.T) {
 	ctx := t.Context()
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -87,7 +86,7 @@ func (l *syncLog) String() string {
 // caught by the crash twice, which is logged; a second restart posts
 // nothing.
 func TestDispatchFaultsThroughSQLite(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	synctest.Test(t, func(t *testing.T) {
 		ctx := t.Context()
 		db, err := store.Open(ctx, path)

@@ -74,7 +74,10 @@ func TestFeedsEmpty(t *testing.T) {
 
 // TestMigrateFromVersion1 opens an archive made before feeds were added.
 func TestMigrateFromVersion1(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	if store.OnPostgres() {
+		t.Skip("a SQLite archive of version 1; PostgreSQL's schema starts whole")
+	}
+	path := store.ArchivePath(t)
 	script, err := os.ReadFile(filepath.Join("migrations", "0001_init.sql"))
 	if err != nil {
 		t.Fatal(err)

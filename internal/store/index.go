@@ -21,9 +21,8 @@ type indexer struct {
 	stmt *sql.Stmt
 }
 
-func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO search (rowid, text, topics, speaker, forms, speaker_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+func newIndexer(ctx context.Context, tx *tx) (*indexer, error) {
+	stmt, err := tx.PrepareContext(ctx, tx.d.indexRow())
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +51,7 @@ func (ix *indexer) addTopics(ctx context.Context, versionID int64, topics []stri
 // unindex removes a version's rows from the search table, as its article
 // gets a newer version. Deleting a row that is not there, such as the
 // topics of a version without any, does nothing.
-func unindex(ctx context.Context, tx *sql.Tx, versionID int64) error {
+func unindex(ctx context.Context, tx *tx, versionID int64) error {
 	_, err := tx.ExecContext(ctx, `
 		DELETE FROM search WHERE rowid IN (
 			SELECT 4*id FROM quotes WHERE version_id = ?1

@@ -34,6 +34,9 @@ type Outbox struct {
 	mu     sync.Mutex
 	recent map[int64]bot.Message
 	order  []int64 // the versions in recent, oldest first
+	// held is when the lease of each channel this replica holds runs
+	// out, as it last took or renewed it.
+	held map[string]time.Time
 }
 
 // recentMessages is how many queued briefings' messages an outbox keeps
@@ -44,7 +47,7 @@ const recentMessages = 2048
 
 // Outbox returns the archive's outbox.
 func (db *DB) Outbox() *Outbox {
-	return &Outbox{db: db, recent: make(map[int64]bot.Message)}
+	return &Outbox{db: db, recent: make(map[int64]bot.Message), held: make(map[string]time.Time)}
 }
 
 // remember keeps the message of version v for Next.
@@ -107,7 +110,7 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	}
 	// One read transaction, so that a Save meanwhile is seen whole or not
 	// at all.
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -181,8 +184,10 @@ func (o *Outbox) state(ctx context.Context, channel string) (bot.ChannelState, e
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `
-		INSERT OR IGNORE INTO channels (id, immediate, digest, slot, digest_at, created)
-		SELECT ?1, newest, newest, NULL, NULL, ?2 FROM (SELECT COALESCE(MAX(id), 0) AS newest FROM versions)`,
+		INSERT INTO channels (id, immediate, digest, created)
+		SELECT ?1, newest, newest, CAST(?2 AS BIGINT) FROM (SELECT COALESCE(MAX(id), 0) AS newest FROM versions) AS v
+		WHERE true -- SQLite's parser needs it before ON CONFLICT
+		ON CONFLICT DO NOTHING`,
 		channel, o.db.now().UnixNano()); err != nil {
 		return bot.ChannelState{}, err
 	}
@@ -247,11 +252,11 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		return err
 	}
 	defer tx.Rollback()
-	// IS compares NULL with NULL as equal, so that a zero time matches a
-	// zero time.
+	// IS NOT DISTINCT FROM compares NULL with NULL as equal, so that a
+	// zero time matches a zero time.
 	res, err := tx.ExecContext(ctx, `
 		UPDATE channels SET immediate = ?, digest = ?, slot = ?, digest_at = ?
-		WHERE id = ? AND immediate = ? AND digest = ? AND slot IS ? AND digest_at IS ?`,
+		WHERE id = ? AND immediate = ? AND digest = ? AND slot IS NOT DISTINCT FROM ? AND digest_at IS NOT DISTINCT FROM ?`,
 		new.Immediate, new.Digest, unixNano(new.Slot), unixNano(new.DigestAt),
 		channel, old.Immediate, old.Digest, unixNano(old.Slot), unixNano(old.DigestAt))
 	if err != nil {
@@ -273,10 +278,13 @@ func (o *Outbox) commit(ctx context.Context, channel string, old, new bot.Channe
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO deliveries (channel, key, message, version_id, state, attempts, due, created, updated)
-			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+			SELECT ?1, ?2, ?3, ?4, ?5, 0, CAST(?6 AS BIGINT), CAST(?7 AS BIGINT), CAST(?7 AS BIGINT)
+			-- Not even tried when the key is there, so that PostgreSQL
+			-- spends no id on it and ids stay in step on both backends.
+			WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE channel = ?1 AND key = ?2)
 			ON CONFLICT (channel, key) DO NOTHING`,
 			channel, d.Key, messages[i], sql.NullInt64{Int64: d.Version, Valid: d.Version != 0},
-			string(bot.Pending), due.UnixNano(), now.UnixNano(), now.UnixNano()); err != nil {
+			string(bot.Pending), due.UnixNano(), now.UnixNano()); err != nil {
 			return fmt.Errorf("queueing delivery %q: %w", d.Key, err)
 		}
 	}
@@ -298,6 +306,14 @@ const deliveryColumns = `id, channel, key, message, version_id, state, attempts,
 // Next returns the channel's oldest delivery that is pending or sending,
 // and false when there is none. A sending one was interrupted: it may have
 // been posted already.
+//
+// Of several replicas sharing the archive, one posts to a channel at a
+// time, so that its deliveries go out in order and each once: Next takes
+// the channel's lease (see DB.Lease), or renews it, and returns false
+// while another replica holds it. The lease is renewed once a quarter of
+// it has passed, so that an attempt begun after Next has three quarters
+// of it, more than a post may take; Update refuses a change while another
+// replica holds the lease, as it may once this one's has run out.
 func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
 	d, ok, err := o.next(ctx, channel)
 	if err != nil {
@@ -307,9 +323,12 @@ func (o *Outbox) Next(ctx context.Context, channel string) (bot.Delivery, bool, 
 }
 
 func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, error) {
+	if held, err := o.hold(ctx, channel); err != nil || !held {
+		return bot.Delivery{}, false, err
+	}
 	// One read transaction, so that the version a delivery names is read
 	// as it was when the delivery was.
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return bot.Delivery{}, false, err
 	}
@@ -337,6 +356,41 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 		d.Message = bot.BriefingMessage(o.entry(vs[0]))
 	}
 	return d, true, nil
+}
+
+// hold takes or renews the channel's lease when a quarter of it has
+// passed, and reports whether this replica holds it.
+func (o *Outbox) hold(ctx context.Context, channel string) (bool, error) {
+	if o.fresh(channel) {
+		return true, nil
+	}
+	d := o.db.leaseTime()
+	now := leaseClock()
+	held, err := o.db.Lease(ctx, channelLease(channel), d)
+	if err != nil || !held {
+		o.mu.Lock()
+		delete(o.held, channel)
+		o.mu.Unlock()
+		return false, err
+	}
+	o.renewed(channel, now.Add(d))
+	return true, nil
+}
+
+// fresh reports whether this replica holds the channel's lease with more
+// than three quarters of it to run.
+func (o *Outbox) fresh(channel string) bool {
+	o.mu.Lock()
+	until, ok := o.held[channel]
+	o.mu.Unlock()
+	return ok && until.Sub(leaseClock()) > o.db.leaseTime()*3/4
+}
+
+// renewed records that this replica holds the channel's lease until.
+func (o *Outbox) renewed(channel string, until time.Time) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.held[channel] = until
 }
 
 // scanDelivery reads a row of deliveryColumns.
@@ -371,7 +425,8 @@ func scanDelivery(row interface{ Scan(...any) error }) (bot.Delivery, error) {
 // Update stores d's State, Attempts, Due, SentAt, MessageID, LastError,
 // Parts and Tried.
 // An unknown delivery is ErrNotFound; one already marked sent is ErrSent
-// and is left as it is.
+// and is left as it is; one of a channel whose lease another replica
+// holds is ErrLeased, and left to that replica.
 func (o *Outbox) Update(ctx context.Context, d bot.Delivery) error {
 	if err := o.update(ctx, d); err != nil {
 		return fmt.Errorf("updating delivery %d: %w", d.ID, err)
@@ -392,14 +447,30 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	defer tx.Rollback()
+	var renewed time.Time // when the lease renewed here runs out
+	if d.State == bot.Sending && d.Channel != "" && !o.fresh(d.Channel) {
+		// About to post: the lease is renewed, so that the post has at
+		// least three quarters of it, more than a post may take, before
+		// another replica may take the channel over.
+		lease := o.db.leaseTime()
+		held, err := o.db.lease(ctx, tx.tx, channelLease(d.Channel), lease)
+		if err != nil {
+			return err
+		}
+		if !held {
+			return ErrLeased
+		}
+		renewed = leaseClock().Add(lease)
+	}
 	// The condition on state keeps a sent record sent whatever the caller
 	// asks.
 	res, err := tx.ExecContext(ctx, `
 		UPDATE deliveries SET state = ?, attempts = ?, due = ?, sent_at = ?, message_id = ?, last_error = ?,
 			parts = ?, tried = ?, updated = ?
-		WHERE id = ? AND state != 'sent'`,
+		WHERE id = ? AND state != 'sent' AND NOT EXISTS (
+			SELECT 1 FROM leases WHERE name = 'channel:' || deliveries.channel AND holder != ? AND until > ?)`,
 		string(d.State), d.Attempts, unixNano(d.Due), unixNano(d.SentAt), d.MessageID, d.LastError,
-		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID)
+		string(parts), unixNano(d.Tried), o.db.now().UnixNano(), d.ID, o.db.replica, leaseClock().UnixNano())
 	if err != nil {
 		return err
 	}
@@ -419,11 +490,19 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 			// Marking sent again, as a retry after a lost reply from the
 			// database does, is no change.
 			return nil
+		case state != string(bot.Sent):
+			return ErrLeased
 		default:
 			return ErrSent
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if !renewed.IsZero() {
+		o.renewed(d.Channel, renewed)
+	}
+	return nil
 }
 
 // Counts returns how many of the channel's deliveries are in each state,
@@ -438,7 +517,7 @@ func (o *Outbox) Counts(ctx context.Context, channel string) (map[bot.DeliverySt
 }
 
 func (o *Outbox) counts(ctx context.Context, channel string) (map[bot.DeliveryState]int, string, error) {
-	tx, err := o.db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := o.db.sql.readTx(ctx)
 	if err != nil {
 		return nil, "", err
 	}
@@ -519,7 +598,7 @@ func (db *DB) FirstSeen(ctx context.Context, id string, window time.Duration) (b
 	if _, err := tx.ExecContext(ctx, `DELETE FROM handled WHERE at < ?`, now.Add(-window).UnixNano()); err != nil {
 		return false, fmt.Errorf("recording request %q: %w", id, err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO handled (id, at) VALUES (?, ?)`, id, now.UnixNano())
+	res, err := tx.ExecContext(ctx, `INSERT INTO handled (id, at) VALUES (?, ?) ON CONFLICT DO NOTHING`, id, now.UnixNano())
 	if err != nil {
 		return false, fmt.Errorf("recording request %q: %w", id, err)
 	}

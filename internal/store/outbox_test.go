@@ -3,7 +3,6 @@ package store_test
 import (
 	"errors"
 	"maps"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -283,7 +282,7 @@ func TestOutboxCommit(t *testing.T) {
 }
 
 func TestOutboxConcurrentCommit(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	// Two handles on one file stand for two processes.
 	var dbs [2]*store.DB
 	for i := range dbs {
@@ -432,7 +431,7 @@ func TestOutboxUpdate(t *testing.T) {
 }
 
 func TestOutboxPersists(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	reopen := func() *store.DB {
 		t.Helper()
 		db, err := store.Open(t.Context(), path)
@@ -472,7 +471,7 @@ func TestOutboxPersists(t *testing.T) {
 }
 
 func TestPing(t *testing.T) {
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "archive.db"))
+	db, err := store.Open(t.Context(), store.ArchivePath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,10 +541,10 @@ func TestOutboxParts(t *testing.T) {
 
 // TestInstallID gives each archive its own id, kept across opens.
 func TestInstallID(t *testing.T) {
-	dir := t.TempDir()
+	paths := map[string]string{"a.db": store.ArchivePath(t), "b.db": store.ArchivePath(t)}
 	ids := map[string]string{}
 	for _, name := range []string{"a.db", "b.db", "a.db"} {
-		db, err := store.Open(t.Context(), filepath.Join(dir, name))
+		db, err := store.Open(t.Context(), paths[name])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/briefbot/briefbot/summarize"
@@ -45,24 +46,25 @@ func (db *DB) Quotes(ctx context.Context, speaker string, limit int) ([]QuoteRow
 		return nil, ErrEmptyQuery
 	}
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32
 	}
+	d := db.d
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), `+spanText("q")+`, q.partial,
+		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), `+d.spanText("q")+`, q.partial,
 			a.id, a.title, a.published, q.start_byte, q.end_byte,
 			CASE WHEN q.partial THEN COALESCE((
-				SELECT `+spanText("p")+` FROM positions p
+				SELECT `+d.spanText("p")+` FROM positions p
 				WHERE p.version_id = q.version_id AND p.start_byte <= q.start_byte AND p.end_byte >= q.end_byte
 				ORDER BY p.end_byte - p.start_byte LIMIT 1),
-				CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)) END
+				`+d.bytes("v.body", "q.sentence_start", "q.sentence_end - q.sentence_start")+`) END
 		FROM quotes q
 		JOIN versions v ON v.id = q.version_id
 		JOIN articles a ON a.latest_version_id = v.id
 		JOIN speakers sp ON sp.id = q.speaker_id
 		WHERE q.speaker_id IN (
-			SELECT id FROM speakers WHERE instr(name_key, ?1) > 0
+			SELECT id FROM speakers WHERE `+d.contains("name_key", "?1")+`
 			UNION
-			SELECT speaker_id FROM speaker_aliases WHERE instr(alias_key, ?1) > 0)
+			SELECT speaker_id FROM speaker_aliases WHERE `+d.contains("alias_key", "?1")+`)
 		ORDER BY COALESCE(a.published, v.created) DESC, v.id DESC, q.start_byte, q.ord
 		LIMIT ?2`, key, limit)
 	if err != nil {
@@ -118,7 +120,7 @@ func (db *DB) Briefing(ctx context.Context, articleID int64) (summarize.Article,
 func (db *DB) briefing(ctx context.Context, articleID int64) (summarize.Article, summarize.Briefing, Source, error) {
 	// One read transaction, so that a Save meanwhile is seen whole or not
 	// at all.
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := db.sql.readTx(ctx)
 	if err != nil {
 		return summarize.Article{}, summarize.Briefing{}, Source{}, err
 	}
@@ -158,7 +160,7 @@ type version struct {
 // one query for each table whatever their number. Ids not in the archive
 // are left out. Quotes are in text order; actors and positions in the order
 // they were saved.
-func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, error) {
+func readVersions(ctx context.Context, tx *tx, ids []int64) ([]version, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -172,7 +174,7 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 		SELECT v.id, v.article_id, v.version, v.created, v.body, v.title, v.lede, v.topics,
 			a.source_kind, a.source_key, a.name, a.url, a.title, a.outlet, a.byline, a.published
 		FROM versions v JOIN articles a ON a.id = v.article_id
-		WHERE v.id IN (SELECT value FROM json_each(?))
+		WHERE v.id IN `+tx.d.ints("?")+`
 		ORDER BY v.id`,
 		func(rows *sql.Rows) error {
 			var (
@@ -202,10 +204,10 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	}
 
 	if err := each(ctx, tx, `
-		SELECT q.version_id, `+spanText("q")+`, q.start_byte, q.end_byte, q.speaker, q.role, q.partial,
+		SELECT q.version_id, `+tx.d.spanText("q")+`, q.start_byte, q.end_byte, q.speaker, q.role, q.partial,
 			COALESCE(q.sentence_start, q.start_byte), COALESCE(q.sentence_end, q.end_byte)
 		FROM quotes q JOIN versions v ON v.id = q.version_id
-		WHERE q.version_id IN (SELECT value FROM json_each(?))
+		WHERE q.version_id IN `+tx.d.ints("?")+`
 		ORDER BY q.version_id, q.start_byte, q.ord`,
 		func(rows *sql.Rows) error {
 			var (
@@ -223,7 +225,7 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	}
 	if err := each(ctx, tx, `
 		SELECT version_id, name, role, aliases, kind
-		FROM version_actors WHERE version_id IN (SELECT value FROM json_each(?))
+		FROM version_actors WHERE version_id IN `+tx.d.ints("?")+`
 		ORDER BY version_id, ord`,
 		func(rows *sql.Rows) error {
 			var (
@@ -244,9 +246,9 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	if err := each(ctx, tx, `
-		SELECT p.version_id, p.actor, `+spanText("p")+`, p.start_byte, p.end_byte
+		SELECT p.version_id, p.actor, `+tx.d.spanText("p")+`, p.start_byte, p.end_byte
 		FROM positions p JOIN versions v ON v.id = p.version_id
-		WHERE p.version_id IN (SELECT value FROM json_each(?))
+		WHERE p.version_id IN `+tx.d.ints("?")+`
 		ORDER BY p.version_id, p.ord`,
 		func(rows *sql.Rows) error {
 			var (
@@ -265,15 +267,6 @@ func readVersions(ctx context.Context, tx *sql.Tx, ids []int64) ([]version, erro
 	return vs, nil
 }
 
-// spanText is the SQL for the text of the quote or position row r, joined
-// with its version as v: a text that is the body's bytes from its start to
-// its end, as summarize's always are, is saved empty and read from the
-// body (see ownText); the archive would otherwise hold it twice.
-func spanText(r string) string {
-	return `CASE WHEN ` + r + `.text = '' THEN CAST(substr(CAST(v.body AS BLOB), ` + r + `.start_byte + 1, ` +
-		r + `.end_byte - ` + r + `.start_byte) AS TEXT) ELSE ` + r + `.text END`
-}
-
 // ownText is the text to save for a quote or position of body: none when
 // it is the body's bytes from start to end, so that it is read from there.
 func ownText(body, text string, start, end int) string {
@@ -284,7 +277,7 @@ func ownText(body, text string, start, end int) string {
 }
 
 // each runs a query with args and calls fn for each row.
-func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
+func each(ctx context.Context, tx *tx, query string, fn func(*sql.Rows) error, args ...any) error {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err

@@ -77,7 +77,15 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	defer tx.Rollback()
-	s := saver{tx: tx.Tx, now: db.now().UnixNano(), exists: db.FileExists}
+	// Replicas on PostgreSQL save one at a time, as SQLite's writers do:
+	// a speaker met by two at once is then one speaker, a text two
+	// replicas read from a shared folder is saved once, and versions
+	// become visible in the order of their ids, which the channels'
+	// cursors rely on.
+	if err := db.lockTx(ctx, tx.tx, lockSave); err != nil {
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+	}
+	s := saver{tx: tx.tx, now: db.now().UnixNano(), exists: db.FileExists}
 	defer s.close()
 	out := make([]Saved, len(docs))
 	changed := false
@@ -104,7 +112,7 @@ type saver struct {
 	// exists reports whether the file with a source key is still there;
 	// nil means renames are not followed.
 	exists func(key string) bool
-	tx     *sql.Tx
+	tx     *tx
 	now    int64 // Unix nanoseconds
 	at     int64 // the article's date for ranking and roles: published, or now
 	// stmts are the statements prepared in tx, by their text: SQLite
@@ -145,6 +153,22 @@ func (s *saver) query(ctx context.Context, query string, args ...any) (*sql.Rows
 		return nil, err
 	}
 	return st.QueryContext(ctx, args...)
+}
+
+// insertID runs an INSERT and returns the id of the row it made. SQLite
+// tells it without a result set, a third cheaper than RETURNING in the
+// first scan of a big folder; PostgreSQL returns it.
+func (s *saver) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	if s.tx.d.postgres {
+		var id int64
+		err := s.queryRow(ctx, query+" RETURNING id", args...).Scan(&id)
+		return id, err
+	}
+	res, err := s.exec(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // scanner is a row to scan: a *sql.Row, or the error that kept a
@@ -243,14 +267,10 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		Scan(&saved.ArticleID, &prev, &saved.Version)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := s.exec(ctx, `
+		if saved.ArticleID, err = s.insertID(ctx, `
 			INSERT INTO articles (source_kind, source_key, name, url, title, outlet, byline, published, first_seen)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now)
-		if err != nil {
-			return Saved{}, err
-		}
-		if saved.ArticleID, err = res.LastInsertId(); err != nil {
+			src.Kind, src.Key, src.Name, a.URL, a.Title, a.Source, a.Byline, unixNano(a.Published), s.now); err != nil {
 			return Saved{}, err
 		}
 	case err != nil:
@@ -273,15 +293,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	if err != nil {
 		return Saved{}, err
 	}
-	res, err := s.exec(ctx, `
+	var vid int64
+	if vid, err = s.insertID(ctx, `
 		INSERT INTO versions (article_id, version, content_hash, body, title, lede, topics, created)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now)
-	if err != nil {
-		return Saved{}, err
-	}
-	vid, err := res.LastInsertId()
-	if err != nil {
+		saved.ArticleID, saved.Version, hash, a.Body, b.Title, b.Lede, string(topics), s.now); err != nil {
 		return Saved{}, err
 	}
 	if _, err := s.exec(ctx, `UPDATE articles SET latest_version_id = ? WHERE id = ?`, vid, saved.ArticleID); err != nil {
@@ -327,15 +343,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.exec(ctx, `
+		var qid int64
+		if qid, err = s.insertID(ctx, `
 			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd)
-		if err != nil {
-			return Saved{}, err
-		}
-		qid, err := res.LastInsertId()
-		if err != nil {
+			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd); err != nil {
 			return Saved{}, err
 		}
 		if err := ix.add(ctx, quoteRow(qid), q.Text, q.Speaker, sid, s.at); err != nil {
@@ -350,15 +362,11 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if sid.Valid {
 			said[sid.Int64] = true
 		}
-		res, err := s.exec(ctx, `
+		var pid int64
+		if pid, err = s.insertID(ctx, `
 			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor)
-		if err != nil {
-			return Saved{}, err
-		}
-		pid, err := res.LastInsertId()
-		if err != nil {
+			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor); err != nil {
 			return Saved{}, err
 		}
 		if quoted(p, b.Quotes) {
@@ -436,13 +444,9 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 	}
 	switch {
 	case id == 0:
-		res, err := s.exec(ctx, `
+		if id, err = s.insertID(ctx, `
 			INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)`,
-			name, nameKey(name), surname(name), string(kind), role, roleAt)
-		if err != nil {
-			return 0, err
-		}
-		if id, err = res.LastInsertId(); err != nil {
+			name, nameKey(name), surname(name), string(kind), role, roleAt); err != nil {
 			return 0, err
 		}
 	default:
@@ -468,7 +472,7 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			continue
 		}
 		if _, err := s.exec(ctx, `
-			INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?)`,
+			INSERT INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 			id, nameKey(alias), alias); err != nil {
 			return 0, err
 		}
@@ -520,10 +524,10 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 		WITH cand(id) AS (
 			SELECT id FROM speakers WHERE kind = ?1 AND surname = ?4
 			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key = ?2
-			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN (SELECT value FROM json_each(?3))
+			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN `+s.tx.d.texts("?3")+`
 			UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2)
 		SELECT s.id, s.name, s.name_key,
-			s.name_key IN (SELECT value FROM json_each(?3))
+			s.name_key IN `+s.tx.d.texts("?3")+`
 			OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias_key = ?2)
 		FROM cand JOIN speakers s ON s.id = cand.id
 		WHERE s.kind = ?1

@@ -63,7 +63,7 @@ const maxTerms = 16
 // the place or its adjective (Europe, European). Quotes attributed to
 // nobody are not counted. A topic without words is ErrEmptyQuery.
 func (db *DB) WhoSaid(ctx context.Context, topic string, limit int) (hits []Hit, more int, err error) {
-	q := matchQuery(topic)
+	q := db.searchQuery(topic)
 	if q == "" {
 		return nil, 0, ErrEmptyQuery
 	}
@@ -108,9 +108,7 @@ type row struct {
 // fraction of what SQL's grouping and window functions cost over a few
 // thousand rows.
 func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-		FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+	matched, err := db.recentMatches(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,27 +130,13 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		sp.rows = append(sp.rows, x)
 	}
 	topics := make(map[int64]row) // an article's topics, by version id
-	for rows.Next() {
-		var (
-			x   row
-			sid sql.NullInt64
-			at  sql.NullInt64
-		)
-		if err := rows.Scan(&x.rid, &sid, &at, &x.r); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		x.at = at.Int64
+	for _, m := range matched {
 		switch {
-		case x.rid%4 == 2:
-			topics[x.rid/4] = x
-		case sid.Valid: // quotes attributed to nobody count for nobody
-			add(sid.Int64, x)
+		case m.rid%4 == 2:
+			topics[m.rid/4] = m.row
+		case m.sid.Valid: // quotes attributed to nobody count for nobody
+			add(m.sid.Int64, m.row)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
 	}
 	// An article's topics count, a share of them, for each of its speakers.
 	if len(topics) > 0 {
@@ -163,7 +147,7 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		list, _ := json.Marshal(ids)
 		vs, err := db.sql.QueryContext(ctx, `
 			SELECT version_id, speaker_id FROM version_speakers
-			WHERE version_id IN (SELECT value FROM json_each(?))`, string(list))
+			WHERE version_id IN `+db.d.ints("?"), string(list))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -216,6 +200,87 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 	return out, len(bySID), nil
 }
 
+// matchedRow is a search row that matches, with its speaker, if any.
+type matchedRow struct {
+	row
+	sid sql.NullInt64
+}
+
+// recentMatches reads the most recent recentMatches rows matching q.
+func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
+	if !db.d.postgres {
+		// FTS5 reads its index in rowid order: newest first costs nothing.
+		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
+			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+	}
+	// PostgreSQL cannot read a full-text index in order. It can read the
+	// rows newest first, testing each, until it has enough: cheap for a
+	// common word, dear for a rare one; or read every match through the
+	// index and sort them: the other way round. Left to itself it tests
+	// rows far too long (a tsvector's @@ is dearer than it thinks), so it
+	// is told which, by its own estimate of the matches.
+	order := "seq" // newest first
+	n, err := db.estimate(ctx, `SELECT 1 FROM search WHERE doc @@ to_tsquery('briefbot', ?)`, q)
+	if err != nil {
+		return nil, err
+	}
+	if n < sortBelow {
+		order = "seq + 0" // an expression, so not by the index on seq
+	}
+	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+		FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY `+order+` DESC LIMIT ?`, q, recentMatches)
+}
+
+// sortBelow is the number of matches below which PostgreSQL reads them all
+// through the full-text index and sorts them rather than read the rows
+// newest first: where the two took the same time in BenchmarkWhoSaid, a
+// match read through the index costing about nine rows read in order.
+const sortBelow = 10_000
+
+// estimate is how many rows PostgreSQL's planner expects query to return.
+func (db *DB) estimate(ctx context.Context, query string, args ...any) (float64, error) {
+	var plan string
+	if err := db.sql.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
+		return 0, err
+	}
+	var p []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		}
+	}
+	if err := json.Unmarshal([]byte(plan), &p); err != nil || len(p) == 0 {
+		return 0, fmt.Errorf("reading the plan of a search: %v", err)
+	}
+	return p[0].Plan.Rows, nil
+}
+
+// pgRank is PostgreSQL's relevance of a search row doc to a query q, on
+// the scale of FTS5's bm25: negative, lower is better. Quotes' and
+// positions' own words weigh four times their topics, speaker and forms.
+const pgRank = `-ts_rank('{0.25, 0.25, 0.25, 1}', doc, q, 1)`
+
+// matchRows runs a query of search rows: rowid, speaker_id, at and rank.
+func (db *DB) matchRows(ctx context.Context, query string, args ...any) ([]matchedRow, error) {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []matchedRow
+	for rows.Next() {
+		var (
+			m  matchedRow
+			at sql.NullInt64
+		)
+		if err := rows.Scan(&m.rid, &m.sid, &at, &m.r); err != nil {
+			return nil, err
+		}
+		m.at = at.Int64
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
 func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, more int, err error) {
 	matches, matched, err := db.rank(ctx, q, limit)
 	if err != nil {
@@ -266,13 +331,14 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 // the speaker's first quote in it, or else their first position.
 func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, err error) {
 	id := rid / 4
+	spanText := db.d.spanText
 	var row *sql.Row
 	switch rid % 4 {
 	case 0:
 		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("q")+`, q.version_id, q.start_byte, q.end_byte, 0, q.partial
 			FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.id = ?`, id)
 	case 1:
-		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, 0
+		row = db.sql.QueryRowContext(ctx, `SELECT `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, FALSE
 			FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id = ?`, id)
 	default:
 		row = db.sql.QueryRowContext(ctx, `
@@ -280,8 +346,8 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 				SELECT `+spanText("q")+` AS text, q.version_id, q.start_byte, q.end_byte, 0 AS k, q.partial
 				FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.version_id = ?1 AND q.speaker_id = ?2
 				UNION ALL
-				SELECT `+spanText("p")+` AS text, p.version_id, p.start_byte, p.end_byte, 1 AS k, 0
-				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2)
+				SELECT `+spanText("p")+` AS text, p.version_id, p.start_byte, p.end_byte, 1 AS k, FALSE
+				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2) AS t
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
 	var (
@@ -311,7 +377,7 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok bool, err error) {
 	where.version = sp.version
 	err = db.sql.QueryRowContext(ctx, `
-		SELECT `+spanText("p")+`, p.start_byte, p.end_byte FROM positions p JOIN versions v ON v.id = p.version_id
+		SELECT `+db.d.spanText("p")+`, p.start_byte, p.end_byte FROM positions p JOIN versions v ON v.id = p.version_id
 		WHERE p.version_id = ? AND p.start_byte <= ? AND p.end_byte >= ?
 		ORDER BY p.end_byte - p.start_byte LIMIT 1`, sp.version, sp.start, sp.end).Scan(&said.Text, &where.start, &where.end)
 	if err == nil {
@@ -323,7 +389,7 @@ func (db *DB) contextOf(ctx context.Context, sp span) (said Said, where span, ok
 	var text sql.NullString
 	err = db.sql.QueryRowContext(ctx, `
 		SELECT q.sentence_start, q.sentence_end,
-			CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)
+			`+db.d.bytes("v.body", "q.sentence_start", "q.sentence_end - q.sentence_start")+`
 		FROM quotes q JOIN versions v ON v.id = q.version_id
 		WHERE q.version_id = ? AND q.start_byte = ? AND q.end_byte = ? AND q.sentence_start IS NOT NULL
 		LIMIT 1`, sp.version, sp.start, sp.end).Scan(&where.start, &where.end, &text)
@@ -363,6 +429,15 @@ var stopWords = map[string]bool{
 	"is": true, "are": true, "was": true, "were": true, "be": true,
 }
 
+// searchQuery is the query for the archive's full-text search of topic:
+// FTS5's (matchQuery) on SQLite, a tsquery (tsQuery) on PostgreSQL.
+func (db *DB) searchQuery(topic string) string {
+	if db.d.postgres {
+		return tsQuery(topic)
+	}
+	return matchQuery(topic)
+}
+
 // matchQuery turns a topic as a user types it into an FTS5 query, or ""
 // when it has no words.
 //
@@ -372,6 +447,33 @@ var stopWords = map[string]bool{
 // tokenizer makes it one in the text. Each word or place phrase becomes the
 // OR of its expandTopic forms, and all of them must match.
 func matchQuery(topic string) string {
+	var groups []string
+	for _, alts := range matchTerms(topic) {
+		for i, f := range alts {
+			alts[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+		}
+		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+	}
+	return strings.Join(groups, " AND ")
+}
+
+// tsQuery is matchQuery for PostgreSQL: the same terms as a tsquery for
+// to_tsquery, each word quoted and the words of a phrase in sequence
+// (<->). Words are only letters and digits, so none can be read as syntax.
+func tsQuery(topic string) string {
+	var groups []string
+	for _, alts := range matchTerms(topic) {
+		for i, f := range alts {
+			alts[i] = "'" + strings.Join(strings.Fields(f), "' <-> '") + "'"
+		}
+		groups = append(groups, "("+strings.Join(alts, " | ")+")")
+	}
+	return strings.Join(groups, " & ")
+}
+
+// matchTerms are the terms of a topic that a search must match, all of
+// them: each a list of alternatives, words and phrases in lower case.
+func matchTerms(topic string) [][]string {
 	var terms [][]string // each a phrase of lower-case words
 	for _, field := range strings.FieldsFunc(topic, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
@@ -394,7 +496,7 @@ func matchQuery(topic string) string {
 		terms = content
 	}
 
-	var groups []string
+	var groups [][]string
 	for i := 0; i < len(terms); i++ {
 		phrase := strings.Join(terms[i], " ")
 		// A two-word place ("United States") is one term.
@@ -404,13 +506,9 @@ func matchQuery(topic string) string {
 				i++
 			}
 		}
-		var alts []string
-		for _, f := range expandTopic(phrase) {
-			alts = append(alts, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
-		}
-		groups = append(groups, "("+strings.Join(alts, " OR ")+")")
+		groups = append(groups, expandTopic(phrase))
 	}
-	return strings.Join(groups, " AND ")
+	return groups
 }
 
 // sameText reports whether two texts are the same words, as one quote

@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
 )
@@ -25,7 +25,7 @@ func day(n int) time.Time { return time.Date(2025, 3, n, 12, 0, 0, 0, time.UTC) 
 // each time it is read.
 func open(t *testing.T) *store.DB {
 	t.Helper()
-	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "archive.db"))
+	db, err := store.Open(t.Context(), store.ArchivePath(t))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -118,15 +118,42 @@ func saveFiller(t *testing.T, db *store.DB) {
 	}
 }
 
+// TestOpenTogether opens a new archive from several processes' worth of
+// connections at once, as replicas started together do: every Open
+// succeeds, and each migration is applied once.
+func TestOpenTogether(t *testing.T) {
+	path := store.ArchivePath(t)
+	const replicas = 4
+	var wg sync.WaitGroup
+	errs := make([]error, replicas)
+	for i := range replicas {
+		wg.Go(func() {
+			db, err := store.Open(t.Context(), path)
+			if err == nil {
+				err = db.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatalf("Open by %d at once: %v", replicas, err)
+	}
+	var n, distinct int
+	if err := openRaw(t, path).QueryRowContext(t.Context(),
+		`SELECT COUNT(*), COUNT(DISTINCT name) FROM schema_version`).Scan(&n, &distinct); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 || n != distinct {
+		t.Errorf("schema_version has %d rows for %d migrations; want one each", n, distinct)
+	}
+}
+
 func TestOpenMigratesOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	versions := func() []string {
 		t.Helper()
-		raw, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer raw.Close()
+		raw := openRaw(t, path)
 		rows, err := raw.QueryContext(t.Context(), `SELECT version, name, applied FROM schema_version ORDER BY version`)
 		if err != nil {
 			t.Fatal(err)
@@ -157,7 +184,10 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql ", "9 0009_leases.sql "}
+	if store.OnPostgres() {
+		want = []string{"1 0001_init.sql ", "2 0002_leases.sql "}
+	}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
 	}
@@ -175,12 +205,11 @@ func TestOpenMigratesOnce(t *testing.T) {
 	if diff := cmp.Diff(got, versions()); diff != "" {
 		t.Errorf("a third Open changed schema_version (-before +after):\n%s", diff)
 	}
-
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
+	if store.OnPostgres() {
+		return
 	}
-	defer raw.Close()
+
+	raw := openRaw(t, path)
 	var mode string
 	if err := raw.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil {
 		t.Fatal(err)
@@ -190,7 +219,88 @@ func TestOpenMigratesOnce(t *testing.T) {
 	}
 }
 
+// TestOpenArchivesOfBothBranches opens SQLite archives as the two
+// branches left them before they were merged, each without the other's
+// migration: main's (0008_web_sources.sql, no leases) and pg12's, whose
+// leases were migration 0008 until main took that number. Each gets what
+// it lacks, and pg12's leases are renumbered 0009, as they are now.
+func TestOpenArchivesOfBothBranches(t *testing.T) {
+	if store.OnPostgres() {
+		t.Skip("the branches' migrations met on SQLite only")
+	}
+	for _, tc := range []struct {
+		name string
+		was  []string // SQL making a new archive as the branch left it
+	}{
+		{"main", []string{
+			`DROP TABLE leases`,
+			`DELETE FROM schema_version WHERE version = 9`,
+		}},
+		{"pg12", []string{
+			`DROP INDEX articles_by_source`,
+			`DELETE FROM schema_version WHERE version = 8`,
+			`UPDATE schema_version SET version = 8, name = '0008_leases.sql' WHERE version = 9`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := t.Context()
+			path := store.ArchivePath(t)
+			db, err := store.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			raw := openRaw(t, path)
+			for _, q := range tc.was {
+				if _, err := raw.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+
+			db, err = store.Open(ctx, path)
+			if err != nil {
+				t.Fatalf("Open of %s's archive: %v", tc.name, err)
+			}
+			if err := db.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+			rows, err := raw.QueryContext(ctx, `SELECT version || ' ' || name FROM schema_version ORDER BY version`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var got []string
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, s)
+			}
+			want := []string{"1 0001_init.sql", "2 0002_feeds.sql", "3 0003_outbox.sql", "4 0004_byline.sql", "5 0005_quote_sentences.sql",
+				"6 0006_delivery_parts.sql", "7 0007_delivery_version.sql", "8 0008_web_sources.sql", "9 0009_leases.sql"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("schema_version after Open (-want +got):\n%s", diff)
+			}
+			var leases, index int
+			if err := raw.QueryRowContext(ctx, `SELECT
+				(SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'leases'),
+				(SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'articles_by_source')`).Scan(&leases, &index); err != nil {
+				t.Fatal(err)
+			}
+			if leases != 1 || index != 1 {
+				t.Errorf("after Open the archive has %d leases tables and %d articles_by_source indexes; want one of each", leases, index)
+			}
+		})
+	}
+}
+
 func TestOpenOddPath(t *testing.T) {
+	if store.OnPostgres() {
+		t.Skip("a file name")
+	}
 	// A '?' or '#' is part of the file name, not the start of parameters.
 	path := filepath.Join(t.TempDir(), "what? #1.db")
 	db, err := store.Open(t.Context(), path)
@@ -714,7 +824,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "archive.db")
+	path := store.ArchivePath(t)
 	// Two handles on one file stand for two processes.
 	var dbs [2]*store.DB
 	for i := range dbs {
@@ -785,6 +895,21 @@ func TestQuotesContext(t *testing.T) {
 	}
 	if got[1].Context != "" {
 		t.Errorf("whole quotation %q has context %q; want none", got[1].Text, got[1].Context)
+	}
+	// The commands read them through the archive, with the same contexts.
+	page, err := db.Archive().Quotes(t.Context(), bot.Query{Words: "kerr"}, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromArchive, fromDB []string
+	for _, r := range page.Rows {
+		fromArchive = append(fromArchive, fmt.Sprintf("%q %v %q", r.Text, r.Partial, r.Context))
+	}
+	for _, r := range got {
+		fromDB = append(fromDB, fmt.Sprintf("%q %v %q", r.Text, r.Partial, r.Context))
+	}
+	if diff := cmp.Diff(fromDB, fromArchive); diff != "" {
+		t.Errorf("Archive().Quotes(kerr) differs from DB.Quotes (-db +archive):\n%s", diff)
 	}
 
 	// /who-said shows a fragment as the report it is in, not alone.

@@ -31,7 +31,7 @@ func (a Archive) WhoSaid(ctx context.Context, q bot.Query, offset, limit int) ([
 	}
 	offset = max(offset, 0)
 	topic := strings.TrimSpace(q.Words + " " + q.About)
-	mq := matchQuery(topic)
+	mq := a.db.searchQuery(topic)
 	if mq == "" {
 		return nil, 0, nil
 	}
@@ -193,14 +193,15 @@ func isWordByte(b byte) bool {
 // about it: newest first, each article's in text order, and the same
 // words in several articles once, with the others in Also.
 func (db *DB) quotesOf(ctx context.Context, id int64, f Filter, about string) ([]bot.QuoteRow, error) {
+	d := db.d
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), `+spanText("q")+`, q.partial,
+		SELECT sp.name, COALESCE(NULLIF(q.role, ''), sp.role), `+d.spanText("q")+`, q.partial,
 			a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.published, q.start_byte, q.end_byte,
 			CASE WHEN q.partial THEN COALESCE((
-				SELECT `+spanText("p")+` FROM positions p
+				SELECT `+d.spanText("p")+` FROM positions p
 				WHERE p.version_id = q.version_id AND p.start_byte <= q.start_byte AND p.end_byte >= q.end_byte
 				ORDER BY p.end_byte - p.start_byte LIMIT 1),
-				CAST(substr(CAST(v.body AS BLOB), q.sentence_start + 1, q.sentence_end - q.sentence_start) AS TEXT)) END,
+				`+d.bytes("v.body", "q.sentence_start", "q.sentence_end - q.sentence_start")+`) END,
 			COALESCE(a.published, v.created), a.outlet, a.name, a.source_key
 		FROM quotes q `+latestOf("q")+`
 		JOIN speakers sp ON sp.id = q.speaker_id

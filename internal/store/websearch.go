@@ -35,7 +35,7 @@ type SearchPage struct {
 // five texts of each: a speaker none of whose five passes is left out.
 // A topic without words is ErrEmptyQuery.
 func (db *DB) SearchSpeakers(ctx context.Context, topic string, f Filter, offset, limit int) (SearchPage, error) {
-	q := matchQuery(topic)
+	q := db.searchQuery(topic)
 	if q == "" {
 		return SearchPage{}, ErrEmptyQuery
 	}

@@ -15,7 +15,7 @@ import (
 
 // writeTx is a write transaction that holds the DB's gate until it ends.
 type writeTx struct {
-	*sql.Tx
+	*tx
 	release func()
 }
 
@@ -31,7 +31,7 @@ func (db *DB) beginWrite(ctx context.Context) (*writeTx, error) {
 		release()
 		return nil, err
 	}
-	return &writeTx{Tx: tx, release: release}, nil
+	return &writeTx{tx: tx, release: release}, nil
 }
 
 // Commit commits the transaction and opens the gate.
@@ -58,8 +58,12 @@ func (db *DB) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 }
 
 // lockWrite takes the gate and returns the func that gives it back, which
-// may be called more than once.
+// may be called more than once. PostgreSQL locks rows, not the database,
+// and needs no gate.
 func (db *DB) lockWrite(ctx context.Context) (func(), error) {
+	if db.d.postgres {
+		return func() {}, nil
+	}
 	select {
 	case db.gate <- struct{}{}:
 	case <-ctx.Done():
