@@ -615,17 +615,7 @@ func loadData() {
 		}
 		multiPlaces[words[0]] = append(multiPlaces[words[0]], multiPlace{words: words, canonical: canonical})
 	}
-	readLines("data/places.txt", func(f []string) {
-		if len(f) < 1 {
-			return
-		}
-		addPlace(f[0], f[0])
-		if len(f) >= 3 && f[2] != "-" {
-			for _, a := range strings.Split(f[2], "|") {
-				addPlace(a, f[0])
-			}
-		}
-	})
+	eachPlaceName(addPlace)
 	readLines("data/demonyms.txt", func(f []string) {
 		if len(f) < 2 {
 			return
@@ -638,6 +628,22 @@ func loadData() {
 		e.flags |= wDemonym
 		if e.place == "" {
 			e.place = f[1]
+		}
+	})
+}
+
+// eachPlaceName calls fn with every place of data/places.txt and each of
+// its other names, each with the place's canonical name.
+func eachPlaceName(fn func(name, canonical string)) {
+	readLines("data/places.txt", func(f []string) {
+		if len(f) < 1 {
+			return
+		}
+		fn(f[0], f[0])
+		if len(f) >= 3 && f[2] != "-" {
+			for _, a := range strings.Split(f[2], "|") {
+				fn(a, f[0])
+			}
 		}
 	})
 }

@@ -42,17 +42,7 @@ var placeForms = sync.OnceValue(func() map[string][]string {
 		}
 		groups[p] = append(g, f)
 	}
-	readLines("data/places.txt", func(f []string) {
-		if len(f) < 1 {
-			return
-		}
-		add(f[0], f[0])
-		if len(f) >= 3 && f[2] != "-" {
-			for _, a := range strings.Split(f[2], "|") {
-				add(f[0], a)
-			}
-		}
-	})
+	eachPlaceName(func(name, canonical string) { add(canonical, name) })
 	readLines("data/demonyms.txt", func(f []string) {
 		if len(f) >= 2 {
 			add(f[1], f[0])
