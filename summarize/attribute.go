@@ -277,8 +277,8 @@ func (d *doc) reportsThat(si int) bool {
 }
 
 // openingClauseEnd returns where the main clause of sentence si starts
-// when the sentence opens with a subordinate clause ("When Trump suggested
-// that …, Rubio fired back"): after that clause's comma; else the
+// when the sentence opens with a subordinate clause ("When Harkin suggested
+// that …, Valk fired back"): after that clause's comma; else the
 // sentence's start.
 func (d *doc) openingClauseEnd(si int) int {
 	s := &d.sents[si]
@@ -299,7 +299,7 @@ func (d *doc) openingClauseEnd(si int) int {
 // sentenceSubject returns who sentence si is about.
 func (d *doc) sentenceSubject(si int) int {
 	s := &d.sents[si]
-	// "When Trump suggested that …, Rubio fired back: …": the main
+	// "When Harkin suggested that …, Valk fired back: …": the main
 	// clause's speech verb first, then the opening clause's.
 	main := d.openingClauseEnd(si)
 	for _, from := range [2]int{main, s.t0} {
@@ -383,34 +383,19 @@ func (d *doc) creditAfter(sp *span) int {
 	}
 	if d.toks[k].kind == tPunct && isDash(rune(d.toks[k].r)) && k+1 < s.t1 && !d.has(k+1, wConj|wPrep|wCue|wAux) && !d.is(k+1, "that") {
 		// “Q” — Dana Pruitt; not “I don't think the wisdom” -- that
-		// Bloomberg is seen as a liberal -- “is going to last,” he says.
+		// Mayor Bloom is seen as a liberal -- “is going to last,” he says.
 		if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {
 			return w
 		}
 	}
-	if endsSentence(d.body[sp.s:sp.e]) {
-		// “We are refugees. We are not terrorists.” Mr. Zahed said: “…”:
-		// a verb with a colon after a whole sentence brings the next one.
-		for c := k; c < s.t1 && c < k+6 && (d.toks[c].kind == tWord || d.punct(c, '.')); c++ {
-			if _, _, n := d.cueAt(c); n > 0 {
-				if d.punct(c+n, ':') {
-					return -1
-				}
-				break
-			}
-		}
-	}
-	if d.finiteCueIn(s.t0, sp.open) {
-		// "After Fesk said that some would do better at “less demanding
-		// schools,” Rell said: “…”": that verb brings the next quotation.
-		for c := k; c < s.t1 && c < k+6 && d.toks[c].kind == tWord; c++ {
-			if _, _, n := d.cueAt(c); n > 0 {
-				if d.punct(c+n, ':') {
-					return -1
-				}
-				break
-			}
-		}
+	// A verb with a colon brings the next quotation, after one that is a
+	// whole sentence (“We are not terrorists.” Mr. Haidari said: “…”) or
+	// one in a clause with a speech verb of its own ("After Fesk said
+	// that some would do better at “less demanding schools,” Rell said:
+	// “…”").
+	if endsSentence(d.body[sp.s:sp.e]) && d.cueBeforeColon(k, s.t1, true) ||
+		d.finiteCueIn(s.t0, sp.open) && d.cueBeforeColon(k, s.t1, false) {
+		return -1
 	}
 	if _, _, n := d.cueAt(k); n > 0 {
 		sp.cued = true // “…,” said someone: speech, whoever spoke
@@ -489,6 +474,18 @@ func (d *doc) verbBefore(sp *span) int {
 	return -1
 }
 
+// cueBeforeColon reports whether the first speech verb within a few words
+// from k, before any punctuation (an honorific's full stop passed over
+// when honorific is set: "Mr. Haidari said:"), is followed by a colon.
+func (d *doc) cueBeforeColon(k, end int, honorific bool) bool {
+	for c := k; c < end && c < k+6 && (d.toks[c].kind == tWord || honorific && d.punct(c, '.')); c++ {
+		if _, _, n := d.cueAt(c); n > 0 {
+			return d.punct(c+n, ':')
+		}
+	}
+	return false
+}
+
 // verbLater finds the subject of a speech verb later in the sentence,
 // before any other quotation.
 func (d *doc) verbLater(sp *span) int {
@@ -502,7 +499,7 @@ func (d *doc) verbLater(sp *span) int {
 		}
 		if form, _, n := d.cueAt(c); n > 0 && form == cueFinite {
 			if d.punct(c+n, ':') && endsSentence(d.body[sp.s:sp.e]) {
-				break // “We are not terrorists.” Mr. Zaher said: “…”: his words come next
+				break // “We are not terrorists.” Mr. Haidari said: “…”: his words come next
 			}
 			if d.punct(c-1, ',') && c-1 > sp.close && !strings.ContainsRune(d.body[sp.s:sp.e], ' ') {
 				break // "He pressed “cancel” and the order vanished, said Ana Ruiz": a label

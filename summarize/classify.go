@@ -81,8 +81,8 @@ func (d *doc) classify() {
 			if d.toks[sp.open+1].fl&fLower != 0 {
 				if w := d.nearestPerson(sp.open); w >= 0 {
 					// The sentence's subject before the nearest person:
-					// "Jacobs credited Merkel with holding “the entire
-					// continent together”" is Jacobs's.
+					// "Orwin credited Ulm with holding “the entire
+					// continent together”" is Orwin's.
 					if sub := d.sents[sp.sent].subject; sub >= 0 && sub != w && d.ents[sub].kind == mPerson && d.seenBy(sub, sp.sent) == sp.sent {
 						w = sub
 					}

@@ -116,7 +116,7 @@ func (d *doc) clauseStart(c int) int {
 			cs = k + 1
 			break
 		}
-		if t.kind == tPunct && (t.r == ';' || t.r == ':' || isDash(rune(t.r)) && t.r != '-') {
+		if t.kind == tPunct && (t.r == ';' || t.r == ':') || d.dashAt(k) {
 			cs = k + 1
 			break
 		}
@@ -462,7 +462,7 @@ func (d *doc) inverted(c int) bool {
 	}
 	if k < 0 || d.toks[k].sent != d.toks[c].sent {
 		if k >= 0 && d.toks[c].fl&fParaStart == 0 && isCapWord(d, c+1) {
-			// "Said Comey, “…”" opening a sentence: the name, then a comma or colon.
+			// "Said Crane, “…”" opening a sentence: the name, then a comma or colon.
 			for j := c + 2; j < len(d.toks) && j < c+6 && d.toks[j].sent == d.toks[c].sent; j++ {
 				if d.punct(j, ',') || d.punct(j, ':') {
 					return d.mentionOf(j-1) >= 0
@@ -534,14 +534,14 @@ func (d *doc) namedAfter(c int) bool {
 // ("delegate-rich states", "30 states", "other states").
 func (d *doc) stateIsVerb(i int) bool {
 	p := i - 1
-	if p >= 0 && d.toks[p].kind == tPunct && d.toks[p].sent == d.toks[i].sent && (d.toks[p].r == ')' || d.toks[p].r != '-' && isDash(rune(d.toks[p].r))) {
+	if p >= 0 && d.toks[p].sent == d.toks[i].sent && (d.punct(p, ')') || d.dashAt(p)) {
 		return true // "Byne — who was posted at the door — states that"
 	}
 	if p < 0 || d.toks[p].kind != tWord || d.toks[p].sent != d.toks[i].sent {
 		return false
 	}
 	if d.clauseWord(p) || d.mentionOf(p) >= 0 || d.is(p, "to") {
-		return true // "he states", "Atlas states", "prompted it to state"
+		return true // "he states", "the almanac states", "prompted it to state"
 	}
 	switch d.low(p - 1) {
 	case "the", "a", "an", "this", "its", "his", "her", "their":
@@ -593,7 +593,7 @@ func (d *doc) cueSubject(c int) int {
 			return w
 		}
 		if p := d.personInTitle(a); p >= 0 {
-			return p // "said Air Force 1st Lt. Tyler Livingston", "said former Ohio Gov. and party Chairman Ed Rennard"
+			return p // "said Air Force 1st Lt. Tyler Livenby", "said former Ohio Gov. and party Chairman Ed Rennard"
 		}
 		return w
 	}
@@ -628,7 +628,7 @@ func (d *doc) promptedSubject(c int) int {
 				break
 			}
 			if w := d.low(j); (w == "prompted" || w == "forced" || w == "asked" || w == "moved") && d.has(j-1, wAux) && d.toks[j-1].fl&fLower != 0 {
-				// "Mr. Trump was prompted to say": the one prompted is the subject.
+				// "Mr. Harkin was prompted to say": the one prompted is the subject.
 				if mi := d.mentionOf(j - 2); mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
 					return d.mentions[mi].ent
 				}
@@ -642,7 +642,7 @@ func (d *doc) promptedSubject(c int) int {
 				for _, m := range d.mentionsIn(int(d.toks[c].sent)) {
 					if m.c0 > j && m.c1 <= c-1 && m.kind == mPerson && m.ent >= 0 {
 						if d.toks[m.c1-1].fl&fPossessive != 0 && isCapWord(d, m.c1) {
-							continue // "prompted Dave Lyle's Atlas to state": the Atlas
+							continue // "prompted Ena Moss's Almanac to state": the Almanac
 						}
 						return m.ent
 					}
@@ -683,7 +683,7 @@ func (d *doc) participleSubject(c int) int {
 // York,").
 func (d *doc) subjectEnd(c int) int {
 	before := c - 1
-	if before > 0 && d.toks[before].kind == tPunct && (isDash(rune(d.toks[before].r)) && d.toks[before].r != '-' || d.toks[before].r == ')') {
+	if before > 0 && (d.dashAt(before) || d.punct(before, ')')) {
 		open := rune(d.toks[before].r)
 		if open == ')' {
 			open = '('
@@ -715,14 +715,14 @@ func (d *doc) subjectEnd(c int) int {
 // set off by commas just before the verb; else -1.
 func (d *doc) setOffName(before int) int {
 	if before > 2 && d.punct(before, ',') && d.toks[before-1].kind == tNum && d.punct(before-2, ',') {
-		before -= 2 // "…, shopkeeper Ilona Marek, 54, said": past the age
+		before -= 2 // "…, shopkeeper Ilona Varga, 54, said": past the age
 	}
 	if before > 0 && d.punct(before, ',') {
 		if mi := d.mentionOf(before - 1); mi >= 0 {
 			m := d.mentions[mi]
 			j := m.c0 - 1
 			for j > m.c0-4 && j > 0 && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0 && d.has(j, wRole|wRoleAdj|wPersonNoun) {
-				j-- // "…, shopkeeper Ilona Marek, 54, said"
+				j-- // "…, shopkeeper Ilona Varga, 54, said"
 			}
 			if m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(j, ',') && !d.objectAppositive(j) {
 				return m.ent

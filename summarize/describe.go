@@ -499,7 +499,7 @@ func (d *doc) describedOne(x *description) int {
 	if definite && person && (!d.has(h, wPersonNoun) || epithets[hw]) || definite && (hw == "man" || hw == "woman") || strings.HasSuffix(hw, "-old") {
 		if p := d.personByRole(a, e, si, d.lx(h).gender); p >= 0 {
 			if seen := d.seenBy(p, si); seen >= 0 && seen < si-3 && si > 0 {
-				// "Pence praised Cruz. … “…,” the governor said": one given
+				// "Penning praised Corvin. … “…,” the governor said": one given
 				// the role long before yields to the person the paragraph is
 				// about, when the story gave that one no role.
 				if sub := d.sents[si-1].subject; sub >= 0 && sub != p && d.ents[sub].kind == mPerson && len(d.ents[sub].roleWord) == 0 && d.compatible(sub, d.lx(h).gender) && d.sents[si-1].para >= d.sents[si].para-1 {

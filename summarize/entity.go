@@ -54,7 +54,7 @@ type entity struct {
 	// products and places are and people are not.
 	thing bool
 	// guessed: gender comes only from a lone word that is also a given
-	// name ("Clinton", "Scott"), which a later full name may overrule.
+	// name ("Carson", "Scott"), which a later full name may overrule.
 	guessed bool
 }
 
@@ -251,13 +251,13 @@ func (d *doc) chunkEnd(i, end int) int {
 		}
 		if isCapWord(d, j) && !calendarWord(d.low(j)) {
 			if d.headlineVerb(j) {
-				break // "Ted Cruz Refuses To …", "Trump Is …": a headline's verb ends the name
+				break // "Dale Krupp Refuses To …", "Harkin Is …": a headline's verb ends the name
 			}
 			j++
 			continue
 		}
 		if isCapWord(d, j) && calendarWord(d.low(j)) {
-			break // "Trump on Wednesday", but "Night Market" stays one name
+			break // "Harkin on Wednesday", but "Night Market" stays one name
 		}
 		if d.articleName(j) {
 			j++ // "Yahya al-Mahdi"
@@ -316,7 +316,7 @@ func (d *doc) leadingInitial(k int) bool {
 	if isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet) {
 		return true
 	}
-	// "S. Palanivel, 58, said", "K. Arumugam said": an initial and a
+	// "R. Selvadurai, 58, said", "K. Arumugam said": an initial and a
 	// surname alone, set off or speaking.
 	if isCapWord(d, k) && d.toks[k].fl&fAllCaps == 0 && !d.has(k, wCue|wPron|wDet|wPrep|wConj|wIntro|wTime|wStop|wPlace) {
 		_, _, n := d.cueAt(k + 1)
@@ -355,8 +355,8 @@ func (d *doc) headlineSentence(si int) bool {
 const minHeadlineWords = 4
 
 // headlineLine reports whether paragraph pi is a headline: one sentence in
-// title case with no full stop at its end — "Carly Fiorina Endorses Ted
-// Cruz", a link to another story set between paragraphs. A list of names in
+// title case with no full stop at its end — "Nina Vale Endorses Ed
+// Harkin", a link to another story set between paragraphs. A list of names in
 // a sentence keeps its full stop.
 func (d *doc) headlineLine(pi int) bool {
 	p := d.paras[pi]
@@ -734,12 +734,12 @@ func (d *doc) chunk(a, b int) {
 			m.n0 = a // "US Senate"
 		}
 	case b-a == 2 && d.has(a, wGiven) && !d.has(a, wPlace) && d.has(a+1, wDemonym|wPlace) && d.toks[a].fl&fAllCaps == 0:
-		// "Mark Cuban", "Jack London": a given name and a surname that is
+		// "Peter Danish", "Jack London": a given name and a surname that is
 		// also a place's word.
 		m.kind = mPerson
 		m.n0 = a
 	case b == a+1 && d.has(a, wDemonym|wPlace) && d.personNamed(d.low(a)) >= 0:
-		m.kind = mPerson // "Cuban said", after Mark Cuban
+		m.kind = mPerson // "Danish said", after Peter Danish
 		m.n0 = a
 	case d.notOnlyPlaces(a, b, placeAt):
 		// "Johannesburg Water", "Bristol Rovers": a place and a word that is
@@ -977,7 +977,7 @@ func (d *doc) addMention(m mention) {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
 		if lone {
-			best = d.personFor(&m, words, name, genderUnknown) // "Clinton" after "Hillary Clinton"
+			best = d.personFor(&m, words, name, genderUnknown) // "Scott" after "Maren Scott"
 		} else {
 			best = d.personFor(&m, words, name, g)
 		}
@@ -1054,7 +1054,7 @@ func (d *doc) addMention(m mention) {
 	case e.gender == genderUnknown:
 		e.gender, e.guessed = g, lone
 	case e.guessed && !lone:
-		e.gender, e.guessed = g, false // "Clinton", then "Hillary Clinton"
+		e.gender, e.guessed = g, false // "Scott", then "Maren Scott"
 	}
 	m.ent = best
 	d.mentions = append(d.mentions, m)
@@ -1322,7 +1322,7 @@ func (d *doc) genderOf(m mention) int8 {
 	}
 	// A given name tells only when it comes first in a name of two words or
 	// more: a lone "Vance" may be a surname. It tells before a role word
-	// does: "spokesman Hope Hicks" is a woman.
+	// does: "spokesman Hope Harlan" is a woman.
 	if m.n1-m.n0 >= 2 {
 		if lx := d.lx(m.n0); lx.flags&wGiven != 0 && lx.gender != genderUnknown {
 			return lx.gender

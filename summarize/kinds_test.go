@@ -400,15 +400,15 @@ func TestReportedSpeechShapes(t *testing.T) {
 }
 
 // A speech verb set off by commas introduces the clause after it: "In
-// particular, he said, the fund …", "But as Clyburn noted, those voters
+// particular, he said, the fund …", "But as Corley noted, those voters
 // …"; a description after an inverted verb is its speaker ("…, said former
 // governor Ed Rendell") unless a clause goes on from it.
 func TestParentheticalSpeechVerbs(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"he said, between commas", "Tomas Pardo spoke for an hour. In particular, Pardo said, the foundation had free use of the club's courses.",
 			[]p2{{"Tomas Pardo", "the foundation had free use of the club's courses"}}},
-		{"as X noted", "But as Clyburn noted, those voters will give the senator a second look if he starts winning.",
-			[]p2{{"Clyburn", "those voters will give the senator a second look if he starts winning"}}},
+		{"as X noted", "But as Corley noted, those voters will give the senator a second look if he starts winning.",
+			[]p2{{"Corley", "those voters will give the senator a second look if he starts winning"}}},
 		{"a direct quotation after the comma", "Pardo said, “The foundation had free use of the courses.”",
 			nil},
 		{"inverted with a description", "The convention fund is $9 million short, said former governor Ed Rendell.",
@@ -606,7 +606,7 @@ func TestSpeakerOfWrittenWordsAndSubordinateClauses(t *testing.T) {
 	})
 }
 
-// A surname that is also a given name ("Clinton", "Scott") tells no sex on
+// A surname that is also a given name ("Carson", "Scott") tells no sex on
 // its own: the full name met later is the same person, and the surname
 // alone after it too; a female pronoun after it finds her.
 func TestLoneSurnameThatIsAGivenName(t *testing.T) {
@@ -626,7 +626,7 @@ func TestRegionAdjectiveIsNoPerson(t *testing.T) {
 }
 
 // A he or she in a sentence about someone is that someone, not a person
-// whose words or deeds are mentioned in passing ("Santilli's words").
+// whose words or deeds are mentioned in passing ("Sutter's words").
 func TestPronounPrefersSubjectToPossessor(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"possessor after the subject", "Judge Ada Morrow heard the case. Lawyer Tom Feld said his client Dane Sutter was joking.\n\nMorrow saw Sutter's words differently: “When he says he will fight, I do not take that as a joke,” she said.",
@@ -650,26 +650,26 @@ func TestVerbBeforeColonBringsNextQuotation(t *testing.T) {
 // dotted acronym ("the U.S. He says") starts a sentence.
 func TestSurnameAloneThatSpokeIsAPerson(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"after the U.S.", "Cox says the president is trying to distract from his lack of a plan to stop attacks in the U.S. He says Americans do not need any more “emotional lectures that are devoid of facts.”",
-			[]q{{"emotional lectures that are devoid of facts.", "Cox"}}},
-		{"a product is no she", "Dana Raman tells me the team rebuilt the glasses around that idea. The original Lumo ran hot enough that some reviewers, including ours, complained about it after long sessions. The Lumo 2 offloads most of its work to a paired phone.\n\n“Every milliwatt we took off the frame was heat we did not have to shed,” she says.",
-			[]q{{"Every milliwatt we took off the frame was heat we did not have to shed,", "Dana Raman"}}},
+		{"after the U.S.", "Coyle says the president is trying to distract from his lack of a plan to stop attacks in the U.S. He says Americans do not need any more “emotional lectures that are devoid of facts.”",
+			[]q{{"emotional lectures that are devoid of facts.", "Coyle"}}},
+		{"a product is no she", "Dana Oyelaran tells me the team rebuilt the glasses around that idea. The original Lumo ran hot enough that some reviewers, including ours, complained about it after long sessions. The Lumo 2 offloads most of its work to a paired phone.\n\n“Every milliwatt we took off the frame was heat we did not have to shed,” she says.",
+			[]q{{"Every milliwatt we took off the frame was heat we did not have to shed,", "Dana Oyelaran"}}},
 	})
 }
 
 // Names in wire and regional copy: an initial and a surname alone ("S.
-// Palanivel, 58,"), a role before a name set off after a place ("In Vesk,
-// Arventa, shopkeeper Ilona Marek, 54, said"), and a name right after the
+// Selvadurai, 58,"), a role before a name set off after a place ("In Dorrin,
+// Kestria, shopkeeper Ilona Varga, 54, said"), and a name right after the
 // speech verb that goes on to a quotation, which is the reported clause's
 // subject.
 func TestNamesSetOffInRegionalCopy(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"initial and surname", "Farmers were still draining their fields on Monday. S. Palanivel, 58, who grows paddy on two acres, said his crop had been three weeks from harvest.\n\n“The grains have started sprouting,” he said.",
-			[]q{{"The grains have started sprouting,", "S. Palanivel"}}},
-		{"place, then role and name", "In the border town of Vesk, Arventa, shopkeeper Ilona Marek, 54, said she heard the news on the radio. “My sister lives far away,” she said.",
-			[]q{{"My sister lives far away,", "Ilona Marek"}}},
-		{"said NAME “…”", "Cato Lind ran the firm for six years.\n\nIn an interview, Steve Hulm, a former vice president of global sales at the firm, said Lind “was personally, very heavily involved in all that discussion.”",
-			[]q{{"was personally, very heavily involved in all that discussion.", "Steve Hulm"}}},
+		{"initial and surname", "Farmers were still draining their fields on Monday. R. Selvadurai, 58, who grows paddy on two acres, said his crop had been three weeks from harvest.\n\n“The grains have started sprouting,” he said.",
+			[]q{{"The grains have started sprouting,", "R. Selvadurai"}}},
+		{"place, then role and name", "In the border town of Dorrin, Kestria, shopkeeper Ilona Varga, 54, said she heard the news on the radio. “My sister lives far away,” she said.",
+			[]q{{"My sister lives far away,", "Ilona Varga"}}},
+		{"said NAME “…”", "Cato Lind ran the firm for six years.\n\nIn an interview, Steve Orcutt, a former vice president of global sales at the firm, said Lind “was personally, very heavily involved in all that discussion.”",
+			[]q{{"was personally, very heavily involved in all that discussion.", "Steve Orcutt"}}},
 	})
 }
 
@@ -799,8 +799,8 @@ func TestSexOfNamesAndAsides(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"spokesman and a woman's name", "Dahlia Hamm said the group would raise no money. Campaign spokesman Hope Harlan confirmed that the group was independent. “They are not affiliated with the campaign,” she said.",
 			[]q{{"They are not affiliated with the campaign,", "Hope Harlan"}}},
-		{"cracked", "During their first debate, Hillary Corin cracked, “I am a progressive who likes to get things done.”",
-			[]q{{"I am a progressive who likes to get things done.", "Hillary Corin"}}},
+		{"cracked", "During their first debate, Hilde Corin cracked, “I am a progressive who likes to get things done.”",
+			[]q{{"I am a progressive who likes to get things done.", "Hilde Corin"}}},
 		{"an aside in dashes", "The mayor's pollster, Doug Shane, says his man has the money. “I don't think the conventional wisdom” -- that Mayor Bloom is seen as a nanny-state liberal -- will last, he says.",
 			[]q{{"I don't think the conventional wisdom", "Doug Shane"}}},
 	})
@@ -812,12 +812,12 @@ func TestSexOfNamesAndAsides(t *testing.T) {
 // the verb.
 func TestColonCreditsAndOldRoles(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"said: after a whole sentence", "On Tuesday, at the camp, Abdul Zaher, 25, and his wife, Bina Alwi, 27, pleaded for understanding.\n\n“We are refugees,” Ms. Alwi said. “We are not terrorists.” Mr. Zaher said: “The attack today is the work of terrorists.”",
-			[]q{{"We are refugees,", "Bina Alwi"}, {"We are not terrorists.", "Bina Alwi"}, {"The attack today is the work of terrorists.", "Abdul Zaher"}}},
-		{"a role given long before", "Gov. Carl Kessen of Ohio spoke on Monday. He said little.\n\nMike Penning, who is running for reelection this year, praised Ted Cruz for his courage. Penning also talked about the party's future. He spoke for an hour. But first, Penning sounded a positive note about Dana Trask.\n\n“I particularly want to commend Dana Trask,” the governor said.",
-			[]q{{"I particularly want to commend Dana Trask,", "Mike Penning"}}},
-		{"prompted it to state", "That record prompted Dave Lyle's Atlas of Elections to state, “Vigo County is the most reliable bellwether in the country.”",
-			[]q{{"Vigo County is the most reliable bellwether in the country.", "Atlas"}}},
+		{"said: after a whole sentence", "On Tuesday, at the camp, Omar Haidari, 25, and his wife, Nasrin Qadiri, 27, pleaded for understanding.\n\n“We are refugees,” Ms. Qadiri said. “We are not terrorists.” Mr. Haidari said: “The attack today is the work of terrorists.”",
+			[]q{{"We are refugees,", "Nasrin Qadiri"}, {"We are not terrorists.", "Nasrin Qadiri"}, {"The attack today is the work of terrorists.", "Omar Haidari"}}},
+		{"a role given long before", "Gov. Carl Kessen of Ohio spoke on Monday. He said little.\n\nMike Pellow, who is running for reelection this year, praised Ted Corvin for his courage. Pellow also talked about the party's future. He spoke for an hour. But first, Pellow sounded a positive note about Dana Trask.\n\n“I particularly want to commend Dana Trask,” the governor said.",
+			[]q{{"I particularly want to commend Dana Trask,", "Mike Pellow"}}},
+		{"prompted it to state", "That record prompted Ena Moss's Almanac of Elections to state, “Harlow County is the most reliable bellwether in the country.”",
+			[]q{{"Harlow County is the most reliable bellwether in the country.", "Almanac"}}},
 	})
 }
 
@@ -828,16 +828,16 @@ func TestReportedClauseThroughRelativesAndReasons(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"a relative clause inside", "Prime Minister Dara Colm suggested that the Texas billionaire, who is now the party's nominee, would unite the country against him if he visited.",
 			[]p2{{"Dara Colm", "the Texas billionaire, who is now the party's nominee, would unite the country against him if he visited"}}},
-		{"because", "Lawyer Dave Kendal said such a request was “futile,” because the bureau, not his client, now has the records.",
-			[]p2{{"Dave Kendal", "such a request was “futile,” because the bureau, not his client, now has the records"}}},
+		{"because", "Lawyer Dave Korrel said such a request was “futile,” because the bureau, not his client, now has the records.",
+			[]p2{{"Dave Korrel", "such a request was “futile,” because the bureau, not his client, now has the records"}}},
 	})
 }
 
 // A position inside another of the same actor's is left out.
 func TestNestedPositionIsLeftOut(t *testing.T) {
 	runPositionCases(t, []positionCase{
-		{"a call inside a reported clause", "Senator Jon Marek said he rarely asks surrogates to stump for him.",
-			[]p2{{"Jon Marek", "he rarely asks surrogates to stump for him"}}},
+		{"a call inside a reported clause", "Senator Jon Varga said he rarely asks surrogates to stump for him.",
+			[]p2{{"Jon Varga", "he rarely asks surrogates to stump for him"}}},
 	})
 }
 
@@ -860,12 +860,12 @@ func TestReportedSpeechAroundQuotationsAndAsides(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"comma inside the marks", "Teachers are “looking to see who is on the other side of the ticket,” union President Lily Garza said.",
 			[]p2{{"Lily Garza", "Teachers are “looking to see who is on the other side of the ticket,”"}}},
-		{"states after an aside", "In the book, Gary Byne — who was posted at the door for three years — states that the detail was considered a punishment.",
-			[]p2{{"Gary Byne", "the detail was considered a punishment"}}},
+		{"states after an aside", "In the book, Gary Bolt — who was posted at the door for three years — states that the detail was considered a punishment.",
+			[]p2{{"Gary Bolt", "the detail was considered a punishment"}}},
 		{"threatened to", "Ed Harkin threatened to run away from the field on Thursday.",
 			[]p2{{"Ed Harkin", "to run away from the field on Thursday"}}},
-		{"explained to someone why", "Sam Jacobs, the editor, explained to viewers why Mara Ulm was selected above all the others.",
-			[]p2{{"Sam Jacobs", "why Mara Ulm was selected above all the others"}}},
+		{"explained to someone why", "Sam Orwin, the editor, explained to viewers why Mara Ulm was selected above all the others.",
+			[]p2{{"Sam Orwin", "why Mara Ulm was selected above all the others"}}},
 	})
 }
 
@@ -874,8 +874,8 @@ func TestReportedSpeechAroundQuotationsAndAsides(t *testing.T) {
 // speech verb of their own.
 func TestReportedClauseOpenings(t *testing.T) {
 	runPositionCases(t, []positionCase{
-		{"a quoted fragment first", "Ed Harkin said “zero” voters would follow the senator and endorse Bush.",
-			[]p2{{"Ed Harkin", "“zero” voters would follow the senator and endorse Bush"}}},
+		{"a quoted fragment first", "Ed Harkin said “zero” voters would follow the senator and endorse Dorsey.",
+			[]p2{{"Ed Harkin", "“zero” voters would follow the senator and endorse Dorsey"}}},
 		{"an aside before that", "Mr. Harkin said, among other things, that Mr. Bezel has “got a huge antitrust problem.”",
 			[]p2{{"Harkin", "Mr. Bezel has “got a huge antitrust problem.”"}}},
 		{"added a number", "In Dorrow, organizers added 160 security staff along the parade route, up from 90 last year, the Dorrow Ledger reported.",
@@ -883,8 +883,8 @@ func TestReportedClauseOpenings(t *testing.T) {
 	})
 }
 
-// Objects and settings are no reported clause: "acknowledged Sanders'
-// success", "Following an animated town hall meeting last week, Kasich
+// Objects and settings are no reported clause: "acknowledged Harkin's
+// success", "Following an animated town hall meeting last week, Harkin
 // boasted".
 func TestObjectsAndSettingsAreNoPosition(t *testing.T) {
 	runPositionCases(t, []positionCase{
@@ -897,23 +897,23 @@ func TestObjectsAndSettingsAreNoPosition(t *testing.T) {
 
 // A lower-case fragment with no speech verb belongs to the person the
 // sentence is about before the person nearest to it, who is often its
-// object: "Jacobs credited Merkel with holding “the continent together”".
+// object: "Orwin credited Ulm with holding “the continent together”".
 func TestFragmentTakesTheSentencesSubject(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"credited X with", "Sam Jacobs, the editor, spoke on Monday. Jacobs credited Mara Ulm with holding “the whole coalition together” through the crisis.",
-			[]q{{"the whole coalition together", "Sam Jacobs"}}},
+		{"credited X with", "Sam Orwin, the editor, spoke on Monday. Orwin credited Mara Ulm with holding “the whole coalition together” through the crisis.",
+			[]q{{"the whole coalition together", "Sam Orwin"}}},
 		{"mocked X for", "Ed Harkin, who has a commanding lead, mocked Nina Vale for “having a tough night” because she won no states.",
 			[]q{{"having a tough night", "Ed Harkin"}}},
 	})
 }
 
-// A surname that is also a people's word ("Mark Cuban", "Jack London") is
-// a person's, and so is that word alone after it ("Cuban said").
+// A surname that is also a people's word ("Peter Danish", "Jack London") is
+// a person's, and so is that word alone after it ("Danish said").
 func TestSurnameThatIsADemonym(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"given name and demonym", "Businessman Mark Cuban said he would consider a run.\n\n“And I would have the same talk with Donald,” Cuban said.\n\n“It matters,” said Cuban.",
-			[]q{{"And I would have the same talk with Donald,", "Mark Cuban"}, {"It matters,", "Mark Cuban"}}},
-		{"the demonym as an adjective", "Cuban officials met the delegation. “We are ready,” said Ana Ruiz.",
+		{"given name and demonym", "Businessman Peter Danish said he would consider a run.\n\n“And I would have the same talk with Donald,” Danish said.\n\n“It matters,” said Danish.",
+			[]q{{"And I would have the same talk with Donald,", "Peter Danish"}, {"It matters,", "Peter Danish"}}},
+		{"the demonym as an adjective", "Danish officials met the delegation. “We are ready,” said Ana Ruiz.",
 			[]q{{"We are ready,", "Ana Ruiz"}}},
 	})
 }

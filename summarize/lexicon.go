@@ -527,10 +527,10 @@ var cueList = []cue{
 	{forms: "gush gushes gushed gushing"}, {forms: "enthuse enthuses enthused enthusing"},
 	{forms: "summarise summarises summarised summarising"}, {forms: "summarize summarizes summarized summarizing"},
 	{forms: "begin begins began beginning", kind: cueBare},
-	// An interviewer's follow-up and a retort: "“…?” Hannity pressed."
+	// An interviewer's follow-up and a retort: "“…?” Vale pressed."
 	{forms: "press presses pressed pressing", kind: cueBare}, {forms: "retaliate retaliates retaliated retaliating", kind: cueBare},
 	{forms: "persist persists persisted persisting", kind: cueBare},
-	{forms: "crack cracks cracked cracking", kind: cueBare}, // "Clinton cracked, “…”"
+	{forms: "crack cracks cracked cracking", kind: cueBare}, // "Corin cracked, “…”"
 	{forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
 	{forms: "shoot shoots shot shooting", kind: cueParticle, particle: "back"},

@@ -93,7 +93,7 @@ func (d *doc) positions() []position {
 					break // "had confirmed 68 nominees by this point": an object
 				}
 				if mi := d.mentionOf(k); mi >= 0 && !d.is(k-1, "that") && (d.is(d.mentions[mi].c1, "of") || d.is(d.mentions[mi].c1, "for")) {
-					break // "accused Trump of …", "blamed Ames for …": whom, not what
+					break // "accused Harkin of …", "blamed Ames for …": whom, not what
 				}
 				if !d.is(k-1, "that") && !d.clauseWord(k) && d.toks[k].fl&fLower != 0 && !d.has(c, wBareClause) &&
 					(!d.has(k, wDet|wPron) || !d.hasVerb(k, s.t1)) {
@@ -104,7 +104,7 @@ func (d *doc) positions() []position {
 				}
 				e, again := d.clauseEndAt(k, s.t1)
 				if !d.is(k-1, "that") && !d.finiteVerb(k, e) && !d.fragmentOpens(k, s.t1) {
-					break // "acknowledged Sanders' success": an object, no clause
+					break // "acknowledged Harkin's success": an object, no clause
 				}
 				if e-k >= 3 && !d.allQuoted(k, e) {
 					who := d.cueSubject(c)
@@ -124,7 +124,7 @@ func (d *doc) positions() []position {
 }
 
 // relativeCue reports whether the speech verb at c stands in a relative
-// clause whose object is gone: "Sanders's donor list, which the campaign
+// clause whose object is gone: "Vale's donor list, which the campaign
 // says includes 2.7 million contributors".
 func (d *doc) relativeCue(c int) bool {
 	for j := c - 1; j >= 0 && j >= c-5; j-- {
@@ -263,7 +263,7 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 			switch t.r {
 			case '.':
 				if j+1 < len(d.toks) && d.toks[j+1].sent == t.sent && d.toks[j+1].kind == tWord {
-					continue // "Mr. Bashir", "Donald J. Trump": no sentence ends there
+					continue // "Mr. Bashir", "Dale J. Krupp": no sentence ends there
 				}
 				return j, false
 			case ';', '!', '?', ':':
@@ -332,7 +332,7 @@ func (d *doc) possessiveAt(k int) bool {
 }
 
 // speakerFollows reports whether a new speaker and speech verb start at n
-// ("…, Sanders insisted that …"): a name or a pronoun, then the verb.
+// ("…, Vale insisted that …"): a name or a pronoun, then the verb.
 func (d *doc) speakerFollows(n int) bool {
 	if n >= len(d.toks) || d.toks[n].kind != tWord {
 		return false

@@ -119,7 +119,7 @@ var questionVerbs = map[string]bool{
 	"wondered": true, "wonders": true, "wondering": true,
 }
 
-// explainVerbs say why or how something is: "explained why Merkel was
+// explainVerbs say why or how something is: "explained why Ulm was
 // chosen".
 var explainVerbs = map[string]bool{"explained": true, "explains": true, "explaining": true, "explain": true}
 

@@ -266,7 +266,7 @@ func (d *doc) afterFirstComma(a, b int) int {
 
 // parentheticalSource returns the clause after a speech verb set off by a
 // comma — "In particular, he said, the foundation had free use of …",
-// "But as Clyburn noted, those voters will …", "Sanders said, the system
+// "But as Corley noted, those voters will …", "Vale said, the system
 // is rigged" — spoken by the verb's subject: a name or pronoun opening the
 // sentence or set off by a comma before, or after "as".
 func (d *doc) parentheticalSource(si, c, width int) (position, bool) {

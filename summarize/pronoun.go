@@ -64,7 +64,7 @@ func (d *doc) resolvePronoun(i int) int {
 		}
 		if d.compatible(m.ent, g) {
 			if d.toks[m.c1-1].fl&fPossessive != 0 && m.kind == mPerson && (g == genderMale || g == genderFemale) {
-				// "Mosman saw Santilli's words differently: “…,” he
+				// "Morrow saw Sutter's words differently: “…,” he
 				// said": the one whose words they are yields to a
 				// person named before as the subject.
 				if possessor < 0 {
@@ -123,7 +123,7 @@ func (d *doc) resolvePronoun(i int) int {
 	return -1
 }
 
-// sameAsOpening: "He declared that …, Trump would have a path, which he
+// sameAsOpening: "He declared that …, Pike would have a path, which he
 // declared “a total disaster”": a he or she later in a sentence that a
 // he or she of the same sex opened is the same person; else -1.
 func (d *doc) sameAsOpening(i, si, intro int) int {
@@ -137,10 +137,9 @@ func (d *doc) sameAsOpening(i, si, intro int) int {
 // both come before token i in its sentence: an aside the sentence's
 // pronouns do not reach into.
 func (d *doc) inAside(a, b, i int) bool {
-	dash := func(k int) bool { return d.toks[k].kind == tPunct && d.toks[k].r != '-' && isDash(rune(d.toks[k].r)) }
 	closed := false
 	for k := b; k < i; k++ {
-		if dash(k) {
+		if d.dashAt(k) {
 			closed = true
 			break
 		}
@@ -149,7 +148,7 @@ func (d *doc) inAside(a, b, i int) bool {
 		return false
 	}
 	for k := a - 1; k >= d.sentOf(a).t0; k-- {
-		if dash(k) {
+		if d.dashAt(k) {
 			return true
 		}
 	}

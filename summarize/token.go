@@ -121,6 +121,12 @@ func (d *doc) mentionOf(i int) int {
 	return int(d.mentionAt[i])
 }
 
+// dashAt reports whether token i is a dash that sets off words (– — --),
+// not a hyphen.
+func (d *doc) dashAt(i int) bool {
+	return d.punctAt(i) && d.toks[i].r != '-' && isDash(rune(d.toks[i].r))
+}
+
 // punctAt reports whether token i exists and is punctuation.
 func (d *doc) punctAt(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tPunct }
 
