@@ -460,6 +460,9 @@ func (d *doc) verbBefore(sp *span) int {
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
+			if d.inAside(c, c+n, sp.open) {
+				continue // "he is not worried – as Tallis has said – and he can “promise”": the aside's verb is not the clause's
+			}
 			if kind == cueWeak && d.quoteLike(sp) && !d.lowerWordAt(sp.open+1) && sp.open-c > 4 {
 				continue // "called" far from a quotation of whole sentences names something else
 			}

@@ -116,6 +116,12 @@ func (d *doc) clauseStart(c int) int {
 			cs = k + 1
 			break
 		}
+		if d.dashAt(k) {
+			if j := d.asideOpen(k); j >= 0 {
+				k = j // "Brannick, later alleging – again wrongly – that …, said": past the aside
+				continue
+			}
+		}
 		if t.kind == tPunct && (t.r == ';' || t.r == ':') || d.dashAt(k) {
 			cs = k + 1
 			break
@@ -183,6 +189,9 @@ func (d *doc) skipIntro(a, c int) int {
 				(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
 		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
 			intro = true
+		}
+		if d.sentenceInitial(a) && d.punct(a+1, ',') && strings.HasSuffix(d.low(a), "ly") && !d.has(a, wGiven) && d.mentionAt[a] < 0 {
+			intro = true // "Specifically, he thought": an adverb, not a name like Kelly
 		}
 		if mi := d.mentionAt[a]; intro && mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].c0 == a {
 			intro = false // "April Delorne, a spokeswoman, said": a name, not a month
@@ -306,6 +315,9 @@ func (d *doc) inPP(c0, c1, a int) bool {
 		}
 		if d.is(k, "and") && isCapWord(d, k-1) {
 			continue
+		}
+		if d.is(k, "both") || d.is(k, "all") {
+			continue // "with ties to both Tallises": a determiner inside the phrase
 		}
 		if d.is(k, "that") || d.is(k, "which") || d.is(k, "who") {
 			return false // a relative clause starts: "figures that the NHS Confederation described"
@@ -1144,4 +1156,26 @@ func (d *doc) skipDateline(a, c int) int {
 		}
 	}
 	return a
+}
+
+// maxAside is the most tokens a parenthesis set off by dashes holds:
+// "– again wrongly –", "– as Tallis has said –".
+const maxAside = 12
+
+// asideOpen returns the dash that opens the aside the dash at k closes —
+// words, and no quotation, between two dashes of one sentence — or -1.
+func (d *doc) asideOpen(k int) int {
+	t0 := d.sentOf(k).t0
+	for j := k - 1; j >= t0 && j > k-maxAside; j-- {
+		if d.dashAt(j) {
+			if j < k-1 {
+				return j
+			}
+			return -1
+		}
+		if d.toks[j].span >= 0 || d.toks[j].kind == tPunct && d.toks[j].r != ',' {
+			return -1
+		}
+	}
+	return -1
 }

@@ -917,3 +917,24 @@ func TestSurnameThatIsADemonym(t *testing.T) {
 			[]q{{"We are ready,", "Ana Ruiz"}}},
 	})
 }
+
+// Asides set off by dashes — spaced hyphens included, as some wire copy
+// prints them — are passed over: their speech verb and their names are
+// not the main clause's. An adverb opening a sentence is no name, and a
+// determiner inside a phrase keeps the phrase's name out of the subject.
+func TestAsidesAdverbsAndDeterminers(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a speech verb inside a hyphen aside",
+			"At the rally, Harlan Voss told the crowd that he is not worried - as Emery Tallis has said - and he can \"promise\" a better budget.",
+			[]q{{"promise", "Harlan Voss"}}},
+		{"a name inside an aside before the verb",
+			"Colm Brannick, later alleging - again wrongly - that Mayor Rupert Okafor wanted to sell the docks, said he would block the vote. (On Monday he said he would \"strongly consider\" a recall.)",
+			[]q{{"strongly consider", "Colm Brannick"}}},
+		{"an adverb opening the sentence",
+			"Only last spring, Harlan Voss said the opposite. Specifically, he thought that \"the chair is holding rates down\" to help Governor Emery Tallis and that the result, as he later explained, was an \"asset bubble\" that could burst.",
+			[]q{{"the chair is holding rates down", "Harlan Voss"}, {"asset bubble", "Harlan Voss"}}},
+		{"both inside a phrase",
+			"Several senior Democrats with ties to both Tallises cited another \"trap\" in the plan.",
+			[]q{{"trap", "Democrats"}}},
+	})
+}

@@ -124,7 +124,16 @@ func (d *doc) mentionOf(i int) int {
 // dashAt reports whether token i is a dash that sets off words (– — --),
 // not a hyphen.
 func (d *doc) dashAt(i int) bool {
-	return d.punctAt(i) && d.toks[i].r != '-' && isDash(rune(d.toks[i].r))
+	if !d.punctAt(i) || !isDash(rune(d.toks[i].r)) {
+		return false
+	}
+	if d.toks[i].r != '-' {
+		return true
+	}
+	// A hyphen with a space on each side stands for a dash: "worried - as
+	// Tallis has said - and".
+	s, e := int(d.toks[i].s), int(d.toks[i].e)
+	return s > 0 && e < len(d.body) && d.body[s-1] == ' ' && d.body[e] == ' '
 }
 
 // punctAt reports whether token i exists and is punctuation.
