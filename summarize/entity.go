@@ -1098,7 +1098,8 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 			continue // "Ms. Kelmere" is not Patrick Kelmere
 		}
 		match := subset(words, e.words) || e.kind == mPerson && m.kind == mPerson && subset(e.words, words) && !d.hasGiven(words, e.words) ||
-			e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) // a nickname given before: "Kelvale"
+			e.kind == mPerson && len(words) == 1 && containsString(e.forms, name) || // a nickname given before: "Kelvale"
+			d.surnameFirst(m, words, e)
 		if e.kind == mOrg {
 			if up == "" {
 				up = strings.ToUpper(name)
@@ -1128,6 +1129,13 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 		m.kind = mOrg
 	}
 	return best
+}
+
+// surnameFirst: "Halvorsen-Pike pillories …", then "Speaker Inga
+// Halvorsen-Pike": a lone word first taken for nothing in particular is the
+// surname of the person named in full later.
+func (d *doc) surnameFirst(m *mention, words []string, e *entity) bool {
+	return m.kind == mPerson && e.kind == mUnknown && !e.thing && len(e.words) == 1 && len(words) > 1 && words[len(words)-1] == e.words[0]
 }
 
 // bodyFor returns the body a body's name refers to: the same name, a form

@@ -938,3 +938,14 @@ func TestAsidesAdverbsAndDeterminers(t *testing.T) {
 			[]q{{"trap", "Democrats"}}},
 	})
 }
+
+// A surname used alone before the full name ("Halvorsen-Pike pillories …"
+// in a first line, then "Speaker Inga Halvorsen-Pike") is that person's:
+// her first quotation is credited to her full name, as one actor.
+func TestSurnameBeforeTheFullName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"surname first",
+			"Standing with tenants, Halvorsen-Pike pillories Dorrin’s housing record. “Rents are a scandal,” Halvorsen-Pike says.\n\nCouncil Speaker Inga Halvorsen-Pike took to the steps of the town hall on Friday.\n\n“It is a budget for landlords,” Halvorsen-Pike said. She declined a question about the budget.\n\n“Any other question? Thank you,” she said.",
+			[]q{{"Rents are a scandal,", "Inga Halvorsen-Pike"}, {"It is a budget for landlords,", "Inga Halvorsen-Pike"}, {"Any other question? Thank you,", "Inga Halvorsen-Pike"}}},
+	})
+}
