@@ -381,7 +381,9 @@ func (d *doc) creditAfter(sp *span) int {
 	if k >= s.t1 || d.toks[k].span >= 0 {
 		return -1
 	}
-	if d.toks[k].kind == tPunct && isDash(rune(d.toks[k].r)) && k+1 < s.t1 && !d.has(k+1, wConj|wPrep|wCue|wAux) && !d.is(k+1, "that") {
+	if d.toks[k].kind == tPunct && isDash(rune(d.toks[k].r)) && k+1 < s.t1 && !d.has(k+1, wConj|wPrep|wCue|wAux) && !d.is(k+1, "that") &&
+		!d.dashAt(sp.open-1) { // not “…gaffes – “Q?” – voters said”: a quotation set off in dashes is the aside's
+
 		// “Q” — Dana Pruitt; not “I don't think the wisdom” -- that
 		// Mayor Bloom is seen as a liberal -- “is going to last,” he says.
 		if w := d.headIn(k+1, d.clauseEnd(k+1), true); w >= 0 {

@@ -1082,13 +1082,13 @@ func (d *doc) addMention(m mention) {
 // or that it contains, of no other sex; -1 for someone new. It may settle
 // the mention's kind.
 func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
-	best := -1
+	best, short := -1, -1
 	up := ""
 	for _, ci := range d.candidates(words) {
 		i := int(ci)
 		e := &d.ents[i]
 		if e.kind == mOrg && g == genderUnknown && d.orgShortForm(words, e.words) {
-			best = i // "Quay Ridgeline" after "Quay Ridgeline Bancorp"
+			short = i // "Quay Ridgeline" after "Quay Ridgeline Bancorp", unless a person has the name
 			continue
 		}
 		if e.kind != mPerson && e.kind != mUnknown && !(m.kind == mUnknown && e.kind == mOrg) {
@@ -1121,6 +1121,9 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 		if best < 0 || e.last >= d.ents[best].last {
 			best = i
 		}
+	}
+	if best < 0 || short >= 0 && d.ents[best].kind != mPerson {
+		best = short // "Trump said" is Donald Trump's, not Trump University's
 	}
 	if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
 		m.kind = mPerson

@@ -949,3 +949,13 @@ func TestSurnameBeforeTheFullName(t *testing.T) {
 			[]q{{"Rents are a scandal,", "Inga Halvorsen-Pike"}, {"It is a budget for landlords,", "Inga Halvorsen-Pike"}, {"Any other question? Thank you,", "Inga Halvorsen-Pike"}}},
 	})
 }
+
+// A surname alone is the person's when a body is also named after them:
+// "Vantner said" is Rolf Vantner's, not Vantner University's.
+func TestSurnameOfPersonAndBody(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"person and the body named after him",
+			"Rolf Vantner spoke in Dunmore on Friday. A judge is hearing two lawsuits against Vantner University. “The judge is against me,” Vantner said. He also suggested acting against the judge: “Look into this judge.”",
+			[]q{{"The judge is against me,", "Rolf Vantner"}, {"Look into this judge.", "Rolf Vantner"}}},
+	})
+}
