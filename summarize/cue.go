@@ -375,8 +375,8 @@ func (d *doc) headIn(a, b int, create bool) int {
 		if !titled && (m.kind == mPlace || m.ent < 0 || m.modifier || d.inPP(m.c0, m.c1, a) || d.punct(m.c0-1, '(')) {
 			continue // "(KWSC)" explains a name; it is not the subject
 		}
-		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && m.kind != mPerson && d.rolePhraseAt(n, end) {
-			continue // "one OPEC+ delegate", "Islamist politicians", "Senate minority leader X": the name says whose
+		if n := m.c1 + btoi(d.punct(m.c1, '+')); n < end && d.rolePhraseAt(n, end) && (m.kind != mPerson || d.personAfter(n, end)) {
+			continue // "one OPEC+ delegate", "Islamist politicians", "Senate minority leader X", "Harbor Hour co-host Stu Penrick": the name says whose
 		}
 		if w := d.jointSpeaker(m, end); w >= 0 {
 			return w
@@ -391,6 +391,12 @@ func (d *doc) headIn(a, b int, create bool) int {
 			if m.c0 == k && m.kind == mPerson && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
 				return m.ent
 			}
+		}
+	}
+	if (d.is(end, "named") || d.is(end, "called")) && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[a].sent && !d.has(a, wPron) {
+		// "a worker named Tomas Ruedas has": the name given.
+		if mi := d.mentionAt[end+1]; mi >= 0 && d.mentions[mi].c0 == end+1 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			return d.mentions[mi].ent
 		}
 	}
 	if d.is(a, "one") && d.is(a+1, "of") && (d.is(a+2, "them") || d.is(a+2, "those") || d.is(a+2, "these")) {
@@ -425,6 +431,16 @@ func (d *doc) jointSpeaker(m *mention, end int) int {
 		return -1
 	}
 	return d.described(d.ents[m.ent].name+" and "+d.ents[n.ent].name, Group, n.sent, "")
+}
+
+// personAfter reports whether a person is named within [n, end).
+func (d *doc) personAfter(n, end int) bool {
+	for k := n; k < end; k++ {
+		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].c0 == k {
+			return true
+		}
+	}
+	return false
 }
 
 // rolePhraseAt reports whether a role or a noun for people, in lower

@@ -97,6 +97,13 @@ func (d *doc) findMentions() {
 	}
 }
 
+// oneSpace reports whether body[a:b] is one space other than a line
+// break: "Stu\u00a0Penrick", with a no-break space, is one name.
+func (d *doc) oneSpace(a, b int) bool {
+	r, n := utf8.DecodeRuneInString(d.body[a:b])
+	return n == b-a && r != '\n' && r != '\u2028' && r != '\u2029' && unicode.IsSpace(r)
+}
+
 // inferGender, run once the sentences are indexed, gives a person whose sex their name does not tell the sex
 // of the pronouns that follow them in a sentence about them alone:
 // "Garford, whose memoir …, received treatment on her right shoulder."
@@ -230,7 +237,7 @@ func (d *doc) chunkEnd(i, end int) int {
 				}
 			}
 		}
-		if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 {
+		if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 && !d.oneSpace(int(d.toks[j-1].e), int(t.s)) {
 			break // another sentence or quotation, or more than a space between
 		}
 		if d.toks[j-1].fl&fPossessive != 0 {
@@ -908,6 +915,15 @@ func (d *doc) nameText(a, b int) string {
 	if d.toks[b-1].fl&fPossessive != 0 {
 		_, size := utf8.DecodeLastRuneInString(s[:len(s)-1])
 		s = s[:len(s)-1-size]
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsSpace(r) }) >= 0 {
+		// "Stu\u00a0Penrick" is the same name as "Stu Penrick".
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return ' '
+			}
+			return r
+		}, s)
 	}
 	return s
 }

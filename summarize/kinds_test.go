@@ -962,3 +962,18 @@ func TestSurnameOfPersonAndBody(t *testing.T) {
 			[]q{{"The judge is against me,", "Rolf Vantner"}, {"Look into this judge.", "Rolf Vantner"}}},
 	})
 }
+
+// Whose words a credit gives when a show, a street or a described person
+// stands around the name: "mused Harbor Hour co-host Stu Penrick" (the
+// show's name is no speaker; a no-break space joins a name as a space
+// does), "a worker named Tomas Ruedas" after an opening phrase on a street.
+func TestNamesBesideShowsStreetsAndDescriptions(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a show's name before its host",
+			"“Imagine Kell Vance going up against the mayor on the same stage,” mused Harbor Hour co-host Stu\u00a0Penrick. “Not to mention, Mayor Vance.”",
+			[]q{{"Imagine Kell Vance going up against the mayor on the same stage,", "Stu Penrick"}, {"Not to mention, Mayor Vance.", "Stu Penrick"}}},
+		{"a worker named after an opening phrase",
+			"Outside the plant on Galeana Street in the suburb of Villa Serrano, a worker named Tomas Ruedas has nothing but kind things to say about his job. “The mood is relaxed,” he said. “Even the temporary staff are trained.”",
+			[]q{{"The mood is relaxed,", "Tomas Ruedas"}, {"Even the temporary staff are trained.", "Tomas Ruedas"}}},
+	})
+}

@@ -185,7 +185,7 @@ func loadLexicon() {
 		headmaster headmistress student pupil nurse doctor surgeon physician paramedic
 		firefighter psychologist psychiatrist therapist engineer architect historian author
 		writer novelist poet journalist reporter correspondent editor columnist commentator
-		presenter host anchor broadcaster producer filmmaker actor actress singer songwriter
+		presenter host co-host anchor co-anchor broadcaster producer filmmaker actor actress singer songwriter
 		rapper musician guitarist drummer comedian artist designer model star celebrity chef
 		athlete champion runner cyclist swimmer boxer fighter wrestler candidate nominee
 		aspirant standard-bearer activist campaigner organiser organizer protester protestor
@@ -332,7 +332,8 @@ func loadLexicon() {
 		speaking asked asking writing talking responding addressing answering commenting
 		however meanwhile earlier later separately additionally also still yet instead
 		nevertheless nonetheless similarly likewise elsewhere today yesterday last this
-		when while as under with without despite according for from by`)
+		when while as under with without despite according for from by
+		outside inside beyond near behind beside along among between against alongside unlike upon within through toward towards`)
 	addWords(wParticle, `van von de der den del della dela delos di da do dos das du le la bin ibn al el ter ten
 		mac st st. abu ben bint binti`)
 	addWords(wStop, `the a an it its there this that these those he she they we i you his her their
