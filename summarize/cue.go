@@ -154,8 +154,8 @@ func (d *doc) clauseStart(c int) int {
 				// the board, recalled" has Quillby for subject.
 				for k := cs; k < c; k++ {
 					if mi := d.mentionOf(cs); k == cs && mi >= 0 && d.mentions[mi].c0 == cs && d.mentions[mi].kind == mPerson && d.punct(d.mentions[mi].c1, ',') &&
-						(d.is(d.mentions[mi].c1+1, "a") || d.is(d.mentions[mi].c1+1, "an") || d.is(d.mentions[mi].c1+1, "the")) {
-						break // "As Andrew Tabbert, an expert on Syria, noted": the name and its appositive
+						(d.is(d.mentions[mi].c1+1, "a") || d.is(d.mentions[mi].c1+1, "an") || d.is(d.mentions[mi].c1+1, "the") || d.rolePhraseAt(d.mentions[mi].c1+1, c)) {
+						break // "As Andrew Tabbert, an expert on Syria, noted", "As Akhil Ramar, professor of law, put it": the name and its appositive
 					}
 					if d.punct(k, ',') {
 						cs = k + 1

@@ -631,7 +631,7 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A run that ends in a role noun is a title, not a name: "The Police
 	// Public Relations Officer in the state, SP Yakubu Quinstad".
-	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) || d.is(b-1, "opposition") && b-a > 1 {
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) && !d.titleAsSurname(a, b) || d.is(b-1, "opposition") && b-a > 1 {
 		return // "Leader of the Opposition" too
 	}
 	// A dateline in capitals opening the story, of a place the lexicon does
@@ -653,11 +653,13 @@ func (d *doc) chunk(a, b int) {
 	}
 	// A person's name is the run of name words at the end.
 	n0 := b
-	for n0 > a && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
+	for n0 > a && !(d.has(n0-1, wRole) && !d.has(n0-1, wGiven) && d.has(n0, wGiven)) && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
 		d.punct(n0-1, '.') && n0-2 >= a && d.toks[n0-2].e-d.toks[n0-2].s == 1 && d.toks[n0-2].e == d.toks[n0-1].s ||
 		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0 ||
 		n0 == b && n0-2 >= a && d.has(n0-1, wTitle|wHonorific) && d.toks[n0-1].fl&fAllCaps == 0 && (d.has(n0-2, wGiven) && !d.has(n0-2, wTitle|wHonorific) || d.initialAt(n0-2))) {
-		// a nickname in quotation marks stays inside the name; so does
+		// A role before a given name ends the name ("Ledger
+		// Editor-in-Chief Martin Baron"); a nickname in quotation marks
+		// stays inside the name; so does
 		// "Lima" in "Ana Lima", and a title word as a surname after a given
 		// name or an initial: "Martin Baron", "Peter T. King"
 		n0--
@@ -748,6 +750,12 @@ func (d *doc) chunk(a, b int) {
 	case b == a+1 && d.has(a, wDemonym|wPlace) && d.personNamed(d.low(a)) >= 0:
 		m.kind = mPerson // "Danish said", after Peter Danish
 		m.n0 = a
+	case d.titleAsSurname(a, b):
+		m.kind = mPerson // "said Baron", after Martin Baron
+		m.n0 = a
+	case b-a >= 2 && d.has(b-1, wDemonym|wPlace) && d.afterHonorific(b-1):
+		m.kind = mPerson // "Mr. English": an honorific makes the word a surname
+		m.n0 = b - 1
 	case d.notOnlyPlaces(a, b, placeAt):
 		// "Johannesburg Water", "Bristol Rovers": a place and a word that is
 		// neither a place nor a title make a body's name.
@@ -780,6 +788,16 @@ func (d *doc) chunk(a, b int) {
 		m.modifier = true
 	}
 	d.addMention(m)
+}
+
+// titleAsSurname: "said Baron", after Martin Baron was named: a title
+// word alone, with no article before it, that is a known person's surname.
+func (d *doc) titleAsSurname(a, b int) bool {
+	if b != a+1 || d.has(a-1, wDet) {
+		return false
+	}
+	p := d.personNamed(d.low(a))
+	return p >= 0 && len(d.ents[p].words) > 1 && d.ents[p].words[len(d.ents[p].words)-1] == d.low(a)
 }
 
 // notOnlyPlaces reports whether the run [a, b) holds a place and also a word
@@ -840,6 +858,10 @@ func (d *doc) nameWord(k int) bool {
 // modifierAt reports whether the word at k makes the name before it a
 // modifier of a noun: "NATO chief", "Facebook whistleblower".
 func (d *doc) modifierAt(k int) bool {
+	if d.is(k, "state") && strings.HasSuffix(d.low(k-1), "s") && d.toks[k-1].fl&fPossessive == 0 &&
+		(d.has(k+1, wPrep) || d.is(k+1, "that") || d.punctAt(k+1) || k+1 < len(d.toks) && d.toks[k+1].kind == tMark) {
+		return false // "the Vantorians state in a paper": the verb, not "the Vantorian state"
+	}
 	// "Nation senior reporter": a role noun within a few lower-case words.
 	for j := k; j < k+3 && j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0; j++ {
 		if d.has(j, wRole|wTitle|wOrgNoun) && !d.has(j, wCue|wAux) {

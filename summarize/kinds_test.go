@@ -977,3 +977,24 @@ func TestNamesBesideShowsStreetsAndDescriptions(t *testing.T) {
 			[]q{{"The mood is relaxed,", "Tomas Ruedas"}, {"Even the temporary staff are trained.", "Tomas Ruedas"}}},
 	})
 }
+
+// Credits whose speaker is easy to lose: a title word as a lone surname
+// after a long title ("Ledger Editor-in-Chief Martin Baron … said Baron");
+// a plural people's name before "state"; "As NAME, professor of law …, put
+// it"; an honorific before a word that is also a language ("Mr. English").
+func TestCreditsWithTitlesPeoplesAndHonorifics(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a title word as the surname",
+			"In a statement released by Ledger Editor-in-Chief Martin Baron, the plans were set out.\n\n“Dana Voss is a candidate unlike any we have seen,” said Baron.",
+			[]q{{"Dana Voss is a candidate unlike any we have seen,", "Martin Baron"}}},
+		{"a people that states",
+			"The paper was shared with lawmakers.\n\n“Today, the kingdom leads the fight against fraud,” the Vantorians state in the paper.",
+			[]q{{"Today, the kingdom leads the fight against fraud,", "Vantorians"}}},
+		{"as someone put it",
+			"The court has one seat open.\n\nAs Akhil Ramar, professor of law at Dunmore and author of a book on courts, put it, “Senators should remember that a compromise pick may be far better for them.”",
+			[]q{{"Senators should remember that a compromise pick may be far better for them.", "Akhil Ramar"}}},
+		{"an honorific before a language",
+			"Mr. English, an activist, worked with Mr. Plaats on a recall.\n\n“Part of my job is to say this guy is for real,” Mr. English said of Mr. Cole.",
+			[]q{{"Part of my job is to say this guy is for real,", "English"}}},
+	})
+}

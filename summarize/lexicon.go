@@ -185,7 +185,7 @@ func loadLexicon() {
 		headmaster headmistress student pupil nurse doctor surgeon physician paramedic
 		firefighter psychologist psychiatrist therapist engineer architect historian author
 		writer novelist poet journalist reporter correspondent editor columnist commentator
-		presenter host co-host anchor co-anchor broadcaster producer filmmaker actor actress singer songwriter
+		presenter host co-host anchor co-anchor broadcaster editor-in-chief commander-in-chief producer filmmaker actor actress singer songwriter
 		rapper musician guitarist drummer comedian artist designer model star celebrity chef
 		athlete champion runner cyclist swimmer boxer fighter wrestler candidate nominee
 		aspirant standard-bearer activist campaigner organiser organizer protester protestor
@@ -532,7 +532,7 @@ var cueList = []cue{
 	{forms: "press presses pressed pressing", kind: cueBare}, {forms: "retaliate retaliates retaliated retaliating", kind: cueBare},
 	{forms: "persist persists persisted persisting", kind: cueBare},
 	{forms: "crack cracks cracked cracking", kind: cueBare}, // "Corin cracked, “…”"
-	{forms: "hit hits hit hitting", kind: cueParticle, particle: "back"},
+	{forms: "hit hits hit hitting", kind: cueParticle, particle: "back"}, {forms: "put puts putting", kind: cueParticle, particle: "it"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
 	{forms: "shoot shoots shot shooting", kind: cueParticle, particle: "back"},
 	{forms: "went", kind: cueParticle, particle: "on"}, // "he went on:"; "the diversions will go on" says nothing
