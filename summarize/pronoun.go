@@ -56,6 +56,9 @@ func (d *doc) resolvePronoun(i int) int {
 		if m.ent == ante {
 			continue // "Dana Pirrell, whom he called …": he is not Pirrell
 		}
+		if m.c1 == i-1 && d.punct(i-1, ',') && d.parentheticalCue(i) {
+			continue // "and Ms. Varga, she said, “is one of us”": Varga is what she spoke of
+		}
 		if d.inAside(m.c0, m.c1, i) {
 			continue // "“…” -- that Mayor Bloom is a liberal -- “…,” he says": not Bloom
 		}
@@ -121,6 +124,13 @@ func (d *doc) resolvePronoun(i int) int {
 		}
 	}
 	return -1
+}
+
+// parentheticalCue reports whether the pronoun at i opens a speech verb
+// set off by commas inside a clause: ", she said,".
+func (d *doc) parentheticalCue(i int) bool {
+	form, _, n := d.cueAt(i + 1)
+	return n > 0 && form == cueFinite && d.punct(i+1+n, ',')
 }
 
 // sameAsOpening: "He declared that …, Pike would have a path, which he
