@@ -1001,3 +1001,13 @@ func TestCreditsWithTitlesPeoplesAndHonorifics(t *testing.T) {
 			[]q{{"Part of my job is to say this guy is for real,", "English"}}},
 	})
 }
+
+// A name whose accents were mangled by an archive that read UTF-8 as
+// Latin-1 ("RenÃ©e") is still one name.
+func TestMangledAccentsStayInTheName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"mojibake in a given name",
+			"The environment minister, RenÃ©e Dalcourt, spoke on Monday, saying the treaty might be “signed and ratified by then.”",
+			[]q{{"signed and ratified by then.", "RenÃ©e Dalcourt"}}},
+	})
+}

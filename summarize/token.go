@@ -416,6 +416,9 @@ func (d *doc) word(i int) int {
 			// U.S, p.m
 		case r == '&' && unicode.IsUpper(runeBefore(body, j)) && unicode.IsUpper(runeAt(body, j+size)):
 			// AT&T
+		case 0x80 <= r && r <= 0xBF && (runeBefore(body, j) == 'Ã' || runeBefore(body, j) == 'Â'):
+			// UTF-8 once read as Latin-1, as some archives print names:
+			// "SÃ©golÃ¨ne" is one word.
 		default:
 			goto done
 		}
