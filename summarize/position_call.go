@@ -99,8 +99,11 @@ func (d *doc) callObject(k, end int, bare bool) (int, bool) {
 		if d.is(j, "to") && j+1 < end && d.toks[j+1].kind == tMark && d.toks[j+1].fl&fOpen != 0 && d.lowerWordAt(j+2) {
 			return k, true // "asked donors to “prayerfully consider” …"
 		}
+		if d.is(j, "who") && j > k && !d.has(j-1, wPron) {
+			continue // "called on others who took the money to return it": a relative clause
+		}
 		if d.has(j, wAux) && !d.is(j, "to") || d.is(j, "what") || d.is(j, "whether") || d.is(j, "if") || d.is(j, "how") || d.is(j, "why") || d.is(j, "who") || d.is(j, "when") {
-			return 0, false // "asked him what he thought": a question, not a call
+			return 0, false // "asked him what he thought", "asked him who": a question, not a call
 		}
 		if d.is(j, "to") && d.lowerWordAt(j+1) && !d.has(j+1, wDet|wPron) {
 			return k, true
