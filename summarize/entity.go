@@ -56,6 +56,10 @@ type entity struct {
 	// guessed: gender comes only from a lone word that is also a given
 	// name ("Carson", "Scott"), which a later full name may overrule.
 	guessed bool
+	// kin: introduced as someone's relative, the kinship word before the
+	// name ("her husband, Frank Norfield"); not "Liz Varn, the daughter of
+	// …", whose description follows her name.
+	kin bool
 }
 
 func isCapWord(d *doc, i int) bool {
@@ -1261,7 +1265,7 @@ func (d *doc) preferNamesake(m mention, name string, a, b *entity) int {
 			return -1
 		}
 	}
-	if ak, bk := a.kin(), b.kin(); ak != bk {
+	if ak, bk := a.kin, b.kin; ak != bk {
 		if ak {
 			return 1
 		}
@@ -1286,15 +1290,6 @@ func (d *doc) titleAt(k int) string {
 	return t
 }
 
-// kin reports whether e was introduced as someone's relative: "her husband".
-func (e *entity) kin() bool {
-	for _, w := range e.roleWord {
-		if kinship[w] {
-			return true
-		}
-	}
-	return false
-}
 
 var kinship = map[string]bool{
 	"husband": true, "wife": true, "son": true, "daughter": true, "mother": true, "father": true,
@@ -1402,6 +1397,9 @@ func (d *doc) roleOf(mi int) {
 		return
 	}
 	e := &d.ents[m.ent]
+	if k := m.c0 - 1 - btoi(d.punct(m.c0-1, ',')); kinship[d.low(k)] && (d.is(k-1, "whose") || d.has(k-1, wPron)) {
+		e.kin = true // "whose husband, Navy SEAL Ty Woods,": his wife is the story's Woods
+	}
 	// "Sen. Paul Torwell" is "the senator" later on.
 	for k := m.c0; k < m.n0; k++ {
 		if w, ok := offices[strings.TrimSuffix(d.low(k), ".")]; ok && !containsString(e.roleWord, w) {
@@ -1429,7 +1427,11 @@ func (d *doc) roleOf(mi int) {
 		}
 		for k := a; k < b; k++ {
 			if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
-				e.roleWord = append(e.roleWord, strings.TrimSuffix(d.low(k), "'s"))
+				w := strings.TrimSuffix(d.low(k), "'s")
+				e.roleWord = append(e.roleWord, w)
+				if kinship[w] && b <= m.c0 {
+					e.kin = true
+				}
 			}
 		}
 	}
@@ -1461,7 +1463,7 @@ func (d *doc) roleOf(mi int) {
 		return
 	}
 	// An appositive after: "Tricia Marwick, the presiding officer, said".
-	if d.punct(m.c1, ',') {
+	if d.punct(m.c1, ',') && !d.is(m.c1+1, "whose") {
 		a := m.c1 + 1
 		b, ok := d.roleNP(a, +1)
 		if ok {

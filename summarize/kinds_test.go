@@ -1015,3 +1015,18 @@ func TestMangledAccentsStayInTheName(t *testing.T) {
 			[]q{{"signed and ratified by then.", "RenÃ©e Dalcourt"}}},
 	})
 }
+
+// Two people share a surname: the surname alone is the one the story is
+// about, not the relative named inside her description ("whose husband,
+// Navy diver Tom Penn,") nor the parent her description names ("the
+// daughter of former Governor Dale Varn").
+func TestSharedSurnameGoesToTheStorysPerson(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a husband named in a whose-clause",
+			"Dora Penn, whose husband, Navy diver Tom Penn, was killed in the 2012 raid, spoke to a radio host on Thursday.\n\nPenn said she does not believe the couple should be spared criticism.\n\n“First and foremost,” she told the host, “I would never wish this on anyone.”",
+			[]q{{"First and foremost,", "Dora Penn"}, {"I would never wish this on anyone.", "Dora Penn"}}},
+		{"a daughter described by her father",
+			"Liz Varn, the daughter of former Governor Dale Varn, won the primary.\n\nDale Varn held the seat from 1979 to 1989. He later ran the treasury.\n\nLiz Varn, 50, took 40 percent of the vote.\n\n“Now it is time to look forward,” Varn said.\n\n“No county has been hurt more than ours,” she said.",
+			[]q{{"Now it is time to look forward,", "Liz Varn"}, {"No county has been hurt more than ours,", "Liz Varn"}}},
+	})
+}
