@@ -1290,7 +1290,6 @@ func (d *doc) titleAt(k int) string {
 	return t
 }
 
-
 var kinship = map[string]bool{
 	"husband": true, "wife": true, "son": true, "daughter": true, "mother": true, "father": true,
 	"brother": true, "sister": true, "partner": true, "widow": true, "widower": true,
