@@ -60,6 +60,9 @@ type entity struct {
 	// name ("her husband, Frank Norfield"); not "Liz Varn, the daughter of
 	// …", whose description follows her name.
 	kin bool
+	// placeLike: named so far only as where something happens ("voters
+	// in Palo Alto"): a he or she does not stand for it.
+	placeLike bool
 }
 
 func isCapWord(d *doc, i int) bool {
@@ -1059,6 +1062,11 @@ func (d *doc) addMention(m mention) {
 		}
 	}
 	e.last = m.sent
+	if inPlace := d.afterLocative(m.c0) && d.toks[m.c1-1].fl&fPossessive == 0; len(e.forms) == 0 {
+		e.placeLike = inPlace
+	} else if !inPlace {
+		e.placeLike = false
+	}
 	if !m.modifier {
 		e.head = true
 	}
@@ -1272,6 +1280,16 @@ func (d *doc) preferNamesake(m mention, name string, a, b *entity) int {
 		return -1
 	}
 	return 0
+}
+
+// afterLocative reports whether the name at c follows a preposition of
+// place: "in Palo Alto", "at Dunmore".
+func (d *doc) afterLocative(c int) bool {
+	switch d.low(c - 1) {
+	case "in", "at", "near", "outside", "inside":
+		return d.toks[c-1].fl&fLower != 0
+	}
+	return false
 }
 
 // titleAt returns the title or honorific at k, one spelling for each:

@@ -1030,3 +1030,13 @@ func TestSharedSurnameGoesToTheStorysPerson(t *testing.T) {
 			[]q{{"Now it is time to look forward,", "Liz Varn"}, {"No county has been hurt more than ours,", "Liz Varn"}}},
 	})
 }
+
+// A he or she does not stand for a place the lexicon does not know, named
+// only as where something happened ("voters in Vell Harbor").
+func TestPronounSkipsUnknownPlaces(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a town after in",
+			"Senator Abe Lorrin toured the coast this week.\n\nA day earlier, at a forum for voters in Vell Harbor, Lorrin traded the microphone with activists.\n\nBut that changed when one voter brought up the port. She asked Lorrin about the “two million” people who lost their jobs.\n\nHe started his answer with a story about his parents. Then he described his visit to a park by the coast.\n\n“Anyone been there?” he asked.",
+			[]q{{"two million", ""}, {"Anyone been there?", "Abe Lorrin"}}},
+	})
+}

@@ -8,6 +8,9 @@ func (d *doc) compatible(ent int, g int8) bool {
 	case genderUnknown:
 		return e.kind == mPerson || e.kind == 0 && e.nominal == Person
 	case genderMale, genderFemale:
+		if e.placeLike {
+			return false // "voters in Palo Alto … he asked": not the town
+		}
 		if e.kind == mPerson || e.kind == 0 && e.nominal == Person {
 			return e.gender == g || e.gender == genderUnknown
 		}
