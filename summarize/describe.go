@@ -826,13 +826,16 @@ func (d *doc) nounish(k int) bool {
 
 // personByRole finds the person a description [a, e) refers to.
 func (d *doc) personByRole(a, e, si int, g int8) int {
-	var words []string
+	var words, places []string
 	head := ""
 	for k := a; k < e; k++ {
 		if d.toks[k].kind == tWord && !d.has(k, wDet|wPrep|wPron|wConj) {
 			words = append(words, d.low(k))
 			if head == "" && d.has(k, wRole|wPersonNoun|wTitle) {
 				head = d.low(k)
+			}
+			if st, ok := usStates[d.low(k)]; ok && st == d.low(k) && isCapWord(d, k) && head == "" {
+				places = append(places, st) // "the Vermont senator", not "the senator from Vermont"
 			}
 		}
 	}
@@ -841,6 +844,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		en := &d.ents[i]
 		if en.kind != mPerson || len(en.roleWord) == 0 {
 			continue
+		}
+		if !subset(places, en.roleWord) {
+			continue // "the Vermont senator" is neither the senator from Texas nor one from nowhere known
 		}
 		score := 0
 		later := d.seenBy(i, si) < 0
@@ -863,13 +869,17 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 			best, bestScore = i, score
 		case score == bestScore && score > 0:
 			// Of two named before, the later; of two named after, the
-			// first (the story's lead investigator, not the liaison officer).
+			// first (the story's lead investigator, not the liaison
+			// officer); one named before over one named after.
+			if later && d.seenBy(best, si) >= 0 {
+				break
+			}
 			if later && len(en.sents) > 0 && len(d.ents[best].sents) > 0 && d.seenBy(best, si) < 0 {
 				if en.sents[0] < d.ents[best].sents[0] {
 					best = i
 				}
-			} else if en.last > d.ents[best].last {
-				best = i
+			} else if !later && d.seenBy(i, si) > d.seenBy(best, si) {
+				best = i // named more recently before the description
 			}
 		}
 	}

@@ -1414,6 +1414,7 @@ func (d *doc) roleOf(mi int) {
 		return
 	}
 	e := &d.ents[m.ent]
+	d.homeWords(&m, e)
 	if k := m.c0 - 1 - btoi(d.punct(m.c0-1, ',')); kinship[d.low(k)] && (d.is(k-1, "whose") || d.has(k-1, wPron)) {
 		e.kin = true // "whose husband, Navy SEAL Ty Woods,": his wife is the story's Woods
 	}

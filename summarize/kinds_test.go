@@ -1040,3 +1040,21 @@ func TestPronounSkipsUnknownPlaces(t *testing.T) {
 			[]q{{"two million", ""}, {"Anyone been there?", "Abe Lorrin"}}},
 	})
 }
+
+// "The Vermont senator" is the senator whose party tag or "of" phrase
+// gave Vermont ("Sen. Rona Pell (D-Vt.)", "Sen. Carl Dunmore of Texas"),
+// not another senator; a description means someone named before it over
+// someone named only after.
+func TestStateDescriptionsOfPoliticians(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"state from a party tag and an of-phrase",
+			"Sen. Rona Pell (D-Vt.) and Sen. Carl Dunmore of Texas clashed on Tuesday over the budget.\n\nGov. Ansel Brandt of Ohio stayed out of it.\n\n“We will not cut the pensions,” the Vermont senator said.\n\n“This budget is a fraud,” the Texas senator told reporters.\n\n“I have no comment,” the Ohio governor said.\n\nFlorida Sen. Mark Orvell also spoke. “It is late,” the Florida Republican said.",
+			[]q{{"We will not cut the pensions,", "Rona Pell"}, {"This budget is a fraud,", "Carl Dunmore"}, {"I have no comment,", "Ansel Brandt"}, {"It is late,", "Mark Orvell"}}},
+		{"a party appositive",
+			"Rep. Ira Kell, Republican of Ohio, and Rep. Lena Sauer, a Democrat from Maine, met on Monday.\n\n“No deal,” the Maine Democrat said.",
+			[]q{{"No deal,", "Lena Sauer"}}},
+		{"a two-word state in a tag with full stops",
+			"Rep. Ira Kell (R-N.Y.) and Rep. Tova Link (R-Ohio) wrote to the board.\n\n“The board must act,” the New York Republican said.",
+			[]q{{"The board must act,", "Ira Kell"}}},
+	})
+}
