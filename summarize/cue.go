@@ -154,8 +154,8 @@ func (d *doc) clauseStart(c int) int {
 				// the board, recalled" has Quillby for subject.
 				for k := cs; k < c; k++ {
 					if mi := d.mentionOf(cs); k == cs && mi >= 0 && d.mentions[mi].c0 == cs && d.mentions[mi].kind == mPerson && d.punct(d.mentions[mi].c1, ',') &&
-						(d.is(d.mentions[mi].c1+1, "a") || d.is(d.mentions[mi].c1+1, "an") || d.is(d.mentions[mi].c1+1, "the") || d.rolePhraseAt(d.mentions[mi].c1+1, c)) {
-						break // "As Andrew Tabbert, an expert on Syria, noted", "As Akhil Ramar, professor of law, put it": the name and its appositive
+						(d.is(d.mentions[mi].c1+1, "a") || d.is(d.mentions[mi].c1+1, "an") || d.is(d.mentions[mi].c1+1, "the") || d.rolePhraseAt(d.mentions[mi].c1+1, c) || d.participleAt(d.mentions[mi].c1+1)) {
+						break // "As Andrew Tabbert, an expert on Syria, noted", "As Akhil Ramar, professor of law, put it", "after Mr. Ostrander, asked about it, had said": the name and its appositive
 					}
 					if d.punct(k, ',') {
 						cs = k + 1
@@ -1172,6 +1172,13 @@ func (d *doc) skipDateline(a, c int) int {
 		}
 	}
 	return a
+}
+
+// participleAt reports whether token k is a participle in lower case
+// opening a phrase set off by commas: "asked about it", "speaking to".
+func (d *doc) participleAt(k int) bool {
+	w := d.low(k)
+	return d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !d.has(k, wAux|wPrep)
 }
 
 // maxAside is the most tokens a parenthesis set off by dashes holds:

@@ -1058,3 +1058,17 @@ func TestStateDescriptionsOfPoliticians(t *testing.T) {
 			[]q{{"The board must act,", "Ira Kell"}}},
 	})
 }
+
+// More speech verbs ("barked", "groused", "deadpanned"), and a subject
+// whose participle phrase is set off by commas inside an opening clause:
+// "after Mr. Ostrander, asked about …, had said, “…”".
+func TestBarkedAndParticipleAppositives(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"barked",
+			"Even the comedian Jon Pellow lost his temper on the show. “For a start, she has explained why she chose not to speak,” Pellow barked.",
+			[]q{{"For a start, she has explained why she chose not to speak,", "Jon Pellow"}}},
+		{"a participle appositive in an opening clause",
+			"The issue had come up Friday after Mr. Ostrander, asked about the deaths of reporters under the regime, had said, “I think our side does plenty of harm also.”",
+			[]q{{"I think our side does plenty of harm also.", "Ostrander"}}},
+	})
+}
