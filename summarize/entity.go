@@ -315,6 +315,10 @@ func (d *doc) chunkEnd(i, end int) int {
 			j += 2
 			continue
 		}
+		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && (d.is(j-1, "st") || d.is(j-1, "ft") || d.is(j-1, "mt")) && isCapWord(d, j+1) && d.toks[j+1].sent == t0.sent {
+			j++ // "St. Paul City Council", "Ft. Worth"
+			continue
+		}
 		break
 	}
 	return j

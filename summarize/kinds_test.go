@@ -1072,3 +1072,12 @@ func TestBarkedAndParticipleAppositives(t *testing.T) {
 			[]q{{"I think our side does plenty of harm also.", "Ostrander"}}},
 	})
 }
+
+// "St." inside a name ("St. Paul City Council", "St. Clair") is part of it.
+func TestSaintInsideAName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a council",
+			"The St. Paul City Council on Wednesday approved a resolution on the ban.\n\nThe council voted 6-1 for the resolution, which said the city “condemns hateful speech from the candidate.”",
+			[]q{{"condemns hateful speech from the candidate.", "St. Paul City Council"}}},
+	})
+}
