@@ -72,6 +72,9 @@ func (d *doc) nominal(a, e int, create bool) int {
 	if h < 0 {
 		return -1
 	}
+	if mi := d.mentionAt[h]; mi >= 0 && d.mentions[mi].kind == mPerson {
+		return -1 // "Justice Varga's comments": the title of a name, no description
+	}
 	// "a development one analyst described as": the phrase starts at the
 	// last determiner before its noun.
 	for k := h - 1; k > a; k-- {

@@ -1081,3 +1081,13 @@ func TestSaintInsideAName(t *testing.T) {
 			[]q{{"condemns hateful speech from the candidate.", "St. Paul City Council"}}},
 	})
 }
+
+// A title that is part of a possessive name ("Justice Varga's comments")
+// is no description of anyone: a he after it is Varga, not "Justice".
+func TestTitleOfAPossessiveNameIsNoDescription(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"justice",
+			"It is possible that Justice Varga played a role in pushing Justice Kell to the left. When the case was argued in December, Justice Varga's comments from the bench brought it into vivid relief.\n\nHe said some students may be better off at “a slower-track school where they do well.”",
+			[]q{{"a slower-track school where they do well.", "Varga"}}},
+	})
+}
