@@ -300,12 +300,28 @@ func (d *doc) oneOfThem(a, e int, create bool) (int, bool) {
 // byNationality resolves "said the Norwegian": the person the story is on,
 // by nationality.
 func (d *doc) byNationality(a, e int) (int, bool) {
-	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) {
+	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) && peopleWord(d.low(a+1)) && d.has(a+1, wDemonym) {
+		// "The Russians have used …, saying": the people, as a group.
+		return d.described(d.body[d.toks[a].s:d.toks[a+1].e], Group, int(d.toks[a].sent), d.low(a+1)), true
+	}
+	if d.is(a, "the") && e == a+2 && isCapWord(d, a+1) && !peopleWord(d.low(a+1)) {
 		if mi := d.mentionOf(a + 1); mi >= 0 && d.mentions[mi].kind == mPlace && !strings.EqualFold(d.text(a+1), d.mentions[mi].place) {
 			return d.salientPerson(int(d.toks[a].sent), genderUnknown), true
 		}
 	}
 	return -1, false
+}
+
+// peopleWord reports whether a demonym names a people, not one person:
+// "the Russians", "the Chinese", "the British", "the Swiss" (but "the
+// Russian", "the Frenchman").
+func peopleWord(w string) bool {
+	for _, suf := range [...]string{"s", "ese", "ish", "ch"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptionHead returns the head of the phrase: the first noun for a

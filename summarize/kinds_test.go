@@ -1091,3 +1091,18 @@ func TestTitleOfAPossessiveNameIsNoDescription(t *testing.T) {
 			[]q{{"a slower-track school where they do well.", "Varga"}}},
 	})
 }
+
+// "The Russians" as a subject is the people, a group that speaks; "the
+// Russian" is one person.
+func TestPeopleNamedByDemonym(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"the Russians, saying",
+			"Analyst Andrew Pell said the talks were stalled.\n\nThe Russians have used the presence of rebel fighters to justify airstrikes around the city, saying the city is an important front in their campaign against terror.",
+			[]p2{{"Andrew Pell", "the talks were stalled"}, {"The Russians", "the city is an important front in their campaign against terror"}}},
+	})
+	runQuoteCases(t, []quoteCase{
+		{"the Saudis state",
+			"The paper was shared with lawmakers.\n\n“Today, the kingdom leads the fight against fraud,” the Saudis state in the paper.",
+			[]q{{"Today, the kingdom leads the fight against fraud,", "the Saudis"}}},
+	})
+}
