@@ -435,6 +435,9 @@ func (d *doc) dropWord(i int) bool {
 	if d.surnameHe(i) {
 		return false
 	}
+	if strings.HasSuffix(d.low(i), "n't") {
+		return true // "Don’t Republicans run the risk": a verb, not Don
+	}
 	lx := d.lx(i)
 	if lx.flags&(wDet|wPron|wConj|wStop) != 0 && lx.flags&(wGiven|wPlace|wHonorific) == 0 {
 		if d.toks[i].fl&fAllCaps == 0 || len(d.low(i)) > 1 {

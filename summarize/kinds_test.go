@@ -1106,3 +1106,20 @@ func TestPeopleNamedByDemonym(t *testing.T) {
 			[]q{{"Today, the kingdom leads the fight against fraud,", "the Saudis"}}},
 	})
 }
+
+// A contraction is no name ("Don’t Republicans run the risk?"), and a
+// speech verb's noun beside a noun ("speeches and promises") is no verb,
+// so "…, Stovall said" credits Stovall.
+func TestContractionsAndNounPairs(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a noun pair before a trailing credit",
+			"Cole electrified the small crowds with speeches and promises to shake things up, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.",
+			[]q{{"He was very articulate, smart, well-spoken,", "Stovall"}}},
+	})
+	got := Brief(Article{Body: "But what if Rena Vale wins? Don’t Republicans run the risk of her choosing the nominees?"})
+	for _, topic := range got.Topics {
+		if len(topic) >= 3 && topic[:3] == "Don" {
+			t.Errorf("topics %q hold a contraction", got.Topics)
+		}
+	}
+}
