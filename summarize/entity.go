@@ -387,7 +387,13 @@ func (d *doc) headlineLine(pi int) bool {
 	}
 	last := d.toks[p.t1-1]
 	if last.kind == tPunct && (last.r == '.' || last.r == '!' || last.r == '?' || last.r == ':') || last.kind == tMark {
-		return false // a full stop ends a sentence (a first line in title case may be news: "Former Secretary of State Maren Nesthorpe toured Iowa.")
+		// A full stop ends a sentence (a first line in title case may be
+		// news: "Former Secretary of State Maren Nesthorpe toured Iowa."),
+		// unless every word is capitalised, small words too: "Dale Krupp
+		// Receives More Bad News After Separation From Wife."
+		if !(last.kind == tPunct && last.r == '.' && pi == 0 && d.strictTitle(p.t0, p.t1)) {
+			return false
+		}
 	}
 	words := 0
 	for k := p.t0; k < p.t1; k++ {
@@ -399,6 +405,26 @@ func (d *doc) headlineLine(pi int) bool {
 		}
 	}
 	return words >= minHeadlineWords && d.titleCase(si)
+}
+
+// strictTitle reports whether every word of [a, b) of four letters or
+// more is capitalised and at least one capitalised word after the first
+// is a verb or function word, which a run of names would not hold.
+func (d *doc) strictTitle(a, b int) bool {
+	small := false
+	for k := a; k < b; k++ {
+		t := &d.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if t.fl&fLower != 0 && t.e-t.s >= 4 {
+			return false
+		}
+		if k > a && t.fl&fCap != 0 && d.has(k, wPrep|wConj|wAux|wCue|wStop) {
+			small = true
+		}
+	}
+	return small
 }
 
 // headlineVerb reports whether the capitalised word at j, in a sentence

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -1120,6 +1121,22 @@ func TestContractionsAndNounPairs(t *testing.T) {
 	for _, topic := range got.Topics {
 		if len(topic) >= 3 && topic[:3] == "Don" {
 			t.Errorf("topics %q hold a contraction", got.Topics)
+		}
+	}
+}
+
+// A first line in strict title case is a headline even with a full stop:
+// its words name no speaker ("Dale Krupp Receives More Bad News After …").
+func TestTitleCaseFirstLineWithFullStop(t *testing.T) {
+	got := Brief(Article{Body: "Dale Krupp Receives More Bad News After Separation From Wife Rena Vale.\n\nFormer congressman Dale Krupp had a rough day on Monday.\n\n“We are sorry to hear about the separation,” the company said in a statement."})
+	for _, q := range got.Quotes {
+		if strings.Contains(q.Speaker, "Receives") {
+			t.Errorf("quote %q credited to the headline string %q", q.Text, q.Speaker)
+		}
+	}
+	for _, a := range got.Actors {
+		if strings.Contains(a.Name, "News") {
+			t.Errorf("actor %q is a headline string", a.Name)
 		}
 	}
 }
