@@ -56,6 +56,10 @@ func (d *doc) classify() {
 		switch {
 		case !letters || d.imagined(sp.open):
 			sp.quote = false // "as if to say “not my problem”": words no one said
+		case sp.s > 1 && d.body[sp.s-2] == '=':
+			sp.quote = false // author="someone": a value in markup, no speech
+		case d.headlineQuote(sp):
+			sp.quote = false // "Attempt to fund fight dies amid bill's 'poison pills'": a headline's
 		case chained:
 			sp.quote = true
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):
@@ -95,6 +99,25 @@ func (d *doc) classify() {
 			sp.who, sp.how = -1, howNone
 		}
 	}
+}
+
+// headlineQuote reports whether sp is set in single marks in a first
+// line of one sentence, as headlines set their quotations: "With 'woman's
+// card,' Rell escalates debate."
+func (d *doc) headlineQuote(sp *span) bool {
+	if sp.para != 0 || d.toks[sp.open].r != '\'' && d.toks[sp.open].r != '‘' {
+		return false
+	}
+	p := d.paras[0]
+	if len(d.paras) < 2 || d.sents[d.toks[p.t0].sent].t1 < p.t1 || p.t1-p.t0 > 30 {
+		return false // an article of one line, or a first paragraph of sentences
+	}
+	for k := p.t0; k < p.t1; k++ {
+		if _, _, n := d.cueAt(k); n > 0 {
+			return false // "‘We are proud,’ said Rebecca Lind.": a lede with its credit
+		}
+	}
+	return true
 }
 
 // imagined reports whether the quotation opening at o gives words no one

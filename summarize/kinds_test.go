@@ -1140,3 +1140,21 @@ func TestTitleCaseFirstLineWithFullStop(t *testing.T) {
 		}
 	}
 }
+
+// Quotation marks that quote no speech: a headline's single marks ("With
+// 'woman's card,' Rell escalates debate") and a value in markup left in
+// the text (author="someone"). A first line with its own credit is a
+// lede, and keeps its quotation.
+func TestHeadlineMarksAndMarkupValues(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"single marks in a headline",
+			"With 'woman's card,' Rell escalates debate\n\nDana Rell on Tuesday pressed her attack. “It is a card I will play,” she said.",
+			[]q{{"It is a card I will play,", "Dana Rell"}}},
+		{"a value in markup",
+			"<tweet author=\"harborwatch\" timestamp=\"1470067200\">The vote is today</tweet>\n\n“Vote early,” said Mayor Ena Brisk.",
+			[]q{{"Vote early,", "Ena Brisk"}}},
+		{"a lede with its credit",
+			"'We are proud of every volunteer,' said Rebecca Lind.\n\nThe drive raised $4,000.",
+			[]q{{"We are proud of every volunteer,", "Rebecca Lind"}}},
+	})
+}
