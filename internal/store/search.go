@@ -213,55 +213,16 @@ func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error)
 		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
 			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
 	}
-	// PostgreSQL cannot read a full-text index in order. It can read the
-	// rows newest first, testing each, until it has enough: cheap for a
-	// common word, dear for a rare one; or read every match through the
-	// index and sort them: the other way round. Left to itself it tests
-	// rows far too long (a tsvector's @@ is dearer than it thinks), so it
-	// is told which, by its own estimate of the matches.
-	order := "seq" // newest first
-	n, err := db.estimate(ctx, `SELECT 1 FROM search WHERE doc @@ to_tsquery('briefbot', ?)`, q)
-	if err != nil {
-		return nil, err
-	}
-	if n < sortBelow {
-		order = "seq + 0" // an expression, so not by the index on seq
-	}
-	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-		FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY `+order+` DESC LIMIT ?`, q, recentMatches)
+	return db.recentPostgres(ctx, q, recentMatches)
 }
-
-// sortBelow is the number of matches below which PostgreSQL reads them all
-// through the full-text index and sorts them rather than read the rows
-// newest first: where the two took the same time in BenchmarkWhoSaid, a
-// match read through the index costing about nine rows read in order.
-const sortBelow = 10_000
-
-// estimate is how many rows PostgreSQL's planner expects query to return.
-func (db *DB) estimate(ctx context.Context, query string, args ...any) (float64, error) {
-	var plan string
-	if err := db.sql.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
-		return 0, err
-	}
-	var p []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
-		}
-	}
-	if err := json.Unmarshal([]byte(plan), &p); err != nil || len(p) == 0 {
-		return 0, fmt.Errorf("reading the plan of a search: %v", err)
-	}
-	return p[0].Plan.Rows, nil
-}
-
-// pgRank is PostgreSQL's relevance of a search row doc to a query q, on
-// the scale of FTS5's bm25: negative, lower is better. Quotes' and
-// positions' own words weigh four times their topics, speaker and forms.
-const pgRank = `-ts_rank('{0.25, 0.25, 0.25, 1}', doc, q, 1)`
 
 // matchRows runs a query of search rows: rowid, speaker_id, at and rank.
 func (db *DB) matchRows(ctx context.Context, query string, args ...any) ([]matchedRow, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
+	return matchRows(db.sql.QueryContext(ctx, query, args...))
+}
+
+// matchRows reads the rows of a query of search rows.
+func matchRows(rows *sql.Rows, err error) ([]matchedRow, error) {
 	if err != nil {
 		return nil, err
 	}
