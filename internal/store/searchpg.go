@@ -88,24 +88,13 @@ func longestWord(phrase string) string {
 	return best
 }
 
-// matchesInWindow reads the most recent limit rows matching q of
-// those after seq from, through the full-text index and the index on seq
-// together: a plain index scan, which PostgreSQL prefers, would test
-// every row in the window.
+// matchesInWindow reads the most recent limit rows matching q of those
+// after seq from, through the full-text index and the index on seq
+// together (the function search_window, migration 0004).
 func (db *DB) matchesInWindow(ctx context.Context, q string, from int64, limit int) ([]matchedRow, error) {
-	tx, err := db.sql.readTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
-		return nil, err
-	}
-	return matchRows(tx.QueryContext(ctx, `SELECT rowid, speaker_id, at, `+pgRank+` FROM (
-			SELECT rowid, speaker_id, at, doc, seq FROM search
-			WHERE doc @@ to_tsquery('briefbot', ?1) AND seq > ?2 ORDER BY seq + 0 DESC LIMIT ?3) s,
-			to_tsquery('briefbot', ?1) AS q
-		ORDER BY seq DESC`, customPlan, q, from, limit))
+	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+		FROM to_tsquery('briefbot', ?1) AS q, search_window(q, ?2, ?3)
+		ORDER BY seq DESC`, q, from, limit)
 }
 
 // A way to find the most recent matches of a search on PostgreSQL.
