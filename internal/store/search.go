@@ -467,9 +467,37 @@ func matchTerms(topic string) [][]string {
 				i++
 			}
 		}
-		groups = append(groups, expandTopic(phrase))
+		groups = append(groups, distinctForms(expandTopic(phrase)))
 	}
 	return groups
+}
+
+// distinctForms leaves out of a term's forms those that find no row the
+// others do not: a plural that stemming makes another form (europeans,
+// european), and a phrase that holds another form (united states of
+// america, united states). Each was counted again in the relevance of a
+// row that has it, and FTS5's bm25 reads every row a form matches to
+// weigh it (a fifth of a search for "europe").
+func distinctForms(forms []string) []string {
+	out := forms[:0:0]
+	for _, f := range forms {
+		if !slices.ContainsFunc(forms, func(g string) bool { return g != f && (plural(f, g) || holds(f, g)) }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// plural reports whether stemming makes the word f the word g, as f is g
+// with an s that the stemmers take off (not after s, nor the ies of
+// "parties").
+func plural(f, g string) bool {
+	return f == g+"s" && !strings.HasSuffix(g, "s") && !strings.HasSuffix(g, "ie") && !strings.Contains(g, " ")
+}
+
+// holds reports whether the phrase f holds the words of g in a row.
+func holds(f, g string) bool {
+	return len(f) > len(g) && strings.Contains(" "+f+" ", " "+g+" ")
 }
 
 // sameText reports whether two texts are the same words, as one quote
