@@ -311,24 +311,92 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2) AS t
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
-	var (
-		kind    int
-		partial bool
-	)
-	if err := row.Scan(&said.Text, &sp.version, &sp.start, &sp.end, &kind, &partial); err != nil {
+	var r spanRow
+	if err := r.scan(row); err != nil {
 		return Said{}, span{}, fmt.Errorf("search row %d: %w", rid, err)
 	}
-	said.Quote = kind == 0
-	if said.Quote && partial {
+	return db.saidOf(ctx, r)
+}
+
+// spanRow is a quote or position as textOf reads it.
+type spanRow struct {
+	said    Said
+	sp      span
+	partial bool
+}
+
+// scan reads a spanRow from the columns text, version_id, start_byte,
+// end_byte, kind (0 for a quote) and partial.
+func (r *spanRow) scan(row interface{ Scan(...any) error }) error {
+	var kind int
+	if err := row.Scan(&r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial); err != nil {
+		return err
+	}
+	r.said.Quote = kind == 0
+	return nil
+}
+
+// saidOf is what a hit shows of a quote or position, and where it is.
+func (db *DB) saidOf(ctx context.Context, r spanRow) (Said, span, error) {
+	if r.said.Quote && r.partial {
 		// A fragment says little alone: show what the article reports
 		// around it, with the quoted words in their marks.
-		if ctxSaid, ctxSpan, ok, err := db.contextOf(ctx, sp); err != nil {
+		if ctxSaid, ctxSpan, ok, err := db.contextOf(ctx, r.sp); err != nil {
 			return Said{}, span{}, err
 		} else if ok {
 			return ctxSaid, ctxSpan, nil
 		}
 	}
-	return said, sp, nil
+	return r.said, r.sp, nil
+}
+
+// spansOf reads the quotes and positions of the search rows among rows, by
+// search row id, in one query: a page of a search shows a hundred of
+// them, and a query for each cost a third of the page.
+func (db *DB) spansOf(ctx context.Context, rows []match) (map[int64]spanRow, error) {
+	quotes, positions := []int64{}, []int64{} // [] in JSON, not null
+	for _, m := range rows {
+		switch m.rid % 4 {
+		case 0:
+			quotes = append(quotes, m.rid/4)
+		case 1:
+			positions = append(positions, m.rid/4)
+		}
+	}
+	out := make(map[int64]spanRow, len(quotes)+len(positions))
+	if len(quotes)+len(positions) == 0 {
+		return out, nil
+	}
+	q, _ := json.Marshal(quotes)
+	p, _ := json.Marshal(positions)
+	spanText := db.d.spanText
+	res, err := db.sql.QueryContext(ctx, `
+		SELECT 4*q.id, `+spanText("q")+`, q.version_id, q.start_byte, q.end_byte, 0, q.partial
+		FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.id IN `+db.d.ints("?1")+`
+		UNION ALL
+		SELECT 4*p.id + 1, `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, FALSE
+		FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id IN `+db.d.ints("?2"),
+		string(q), string(p))
+	if err != nil {
+		return nil, fmt.Errorf("reading search rows: %w", err)
+	}
+	defer res.Close()
+	for res.Next() {
+		var (
+			rid int64
+			r   spanRow
+		)
+		var kind int
+		if err := res.Scan(&rid, &r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial); err != nil {
+			return nil, fmt.Errorf("reading search rows: %w", err)
+		}
+		r.said.Quote = kind == 0
+		out[rid] = r
+	}
+	if err := res.Err(); err != nil {
+		return nil, fmt.Errorf("reading search rows: %w", err)
+	}
+	return out, nil
 }
 
 // contextOf returns the reported speech a quoted fragment at sp is part
