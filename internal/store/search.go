@@ -248,6 +248,10 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		return nil, 0, err
 	}
 
+	read, err := db.spansOf(ctx, matches)
+	if err != nil {
+		return nil, 0, err
+	}
 	var spans []span // of the texts of the last hit
 	for i, m := range matches {
 		if i == 0 || m.sid != matches[i-1].sid {
@@ -265,7 +269,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		if len(h.Said) == 2 || len(h.Said) == 1 && m.rid%4 == 2 {
 			continue
 		}
-		said, sp, err := db.textOf(ctx, m.rid, m.sid)
+		said, sp, err := db.textIn(ctx, read, m.rid, m.sid)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -316,6 +320,14 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 		return Said{}, span{}, fmt.Errorf("search row %d: %w", rid, err)
 	}
 	return db.saidOf(ctx, r)
+}
+
+// textIn is textOf, from the rows in read when it holds the row.
+func (db *DB) textIn(ctx context.Context, read map[int64]spanRow, rid, sid int64) (Said, span, error) {
+	if r, ok := read[rid]; ok {
+		return db.saidOf(ctx, r)
+	}
+	return db.textOf(ctx, rid, sid)
 }
 
 // spanRow is a quote or position as textOf reads it.

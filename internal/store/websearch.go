@@ -174,16 +174,7 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]
 		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
 			continue // without reading it
 		}
-		var (
-			said Said
-			sp   span
-			err  error
-		)
-		if r, ok := read[m.rid]; ok {
-			said, sp, err = db.saidOf(ctx, r)
-		} else {
-			said, sp, err = db.textOf(ctx, m.rid, sid)
-		}
+		said, sp, err := db.textIn(ctx, read, m.rid, sid)
 		if err != nil {
 			return Found{}, err
 		}
