@@ -209,7 +209,11 @@ type matchedRow struct {
 // recentMatches reads the most recent recentMatches rows matching q.
 func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
 	if !db.d.postgres {
-		// FTS5 reads its index in rowid order: newest first costs nothing.
+		// FTS5 reads its index in rowid order: newest first costs nothing,
+		// and the search stops at the limit. bm25 does not: to weigh each
+		// form of the words, it reads every row the form matches, once a
+		// search (half the time of one), and FTS5 offers no other way to
+		// how often a row has the words.
 		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
 			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
 	}
@@ -338,10 +342,11 @@ type spanRow struct {
 }
 
 // scan reads a spanRow from the columns text, version_id, start_byte,
-// end_byte, kind (0 for a quote) and partial.
-func (r *spanRow) scan(row interface{ Scan(...any) error }) error {
+// end_byte, kind (0 for a quote) and partial, after the columns read into
+// before.
+func (r *spanRow) scan(row interface{ Scan(...any) error }, before ...any) error {
 	var kind int
-	if err := row.Scan(&r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial); err != nil {
+	if err := row.Scan(append(before, &r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial)...); err != nil {
 		return err
 	}
 	r.said.Quote = kind == 0
@@ -398,11 +403,9 @@ func (db *DB) spansOf(ctx context.Context, rows []match) (map[int64]spanRow, err
 			rid int64
 			r   spanRow
 		)
-		var kind int
-		if err := res.Scan(&rid, &r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial); err != nil {
+		if err := r.scan(res, &rid); err != nil {
 			return nil, fmt.Errorf("reading search rows: %w", err)
 		}
-		r.said.Quote = kind == 0
 		out[rid] = r
 	}
 	if err := res.Err(); err != nil {

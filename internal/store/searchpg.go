@@ -8,16 +8,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
 )
-
-// customPlan, as a query's first argument on PostgreSQL, has the query
-// planned for its arguments each time it runs. pgx otherwise prepares a
-// statement once, and after five runs PostgreSQL may keep a generic plan
-// made without them: for a search bounded by seq, one that reads the
-// rows newest first over the whole table.
-const customPlan = pgx.QueryExecModeCacheDescribe
 
 // recentPostgres is recentMatches on PostgreSQL, which cannot read a
 // full-text index in order. It can read the rows newest first, testing
@@ -29,9 +20,9 @@ const customPlan = pgx.QueryExecModeCacheDescribe
 // reads the full-text index and the index on seq together and tests only
 // the matches in the window. A window that holds fewer is widened by what
 // it held, up to the whole table, so that the answer is always the most
-// recent limit matches of all. Left to itself
-// PostgreSQL tests rows far too long (a tsvector's @@ is dearer than it
-// thinks), so it is told which way, by its own estimate of the matches.
+// recent limit matches of all. Left to itself PostgreSQL tests rows far
+// too long (a tsvector's @@ is dearer than it thinks), so it is told
+// which way, by its own estimate of the matches.
 func (db *DB) recentPostgres(ctx context.Context, q string, limit int) ([]matchedRow, error) {
 	var top sql.NullInt64
 	if err := db.sql.QueryRowContext(ctx, `SELECT MAX(seq) FROM search`).Scan(&top); err != nil || !top.Valid {
@@ -50,7 +41,7 @@ func (db *DB) recentBy(ctx context.Context, way int, q string, top int64, n floa
 	switch way {
 	case newestFirst:
 		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, customPlan, q, limit)
+			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
 	case inWindow:
 		for window := windowFor(top, n, limit); window < top; {
 			rows, err := db.matchesInWindow(ctx, q, top-window, limit)
@@ -67,7 +58,7 @@ func (db *DB) recentBy(ctx context.Context, way int, q string, top int64, n floa
 			SELECT rowid, speaker_id, at, doc, seq FROM search
 			WHERE doc @@ to_tsquery('briefbot', ?1) ORDER BY seq + 0 DESC LIMIT ?2) s,
 			to_tsquery('briefbot', ?1) AS q
-		ORDER BY seq DESC`, customPlan, q, limit)
+		ORDER BY seq DESC`, q, limit)
 }
 
 // phraseWords matches a phrase in a tsquery as tsQuery writes it: quoted
