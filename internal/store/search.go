@@ -251,19 +251,27 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 	if err != nil {
 		return nil, 0, err
 	}
-
+	// What the hits show, read at once: a query for each cost a round trip
+	// each on PostgreSQL.
 	read, err := db.spansOf(ctx, matches)
 	if err != nil {
 		return nil, 0, err
 	}
-	var spans []span // of the texts of the last hit
+	speakers, err := db.speakersOf(ctx, matches)
+	if err != nil {
+		return nil, 0, err
+	}
+	var (
+		spans    []span  // of the texts of the last hit
+		versions []int64 // of the first text of each hit
+	)
 	for i, m := range matches {
 		if i == 0 || m.sid != matches[i-1].sid {
-			h := Hit{Score: -m.total}
-			if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, m.sid).
-				Scan(&h.Speaker, &h.Role, &h.Kind); err != nil {
-				return nil, 0, fmt.Errorf("speaker %d: %w", m.sid, err)
+			h, ok := speakers[m.sid]
+			if !ok {
+				return nil, 0, fmt.Errorf("speaker %d: %w", m.sid, sql.ErrNoRows)
 			}
+			h.Score = -m.total
 			hits = append(hits, h)
 			spans = spans[:0]
 		}
@@ -281,18 +289,92 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 			continue
 		}
 		if len(h.Said) == 0 {
-			var published sql.NullInt64
-			if err := db.sql.QueryRowContext(ctx, `
-				SELECT a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`,
-				sp.version).Scan(&h.ArticleID, &h.Title, &published); err != nil {
-				return nil, 0, fmt.Errorf("version %d: %w", sp.version, err)
-			}
-			h.Published = fromUnixNano(published)
+			versions = append(versions, sp.version)
 		}
 		h.Said = append(h.Said, said)
 		spans = append(spans, sp)
 	}
+	if err := db.articlesOfHits(ctx, hits, versions); err != nil {
+		return nil, 0, err
+	}
 	return hits, matched - len(hits), nil
+}
+
+// speakersOf reads the speakers of rows, by id, as hits without texts.
+func (db *DB) speakersOf(ctx context.Context, rows []match) (map[int64]Hit, error) {
+	ids := []int64{}
+	for _, m := range rows {
+		ids = append(ids, m.sid)
+	}
+	list, _ := json.Marshal(ids)
+	res, err := db.sql.QueryContext(ctx, `SELECT id, name, role, kind FROM speakers WHERE id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return nil, fmt.Errorf("reading speakers: %w", err)
+	}
+	defer res.Close()
+	out := map[int64]Hit{}
+	for res.Next() {
+		var (
+			id int64
+			h  Hit
+		)
+		if err := res.Scan(&id, &h.Speaker, &h.Role, &h.Kind); err != nil {
+			return nil, fmt.Errorf("reading speakers: %w", err)
+		}
+		out[id] = h
+	}
+	if err := res.Err(); err != nil {
+		return nil, fmt.Errorf("reading speakers: %w", err)
+	}
+	return out, nil
+}
+
+// articlesOfHits sets the article of each hit with a text, from the
+// version of its first text, in the same order.
+func (db *DB) articlesOfHits(ctx context.Context, hits []Hit, versions []int64) error {
+	if len(versions) == 0 {
+		return nil
+	}
+	list, _ := json.Marshal(versions)
+	res, err := db.sql.QueryContext(ctx, `
+		SELECT v.id, a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id
+		WHERE v.id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return fmt.Errorf("reading articles: %w", err)
+	}
+	defer res.Close()
+	type article struct {
+		id        int64
+		title     string
+		published sql.NullInt64
+	}
+	byVersion := map[int64]article{}
+	for res.Next() {
+		var (
+			vid int64
+			a   article
+		)
+		if err := res.Scan(&vid, &a.id, &a.title, &a.published); err != nil {
+			return fmt.Errorf("reading articles: %w", err)
+		}
+		byVersion[vid] = a
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("reading articles: %w", err)
+	}
+	i := 0
+	for k := range hits {
+		if len(hits[k].Said) == 0 {
+			continue
+		}
+		a, ok := byVersion[versions[i]]
+		if !ok {
+			return fmt.Errorf("version %d: %w", versions[i], sql.ErrNoRows)
+		}
+		hits[k].ArticleID, hits[k].Title, hits[k].Published = a.id, a.title, fromUnixNano(a.published)
+		i++
+	}
+	return nil
 }
 
 // textOf is the text a search row stands for in a hit for speaker sid, and
