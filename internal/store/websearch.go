@@ -133,9 +133,8 @@ type articleRow struct {
 	name, key string
 }
 
-// prefetch reads the quotes and positions of the best texts rows of each
-// speaker's in groups, by search row id, and their articles, by version
-// id.
+// prefetch reads the quotes and positions among the best rows of each
+// speaker in groups, by search row id, and their articles, by version id.
 func (db *DB) prefetch(ctx context.Context, groups [][]match, texts int) (map[int64]spanRow, map[int64]articleRow, error) {
 	var rows []match
 	for _, g := range groups {
