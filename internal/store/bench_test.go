@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +13,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/briefbot/briefbot/internal/store/storetest"
 )
 
 // benchQuotes is how many quotes BenchmarkWhoSaid searches.
@@ -34,16 +38,7 @@ func BenchmarkWhoSaid(b *testing.B) {
 		b.Skip("builds an archive of a million quotes")
 	}
 	ctx := b.Context()
-	db, err := Open(ctx, ArchivePath(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	start := time.Now()
-	if err := fillBench(ctx, db, benchQuotes); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("built an archive of %d quotes in %v", benchQuotes, time.Since(start).Round(time.Second))
+	db := BenchArchive(b, "whosaid", func(db *DB) error { return fillBench(ctx, db, benchQuotes) })
 
 	perTopic := make(map[string][]time.Duration)
 	var all []time.Duration
@@ -71,6 +66,56 @@ func BenchmarkWhoSaid(b *testing.B) {
 			b.Logf("%-16q median %7.1f ms  %7d rows match, %5d speakers", topic, ms(percentile(ds, 50)), rows, len(hits)+more)
 		}
 	}
+}
+
+// BenchKeep is the environment variable that names a folder where the
+// benchmarks keep the archives they build, to use them again in later
+// runs: on SQLite a file in it for each archive, on PostgreSQL a database
+// named after the archive on the test server, not dropped. Building the
+// archive of a million quotes takes a minute or more, as long as many
+// runs of a benchmark. Each folder keeps its own databases.
+const BenchKeep = "BRIEFBOT_BENCH_KEEP"
+
+// BenchArchive opens the archive named name for a benchmark, filled by
+// fill when it is new: a new one each run, or the one kept under
+// BenchKeep. It is closed when the benchmark ends.
+func BenchArchive(b *testing.B, name string, fill func(*DB) error) *DB {
+	b.Helper()
+	ctx := b.Context()
+	var path string
+	switch kept := os.Getenv(BenchKeep); {
+	case kept == "":
+		path = ArchivePath(b)
+	case onPostgres:
+		// Named after the folder too, so that two folders keep two sets.
+		path = storetest.KeptDatabase(b, "bench_"+strings.Map(func(r rune) rune {
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				return r
+			}
+			return '_'
+		}, strings.ToLower(filepath.Base(kept)))+"_"+name)
+	default:
+		path = filepath.Join(kept, name+".db")
+	}
+	db, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM quotes`).Scan(&n); err != nil {
+		b.Fatal(err)
+	}
+	if n > 0 {
+		b.Logf("using the archive of %d quotes kept at %s", n, Redact(path))
+		return db
+	}
+	start := time.Now()
+	if err := fill(db); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built an archive %s in %v", name, time.Since(start).Round(time.Second))
+	return db
 }
 
 // percentile is the p-th percentile of ds by the nearest-rank method.

@@ -209,59 +209,24 @@ type matchedRow struct {
 // recentMatches reads the most recent recentMatches rows matching q.
 func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
 	if !db.d.postgres {
-		// FTS5 reads its index in rowid order: newest first costs nothing.
+		// FTS5 reads its index in rowid order: newest first costs nothing,
+		// and the search stops at the limit. bm25 does not: to weigh each
+		// form of the words, it reads every row the form matches, once a
+		// search (half the time of one), and FTS5 offers no other way to
+		// how often a row has the words.
 		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
 			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
 	}
-	// PostgreSQL cannot read a full-text index in order. It can read the
-	// rows newest first, testing each, until it has enough: cheap for a
-	// common word, dear for a rare one; or read every match through the
-	// index and sort them: the other way round. Left to itself it tests
-	// rows far too long (a tsvector's @@ is dearer than it thinks), so it
-	// is told which, by its own estimate of the matches.
-	order := "seq" // newest first
-	n, err := db.estimate(ctx, `SELECT 1 FROM search WHERE doc @@ to_tsquery('briefbot', ?)`, q)
-	if err != nil {
-		return nil, err
-	}
-	if n < sortBelow {
-		order = "seq + 0" // an expression, so not by the index on seq
-	}
-	return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-		FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY `+order+` DESC LIMIT ?`, q, recentMatches)
+	return db.recentPostgres(ctx, q, recentMatches)
 }
-
-// sortBelow is the number of matches below which PostgreSQL reads them all
-// through the full-text index and sorts them rather than read the rows
-// newest first: where the two took the same time in BenchmarkWhoSaid, a
-// match read through the index costing about nine rows read in order.
-const sortBelow = 10_000
-
-// estimate is how many rows PostgreSQL's planner expects query to return.
-func (db *DB) estimate(ctx context.Context, query string, args ...any) (float64, error) {
-	var plan string
-	if err := db.sql.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) `+query, args...).Scan(&plan); err != nil {
-		return 0, err
-	}
-	var p []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
-		}
-	}
-	if err := json.Unmarshal([]byte(plan), &p); err != nil || len(p) == 0 {
-		return 0, fmt.Errorf("reading the plan of a search: %v", err)
-	}
-	return p[0].Plan.Rows, nil
-}
-
-// pgRank is PostgreSQL's relevance of a search row doc to a query q, on
-// the scale of FTS5's bm25: negative, lower is better. Quotes' and
-// positions' own words weigh four times their topics, speaker and forms.
-const pgRank = `-ts_rank('{0.25, 0.25, 0.25, 1}', doc, q, 1)`
 
 // matchRows runs a query of search rows: rowid, speaker_id, at and rank.
 func (db *DB) matchRows(ctx context.Context, query string, args ...any) ([]matchedRow, error) {
-	rows, err := db.sql.QueryContext(ctx, query, args...)
+	return matchRows(db.sql.QueryContext(ctx, query, args...))
+}
+
+// matchRows reads the rows of a query of search rows.
+func matchRows(rows *sql.Rows, err error) ([]matchedRow, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -286,15 +251,27 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 	if err != nil {
 		return nil, 0, err
 	}
-
-	var spans []span // of the texts of the last hit
+	// What the hits show, read at once: a query for each cost a round trip
+	// each on PostgreSQL.
+	read, err := db.spansOf(ctx, matches)
+	if err != nil {
+		return nil, 0, err
+	}
+	speakers, err := db.speakersOf(ctx, matches)
+	if err != nil {
+		return nil, 0, err
+	}
+	var (
+		spans    []span  // of the texts of the last hit
+		versions []int64 // of the first text of each hit
+	)
 	for i, m := range matches {
 		if i == 0 || m.sid != matches[i-1].sid {
-			h := Hit{Score: -m.total}
-			if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, m.sid).
-				Scan(&h.Speaker, &h.Role, &h.Kind); err != nil {
-				return nil, 0, fmt.Errorf("speaker %d: %w", m.sid, err)
+			h, ok := speakers[m.sid]
+			if !ok {
+				return nil, 0, fmt.Errorf("speaker %d: %w", m.sid, sql.ErrNoRows)
 			}
+			h.Score = -m.total
 			hits = append(hits, h)
 			spans = spans[:0]
 		}
@@ -304,7 +281,7 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 		if len(h.Said) == 2 || len(h.Said) == 1 && m.rid%4 == 2 {
 			continue
 		}
-		said, sp, err := db.textOf(ctx, m.rid, m.sid)
+		said, sp, err := db.textIn(ctx, read, m.rid, m.sid)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -312,18 +289,92 @@ func (db *DB) whoSaid(ctx context.Context, q string, limit int) (hits []Hit, mor
 			continue
 		}
 		if len(h.Said) == 0 {
-			var published sql.NullInt64
-			if err := db.sql.QueryRowContext(ctx, `
-				SELECT a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`,
-				sp.version).Scan(&h.ArticleID, &h.Title, &published); err != nil {
-				return nil, 0, fmt.Errorf("version %d: %w", sp.version, err)
-			}
-			h.Published = fromUnixNano(published)
+			versions = append(versions, sp.version)
 		}
 		h.Said = append(h.Said, said)
 		spans = append(spans, sp)
 	}
+	if err := db.articlesOfHits(ctx, hits, versions); err != nil {
+		return nil, 0, err
+	}
 	return hits, matched - len(hits), nil
+}
+
+// speakersOf reads the speakers of rows, by id, as hits without texts.
+func (db *DB) speakersOf(ctx context.Context, rows []match) (map[int64]Hit, error) {
+	ids := []int64{}
+	for _, m := range rows {
+		ids = append(ids, m.sid)
+	}
+	list, _ := json.Marshal(ids)
+	res, err := db.sql.QueryContext(ctx, `SELECT id, name, role, kind FROM speakers WHERE id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return nil, fmt.Errorf("reading speakers: %w", err)
+	}
+	defer res.Close()
+	out := map[int64]Hit{}
+	for res.Next() {
+		var (
+			id int64
+			h  Hit
+		)
+		if err := res.Scan(&id, &h.Speaker, &h.Role, &h.Kind); err != nil {
+			return nil, fmt.Errorf("reading speakers: %w", err)
+		}
+		out[id] = h
+	}
+	if err := res.Err(); err != nil {
+		return nil, fmt.Errorf("reading speakers: %w", err)
+	}
+	return out, nil
+}
+
+// articlesOfHits sets the article of each hit with a text, from the
+// version of its first text, in the same order.
+func (db *DB) articlesOfHits(ctx context.Context, hits []Hit, versions []int64) error {
+	if len(versions) == 0 {
+		return nil
+	}
+	list, _ := json.Marshal(versions)
+	res, err := db.sql.QueryContext(ctx, `
+		SELECT v.id, a.id, a.title, a.published FROM versions v JOIN articles a ON a.id = v.article_id
+		WHERE v.id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return fmt.Errorf("reading articles: %w", err)
+	}
+	defer res.Close()
+	type article struct {
+		id        int64
+		title     string
+		published sql.NullInt64
+	}
+	byVersion := map[int64]article{}
+	for res.Next() {
+		var (
+			vid int64
+			a   article
+		)
+		if err := res.Scan(&vid, &a.id, &a.title, &a.published); err != nil {
+			return fmt.Errorf("reading articles: %w", err)
+		}
+		byVersion[vid] = a
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("reading articles: %w", err)
+	}
+	i := 0
+	for k := range hits {
+		if len(hits[k].Said) == 0 {
+			continue
+		}
+		a, ok := byVersion[versions[i]]
+		if !ok {
+			return fmt.Errorf("version %d: %w", versions[i], sql.ErrNoRows)
+		}
+		hits[k].ArticleID, hits[k].Title, hits[k].Published = a.id, a.title, fromUnixNano(a.published)
+		i++
+	}
+	return nil
 }
 
 // textOf is the text a search row stands for in a hit for speaker sid, and
@@ -350,24 +401,99 @@ func (db *DB) textOf(ctx context.Context, rid, sid int64) (said Said, sp span, e
 				FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.version_id = ?1 AND p.speaker_id = ?2) AS t
 			ORDER BY k, start_byte LIMIT 1`, id, sid)
 	}
-	var (
-		kind    int
-		partial bool
-	)
-	if err := row.Scan(&said.Text, &sp.version, &sp.start, &sp.end, &kind, &partial); err != nil {
+	var r spanRow
+	if err := r.scan(row); err != nil {
 		return Said{}, span{}, fmt.Errorf("search row %d: %w", rid, err)
 	}
-	said.Quote = kind == 0
-	if said.Quote && partial {
+	return db.saidOf(ctx, r)
+}
+
+// textIn is textOf, from the rows in read when it holds the row.
+func (db *DB) textIn(ctx context.Context, read map[int64]spanRow, rid, sid int64) (Said, span, error) {
+	if r, ok := read[rid]; ok {
+		return db.saidOf(ctx, r)
+	}
+	return db.textOf(ctx, rid, sid)
+}
+
+// spanRow is a quote or position as textOf reads it.
+type spanRow struct {
+	said    Said
+	sp      span
+	partial bool
+}
+
+// scan reads a spanRow from the columns text, version_id, start_byte,
+// end_byte, kind (0 for a quote) and partial, after the columns read into
+// before.
+func (r *spanRow) scan(row interface{ Scan(...any) error }, before ...any) error {
+	var kind int
+	if err := row.Scan(append(before, &r.said.Text, &r.sp.version, &r.sp.start, &r.sp.end, &kind, &r.partial)...); err != nil {
+		return err
+	}
+	r.said.Quote = kind == 0
+	return nil
+}
+
+// saidOf is what a hit shows of a quote or position, and where it is.
+func (db *DB) saidOf(ctx context.Context, r spanRow) (Said, span, error) {
+	if r.said.Quote && r.partial {
 		// A fragment says little alone: show what the article reports
 		// around it, with the quoted words in their marks.
-		if ctxSaid, ctxSpan, ok, err := db.contextOf(ctx, sp); err != nil {
+		if ctxSaid, ctxSpan, ok, err := db.contextOf(ctx, r.sp); err != nil {
 			return Said{}, span{}, err
 		} else if ok {
 			return ctxSaid, ctxSpan, nil
 		}
 	}
-	return said, sp, nil
+	return r.said, r.sp, nil
+}
+
+// spansOf reads the quotes and positions of the search rows among rows, by
+// search row id, in one query: a page of a search shows a hundred of
+// them, and a query for each cost a third of the page.
+func (db *DB) spansOf(ctx context.Context, rows []match) (map[int64]spanRow, error) {
+	quotes, positions := []int64{}, []int64{} // [] in JSON, not null
+	for _, m := range rows {
+		switch m.rid % 4 {
+		case 0:
+			quotes = append(quotes, m.rid/4)
+		case 1:
+			positions = append(positions, m.rid/4)
+		}
+	}
+	out := make(map[int64]spanRow, len(quotes)+len(positions))
+	if len(quotes)+len(positions) == 0 {
+		return out, nil
+	}
+	q, _ := json.Marshal(quotes)
+	p, _ := json.Marshal(positions)
+	spanText := db.d.spanText
+	res, err := db.sql.QueryContext(ctx, `
+		SELECT 4*q.id, `+spanText("q")+`, q.version_id, q.start_byte, q.end_byte, 0, q.partial
+		FROM quotes q JOIN versions v ON v.id = q.version_id WHERE q.id IN `+db.d.ints("?1")+`
+		UNION ALL
+		SELECT 4*p.id + 1, `+spanText("p")+`, p.version_id, p.start_byte, p.end_byte, 1, FALSE
+		FROM positions p JOIN versions v ON v.id = p.version_id WHERE p.id IN `+db.d.ints("?2"),
+		string(q), string(p))
+	if err != nil {
+		return nil, fmt.Errorf("reading search rows: %w", err)
+	}
+	defer res.Close()
+	for res.Next() {
+		var (
+			rid int64
+			r   spanRow
+		)
+		if err := r.scan(res, &rid); err != nil {
+			return nil, fmt.Errorf("reading search rows: %w", err)
+		}
+		out[rid] = r
+	}
+	if err := res.Err(); err != nil {
+		return nil, fmt.Errorf("reading search rows: %w", err)
+	}
+	return out, nil
 }
 
 // contextOf returns the reported speech a quoted fragment at sp is part
@@ -506,9 +632,37 @@ func matchTerms(topic string) [][]string {
 				i++
 			}
 		}
-		groups = append(groups, expandTopic(phrase))
+		groups = append(groups, distinctForms(expandTopic(phrase)))
 	}
 	return groups
+}
+
+// distinctForms leaves out of a term's forms those that find no row the
+// others do not: a plural that stemming makes another form (europeans,
+// european), and a phrase that holds another form (united states of
+// america, united states). Each was counted again in the relevance of a
+// row that has it, and FTS5's bm25 reads every row a form matches to
+// weigh it (a fifth of a search for "europe").
+func distinctForms(forms []string) []string {
+	out := forms[:0:0]
+	for _, f := range forms {
+		if !slices.ContainsFunc(forms, func(g string) bool { return g != f && (plural(f, g) || holds(f, g)) }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// plural reports whether stemming makes the word f the word g, as f is g
+// with an s that the stemmers take off (not after s, nor the ies of
+// "parties").
+func plural(f, g string) bool {
+	return f == g+"s" && !strings.HasSuffix(g, "s") && !strings.HasSuffix(g, "ie") && !strings.Contains(g, " ")
+}
+
+// holds reports whether the phrase f holds the words of g in a row.
+func holds(f, g string) bool {
+	return len(f) > len(g) && strings.Contains(" "+f+" ", " "+g+" ")
 }
 
 // sameText reports whether two texts are the same words, as one quote

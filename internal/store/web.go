@@ -346,40 +346,26 @@ type SourceCount struct {
 // or else file or feed name, those with the most articles first, at most
 // limit of them.
 func (db *DB) SourceCounts(ctx context.Context, limit int) ([]SourceCount, error) {
-	// Grouped by the columns of articles_by_source, so that SQLite reads
-	// the index in order; outlet-or-name is merged here. PostgreSQL has no
-	// such index: it hash-aggregates a sequential scan (70-90 ms over
-	// 100,000 articles) and, given the index, left it unused; forced
-	// through it, it took 126-230 ms.
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT source_kind, outlet, name, COUNT(*), MAX(COALESCE(published, first_seen))
-		FROM articles GROUP BY source_kind, outlet, name`)
+	// Counted as articles are archived (SQLite's migration 0011,
+	// PostgreSQL's 0004), not for each page: over 100,000 articles the
+	// count took 21 ms, and PostgreSQL's 70 to 90 ms. There are few
+	// sources, so they are ordered here.
+	rows, err := db.sql.QueryContext(ctx, `SELECT source_kind, source, articles, latest FROM source_counts`)
 	if err != nil {
 		return nil, fmt.Errorf("counting sources: %w", err)
 	}
 	defer rows.Close()
 	var out []SourceCount
-	at := map[[2]string]int{}
 	for rows.Next() {
 		var (
-			kind, outlet, name string
-			n                  int
-			latest             sql.NullInt64
+			c      SourceCount
+			latest int64
 		)
-		if err := rows.Scan(&kind, &outlet, &name, &n, &latest); err != nil {
+		if err := rows.Scan(&c.Kind, &c.Name, &c.Articles, &latest); err != nil {
 			return nil, fmt.Errorf("counting sources: %w", err)
 		}
-		k := [2]string{kind, cmpOr(outlet, name)}
-		i, ok := at[k]
-		if !ok {
-			i = len(out)
-			at[k] = i
-			out = append(out, SourceCount{Kind: kind, Name: k[1]})
-		}
-		out[i].Articles += n
-		if t := fromUnixNano(latest); t.After(out[i].Latest) {
-			out[i].Latest = t
-		}
+		c.Latest = fromUnixNano(sql.NullInt64{Int64: latest, Valid: true})
+		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("counting sources: %w", err)

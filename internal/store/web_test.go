@@ -1,9 +1,12 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -135,4 +138,100 @@ func TestRecentArticlesAndSources(t *testing.T) {
 	if err != nil || len(counts) != 2 || counts[0].Articles != 1 || counts[0].Kind != "file" {
 		t.Errorf("SourceCounts = %+v, %v; want two files with one article each", counts, err)
 	}
+}
+
+// TestSourceCountsFollowArticles checks the sources' counts, kept as
+// articles are archived, against a count of the articles themselves, as
+// articles come, are renamed, and change outlet or date in a new version.
+func TestSourceCountsFollowArticles(t *testing.T) {
+	path := store.ArchivePath(t)
+	db, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	files := map[string]bool{}
+	db.FileExists = func(key string) bool { return files[key] }
+	raw := openRaw(t, path)
+	n := 0
+	put := func(kind, key, outlet string, published time.Time) {
+		t.Helper()
+		n++
+		a, b := build(fmt.Sprintf("story %d", n), published, nil, said{who: "Ada Quill", text: fmt.Sprintf("Words number %d", n)})
+		a.Source = outlet
+		files[key] = true
+		if _, err := db.Save(t.Context(), store.Source{Kind: kind, Key: key, Name: key}, a, b); err != nil {
+			t.Fatalf("Save(%s): %v", key, err)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		got, err := db.SourceCounts(t.Context(), 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := raw.QueryContext(t.Context(), `
+			SELECT source_kind, CASE WHEN outlet <> '' THEN outlet ELSE name END, COUNT(*), MAX(COALESCE(published, first_seen))
+			FROM articles GROUP BY 1, 2`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var want []store.SourceCount
+		for rows.Next() {
+			var (
+				c      store.SourceCount
+				latest int64
+			)
+			if err := rows.Scan(&c.Kind, &c.Name, &c.Articles, &latest); err != nil {
+				t.Fatal(err)
+			}
+			c.Latest = time.Unix(0, latest).UTC()
+			want = append(want, c)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		sortCounts := cmpopts.SortSlices(func(a, b store.SourceCount) bool { return a.Kind+a.Name < b.Kind+b.Name })
+		if diff := cmp.Diff(want, got, sortCounts); diff != "" {
+			t.Errorf("%s: SourceCounts differs from the articles (-want +got):\n%s", when, diff)
+		}
+	}
+
+	put("file", "a.txt", "", day(3))
+	put("file", "b.txt", "Harbour Gazette", day(4))
+	put("feed", "https://example.org/1", "Harbour Gazette", day(5))
+	put("feed", "https://example.org/2", "Harbour Gazette", day(9))
+	put("feed", "https://example.org/3", "", time.Time{}) // no date: first seen
+	check("archived")
+
+	// A file renamed: its source is its name.
+	a, b := build("story 1", day(3), nil, said{who: "Ada Quill", text: "Words number 1"})
+	delete(files, "a.txt")
+	files["c.txt"] = true
+	if s, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "c.txt", Name: "c.txt"}, a, b); err != nil || !s.Moved {
+		t.Fatalf("Save after a rename = %+v, %v; want it moved", s, err)
+	}
+	check("renamed")
+
+	// The latest of a source edited to an earlier date, and another to a
+	// new outlet: the source's latest date is the next one's.
+	a, b = build("story 4", day(1), nil, said{who: "Ada Quill", text: "Words number 4, edited"})
+	a.Source = "Harbour Gazette"
+	if _, err := db.Save(t.Context(), store.Source{Kind: "feed", Key: "https://example.org/2", Name: "https://example.org/2"}, a, b); err != nil {
+		t.Fatal(err)
+	}
+	check("dated earlier")
+	a, b = build("story 3", day(5), nil, said{who: "Ada Quill", text: "Words number 3, edited"})
+	a.Source = "Quay Weekly"
+	if _, err := db.Save(t.Context(), store.Source{Kind: "feed", Key: "https://example.org/1", Name: "https://example.org/1"}, a, b); err != nil {
+		t.Fatal(err)
+	}
+	check("moved to another outlet")
+	a, b = build("story 2", day(4), nil, said{who: "Ada Quill", text: "Words number 2, edited"})
+	a.Source = ""
+	if _, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "b.txt", Name: "b.txt"}, a, b); err != nil {
+		t.Fatal(err)
+	}
+	check("outlet dropped")
 }

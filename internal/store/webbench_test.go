@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -27,17 +26,11 @@ func BenchmarkPages(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds an archive of 100,000 articles")
 	}
+	if store.OnPostgres() {
+		b.Skip("measured on SQLite only")
+	}
 	ctx := b.Context()
-	db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	start := time.Now()
-	if err := store.FillBench(ctx, db, 1_000_000); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("built an archive of 100,000 articles in %v", time.Since(start).Round(time.Second))
+	db := store.BenchArchive(b, "pages", func(db *store.DB) error { return store.FillBench(ctx, db, 1_000_000) })
 	h := (&web.Server{DB: db}).Handler()
 	rng := rand.New(rand.NewPCG(3, 4))
 	topics := []string{"negotiations", "tariff", "ceasefire", "europe", "European", "United States", "hospital strike", "drought"}
@@ -94,15 +87,11 @@ func BenchmarkWhoSaidArchive(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds an archive of a million quotes")
 	}
+	if store.OnPostgres() {
+		b.Skip("measured on SQLite only: BenchmarkWhoSaid measures both")
+	}
 	ctx := b.Context()
-	db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if err := store.FillBench(ctx, db, 1_000_000); err != nil {
-		b.Fatal(err)
-	}
+	db := store.BenchArchive(b, "pages", func(db *store.DB) error { return store.FillBench(ctx, db, 1_000_000) })
 	a := db.Archive()
 	var all []time.Duration
 	i := 0

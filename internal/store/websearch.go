@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -83,7 +84,17 @@ func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, li
 	if err := db.nameFirst(ctx, groups); err != nil {
 		return SearchPage{}, err
 	}
-	articles := map[int64]articleRow{} // by version id
+	// What the page will show, read at once: the best rows of its
+	// speakers and their articles. A filter that leaves speakers out
+	// needs more, read a row at a time.
+	shown := groups[min(offset, len(groups)):min(offset+limit, len(groups))]
+	if filtered {
+		shown = groups[:min(offset+limit, len(groups))]
+	}
+	spans, articles, err := db.prefetch(ctx, shown, texts)
+	if err != nil {
+		return SearchPage{}, err
+	}
 	passed := 0
 	for _, rows := range groups {
 		if only != nil && !only[rows[0].sid] {
@@ -97,7 +108,7 @@ func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, li
 			page.More = true
 			break
 		}
-		found, err := db.found(ctx, rows, f, articles, texts)
+		found, err := db.found(ctx, rows, f, spans, articles, texts)
 		if err != nil {
 			return SearchPage{}, err
 		}
@@ -122,10 +133,32 @@ type articleRow struct {
 	name, key string
 }
 
+// prefetch reads the quotes and positions among the best rows of each
+// speaker in groups, by search row id, and their articles, by version id.
+func (db *DB) prefetch(ctx context.Context, groups [][]match, texts int) (map[int64]spanRow, map[int64]articleRow, error) {
+	var rows []match
+	for _, g := range groups {
+		// A text shown twice or overlapping another is passed over: a few
+		// more than are shown.
+		rows = append(rows, g[:min(len(g), texts+2)]...)
+	}
+	spans, err := db.spansOf(ctx, rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	versions := make([]int64, 0, len(spans))
+	for _, r := range spans {
+		versions = append(versions, r.sp.version)
+	}
+	articles, err := db.articlesOf(ctx, versions)
+	return spans, articles, err
+}
+
 // found reads a speaker's matching rows, best first, keeping those f lets
 // through, at most texts of them: each text once, an article's topics
-// only for a speaker without matching words of their own.
-func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[int64]articleRow, texts int) (Found, error) {
+// only for a speaker without matching words of their own. read and
+// articles hold those already read.
+func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]spanRow, articles map[int64]articleRow, texts int) (Found, error) {
 	sid := rows[0].sid
 	fd := Found{SpeakerID: sid}
 	if err := db.sql.QueryRowContext(ctx, `SELECT name, role, kind FROM speakers WHERE id = ?`, sid).
@@ -140,7 +173,7 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, articles map[in
 		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
 			continue // without reading it
 		}
-		said, sp, err := db.textOf(ctx, m.rid, sid)
+		said, sp, err := db.textIn(ctx, read, m.rid, sid)
 		if err != nil {
 			return Found{}, err
 		}
@@ -193,21 +226,57 @@ func (a articleRow) passes(f Filter) bool {
 }
 
 func (db *DB) articleOf(ctx context.Context, version int64) (articleRow, error) {
-	var (
-		a            articleRow
-		outlet, name string
-		at           sql.NullInt64
-	)
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key, COALESCE(a.published, v.created)
-		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`, version).
-		Scan(&a.ref.ID, &a.ref.Title, &outlet, &name, &a.key, &at)
-	if err != nil {
+	var a articleRow
+	if _, err := a.scan(db.sql.QueryRowContext(ctx, `SELECT `+articleColumns+`
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id = ?`, version)); err != nil {
 		return articleRow{}, fmt.Errorf("version %d: %w", version, err)
 	}
-	a.name = name
-	a.ref.Source, a.ref.Date = cmpOr(outlet, name), fromUnixNano(at)
 	return a, nil
+}
+
+// articlesOf reads the articles of versions, by version id.
+func (db *DB) articlesOf(ctx context.Context, versions []int64) (map[int64]articleRow, error) {
+	out := make(map[int64]articleRow, len(versions))
+	if len(versions) == 0 {
+		return out, nil
+	}
+	list, _ := json.Marshal(versions)
+	rows, err := db.sql.QueryContext(ctx, `SELECT `+articleColumns+`
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return nil, fmt.Errorf("reading articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a articleRow
+		vid, err := a.scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("reading articles: %w", err)
+		}
+		out[vid] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading articles: %w", err)
+	}
+	return out, nil
+}
+
+// articleColumns are the columns articleRow.scan reads, of a version v
+// joined with its article a.
+const articleColumns = `v.id, a.id, COALESCE(NULLIF(a.title, ''), NULLIF(v.title, ''), a.name), a.outlet, a.name, a.source_key,
+	COALESCE(a.published, v.created)`
+
+// scan reads an article of articleColumns and returns its version's id.
+func (a *articleRow) scan(row interface{ Scan(...any) error }) (version int64, err error) {
+	var (
+		outlet string
+		at     sql.NullInt64
+	)
+	if err := row.Scan(&version, &a.ref.ID, &a.ref.Title, &outlet, &a.name, &a.key, &at); err != nil {
+		return 0, err
+	}
+	a.ref.Source, a.ref.Date = cmpOr(outlet, a.name), fromUnixNano(at)
+	return version, nil
 }
 
 // speakersNamed are the speakers whose name or an alias contains name, in

@@ -63,7 +63,42 @@ func NewDatabase(t testing.TB) string {
 			t.Errorf("dropping test database %s: %v", name, err)
 		}
 	})
-	u, err := url.Parse(server)
+	return databaseURL(t, name)
+}
+
+// KeptDatabase is the database name on the test server, made if it is
+// not there and kept when the test ends, as a benchmark keeps the archive
+// it builds for the next run. name must be a plain SQL identifier. With
+// no server it skips the test, or, in CI, fails it.
+func KeptDatabase(t testing.TB, name string) string {
+	t.Helper()
+	server := Server()
+	if server == "" {
+		if Required() {
+			t.Fatalf("CI is set but %s is not: no PostgreSQL server to test against (run .ci/run)", Env)
+		}
+		t.Skipf("no PostgreSQL server: %s is not set (.ci/run starts one)", Env)
+	}
+	adminOnce.Do(func() { admin, adminErr = sql.Open("pgx", server) })
+	if adminErr != nil {
+		t.Fatalf("connecting to %s: %v", Env, adminErr)
+	}
+	var n int
+	if err := admin.QueryRow(`SELECT COUNT(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil {
+		t.Fatalf("looking for database %s on %s: %v", name, Env, err)
+	}
+	if n == 0 {
+		if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+			t.Fatalf("creating database %s on %s: %v", name, Env, err)
+		}
+	}
+	return databaseURL(t, name)
+}
+
+// databaseURL is the URL of the database name on the test server.
+func databaseURL(t testing.TB, name string) string {
+	t.Helper()
+	u, err := url.Parse(Server())
 	if err != nil {
 		t.Fatalf("%s: %v", Env, err)
 	}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRecentMatchesEveryWay checks that each way PostgreSQL may be told to
+// find the newest matches of a search finds the same rows as the plain
+// query, in the same order, whatever the estimate of the matches: one far
+// too high gives a window too small, widened until it holds enough.
+func TestRecentMatchesEveryWay(t *testing.T) {
+	if !onPostgres {
+		t.Skip("the ways are PostgreSQL's; FTS5 reads its index newest first")
+	}
+	ctx := t.Context()
+	db, err := Open(ctx, ArchivePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := fillBench(ctx, db, 20_000); err != nil {
+		t.Fatal(err)
+	}
+	var top int64
+	if err := db.sql.QueryRowContext(ctx, `SELECT MAX(seq) FROM search`).Scan(&top); err != nil {
+		t.Fatal(err)
+	}
+	for _, topic := range []string{"europe", "negotiations", "United States", "drought", "hospital strike", "Vantorsk"} {
+		q := tsQuery(topic)
+		for _, limit := range []int{1, 30, 300} {
+			want, err := db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+				FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if common := topic == "europe" || topic == "United States"; common && len(want) < limit {
+				t.Fatalf("%q matches %d rows; the test wants %d", topic, len(want), limit)
+			}
+			ways := map[string]int{"newest first": newestFirst, "in a window": inWindow, "all sorted": sortAll}
+			for name, way := range ways {
+				for _, n := range []float64{0, 5, float64(len(want)), float64(top) / 2, float64(top)} {
+					got, err := db.recentBy(ctx, way, q, top, n, limit)
+					if err != nil {
+						t.Fatalf("%q %s, limit %d, estimate %v: %v", topic, name, limit, n, err)
+					}
+					if !slices.Equal(rowIDs(got), rowIDs(want)) {
+						t.Errorf("%q %s, limit %d, estimate %v = %v; want %v", topic, name, limit, n, rowIDs(got), rowIDs(want))
+					}
+				}
+			}
+			got, err := db.recentPostgres(ctx, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(rowIDs(got), rowIDs(want)) {
+				t.Errorf("recentPostgres(%q, %d) = %v; want %v", topic, limit, rowIDs(got), rowIDs(want))
+			}
+		}
+	}
+}
+
+func rowIDs(rows []matchedRow) []int64 {
+	var out []int64
+	for _, r := range rows {
+		out = append(out, r.rid)
+	}
+	return out
+}
+
+// TestSearchWay checks the way chosen for a search of a table of a million
+// rows: newest first for a word in one row of ten, a window for one in
+// fifty, every match sorted for one in a thousand.
+func TestSearchWay(t *testing.T) {
+	for _, tc := range []struct {
+		n    float64
+		want int
+	}{
+		{0, sortAll},
+		{500, sortAll},
+		{1_000, sortAll},
+		{20_000, inWindow},
+		{100_000, newestFirst},
+		{1_000_000, newestFirst},
+	} {
+		if got := searchWay(1_000_000, tc.n, recentMatches); got != tc.want {
+			t.Errorf("searchWay(1e6, %v, %d) = %d; want %d", tc.n, recentMatches, got, tc.want)
+		}
+	}
+}
