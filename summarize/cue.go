@@ -202,8 +202,8 @@ func (d *doc) skipIntro(a, c int) int {
 		if !intro {
 			// "Twenty miles away in Fond du Lac, …", "Two days later, …"
 			for k := a + 1; k < c && k < a+10 && !d.punct(k, ','); k++ {
-				if d.is(k, "away") || d.is(k, "later") || d.is(k, "earlier") || d.is(k, "ago") {
-					intro = d.toks[k].fl&fLower != 0
+				if (d.is(k, "away") || d.is(k, "later") || d.is(k, "earlier") || d.is(k, "ago")) && !d.has(k-1, wDet) {
+					intro = d.toks[k].fl&fLower != 0 // not "her earlier statement"
 					break
 				}
 			}
@@ -231,6 +231,17 @@ func (d *doc) skipIntro(a, c int) int {
 			return a
 		}
 		a = comma + 1
+		// "At a town hall in Hudson, New Hampshire Monday, the …": the
+		// state of the town, and a day, belong to the phrase.
+		if mi := d.mentionAt[a]; mi >= 0 && d.mentions[mi].kind == mPlace && d.mentions[mi].c0 == a {
+			e := d.mentions[mi].c1
+			if d.has(e, wTime) && !d.has(e, wDet) {
+				e++
+			}
+			if d.punct(e, ',') && e+1 < c {
+				a = e + 1
+			}
+		}
 		// "In a statement signed by his press secretary, Tunde Fenfield, the
 		// governor …": a name set off after a role belongs to the phrase.
 		if d.has(comma-1, wRole|wTitle) {

@@ -1158,3 +1158,17 @@ func TestHeadlineMarksAndMarkupValues(t *testing.T) {
 			[]q{{"We are proud of every volunteer,", "Rebecca Lind"}}},
 	})
 }
+
+// An opening phrase may name a town and its state and a day ("At a town
+// hall in Hudson, New Hampshire Monday,"); "her earlier statement" is no
+// opening "Two days earlier,".
+func TestOpeningPhrasesWithPlacesAndEarlier(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"town, state and day",
+			"Governor Abe Crane spoke in Hudson on Monday.\n\nAt the town hall meeting in Hudson, New Hampshire Monday, the Crane supporter retorted: “There is a special place in hell for people who vote that way.”",
+			[]q{{"There is a special place in hell for people who vote that way.", "the Crane supporter"}}},
+		{"her earlier statement",
+			"At a campaign event in Ames, Iowa, on Sunday, Mrs. Dana Rell tried to expand on her earlier statement, saying that the state should “be rallying our partners and allies.”",
+			[]q{{"be rallying our partners and allies.", "Dana Rell"}}},
+	})
+}
