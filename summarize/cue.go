@@ -233,6 +233,9 @@ func (d *doc) skipIntro(a, c int) int {
 		a = comma + 1
 		// "At a town hall in Hudson, New Hampshire Monday, the …": the
 		// state of the town, and a day, belong to the phrase.
+		if a >= c {
+			break
+		}
 		if mi := d.mentionAt[a]; mi >= 0 && d.mentions[mi].kind == mPlace && d.mentions[mi].c0 == a {
 			e := d.mentions[mi].c1
 			if d.has(e, wTime) && !d.has(e, wDet) {
