@@ -766,6 +766,7 @@ type contextRule struct {
 var contextRules = [...]contextRule{
 	{"a credit line under the paragraph: -Ana Ruiz, Philadelphia.", howAfter, (*doc).creditBelowRule},
 	{"a gesture after it: “Everyone asks that.” She smiled.", howAfter, (*doc).gestureRule},
+	{"a fragment inside a sentence about someone named in it", howClause, (*doc).namedSubjectRule},
 	{"an earlier quotation or subject in the same paragraph", howSameSpeak, (*doc).sameParagraph},
 	{"the paragraph before ends with a colon: The minister said:", howColon, (*doc).colonBefore},
 	{"the paragraph before ends with someone's reported speech", howCarry, (*doc).reportedBefore},
@@ -792,6 +793,27 @@ func (d *doc) carry(i int) (int, int) {
 func (d *doc) creditBelowRule(i int) (int, bool) { return d.creditBelow(&d.spans[i]), false }
 
 func (d *doc) gestureRule(i int) (int, bool) { return d.gestureAfter(i), false }
+
+// namedSubjectRule: "She has been under fire for a meeting. Candidate
+// Rolf Vantner has pointed to the case as “a rigged system.”": a fragment
+// inside a sentence whose subject is a person named in that sentence is
+// that person's, before the paragraph's earlier speaker.
+func (d *doc) namedSubjectRule(i int) (int, bool) {
+	sp := &d.spans[i]
+	if !sp.partial {
+		return -1, false
+	}
+	w, _ := d.clauseSubject(i)
+	if w < 0 || d.ents[w].kind != mPerson {
+		return -1, false
+	}
+	for _, m := range d.mentionsIn(int(d.toks[sp.open].sent)) {
+		if m.ent == w && !m.inQuote && m.c1 <= sp.open && !m.modifier {
+			return w, false
+		}
+	}
+	return -1, false
+}
 
 // sameParagraph gives a quotation the speaker of a quotation earlier in its
 // paragraph, or the subject of an earlier sentence there. A quotation's

@@ -1172,3 +1172,14 @@ func TestOpeningPhrasesWithPlacesAndEarlier(t *testing.T) {
 			[]q{{"be rallying our partners and allies.", "Dana Rell"}}},
 	})
 }
+
+// A fragment in a sentence about someone named in it is theirs, before the
+// paragraph's earlier subject: "She has been under fire … Candidate Rolf
+// Vantner has pointed to the case as the epitome of a “rigged system.”"
+func TestFragmentTakesTheNamedSubjectOfItsSentence(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"named subject after a pronoun subject",
+			"Attorney General Lena Ostrow will appear before the committee on Tuesday.\n\nShe has been under fire for a private meeting with a former governor. Candidate Rolf Vantner has repeatedly pointed to the case as the epitome of a “rigged system.”",
+			[]q{{"rigged system.", "Rolf Vantner"}}},
+	})
+}
