@@ -464,6 +464,11 @@ func (d *doc) dropWord(i int) bool {
 	if strings.HasSuffix(d.low(i), "n't") {
 		return true // "Don’t Republicans run the risk": a verb, not Don
 	}
+	if t := d.text(i); strings.Contains(t, "-") {
+		if r := t[strings.LastIndexByte(t, '-')+1:]; r != "" && 'a' <= r[0] && r[0] <= 'z' {
+			return true // "GOP-led", "Trump-style", "T-shirt": an adjective or a noun, no name
+		}
+	}
 	lx := d.lx(i)
 	if lx.flags&(wDet|wPron|wConj|wStop) != 0 && lx.flags&(wGiven|wPlace|wHonorific) == 0 {
 		if d.toks[i].fl&fAllCaps == 0 || len(d.low(i)) > 1 {
@@ -497,7 +502,29 @@ func (d *doc) dropWord(i int) bool {
 		return !d.seenCapital(w) && !(isCapWord(d, i+1) && d.toks[i+1].s == d.toks[i].e+1 && !d.has(i+1, wPrep|wDet))
 	}
 	// "Climate Action Network" keeps its first word.
-	return !isCapWord(d, i+1) && d.seenLower(w)
+	if isCapWord(d, i+1) {
+		return false
+	}
+	if d.seenLower(w) {
+		return true
+	}
+	// A capitalised opening word never written so inside a sentence and no
+	// one's name: "Therefore, it …", "Back in 1999", "Corporate lobbyists
+	// say", "Will the senators …". Not "Tobbin said", "Tobbin, 52,".
+	if d.seenCapital(w) || d.personNamed(w) >= 0 {
+		return false
+	}
+	n := i + 1
+	switch {
+	case d.punct(n, ','):
+		return d.has(n+1, wPron|wIntro) && !d.has(n+1, wDet)
+	case n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].fl&fLower != 0:
+		if d.is(n, "of") || d.is(n, "from") || d.has(n, wCue|wAux) {
+			return false // "Tobbin of the union said"
+		}
+		return d.has(n, wPrep|wDet|wGroupNoun) || d.plural(n) >= 0
+	}
+	return false
 }
 
 func (d *doc) sentenceInitial(i int) bool {

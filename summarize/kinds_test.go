@@ -1183,3 +1183,24 @@ func TestFragmentTakesTheNamedSubjectOfItsSentence(t *testing.T) {
 			[]q{{"rigged system.", "Rolf Vantner"}}},
 	})
 }
+
+// Capitalised words that are no names: an opening word never capitalised
+// inside a sentence and no one's ("Back in 1999, Mr. Tolland …", "Wait,
+// it gets better"), and a hyphenated adjective or noun ("Trump-style",
+// "GOP-led", "T-shirt").
+func TestOpeningWordsAndHyphenatedAdjectivesAreNoNames(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"back in",
+			"Back in 1999, Mr. Tolland praised the governor's skills, telling a radio host: “I wish I could be like that.”",
+			[]q{{"I wish I could be like that.", "Tolland"}}},
+		{"a hyphenated adjective",
+			"Governor Ena Brisk offered a Vantner-style retort on Tuesday, tweeting at him, “you are just a loser.”",
+			[]q{{"you are just a loser.", "Ena Brisk"}}},
+	})
+	got := Brief(Article{Body: "Wait, it gets better:\n\nThe council met. Corporate officials describe such work as “a different cup of tea.”"})
+	for _, topic := range got.Topics {
+		if topic == "Wait" || topic == "Corporate" {
+			t.Errorf("topics %q hold an opening word", got.Topics)
+		}
+	}
+}
