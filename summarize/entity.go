@@ -651,6 +651,13 @@ func (d *doc) chunk(a, b int) {
 	if b == a+1 && partyWord(d.low(a)) && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
 		return // "the Democratic front-runner": a party's adjective, no one
 	}
+	if b == a+1 && d.punct(a-1, ',') && d.punct(b, '.') && d.toks[b].s == d.toks[a].e {
+		// "San Bernardino, Calif.", "Arlington, Va.,": a state as AP writes it.
+		if st, ok := usStates[d.low(a)]; ok && st != d.low(a) {
+			d.addPlace(a, b, stateName(st), int(d.toks[a].sent), d.toks[a].span >= 0)
+			return
+		}
+	}
 	if b == a+1 && d.is(a, "may") && d.personNamed("may") < 0 {
 		return // "May said": the month, unless someone named May was met
 	}

@@ -87,3 +87,15 @@ func (d *doc) addState(k int, add func(string)) {
 		}
 	}
 }
+
+// stateName writes a state's name as a place is written: "new york" →
+// "New York".
+func stateName(st string) string {
+	b := []byte(st)
+	for i := range b {
+		if (i == 0 || b[i-1] == ' ') && 'a' <= b[i] && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}

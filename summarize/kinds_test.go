@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -1201,6 +1202,25 @@ func TestOpeningWordsAndHyphenatedAdjectivesAreNoNames(t *testing.T) {
 	for _, topic := range got.Topics {
 		if topic == "Wait" || topic == "Corporate" {
 			t.Errorf("topics %q hold an opening word", got.Topics)
+		}
+	}
+}
+
+// A state as AP style writes it after a town ("San Bernardino, Calif.")
+// is that state, a place and a topic, never a speaker.
+func TestStateAbbreviationsArePlaces(t *testing.T) {
+	got := Brief(Article{Body: "In the hours after the attack in San Bernardino, Calif., a familiar voice celebrated on a forum: “We have arrived.”\n\nJim Pell of Arlington, Va., said the plan “will fail.”"})
+	want := []q{{"We have arrived.", ""}, {"will fail.", "Jim Pell"}}
+	var have []q
+	for _, x := range got.Quotes {
+		have = append(have, q{x.Text, x.Speaker})
+	}
+	if diff := cmp.Diff(want, have); diff != "" {
+		t.Errorf("quotes (-want +got):\n%s", diff)
+	}
+	for _, place := range []string{"California", "Virginia"} {
+		if !slices.Contains(got.Topics, place) {
+			t.Errorf("topics %q lack %s", got.Topics, place)
 		}
 	}
 }
