@@ -100,6 +100,9 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	if !changed {
 		return out, nil
 	}
+	if err := s.flushIndex(ctx); err != nil {
+		return nil, fmt.Errorf("indexing %d articles: %w", len(docs), err)
+	}
 	s.close() // statements end before the transaction does
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
@@ -120,6 +123,9 @@ type saver struct {
 	// an article took to save.
 	stmts map[string]*sql.Stmt
 	ix    *indexer
+	// index are the search rows of the versions saved, added at the end
+	// of the transaction (see indexer.addAll).
+	index []indexRow
 }
 
 // stmt returns the statement query prepared in the transaction, preparing
@@ -187,17 +193,22 @@ func (s *saver) queryRow(ctx context.Context, query string, args ...any) scanner
 	return st.QueryRowContext(ctx, args...)
 }
 
-// indexer returns the transaction's indexer, made on first use.
-func (s *saver) indexer(ctx context.Context) (*indexer, error) {
-	if s.ix != nil {
-		return s.ix, nil
+// flushIndex adds the search rows of the versions saved, after every
+// other write of the transaction.
+func (s *saver) flushIndex(ctx context.Context) error {
+	if len(s.index) == 0 {
+		return nil
 	}
-	ix, err := newIndexer(ctx, s.tx)
-	if err != nil {
-		return nil, err
+	if s.ix == nil {
+		ix, err := newIndexer(ctx, s.tx)
+		if err != nil {
+			return err
+		}
+		s.ix = ix
 	}
-	s.ix = ix
-	return ix, nil
+	err := s.ix.addAll(ctx, s.index, s.tx.d.postgres)
+	s.index = nil
+	return err
 }
 
 // close closes the statements prepared, before the transaction ends.
@@ -285,6 +296,9 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 			if err := unindex(ctx, s.tx, prev.Int64); err != nil {
 				return Saved{}, err
 			}
+			// A version saved earlier in this transaction is not in
+			// the table yet.
+			s.index = slices.DeleteFunc(s.index, func(r indexRow) bool { return r.version == prev.Int64 })
 		}
 	}
 	saved.Version++
@@ -326,12 +340,8 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 
-	ix, err := s.indexer(ctx)
-	if err != nil {
-		return Saved{}, err
-	}
-	if err := ix.addTopics(ctx, vid, b.Topics, s.at); err != nil {
-		return Saved{}, err
+	if len(b.Topics) > 0 {
+		s.index = append(s.index, topicsIndexRow(vid, b.Topics, s.at))
 	}
 	// said is who said something in this version.
 	said := map[int64]bool{}
@@ -350,9 +360,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd); err != nil {
 			return Saved{}, err
 		}
-		if err := ix.add(ctx, quoteRow(qid), q.Text, q.Speaker, sid, s.at); err != nil {
-			return Saved{}, err
-		}
+		s.index = append(s.index, quoteIndexRow(vid, quoteRow(qid), q.Text, q.Speaker, sid, s.at))
 	}
 	for i, p := range b.Positions {
 		sid, err := speakerOf(p.Actor, "")
@@ -372,9 +380,7 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		if quoted(p, b.Quotes) {
 			continue
 		}
-		if err := ix.add(ctx, positionRow(pid), p.Text, p.Actor, sid, s.at); err != nil {
-			return Saved{}, err
-		}
+		s.index = append(s.index, quoteIndexRow(vid, positionRow(pid), p.Text, p.Actor, sid, s.at))
 	}
 	for sid := range said {
 		if _, err := s.exec(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {

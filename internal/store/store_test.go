@@ -393,6 +393,36 @@ func TestSaveSearchesLatestVersionOnly(t *testing.T) {
 	}
 }
 
+// TestSaveAllSearchesLatestVersionOnly saves two versions of an article in
+// one transaction, whose search rows are added at its end: the first
+// version's must not be added at all.
+func TestSaveAllSearchesLatestVersionOnly(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	src := store.Source{Kind: "file", Key: "budget.txt", Name: "budget.txt"}
+	var docs []store.Doc
+	for _, where := range []string{"hospitals", "schools"} {
+		a, b := build("budget", day(2), []string{where + " funding"}, said{who: "Mia Costa", text: "The surplus will go to " + where})
+		docs = append(docs, store.Doc{Source: src, Article: a, Briefing: b})
+	}
+	saved, err := db.SaveAll(t.Context(), docs)
+	if err != nil {
+		t.Fatalf("SaveAll: %v", err)
+	}
+	if saved[1].ArticleID != saved[0].ArticleID || saved[1].Version != 2 {
+		t.Fatalf("SaveAll = %+v; want versions 1 and 2 of one article", saved)
+	}
+	for topic, want := range map[string]int{"hospitals": 0, "schools": 1, "surplus": 1, "funding": 1} {
+		hits, _, err := db.WhoSaid(t.Context(), topic, 5)
+		if err != nil {
+			t.Fatalf("WhoSaid(%q): %v", topic, err)
+		}
+		if len(hits) != want {
+			t.Errorf("WhoSaid(%q) = %v; want %d hits", topic, hits, want)
+		}
+	}
+}
+
 func TestSpeakersMerge(t *testing.T) {
 	db := open(t)
 	ctx := t.Context()
