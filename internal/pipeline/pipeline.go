@@ -19,6 +19,7 @@ import (
 	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
+	"golang.org/x/sync/errgroup"
 )
 
 // Pipeline briefs seed files and feed items into the archive. Its fields are
@@ -186,36 +187,47 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 		p.log().Warn("no articles in the seeds folder", "folder", w.Dir)
 	}
 	// Files are briefed on every core, in order, and archived many to a
-	// transaction.
-	var batch []store.Doc
-	flush := func() error {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
-		batch = batch[:0]
-		return err
+	// transaction, by a goroutine of their own: while one batch is saved
+	// the next is briefed (saving them in the loop held the briefing up,
+	// since All keeps only a few files ahead).
+	batches := make(chan []store.Doc, 1)
+	g, gctx := errgroup.WithContext(ctx) // a failed save stops the briefing
+	g.Go(func() error {
+		for batch := range batches {
+			p.mu.Lock()
+			err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
+			p.mu.Unlock()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	send := func(batch []store.Doc) {
+		select {
+		case batches <- batch:
+		case <-gctx.Done():
+		}
 	}
-	for r := range (ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}).All(ctx, paths) {
+	var batch []store.Doc
+	for r := range (ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}).All(gctx, paths) {
 		p.mu.Lock()
 		doc, ok := p.fileDoc(r)
 		p.mu.Unlock()
 		if !ok {
 			continue
 		}
-		if batch = append(batch, doc); len(batch) < scanBatch {
-			continue
-		}
-		if err := flush(); err != nil {
-			if ctx.Err() != nil {
-				return nil // stopped while reading: not a failure
-			}
-			return err
+		if batch = append(batch, doc); len(batch) == scanBatch {
+			send(batch)
+			batch = nil
 		}
 	}
 	if len(batch) > 0 {
-		if err := flush(); err != nil && ctx.Err() == nil {
-			return err
-		}
+		send(batch)
+	}
+	close(batches)
+	if err := g.Wait(); err != nil && ctx.Err() == nil {
+		return err // stopped while reading is not a failure
 	}
 	p.mu.Lock()
 	p.log().Info("seeds folder read", "folder", w.Dir, "files", len(paths), "new", p.briefed, "refused", p.skipped)
