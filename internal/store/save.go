@@ -54,7 +54,7 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
-	saved, err := db.SaveAll(ctx, []Doc{{src, a, b}})
+	saved, err := db.SaveAll(ctx, []Doc{{Source: src, Article: a, Briefing: b}})
 	if err != nil {
 		return Saved{}, err
 	}
@@ -66,6 +66,9 @@ type Doc struct {
 	Source   Source
 	Article  summarize.Article
 	Briefing summarize.Briefing
+	// Claim, when set, is the key of the claim the file was briefed under
+	// (see ClaimFiles), marked done with the save.
+	Claim string
 }
 
 // SaveAll saves each doc as Save does, in order, in one transaction: all or
@@ -89,6 +92,7 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	defer s.close()
 	out := make([]Saved, len(docs))
 	changed := false
+	var claims []string // of the docs, done when they are saved
 	for i, d := range docs {
 		saved, err := s.save(ctx, d.Source, d.Article, d.Briefing)
 		if err != nil {
@@ -96,6 +100,19 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 		}
 		out[i] = saved
 		changed = changed || saved.New || saved.Moved
+		if d.Claim != "" {
+			claims = append(claims, d.Claim)
+		}
+	}
+	// In the order of their keys, as ClaimFiles takes them, so that a
+	// save and another replica's claims never wait on each other in a
+	// circle on PostgreSQL.
+	slices.Sort(claims)
+	for _, key := range slices.Compact(claims) {
+		if _, err := s.exec(ctx, `UPDATE claims SET done = 1 WHERE key = ?`, key); err != nil {
+			return nil, fmt.Errorf("marking %d files archived: %w", len(claims), err)
+		}
+		changed = true
 	}
 	if !changed {
 		return out, nil
