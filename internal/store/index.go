@@ -48,12 +48,17 @@ func (ix *indexer) addTopics(ctx context.Context, versionID int64, topics []stri
 }
 
 func (ix *indexer) insert(ctx context.Context, r indexRow) error {
-	words := r.text
-	if r.topics != "" {
-		words = r.topics
-	}
-	_, err := ix.stmt.ExecContext(ctx, r.rowid, r.text, r.topics, r.speaker, forms(words), r.sid, r.at)
+	_, err := ix.stmt.ExecContext(ctx, r.rowid, r.text, r.topics, r.speaker, forms(r.words()), r.sid, r.at)
 	return err
+}
+
+// words is the text whose places the row's forms name: its text, or its
+// topics.
+func (r indexRow) words() string {
+	if r.topics != "" {
+		return r.topics
+	}
+	return r.text
 }
 
 // indexRow is a row of the search table waiting to be added, with the
@@ -79,12 +84,10 @@ func topicsIndexRow(version int64, topics []string, at int64) indexRow {
 // they were saved (a version's topics, then its quotes, then its positions,
 // each numbered from its own table) made a segment every few rows, and
 // merging them was a fifth of the time a first scan took to save. On
-// PostgreSQL the order they come in is kept: it numbers them in that order
-// (search.seq), which /who-said reads newest first.
-func (ix *indexer) addAll(ctx context.Context, rows []indexRow, postgres bool) error {
-	if !postgres {
-		slices.SortFunc(rows, func(a, b indexRow) int { return cmp.Compare(a.rowid, b.rowid) })
-	}
+// PostgreSQL the order they come in is kept, and they go many to a
+// statement (see addAllPostgres).
+func (ix *indexer) addAll(ctx context.Context, rows []indexRow) error {
+	slices.SortFunc(rows, func(a, b indexRow) int { return cmp.Compare(a.rowid, b.rowid) })
 	for _, r := range rows {
 		if err := ix.insert(ctx, r); err != nil {
 			return err

@@ -213,8 +213,13 @@ func (s *saver) queryRow(ctx context.Context, query string, args ...any) scanner
 // flushIndex adds the search rows of the versions saved, after every
 // other write of the transaction.
 func (s *saver) flushIndex(ctx context.Context) error {
-	if len(s.index) == 0 {
+	rows := s.index
+	s.index = nil
+	if len(rows) == 0 {
 		return nil
+	}
+	if s.tx.d.postgres {
+		return addAllPostgres(ctx, s.tx, rows)
 	}
 	if s.ix == nil {
 		ix, err := newIndexer(ctx, s.tx)
@@ -223,9 +228,7 @@ func (s *saver) flushIndex(ctx context.Context) error {
 		}
 		s.ix = ix
 	}
-	err := s.ix.addAll(ctx, s.index, s.tx.d.postgres)
-	s.index = nil
-	return err
+	return s.ix.addAll(ctx, rows)
 }
 
 // close closes the statements prepared, before the transaction ends.
@@ -362,47 +365,42 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 	}
 	// said is who said something in this version.
 	said := map[int64]bool{}
+	qsids := make([]sql.NullInt64, len(b.Quotes))
 	for i, q := range b.Quotes {
-		sid, err := speakerOf(q.Speaker, q.Role)
-		if err != nil {
+		if qsids[i], err = speakerOf(q.Speaker, q.Role); err != nil {
 			return Saved{}, err
 		}
-		if sid.Valid {
-			said[sid.Int64] = true
+		if qsids[i].Valid {
+			said[qsids[i].Int64] = true
 		}
-		var qid int64
-		if qid, err = s.insertID(ctx, `
-			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd); err != nil {
+	}
+	qids, err := s.insertQuotes(ctx, vid, a.Body, b.Quotes, qsids)
+	if err != nil {
+		return Saved{}, err
+	}
+	for i, q := range b.Quotes {
+		s.index = append(s.index, quoteIndexRow(vid, quoteRow(qids[i]), q.Text, q.Speaker, qsids[i], s.at))
+	}
+	psids := make([]sql.NullInt64, len(b.Positions))
+	for i, p := range b.Positions {
+		if psids[i], err = speakerOf(p.Actor, ""); err != nil {
 			return Saved{}, err
 		}
-		s.index = append(s.index, quoteIndexRow(vid, quoteRow(qid), q.Text, q.Speaker, sid, s.at))
+		if psids[i].Valid {
+			said[psids[i].Int64] = true
+		}
+	}
+	pids, err := s.insertPositions(ctx, vid, a.Body, b.Positions, psids)
+	if err != nil {
+		return Saved{}, err
 	}
 	for i, p := range b.Positions {
-		sid, err := speakerOf(p.Actor, "")
-		if err != nil {
-			return Saved{}, err
+		if !quoted(p, b.Quotes) {
+			s.index = append(s.index, quoteIndexRow(vid, positionRow(pids[i]), p.Text, p.Actor, psids[i], s.at))
 		}
-		if sid.Valid {
-			said[sid.Int64] = true
-		}
-		var pid int64
-		if pid, err = s.insertID(ctx, `
-			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor); err != nil {
-			return Saved{}, err
-		}
-		if quoted(p, b.Quotes) {
-			continue
-		}
-		s.index = append(s.index, quoteIndexRow(vid, positionRow(pid), p.Text, p.Actor, sid, s.at))
 	}
-	for sid := range said {
-		if _, err := s.exec(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {
-			return Saved{}, err
-		}
+	if err := s.insertVersionSpeakers(ctx, vid, said); err != nil {
+		return Saved{}, err
 	}
 	return saved, nil
 }
@@ -423,6 +421,7 @@ func quoted(p summarize.Position, quotes []summarize.Quote) bool {
 // article gives them to their speaker.
 func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Actor) (map[string]int64, error) {
 	speakers := make(map[string]int64, len(actors))
+	recs := make([]actorRecord, 0, len(actors))
 	for i, act := range actors {
 		var sid sql.NullInt64
 		if strings.TrimSpace(act.Name) != "" {
@@ -439,14 +438,9 @@ func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Ac
 		if err != nil {
 			return nil, err
 		}
-		if _, err := s.exec(ctx, `
-			INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, sid, act.Name, act.Role, string(aliases), string(act.Kind)); err != nil {
-			return nil, err
-		}
+		recs = append(recs, actorRecord{i, nullJSON(sid), act.Name, act.Role, string(aliases), string(act.Kind)})
 	}
-	return speakers, nil
+	return speakers, s.insertActors(ctx, vid, recs)
 }
 
 // speaker finds or makes the speaker an actor is, and adds what the actor
@@ -489,18 +483,14 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			}
 		}
 	}
+	var aliases []aliasRecord
 	for _, alias := range append([]string{name}, act.Aliases...) {
 		alias = strings.Join(strings.Fields(alias), " ")
-		if alias == "" {
-			continue
-		}
-		if _, err := s.exec(ctx, `
-			INSERT INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, nameKey(alias), alias); err != nil {
-			return 0, err
+		if alias != "" {
+			aliases = append(aliases, aliasRecord{nameKey(alias), alias})
 		}
 	}
-	return id, nil
+	return id, s.insertAliases(ctx, id, aliases)
 }
 
 // findSpeaker finds the known speaker of the given kind that name is, and
