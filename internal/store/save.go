@@ -143,6 +143,34 @@ type saver struct {
 	// index are the search rows of the versions saved, added at the end
 	// of the transaction (see indexer.addAll).
 	index []indexRow
+	// known is what the transaction knows of the speakers, which no one
+	// else writes while it lasts (SQLite's write lock, lockSave on
+	// PostgreSQL): a speaker met again in the same batch costs no look-up
+	// and no write that would change nothing.
+	known knownSpeakers
+}
+
+// knownSpeakers is what a save knows of the speakers table.
+type knownSpeakers struct {
+	// first is the first speaker of a kind with a name key, and that
+	// speaker's name, as the first tier of findSpeaker finds it.
+	first map[speakerKey]namedSpeaker
+	// aliases are the aliases speakers have, by speaker and alias key.
+	aliases map[aliasKey]bool
+	// roleAt is a date no older than the date of each speaker's role.
+	roleAt map[int64]int64
+}
+
+type speakerKey struct{ kind, key string }
+
+type namedSpeaker struct {
+	id   int64
+	name string
+}
+
+type aliasKey struct {
+	id  int64
+	key string
 }
 
 // stmt returns the statement query prepared in the transaction, preparing
@@ -466,31 +494,58 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			name, nameKey(name), surname(name), string(kind), role, roleAt); err != nil {
 			return 0, err
 		}
+		// None had the name key, or findSpeaker would have found it.
+		s.known.setFirst(speakerKey{string(kind), nameKey(name)}, id, name)
+		s.known.roleDated(id, roleAt)
 	default:
 		if kind == summarize.Person && longerName(name, current) {
 			if _, err := s.exec(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
 				name, nameKey(name), surname(name), id); err != nil {
 				return 0, err
 			}
+			// Which speaker is first by either key is now read again.
+			delete(s.known.first, speakerKey{string(kind), nameKey(current)})
+			delete(s.known.first, speakerKey{string(kind), nameKey(name)})
 		}
 		// The latest role is the one from the most recent article, which
-		// need not be the one saved last.
-		if role != nil {
+		// need not be the one saved last; one known to be older than the
+		// speaker's is not written.
+		if at, ok := roleAt.(int64); ok && s.known.roleAt[id] <= at {
 			if _, err := s.exec(ctx, `
 				UPDATE speakers SET role = ?, role_at = ? WHERE id = ? AND (role_at IS NULL OR role_at <= ?)`,
 				role, roleAt, id, roleAt); err != nil {
 				return 0, err
 			}
+			s.known.roleDated(id, roleAt)
 		}
 	}
 	var aliases []aliasRecord
 	for _, alias := range append([]string{name}, act.Aliases...) {
 		alias = strings.Join(strings.Fields(alias), " ")
-		if alias != "" {
-			aliases = append(aliases, aliasRecord{nameKey(alias), alias})
+		k := aliasKey{id, nameKey(alias)}
+		if alias == "" || s.known.aliases[k] {
+			continue
 		}
+		if s.known.aliases == nil {
+			s.known.aliases = make(map[aliasKey]bool)
+		}
+		s.known.aliases[k] = true
+		aliases = append(aliases, aliasRecord{k.key, alias})
 	}
 	return id, s.insertAliases(ctx, id, aliases)
+}
+
+// roleDated records that speaker id's role is dated at or after at, when
+// at is a date.
+func (k *knownSpeakers) roleDated(id int64, at any) {
+	t, ok := at.(int64)
+	if !ok {
+		return
+	}
+	if k.roleAt == nil {
+		k.roleAt = make(map[int64]int64)
+	}
+	k.roleAt[id] = max(k.roleAt[id], t)
 }
 
 // findSpeaker finds the known speaker of the given kind that name is, and
@@ -505,20 +560,11 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 // than be given to the wrong person.
 func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name string, aliases []string) (id int64, canonical string, err error) {
 	key := nameKey(name)
-	if kind != summarize.Person {
-		err := s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
-			string(kind), key).Scan(&id, &canonical)
-		if errors.Is(err, sql.ErrNoRows) {
-			return 0, "", nil
-		}
-		return id, canonical, err
-	}
-
 	// The first tier alone, first: a speaker met before under the same
 	// name, the common case, needs no more than this indexed look-up.
-	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
-		string(kind), key).Scan(&id, &canonical)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+	// Organisations and groups have no other.
+	id, canonical, err = s.firstByName(ctx, kind, key)
+	if err != nil || id != 0 || kind != summarize.Person {
 		return id, canonical, err
 	}
 
@@ -586,6 +632,32 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 		}
 	}
 	return 0, "", nil
+}
+
+// firstByName finds the first speaker of a kind by name key, and that
+// speaker's name; id is 0 when there is none.
+func (s *saver) firstByName(ctx context.Context, kind summarize.Kind, key string) (id int64, name string, err error) {
+	k := speakerKey{string(kind), key}
+	if c, ok := s.known.first[k]; ok {
+		return c.id, c.name, nil
+	}
+	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+		string(kind), key).Scan(&id, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	s.known.setFirst(k, id, name)
+	return id, name, nil
+}
+
+func (k *knownSpeakers) setFirst(key speakerKey, id int64, name string) {
+	if k.first == nil {
+		k.first = make(map[speakerKey]namedSpeaker)
+	}
+	k.first[key] = namedSpeaker{id, name}
 }
 
 // nameKey is the form of a name that names are compared by.

@@ -424,6 +424,65 @@ func TestSaveAllSearchesLatestVersionOnly(t *testing.T) {
 	}
 }
 
+// TestSpeakersMergeInOneBatch saves articles that name speakers in many
+// ways in one transaction, which remembers what it wrote of the speakers,
+// and one at a time: the speakers, their names and roles are the same.
+func TestSpeakersMergeInOneBatch(t *testing.T) {
+	articles := []struct {
+		title string
+		day   int
+		said  said
+	}{
+		{"m1", 2, said{who: "Lind", text: "The quay is safe"}},
+		{"m2", 3, said{who: "Ana Lind", role: "mayor", text: "The ferry sails on Monday"}},
+		{"m3", 1, said{who: "Ana Lind", role: "candidate", text: "I will fix the quay"}},
+		{"m4", 4, said{who: "Harbour Mayor Ana Lind", text: "Tolls stay as they are"}},
+		{"m5", 5, said{who: "Ana Lind", role: "former mayor", text: "I stand by the tolls"}},
+		{"m6", 2, said{who: "lind", text: "The quay was always safe"}},
+		{"m7", 3, said{who: "Port Authority", kind: summarize.Organisation, text: "Dredging starts in May"}},
+		{"m8", 4, said{who: "port authority", kind: summarize.Organisation, text: "Dredging is late"}},
+		{"m9", 2, said{who: "Ola Lind", role: "pilot", text: "The channel is too shallow"}},
+	}
+	var docs []store.Doc
+	one := open(t)
+	for _, a := range articles {
+		art, b := build(a.title, day(a.day), nil, a.said)
+		src := store.Source{Kind: "file", Key: a.title + ".txt", Name: a.title + ".txt"}
+		docs = append(docs, store.Doc{Source: src, Article: art, Briefing: b})
+		if _, err := one.Save(t.Context(), src, art, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	batch := open(t)
+	if _, err := batch.SaveAll(t.Context(), docs); err != nil {
+		t.Fatal(err)
+	}
+	speakers := func(db *store.DB, name string) []string {
+		t.Helper()
+		quotes, err := db.Quotes(t.Context(), name, 0)
+		if err != nil {
+			t.Fatalf("Quotes(%q): %v", name, err)
+		}
+		var got []string
+		for _, q := range quotes {
+			got = append(got, q.Speaker+" ("+q.Role+"): "+q.Text)
+		}
+		return got
+	}
+	for _, name := range []string{"lind", "ana lind", "ola", "port authority"} {
+		want := speakers(one, name)
+		if len(want) == 0 {
+			t.Errorf("Quotes(%q) found nothing", name)
+		}
+		if diff := cmp.Diff(want, speakers(batch, name)); diff != "" {
+			t.Errorf("Quotes(%q) after one batch (-one at a time +batch):\n%s", name, diff)
+		}
+	}
+	if got := speakers(batch, "ana lind"); len(got) == 0 || !strings.HasPrefix(got[0], "Harbour Mayor Ana Lind (former mayor)") {
+		t.Errorf("Quotes(%q) = %q; want the longest name and the newest role first", "ana lind", got)
+	}
+}
+
 func TestSpeakersMerge(t *testing.T) {
 	db := open(t)
 	ctx := t.Context()
