@@ -22,6 +22,10 @@ import (
 // enough that a claim costs a transaction for many files.
 const claimChunk = 16
 
+// claimAhead is how many chunks the first scan claims before they are
+// briefed.
+const claimAhead = 4
+
 // claimed is a file this replica is to brief, with the key of its claim;
 // the key is empty for a file that could not be read, which is briefed
 // without a claim, to be refused with the reason.

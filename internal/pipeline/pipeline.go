@@ -236,15 +236,26 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 		}
 	}
 	// Claimed a chunk at a time, so that replicas starting together split
-	// the folder; each chunk is briefed on every core.
-	var batch []store.Doc
-	var claimErr error
-	for chunk := range slices.Chunk(paths, claimChunk) {
-		files, err := p.claim(gctx, chunk)
-		if err != nil {
-			claimErr = fmt.Errorf("claiming files in %s: %w", w.Dir, err)
-			break
+	// the folder, a few chunks ahead, so that briefing does not wait for
+	// a claim behind a save; each chunk is briefed on every core.
+	chunks := make(chan []claimed, claimAhead)
+	g.Go(func() error {
+		defer close(chunks)
+		for chunk := range slices.Chunk(paths, claimChunk) {
+			files, err := p.claim(gctx, chunk)
+			if err != nil {
+				return fmt.Errorf("claiming files in %s: %w", w.Dir, err)
+			}
+			select {
+			case chunks <- files:
+			case <-gctx.Done():
+				return nil
+			}
 		}
+		return nil
+	})
+	var batch []store.Doc
+	for files := range chunks {
 		keys := make(map[string]string, len(files))
 		list := make([]string, len(files))
 		for i, f := range files {
@@ -267,11 +278,11 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 			}
 		}
 	}
-	if len(batch) > 0 && claimErr == nil {
+	if len(batch) > 0 {
 		send(batch)
 	}
 	close(batches)
-	if err := errors.Join(claimErr, g.Wait()); err != nil && ctx.Err() == nil {
+	if err := g.Wait(); err != nil && ctx.Err() == nil {
 		return err // stopped while reading is not a failure
 	}
 	p.mu.Lock()
