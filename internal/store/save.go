@@ -91,11 +91,19 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	}
 	s := saver{tx: tx.tx, now: db.now().UnixNano(), exists: db.FileExists}
 	defer s.close()
+	// The statements run without ctx's end: a driver watches a context
+	// that can end with a goroutine a statement, and a save runs
+	// thousands. The transaction was begun with ctx, which rolls it back
+	// when ctx ends, and each doc begins by checking it.
+	sctx := context.WithoutCancel(ctx)
 	out := make([]Saved, len(docs))
 	changed := false
 	var claims []string // of the docs, done when they are saved
 	for i, d := range docs {
-		saved, err := s.save(ctx, d.Source, d.Article, d.Briefing)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+		}
+		saved, err := s.save(sctx, d.Source, d.Article, d.Briefing)
 		if err != nil {
 			return nil, fmt.Errorf("saving %s %q: %w", d.Source.Kind, d.Source.Key, err)
 		}
@@ -110,7 +118,7 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	// circle on PostgreSQL.
 	slices.Sort(claims)
 	for _, key := range slices.Compact(claims) {
-		if _, err := s.exec(ctx, `UPDATE claims SET done = 1 WHERE key = ?`, key); err != nil {
+		if _, err := s.exec(sctx, `UPDATE claims SET done = 1 WHERE key = ?`, key); err != nil {
 			return nil, fmt.Errorf("marking %d files archived: %w", len(claims), err)
 		}
 		changed = true
@@ -118,10 +126,13 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	if !changed {
 		return out, nil
 	}
-	if err := s.flushIndex(ctx); err != nil {
+	if err := s.flushIndex(sctx); err != nil {
 		return nil, fmt.Errorf("indexing %d articles: %w", len(docs), err)
 	}
 	s.close() // statements end before the transaction does
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
