@@ -5,7 +5,7 @@
 -- in Unix nanoseconds, after which another may take it, and done once the
 -- file is archived, when no replica briefs it again.
 CREATE TABLE claims (
-	key    TEXT    PRIMARY KEY, -- hex SHA-256 of the path and the content
+	key    TEXT    PRIMARY KEY, -- a hash of the path and the content
 	holder TEXT    NOT NULL,
 	until  INTEGER NOT NULL,
 	done   INTEGER NOT NULL DEFAULT 0
