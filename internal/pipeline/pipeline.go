@@ -44,7 +44,7 @@ type Pipeline struct {
 	// Summarize briefs a file's article; nil means Brief.
 	Summarize func(summarize.Article) (summarize.Briefing, error)
 
-	mu               sync.Mutex // one article at a time into the archive
+	mu               sync.Mutex // guards the counts and lists below
 	briefed, skipped int        // files briefed and refused this run
 	feedBriefed      int        // feed items briefed this run
 	feedErrors       int        // failed polls this run
@@ -111,8 +111,8 @@ func (p *Pipeline) AddFile(ctx context.Context, path string) error {
 	}
 	r := p.files().One(path)
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	doc, ok := p.fileDoc(r)
+	p.mu.Unlock()
 	if !ok {
 		p.release(ctx, files[0].key)
 		return nil
@@ -151,13 +151,16 @@ func (p *Pipeline) Refuse(path, why string) {
 }
 
 // saveAll archives briefings, all or nothing, and tells the channels when
-// one is new to the archive; shown names them in an error. Callers hold
-// p.mu.
+// one is new to the archive; shown names them in an error. Callers do not
+// hold p.mu: the archive takes its writes one at a time, and the briefing
+// goes on meanwhile.
 func (p *Pipeline) saveAll(ctx context.Context, docs []store.Doc, shown string) error {
 	saved, err := p.DB.SaveAll(ctx, docs)
 	if err != nil {
 		return fmt.Errorf("archiving %s: %w", shown, err)
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	news := 0
 	for i, s := range saved {
 		if !s.New {
@@ -220,9 +223,7 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	g, gctx := errgroup.WithContext(ctx) // a failed save stops the briefing
 	g.Go(func() error {
 		for batch := range batches {
-			p.mu.Lock()
 			err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
-			p.mu.Unlock()
 			if err != nil {
 				return err
 			}
@@ -264,11 +265,9 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 		for r := range p.files().All(gctx, list) {
 			p.mu.Lock()
 			doc, ok := p.fileDoc(r)
-			if !ok {
-				p.release(ctx, keys[r.File])
-			}
 			p.mu.Unlock()
 			if !ok {
+				p.release(ctx, keys[r.File])
 				continue
 			}
 			doc.Claim = keys[r.File]
