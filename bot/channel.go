@@ -190,6 +190,21 @@ type Finder interface {
 	Find(ctx context.Context, channelID string, m Message, p Part, since time.Time) (string, bool, error)
 }
 
+// Local is a Poster that always knows what its Post did, as a write to a
+// terminal does: nil means posted, an error means not posted, and there is
+// no answer to lose on the way back. Its parts are not marked Sending
+// before they are posted, so that a post costs the outbox one write, not
+// two: the mark is there for the look-up after a lost answer, which a
+// Local poster never needs. Only a crash between a post and its record
+// leaves the outcome unknown, and then the part is posted again on the
+// next start, as it is for any Poster that is not a Finder, without the
+// warning the mark would have given.
+type Local interface {
+	Poster
+	// Local is a marker: it does nothing.
+	Local()
+}
+
 // RateLimitError is a platform's "slow down": try again after RetryAfter.
 type RateLimitError struct {
 	RetryAfter time.Duration

@@ -490,15 +490,21 @@ func (d *Dispatcher) attempt(ctx context.Context, ch Channel, poster Poster, del
 	if del.Tried.IsZero() {
 		del.Tried = d.now()
 	}
-	if err := d.Store.Update(ctx, del); err != nil {
-		if ctx.Err() == nil {
-			log.ErrorContext(ctx, "recording an attempt failed", "err", err)
-			sleep(ctx, 5*time.Second)
+	_, local := poster.(Local)
+	if !local {
+		if err := d.Store.Update(ctx, del); err != nil {
+			if ctx.Err() == nil {
+				log.ErrorContext(ctx, "recording an attempt failed", "err", err)
+				sleep(ctx, 5*time.Second)
+			}
+			return time.Time{}
 		}
-		return time.Time{}
 	}
 	id, err := poster.Post(pctx, ch.ID, del.Message, part)
 	if err != nil {
+		if local {
+			del.State = Pending // not posted: a Local poster knows
+		}
 		d.failed(ctx, del, total, part, err, false, log)
 		return d.now()
 	}
@@ -560,8 +566,9 @@ func (d *Dispatcher) failed(ctx context.Context, del Delivery, total int, part P
 		d.observe(del.Channel, OutcomeFailed)
 		log.ErrorContext(ctx, "delivery failed for good", "err", err)
 	default:
-		// Sending stays: the outcome is not known.
-		del.State, del.Due = Sending, now.Add(d.backoff(max(del.Attempts, 1)))
+		// Sending stays, as the outcome is not known, unless the
+		// attempt knows it was not posted (a Local poster's).
+		del.Due = now.Add(d.backoff(max(del.Attempts, 1)))
 		d.observe(del.Channel, OutcomeRetry)
 		log.WarnContext(ctx, "delivery failed; will retry", "attempts", del.Attempts, "retry_at", del.Due, "err", err)
 	}

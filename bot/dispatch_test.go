@@ -288,6 +288,50 @@ func TestCrashBetweenPostAndMark(t *testing.T) {
 	})
 }
 
+// TestLocalPosterOneWriteAPost checks that a Local poster's deliveries are
+// not marked sending before they are posted, one write each, and that a
+// failed post, which a Local poster knows was not made, waits as pending
+// and is posted once. Any other poster's are marked sending first.
+func TestLocalPosterOneWriteAPost(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		local bool
+		want  []DeliveryState
+	}{
+		{"local", true, []DeliveryState{Pending, Sent, Sent, Sent}},
+		{"not local", false, []DeliveryState{Sending, Sending, Sending, Sent, Sending, Sent, Sending, Sent}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				st := newMemStore()
+				now := fakeClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+				rec := &recordingPoster{now: now, faults: []fault{{err: errors.New("write: broken pipe")}}}
+				var p Poster = rec
+				if tc.local {
+					p = localPoster{rec}
+				}
+				d := &Dispatcher{Store: st, Posters: map[string]Poster{"console": p}, Channels: []Channel{console("terminal")}, Now: now}
+				if err := d.Open(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+				for i := range 3 {
+					st.add(fmt.Sprintf("Story %d", i), "Ana Lind", "We will build it.", now())
+				}
+				r := start(t, d)
+				time.Sleep(time.Hour)
+				synctest.Wait()
+				r.stop()
+				if diff := cmp.Diff([]string{"Story 0", "Story 1", "Story 2"}, rec.titles()); diff != "" {
+					t.Errorf("posted (-want +got):\n%s", diff)
+				}
+				if diff := cmp.Diff(tc.want, st.updates); diff != "" {
+					t.Errorf("states stored (-want +got):\n%s", diff)
+				}
+			})
+		})
+	}
+}
+
 func TestPermanentFailureStopsRetrying(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		st := newMemStore()

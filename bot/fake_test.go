@@ -23,6 +23,8 @@ type memStore struct {
 	down bool
 	// sincePanics makes the next calls to Since panic.
 	sincePanics int
+	// updates are the states Update stored, in order.
+	updates []DeliveryState
 }
 
 var _ Store = (*memStore)(nil)
@@ -144,6 +146,7 @@ func (s *memStore) Update(ctx context.Context, d Delivery) error {
 	}
 	d.Parts = slices.Clone(d.Parts)
 	s.deliveries[i] = d
+	s.updates = append(s.updates, d.State)
 	return nil
 }
 
@@ -240,6 +243,13 @@ func (p *recordingPoster) Post(ctx context.Context, channelID string, m Message,
 	}
 	return id, f.err
 }
+
+// localPoster is a recordingPoster that is Local, as the terminal is.
+type localPoster struct{ *recordingPoster }
+
+func (localPoster) Local() {}
+
+var _ Local = localPoster{}
 
 // findingPoster is a recordingPoster that can look up what it accepted,
 // as the Slack and Discord posters look in a channel's history.

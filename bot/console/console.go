@@ -41,7 +41,11 @@ type Console struct {
 	posts int
 }
 
-var _ bot.Poster = (*Console)(nil)
+var _ bot.Local = (*Console)(nil)
+
+// Local marks the terminal as a bot.Local poster: a write to it has
+// printed or failed, and no answer can be lost on the way back.
+func (c *Console) Local() {}
 
 // Write prints p whole, for output arriving while commands are answered.
 func (c *Console) Write(p []byte) (int, error) {

@@ -160,8 +160,6 @@ func (p *Pipeline) AddItem(ctx context.Context, f Feed, it ingest.Item) {
 	if name == "" {
 		name = f.URL
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	src := store.Source{Kind: "feed", Key: it.FeedURL + " " + it.ID, Name: name}
 	if err := p.saveAll(ctx, []store.Doc{{Source: src, Article: a, Briefing: b}}, strconv.Quote(it.Link)); err != nil {
 		p.log().Error("archiving a feed item failed", "feed", f.URL, "item", it.ID, "err", err)

@@ -11,14 +11,17 @@ import (
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/briefbot/briefbot/internal/ingest"
 	"github.com/briefbot/briefbot/internal/logs"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
+	"golang.org/x/sync/errgroup"
 )
 
 // Pipeline briefs seed files and feed items into the archive. Its fields are
@@ -38,12 +41,18 @@ type Pipeline struct {
 	// Briefed counts a new briefing by its source's kind (file or feed);
 	// Rejected counts a refusal by its reason (see Reason).
 	Briefed, Rejected func(label string)
+	// Summarize briefs a file's article; nil means Brief.
+	Summarize func(summarize.Article) (summarize.Briefing, error)
 
-	mu               sync.Mutex // one article at a time into the archive
+	mu               sync.Mutex // guards the counts and lists below
 	briefed, skipped int        // files briefed and refused this run
 	feedBriefed      int        // feed items briefed this run
 	feedErrors       int        // failed polls this run
 	rejects          []string   // the latest files and items refused, with why
+	// waiting are the files other replicas held when this one found them,
+	// with when their claims run out (see retry); waited is told of each.
+	waiting map[string]time.Time
+	waited  chan struct{}
 }
 
 func (p *Pipeline) log() *slog.Logger { return logs.Or(p.Log) }
@@ -58,6 +67,15 @@ func Brief(a summarize.Article) (b summarize.Briefing, err error) {
 		}
 	}()
 	return summarize.Brief(a), nil
+}
+
+// files reads and briefs the seeds folder's files.
+func (p *Pipeline) files() ingest.Files {
+	brief := p.Summarize
+	if brief == nil {
+		brief = Brief
+	}
+	return ingest.Files{MaxBytes: p.MaxBytes, Brief: brief}
 }
 
 // Reason names why err refused a file or item, as a metric's label.
@@ -83,14 +101,23 @@ var Reasons = []string{"empty", "binary", "encoding", "too_large", "no_article",
 
 // AddFile briefs one file. A file that cannot be read is logged and counted,
 // not fatal: one bad file must not stop a bot. Only a failing archive is.
+//
+// The file is briefed only under this replica's claim on it: not when it
+// is archived already, nor while another replica holds it (see claim).
 func (p *Pipeline) AddFile(ctx context.Context, path string) error {
-	r := ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}.One(path)
+	files, err := p.claim(ctx, []string{path})
+	if err != nil || len(files) == 0 {
+		return err
+	}
+	r := p.files().One(path)
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	doc, ok := p.fileDoc(r)
+	p.mu.Unlock()
 	if !ok {
+		p.release(ctx, files[0].key)
 		return nil
 	}
+	doc.Claim = files[0].key
 	return p.saveAll(ctx, []store.Doc{doc}, strconv.Quote(path))
 }
 
@@ -124,13 +151,16 @@ func (p *Pipeline) Refuse(path, why string) {
 }
 
 // saveAll archives briefings, all or nothing, and tells the channels when
-// one is new to the archive; shown names them in an error. Callers hold
-// p.mu.
+// one is new to the archive; shown names them in an error. Callers do not
+// hold p.mu: the archive takes its writes one at a time, and the briefing
+// goes on meanwhile.
 func (p *Pipeline) saveAll(ctx context.Context, docs []store.Doc, shown string) error {
 	saved, err := p.DB.SaveAll(ctx, docs)
 	if err != nil {
 		return fmt.Errorf("archiving %s: %w", shown, err)
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	news := 0
 	for i, s := range saved {
 		if !s.New {
@@ -186,36 +216,73 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 		p.log().Warn("no articles in the seeds folder", "folder", w.Dir)
 	}
 	// Files are briefed on every core, in order, and archived many to a
-	// transaction.
-	var batch []store.Doc
-	flush := func() error {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
-		batch = batch[:0]
-		return err
-	}
-	for r := range (ingest.Files{MaxBytes: p.MaxBytes, Brief: Brief}).All(ctx, paths) {
-		p.mu.Lock()
-		doc, ok := p.fileDoc(r)
-		p.mu.Unlock()
-		if !ok {
-			continue
-		}
-		if batch = append(batch, doc); len(batch) < scanBatch {
-			continue
-		}
-		if err := flush(); err != nil {
-			if ctx.Err() != nil {
-				return nil // stopped while reading: not a failure
+	// transaction, by a goroutine of their own: while one batch is saved
+	// the next is briefed (saving them in the loop held the briefing up,
+	// since All keeps only a few files ahead).
+	batches := make(chan []store.Doc, 1)
+	g, gctx := errgroup.WithContext(ctx) // a failed save stops the briefing
+	g.Go(func() error {
+		for batch := range batches {
+			err := p.saveAll(ctx, batch, fmt.Sprintf("%d files from %s", len(batch), batch[0].Source.Key))
+			if err != nil {
+				return err
 			}
-			return err
+		}
+		return nil
+	})
+	send := func(batch []store.Doc) {
+		select {
+		case batches <- batch:
+		case <-gctx.Done():
+		}
+	}
+	// Claimed a chunk at a time, so that replicas starting together split
+	// the folder, a few chunks ahead, so that briefing does not wait for
+	// a claim behind a save; each chunk is briefed on every core.
+	chunks := make(chan []claimed, claimAhead)
+	g.Go(func() error {
+		defer close(chunks)
+		for chunk := range slices.Chunk(paths, claimChunk) {
+			files, err := p.claim(gctx, chunk)
+			if err != nil {
+				return fmt.Errorf("claiming files in %s: %w", w.Dir, err)
+			}
+			select {
+			case chunks <- files:
+			case <-gctx.Done():
+				return nil
+			}
+		}
+		return nil
+	})
+	var batch []store.Doc
+	for files := range chunks {
+		keys := make(map[string]string, len(files))
+		list := make([]string, len(files))
+		for i, f := range files {
+			keys[f.path], list[i] = f.key, f.path
+		}
+		for r := range p.files().All(gctx, list) {
+			p.mu.Lock()
+			doc, ok := p.fileDoc(r)
+			p.mu.Unlock()
+			if !ok {
+				p.release(ctx, keys[r.File])
+				continue
+			}
+			doc.Claim = keys[r.File]
+			if batch = append(batch, doc); len(batch) == scanBatch {
+				send(batch)
+				batch = nil
+			}
 		}
 	}
 	if len(batch) > 0 {
-		if err := flush(); err != nil && ctx.Err() == nil {
-			return err
-		}
+		send(batch)
+	}
+	close(batches)
+	if err := g.Wait(); err != nil && ctx.Err() == nil {
+		return err // stopped while reading is not a failure
 	}
 	p.mu.Lock()
 	p.log().Info("seeds folder read", "folder", w.Dir, "files", len(paths), "new", p.briefed, "refused", p.skipped)
@@ -226,7 +293,15 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 // Watch briefs the articles dropped into the watcher's folder as they land,
 // until ctx is done. An article the archive fails to take is logged: the
 // next may fare better.
+//
+// Meanwhile it briefs the files other replicas held when this one found
+// them, when their claims run out, unless they are archived by then.
 func (p *Pipeline) Watch(ctx context.Context, w *ingest.Watcher) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var wg sync.WaitGroup
+	defer wg.Wait() // after stop
+	wg.Go(func() { p.retry(ctx) })
 	return w.Watch(ctx, func(ctx context.Context, path string) {
 		if err := p.AddFile(ctx, path); err != nil {
 			p.log().Error("archiving failed", "path", path, "err", err)

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -34,8 +36,7 @@ func (ix *indexer) close() { ix.stmt.Close() }
 // add indexes one quote or position; sid is invalid for a quote nobody is
 // named for.
 func (ix *indexer) add(ctx context.Context, rowid int64, text, speaker string, sid sql.NullInt64, at int64) error {
-	_, err := ix.stmt.ExecContext(ctx, rowid, text, "", speaker, forms(text), sid, at)
-	return err
+	return ix.insert(ctx, quoteIndexRow(0, rowid, text, speaker, sid, at))
 }
 
 // addTopics indexes the topics of a version.
@@ -43,9 +44,56 @@ func (ix *indexer) addTopics(ctx context.Context, versionID int64, topics []stri
 	if len(topics) == 0 {
 		return nil
 	}
-	text := strings.Join(topics, "\n")
-	_, err := ix.stmt.ExecContext(ctx, versionRow(versionID), "", text, "", forms(text), nil, at)
+	return ix.insert(ctx, topicsIndexRow(versionID, topics, at))
+}
+
+func (ix *indexer) insert(ctx context.Context, r indexRow) error {
+	_, err := ix.stmt.ExecContext(ctx, r.rowid, r.text, r.topics, r.speaker, forms(r.words()), r.sid, r.at)
 	return err
+}
+
+// words is the text whose places the row's forms name: its text, or its
+// topics.
+func (r indexRow) words() string {
+	if r.topics != "" {
+		return r.topics
+	}
+	return r.text
+}
+
+// indexRow is a row of the search table waiting to be added, with the
+// version it belongs to.
+type indexRow struct {
+	version, rowid        int64
+	text, topics, speaker string
+	sid                   sql.NullInt64
+	at                    int64
+}
+
+func quoteIndexRow(version, rowid int64, text, speaker string, sid sql.NullInt64, at int64) indexRow {
+	return indexRow{version: version, rowid: rowid, text: text, speaker: speaker, sid: sid, at: at}
+}
+
+func topicsIndexRow(version int64, topics []string, at int64) indexRow {
+	return indexRow{version: version, rowid: versionRow(version), topics: strings.Join(topics, "\n"), at: at}
+}
+
+// addAll indexes rows, in the order of their rowids on SQLite. FTS5 keeps
+// the rows of a transaction in memory and writes them out as a new segment
+// whenever a rowid is not above the one before, so rows added in the order
+// they were saved (a version's topics, then its quotes, then its positions,
+// each numbered from its own table) made a segment every few rows, and
+// merging them was a fifth of the time a first scan took to save. On
+// PostgreSQL the order they come in is kept, and they go many to a
+// statement (see addAllPostgres).
+func (ix *indexer) addAll(ctx context.Context, rows []indexRow) error {
+	slices.SortFunc(rows, func(a, b indexRow) int { return cmp.Compare(a.rowid, b.rowid) })
+	for _, r := range rows {
+		if err := ix.insert(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unindex removes a version's rows from the search table, as its article

@@ -333,6 +333,9 @@ func (o *Outbox) next(ctx context.Context, channel string) (bot.Delivery, bool, 
 		return bot.Delivery{}, false, err
 	}
 	defer tx.Rollback()
+	// Its statements run without ctx's end, as a save's do (see SaveAll);
+	// the transaction ends with ctx.
+	ctx = context.WithoutCancel(ctx)
 	row := tx.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
 		WHERE channel = ? AND state IN ('pending', 'sending')
 		ORDER BY id LIMIT 1`, channel)
@@ -447,6 +450,9 @@ func (o *Outbox) update(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	defer tx.Rollback()
+	// Its statements run without ctx's end, as a save's do (see SaveAll);
+	// the transaction ends with ctx.
+	ctx = context.WithoutCancel(ctx)
 	var renewed time.Time // when the lease renewed here runs out
 	if d.State == bot.Sending && d.Channel != "" && !o.fresh(d.Channel) {
 		// About to post: the lease is renewed, so that the post has at

@@ -8,6 +8,9 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -194,4 +197,54 @@ func TestDigestSlotOnceAcrossReplicas(t *testing.T) {
 	if err != nil || counts[bot.Pending] != 1 {
 		t.Errorf("Counts = %v, %v; want one pending digest", counts, err)
 	}
+}
+
+// TestClaimFiles gives each file of a shared folder to one replica: while
+// one holds a file's claim the other is told when it runs out, a file
+// saved under its claim is done for both, and a claim run out or released
+// goes to the next replica that asks.
+func TestClaimFiles(t *testing.T) {
+	path := store.ArchivePath(t)
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		dbs := replicas(t, path, "a", "b")
+		a, b := dbs[0], dbs[1]
+		a.LeaseTime, b.LeaseTime = 10*time.Second, 10*time.Second
+		claim := func(db *store.DB, keys ...string) []store.Claim {
+			t.Helper()
+			got, err := db.ClaimFiles(ctx, keys)
+			if err != nil {
+				t.Fatalf("ClaimFiles(%q) by %s: %v", keys, db.Replica(), err)
+			}
+			return got
+		}
+		mine := store.Claim{Mine: true}
+		held := store.Claim{Until: time.Now().Add(10 * time.Second)}
+		done := store.Claim{Done: true}
+		check := func(db *store.DB, got []store.Claim, want ...store.Claim) {
+			t.Helper()
+			if diff := cmp.Diff(want, got, cmpopts.EquateApproxTime(time.Millisecond)); diff != "" {
+				t.Errorf("ClaimFiles by %s (-want +got):\n%s", db.Replica(), diff)
+			}
+		}
+		check(a, claim(a, "k1", "k2", "k3"), mine, mine, mine)
+		check(b, claim(b, "k3", "k4", "k1"), held, mine, held)
+		check(a, claim(a, "k1"), mine) // its own claim, renewed
+
+		art, br := build("bridge", day(2), nil, said{who: "Ana Lind", text: "The bridge reopens on Monday"})
+		if _, err := a.SaveAll(ctx, []store.Doc{{Source: store.Source{Kind: "file", Key: "bridge.txt", Name: "bridge.txt"}, Article: art, Briefing: br, Claim: "k1"}}); err != nil {
+			t.Fatal(err)
+		}
+		check(b, claim(b, "k1"), done)
+		check(a, claim(a, "k1"), done)
+
+		if err := a.ReleaseFiles(ctx, []string{"k2"}); err != nil {
+			t.Fatal(err)
+		}
+		check(b, claim(b, "k2"), mine)
+
+		time.Sleep(11 * time.Second) // b died holding k2 and k4; a's k3 ran out too
+		check(a, claim(a, "k2", "k4"), mine, mine)
+		check(b, claim(b, "k3", "k2"), mine, store.Claim{Until: time.Now().Add(10 * time.Second)})
+	})
 }

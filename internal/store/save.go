@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -54,7 +55,7 @@ type Saved struct {
 // appear in the other ("Hegseth", "Pete Hegseth"). Organisations and groups
 // are the same only by the same name. Names compare without regard to case.
 func (db *DB) Save(ctx context.Context, src Source, a summarize.Article, b summarize.Briefing) (Saved, error) {
-	saved, err := db.SaveAll(ctx, []Doc{{src, a, b}})
+	saved, err := db.SaveAll(ctx, []Doc{{Source: src, Article: a, Briefing: b}})
 	if err != nil {
 		return Saved{}, err
 	}
@@ -66,6 +67,9 @@ type Doc struct {
 	Source   Source
 	Article  summarize.Article
 	Briefing summarize.Briefing
+	// Claim, when set, is the key of the claim the file was briefed under
+	// (see ClaimFiles), marked done with the save.
+	Claim string
 }
 
 // SaveAll saves each doc as Save does, in order, in one transaction: all or
@@ -87,20 +91,48 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	}
 	s := saver{tx: tx.tx, now: db.now().UnixNano(), exists: db.FileExists}
 	defer s.close()
+	// The statements run without ctx's end: a driver watches a context
+	// that can end with a goroutine a statement, and a save runs
+	// thousands. The transaction was begun with ctx, which rolls it back
+	// when ctx ends, and each doc begins by checking it.
+	sctx := context.WithoutCancel(ctx)
 	out := make([]Saved, len(docs))
 	changed := false
+	var claims []string // of the docs, done when they are saved
 	for i, d := range docs {
-		saved, err := s.save(ctx, d.Source, d.Article, d.Briefing)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+		}
+		saved, err := s.save(sctx, d.Source, d.Article, d.Briefing)
 		if err != nil {
 			return nil, fmt.Errorf("saving %s %q: %w", d.Source.Kind, d.Source.Key, err)
 		}
 		out[i] = saved
 		changed = changed || saved.New || saved.Moved
+		if d.Claim != "" {
+			claims = append(claims, d.Claim)
+		}
+	}
+	// In the order of their keys, as ClaimFiles takes them, so that a
+	// save and another replica's claims never wait on each other in a
+	// circle on PostgreSQL.
+	slices.Sort(claims)
+	for _, key := range slices.Compact(claims) {
+		if _, err := s.exec(sctx, `UPDATE claims SET done = 1 WHERE key = ?`, key); err != nil {
+			return nil, fmt.Errorf("marking %d files archived: %w", len(claims), err)
+		}
+		changed = true
 	}
 	if !changed {
 		return out, nil
 	}
+	if err := s.flushIndex(sctx); err != nil {
+		return nil, fmt.Errorf("indexing %d articles: %w", len(docs), err)
+	}
 	s.close() // statements end before the transaction does
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
@@ -120,6 +152,37 @@ type saver struct {
 	// an article took to save.
 	stmts map[string]*sql.Stmt
 	ix    *indexer
+	// index are the search rows of the versions saved, added at the end
+	// of the transaction (see indexer.addAll).
+	index []indexRow
+	// known is what the transaction knows of the speakers, which no one
+	// else writes while it lasts (SQLite's write lock, lockSave on
+	// PostgreSQL): a speaker met again in the same batch costs no look-up
+	// and no write that would change nothing.
+	known knownSpeakers
+}
+
+// knownSpeakers is what a save knows of the speakers table.
+type knownSpeakers struct {
+	// first is the first speaker of a kind with a name key, and that
+	// speaker's name, as the first tier of findSpeaker finds it.
+	first map[speakerKey]namedSpeaker
+	// aliases are the aliases speakers have, by speaker and alias key.
+	aliases map[aliasKey]bool
+	// roleAt is a date no older than the date of each speaker's role.
+	roleAt map[int64]int64
+}
+
+type speakerKey struct{ kind, key string }
+
+type namedSpeaker struct {
+	id   int64
+	name string
+}
+
+type aliasKey struct {
+	id  int64
+	key string
 }
 
 // stmt returns the statement query prepared in the transaction, preparing
@@ -187,17 +250,25 @@ func (s *saver) queryRow(ctx context.Context, query string, args ...any) scanner
 	return st.QueryRowContext(ctx, args...)
 }
 
-// indexer returns the transaction's indexer, made on first use.
-func (s *saver) indexer(ctx context.Context) (*indexer, error) {
-	if s.ix != nil {
-		return s.ix, nil
+// flushIndex adds the search rows of the versions saved, after every
+// other write of the transaction.
+func (s *saver) flushIndex(ctx context.Context) error {
+	rows := s.index
+	s.index = nil
+	if len(rows) == 0 {
+		return nil
 	}
-	ix, err := newIndexer(ctx, s.tx)
-	if err != nil {
-		return nil, err
+	if s.tx.d.postgres {
+		return addAllPostgres(ctx, s.tx, rows)
 	}
-	s.ix = ix
-	return ix, nil
+	if s.ix == nil {
+		ix, err := newIndexer(ctx, s.tx)
+		if err != nil {
+			return err
+		}
+		s.ix = ix
+	}
+	return s.ix.addAll(ctx, rows)
 }
 
 // close closes the statements prepared, before the transaction ends.
@@ -285,6 +356,9 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 			if err := unindex(ctx, s.tx, prev.Int64); err != nil {
 				return Saved{}, err
 			}
+			// A version saved earlier in this transaction is not in
+			// the table yet.
+			s.index = slices.DeleteFunc(s.index, func(r indexRow) bool { return r.version == prev.Int64 })
 		}
 	}
 	saved.Version++
@@ -326,60 +400,47 @@ func (s *saver) save(ctx context.Context, src Source, a summarize.Article, b sum
 		return sql.NullInt64{Int64: id, Valid: true}, nil
 	}
 
-	ix, err := s.indexer(ctx)
-	if err != nil {
-		return Saved{}, err
-	}
-	if err := ix.addTopics(ctx, vid, b.Topics, s.at); err != nil {
-		return Saved{}, err
+	if len(b.Topics) > 0 {
+		s.index = append(s.index, topicsIndexRow(vid, b.Topics, s.at))
 	}
 	// said is who said something in this version.
 	said := map[int64]bool{}
+	qsids := make([]sql.NullInt64, len(b.Quotes))
 	for i, q := range b.Quotes {
-		sid, err := speakerOf(q.Speaker, q.Role)
-		if err != nil {
+		if qsids[i], err = speakerOf(q.Speaker, q.Role); err != nil {
 			return Saved{}, err
 		}
-		if sid.Valid {
-			said[sid.Int64] = true
+		if qsids[i].Valid {
+			said[qsids[i].Int64] = true
 		}
-		var qid int64
-		if qid, err = s.insertID(ctx, `
-			INSERT INTO quotes (version_id, ord, text, start_byte, end_byte, speaker_id, speaker, role, partial, sentence_start, sentence_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, q.Text, q.Start, q.End), q.Start, q.End, sid, q.Speaker, q.Role, q.Partial, q.SentenceStart, q.SentenceEnd); err != nil {
+	}
+	qids, err := s.insertQuotes(ctx, vid, a.Body, b.Quotes, qsids)
+	if err != nil {
+		return Saved{}, err
+	}
+	for i, q := range b.Quotes {
+		s.index = append(s.index, quoteIndexRow(vid, quoteRow(qids[i]), q.Text, q.Speaker, qsids[i], s.at))
+	}
+	psids := make([]sql.NullInt64, len(b.Positions))
+	for i, p := range b.Positions {
+		if psids[i], err = speakerOf(p.Actor, ""); err != nil {
 			return Saved{}, err
 		}
-		if err := ix.add(ctx, quoteRow(qid), q.Text, q.Speaker, sid, s.at); err != nil {
-			return Saved{}, err
+		if psids[i].Valid {
+			said[psids[i].Int64] = true
 		}
+	}
+	pids, err := s.insertPositions(ctx, vid, a.Body, b.Positions, psids)
+	if err != nil {
+		return Saved{}, err
 	}
 	for i, p := range b.Positions {
-		sid, err := speakerOf(p.Actor, "")
-		if err != nil {
-			return Saved{}, err
-		}
-		if sid.Valid {
-			said[sid.Int64] = true
-		}
-		var pid int64
-		if pid, err = s.insertID(ctx, `
-			INSERT INTO positions (version_id, ord, text, start_byte, end_byte, speaker_id, actor)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, ownText(a.Body, p.Text, p.Start, p.End), p.Start, p.End, sid, p.Actor); err != nil {
-			return Saved{}, err
-		}
-		if quoted(p, b.Quotes) {
-			continue
-		}
-		if err := ix.add(ctx, positionRow(pid), p.Text, p.Actor, sid, s.at); err != nil {
-			return Saved{}, err
+		if !quoted(p, b.Quotes) {
+			s.index = append(s.index, quoteIndexRow(vid, positionRow(pids[i]), p.Text, p.Actor, psids[i], s.at))
 		}
 	}
-	for sid := range said {
-		if _, err := s.exec(ctx, `INSERT INTO version_speakers (version_id, speaker_id) VALUES (?, ?)`, vid, sid); err != nil {
-			return Saved{}, err
-		}
+	if err := s.insertVersionSpeakers(ctx, vid, said); err != nil {
+		return Saved{}, err
 	}
 	return saved, nil
 }
@@ -400,6 +461,7 @@ func quoted(p summarize.Position, quotes []summarize.Quote) bool {
 // article gives them to their speaker.
 func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Actor) (map[string]int64, error) {
 	speakers := make(map[string]int64, len(actors))
+	recs := make([]actorRecord, 0, len(actors))
 	for i, act := range actors {
 		var sid sql.NullInt64
 		if strings.TrimSpace(act.Name) != "" {
@@ -416,14 +478,9 @@ func (s *saver) saveActors(ctx context.Context, vid int64, actors []summarize.Ac
 		if err != nil {
 			return nil, err
 		}
-		if _, err := s.exec(ctx, `
-			INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			vid, i, sid, act.Name, act.Role, string(aliases), string(act.Kind)); err != nil {
-			return nil, err
-		}
+		recs = append(recs, actorRecord{i, nullJSON(sid), act.Name, act.Role, string(aliases), string(act.Kind)})
 	}
-	return speakers, nil
+	return speakers, s.insertActors(ctx, vid, recs)
 }
 
 // speaker finds or makes the speaker an actor is, and adds what the actor
@@ -449,35 +506,58 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			name, nameKey(name), surname(name), string(kind), role, roleAt); err != nil {
 			return 0, err
 		}
+		// None had the name key, or findSpeaker would have found it.
+		s.known.setFirst(speakerKey{string(kind), nameKey(name)}, id, name)
+		s.known.roleDated(id, roleAt)
 	default:
 		if kind == summarize.Person && longerName(name, current) {
 			if _, err := s.exec(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
 				name, nameKey(name), surname(name), id); err != nil {
 				return 0, err
 			}
+			// Which speaker is first by either key is now read again.
+			delete(s.known.first, speakerKey{string(kind), nameKey(current)})
+			delete(s.known.first, speakerKey{string(kind), nameKey(name)})
 		}
 		// The latest role is the one from the most recent article, which
-		// need not be the one saved last.
-		if role != nil {
+		// need not be the one saved last; one known to be older than the
+		// speaker's is not written.
+		if at, ok := roleAt.(int64); ok && s.known.roleAt[id] <= at {
 			if _, err := s.exec(ctx, `
 				UPDATE speakers SET role = ?, role_at = ? WHERE id = ? AND (role_at IS NULL OR role_at <= ?)`,
 				role, roleAt, id, roleAt); err != nil {
 				return 0, err
 			}
+			s.known.roleDated(id, roleAt)
 		}
 	}
+	var aliases []aliasRecord
 	for _, alias := range append([]string{name}, act.Aliases...) {
 		alias = strings.Join(strings.Fields(alias), " ")
-		if alias == "" {
+		k := aliasKey{id, nameKey(alias)}
+		if alias == "" || s.known.aliases[k] {
 			continue
 		}
-		if _, err := s.exec(ctx, `
-			INSERT INTO speaker_aliases (speaker_id, alias_key, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, nameKey(alias), alias); err != nil {
-			return 0, err
+		if s.known.aliases == nil {
+			s.known.aliases = make(map[aliasKey]bool)
 		}
+		s.known.aliases[k] = true
+		aliases = append(aliases, aliasRecord{k.key, alias})
 	}
-	return id, nil
+	return id, s.insertAliases(ctx, id, aliases)
+}
+
+// roleDated records that speaker id's role is dated at or after at, when
+// at is a date.
+func (k *knownSpeakers) roleDated(id int64, at any) {
+	t, ok := at.(int64)
+	if !ok {
+		return
+	}
+	if k.roleAt == nil {
+		k.roleAt = make(map[int64]int64)
+	}
+	k.roleAt[id] = max(k.roleAt[id], t)
 }
 
 // findSpeaker finds the known speaker of the given kind that name is, and
@@ -492,20 +572,11 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 // than be given to the wrong person.
 func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name string, aliases []string) (id int64, canonical string, err error) {
 	key := nameKey(name)
-	if kind != summarize.Person {
-		err := s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
-			string(kind), key).Scan(&id, &canonical)
-		if errors.Is(err, sql.ErrNoRows) {
-			return 0, "", nil
-		}
-		return id, canonical, err
-	}
-
 	// The first tier alone, first: a speaker met before under the same
 	// name, the common case, needs no more than this indexed look-up.
-	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
-		string(kind), key).Scan(&id, &canonical)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+	// Organisations and groups have no other.
+	id, canonical, err = s.firstByName(ctx, kind, key)
+	if err != nil || id != 0 || kind != summarize.Person {
 		return id, canonical, err
 	}
 
@@ -513,46 +584,58 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 	for _, a := range aliases {
 		aliasKeys = append(aliasKeys, nameKey(a))
 	}
-	keysJSON, err := json.Marshal(aliasKeys)
+	keysJSON, err := json.Marshal(append([]string{key}, aliasKeys...))
 	if err != nil {
 		return 0, "", err
 	}
-	// Each way of being a candidate is a lookup of its own, so that each
-	// uses an index: one WHERE with all of them ORed scanned every
-	// speaker, for every actor saved.
-	rows, err := s.query(ctx, `
-		WITH cand(id) AS (
-			SELECT id FROM speakers WHERE kind = ?1 AND surname = ?4
-			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key = ?2
-			UNION SELECT id FROM speakers WHERE kind = ?1 AND name_key IN `+s.tx.d.texts("?3")+`
-			UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?2)
-		SELECT s.id, s.name, s.name_key,
-			s.name_key IN `+s.tx.d.texts("?3")+`
-			OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias_key = ?2)
-		FROM cand JOIN speakers s ON s.id = cand.id
-		WHERE s.kind = ?1
-		ORDER BY s.id`,
-		string(kind), key, string(keysJSON), surname(name))
-	if err != nil {
-		return 0, "", err
-	}
-	defer rows.Close()
 	type candidate struct {
 		id        int64
 		name, key string
 		alias     bool
 	}
-	var cands []candidate
-	for rows.Next() {
-		var c candidate
-		if err := rows.Scan(&c.id, &c.name, &c.key, &c.alias); err != nil {
-			return 0, "", err
+	// Each way of being a candidate is a look-up of its own, so that each
+	// uses an index: one WHERE with all of them ORed scanned every
+	// speaker, for every actor saved, and one query of them all (a UNION
+	// in a WITH) took eight times as long as the three.
+	byID := map[int64]*candidate{}
+	read := func(alias bool, query string, args ...any) error {
+		rows, err := s.query(ctx, query, args...)
+		if err != nil {
+			return err
 		}
-		cands = append(cands, c)
+		defer rows.Close()
+		for rows.Next() {
+			var c candidate
+			if err := rows.Scan(&c.id, &c.name, &c.key); err != nil {
+				return err
+			}
+			if byID[c.id] == nil {
+				byID[c.id] = &c
+			}
+			// A speaker is an alias candidate by the actor's aliases or
+			// its own.
+			byID[c.id].alias = byID[c.id].alias || alias || slices.Contains(aliasKeys, c.key)
+		}
+		return rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err := read(false, `SELECT id, name, name_key FROM speakers WHERE kind = ? AND surname = ?`,
+		string(kind), surname(name)); err != nil {
 		return 0, "", err
 	}
+	if err := read(false, `SELECT id, name, name_key FROM speakers WHERE kind = ? AND name_key IN `+s.tx.d.texts("?2"),
+		string(kind), string(keysJSON)); err != nil {
+		return 0, "", err
+	}
+	if err := read(true, `
+		SELECT s.id, s.name, s.name_key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+		WHERE a.alias_key = ? AND s.kind = ?`, key, string(kind)); err != nil {
+		return 0, "", err
+	}
+	cands := make([]candidate, 0, len(byID))
+	for _, c := range byID {
+		cands = append(cands, *c)
+	}
+	slices.SortFunc(cands, func(a, b candidate) int { return cmp.Compare(a.id, b.id) })
 
 	tiers := []func(candidate) bool{
 		func(c candidate) bool { return c.key == key },
@@ -573,6 +656,32 @@ func (s *saver) findSpeaker(ctx context.Context, kind summarize.Kind, name strin
 		}
 	}
 	return 0, "", nil
+}
+
+// firstByName finds the first speaker of a kind by name key, and that
+// speaker's name; id is 0 when there is none.
+func (s *saver) firstByName(ctx context.Context, kind summarize.Kind, key string) (id int64, name string, err error) {
+	k := speakerKey{string(kind), key}
+	if c, ok := s.known.first[k]; ok {
+		return c.id, c.name, nil
+	}
+	err = s.queryRow(ctx, `SELECT id, name FROM speakers WHERE kind = ? AND name_key = ? ORDER BY id LIMIT 1`,
+		string(kind), key).Scan(&id, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	s.known.setFirst(k, id, name)
+	return id, name, nil
+}
+
+func (k *knownSpeakers) setFirst(key speakerKey, id int64, name string) {
+	if k.first == nil {
+		k.first = make(map[speakerKey]namedSpeaker)
+	}
+	k.first[key] = namedSpeaker{id, name}
 }
 
 // nameKey is the form of a name that names are compared by.

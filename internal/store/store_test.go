@@ -184,9 +184,9 @@ func TestOpenMigratesOnce(t *testing.T) {
 		}
 	}
 	got := versions()
-	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql ", "9 0009_leases.sql ", "11 0011_source_counts.sql "}
+	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql ", "9 0009_leases.sql ", "10 0010_claims.sql ", "11 0011_source_counts.sql "}
 	if store.OnPostgres() {
-		want = []string{"1 0001_init.sql ", "2 0002_leases.sql ", "4 0004_reads.sql "}
+		want = []string{"1 0001_init.sql ", "2 0002_leases.sql ", "3 0003_claims.sql ", "4 0004_reads.sql "}
 	}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
@@ -281,7 +281,7 @@ func TestOpenArchivesOfBothBranches(t *testing.T) {
 			}
 			want := []string{"1 0001_init.sql", "2 0002_feeds.sql", "3 0003_outbox.sql", "4 0004_byline.sql", "5 0005_quote_sentences.sql",
 				"6 0006_delivery_parts.sql", "7 0007_delivery_version.sql", "8 0008_web_sources.sql", "9 0009_leases.sql",
-				"11 0011_source_counts.sql"}
+				"10 0010_claims.sql", "11 0011_source_counts.sql"}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("schema_version after Open (-want +got):\n%s", diff)
 			}
@@ -391,6 +391,95 @@ func TestSaveSearchesLatestVersionOnly(t *testing.T) {
 	}
 	if len(quotes) != 1 || quotes[0].Text != "The surplus will go to schools" {
 		t.Errorf("Quotes(%q) = %v; want only the latest version's quote", "costa", quotes)
+	}
+}
+
+// TestSaveAllSearchesLatestVersionOnly saves two versions of an article in
+// one transaction, whose search rows are added at its end: the first
+// version's must not be added at all.
+func TestSaveAllSearchesLatestVersionOnly(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	src := store.Source{Kind: "file", Key: "budget.txt", Name: "budget.txt"}
+	var docs []store.Doc
+	for _, where := range []string{"hospitals", "schools"} {
+		a, b := build("budget", day(2), []string{where + " funding"}, said{who: "Mia Costa", text: "The surplus will go to " + where})
+		docs = append(docs, store.Doc{Source: src, Article: a, Briefing: b})
+	}
+	saved, err := db.SaveAll(t.Context(), docs)
+	if err != nil {
+		t.Fatalf("SaveAll: %v", err)
+	}
+	if saved[1].ArticleID != saved[0].ArticleID || saved[1].Version != 2 {
+		t.Fatalf("SaveAll = %+v; want versions 1 and 2 of one article", saved)
+	}
+	for topic, want := range map[string]int{"hospitals": 0, "schools": 1, "surplus": 1, "funding": 1} {
+		hits, _, err := db.WhoSaid(t.Context(), topic, 5)
+		if err != nil {
+			t.Fatalf("WhoSaid(%q): %v", topic, err)
+		}
+		if len(hits) != want {
+			t.Errorf("WhoSaid(%q) = %v; want %d hits", topic, hits, want)
+		}
+	}
+}
+
+// TestSpeakersMergeInOneBatch saves articles that name speakers in many
+// ways in one transaction, which remembers what it wrote of the speakers,
+// and one at a time: the speakers, their names and roles are the same.
+func TestSpeakersMergeInOneBatch(t *testing.T) {
+	articles := []struct {
+		title string
+		day   int
+		said  said
+	}{
+		{"m1", 2, said{who: "Lind", text: "The quay is safe"}},
+		{"m2", 3, said{who: "Ana Lind", role: "mayor", text: "The ferry sails on Monday"}},
+		{"m3", 1, said{who: "Ana Lind", role: "candidate", text: "I will fix the quay"}},
+		{"m4", 4, said{who: "Harbour Mayor Ana Lind", text: "Tolls stay as they are"}},
+		{"m5", 5, said{who: "Ana Lind", role: "former mayor", text: "I stand by the tolls"}},
+		{"m6", 2, said{who: "lind", text: "The quay was always safe"}},
+		{"m7", 3, said{who: "Port Authority", kind: summarize.Organisation, text: "Dredging starts in May"}},
+		{"m8", 4, said{who: "port authority", kind: summarize.Organisation, text: "Dredging is late"}},
+		{"m9", 2, said{who: "Ola Lind", role: "pilot", text: "The channel is too shallow"}},
+	}
+	var docs []store.Doc
+	one := open(t)
+	for _, a := range articles {
+		art, b := build(a.title, day(a.day), nil, a.said)
+		src := store.Source{Kind: "file", Key: a.title + ".txt", Name: a.title + ".txt"}
+		docs = append(docs, store.Doc{Source: src, Article: art, Briefing: b})
+		if _, err := one.Save(t.Context(), src, art, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	batch := open(t)
+	if _, err := batch.SaveAll(t.Context(), docs); err != nil {
+		t.Fatal(err)
+	}
+	speakers := func(db *store.DB, name string) []string {
+		t.Helper()
+		quotes, err := db.Quotes(t.Context(), name, 0)
+		if err != nil {
+			t.Fatalf("Quotes(%q): %v", name, err)
+		}
+		var got []string
+		for _, q := range quotes {
+			got = append(got, q.Speaker+" ("+q.Role+"): "+q.Text)
+		}
+		return got
+	}
+	for _, name := range []string{"lind", "ana lind", "ola", "port authority"} {
+		want := speakers(one, name)
+		if len(want) == 0 {
+			t.Errorf("Quotes(%q) found nothing", name)
+		}
+		if diff := cmp.Diff(want, speakers(batch, name)); diff != "" {
+			t.Errorf("Quotes(%q) after one batch (-one at a time +batch):\n%s", name, diff)
+		}
+	}
+	if got := speakers(batch, "ana lind"); len(got) == 0 || !strings.HasPrefix(got[0], "Harbour Mayor Ana Lind (former mayor)") {
+		t.Errorf("Quotes(%q) = %q; want the longest name and the newest role first", "ana lind", got)
 	}
 }
 
