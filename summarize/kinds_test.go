@@ -1224,3 +1224,20 @@ func TestStateAbbreviationsArePlaces(t *testing.T) {
 		}
 	}
 }
+
+// Where a reported clause ends: at ", and" before a clause with its own
+// subject; not at the full stop of "Jan." before its day; not at a
+// "speaking" that a participle such as "paid" describes.
+func TestReportedClauseEndsAndAbbreviations(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"and a new subject",
+			"Dana Rell has said she intends to fill half her cabinet with women, and Ms. Varga is among the few with the credentials to serve.",
+			[]p2{{"Dana Rell", "she intends to fill half her cabinet with women"}}},
+		{"a month's full stop",
+			"The magazine reported that the host brought the show its highest ratings since Jan. 7, 2012.",
+			[]p2{{"The magazine", "the host brought the show its highest ratings since Jan. 7, 2012"}}},
+		{"paid speaking",
+			"Mayor Ena Brisk told reporters he had kept up his paid speaking schedule because it was an important source of income.",
+			[]p2{{"Ena Brisk", "he had kept up his paid speaking schedule because it was an important source of income"}}},
+	})
+}

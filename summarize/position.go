@@ -262,8 +262,8 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		if t.kind == tPunct {
 			switch t.r {
 			case '.':
-				if j+1 < len(d.toks) && d.toks[j+1].sent == t.sent && d.toks[j+1].kind == tWord {
-					continue // "Mr. Bashir", "Dale J. Krupp": no sentence ends there
+				if j+1 < len(d.toks) && d.toks[j+1].sent == t.sent && (d.toks[j+1].kind == tWord || d.toks[j+1].kind == tNum) {
+					continue // "Mr. Bashir", "Dale J. Krupp", "since Jan. 7": no sentence ends there
 				}
 				return j, false
 			case ';', '!', '?', ':':
@@ -295,7 +295,7 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 		if d.is(j, "and") && d.is(j+1, "that") {
 			return j, true
 		}
-		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 && strings.HasSuffix(d.low(j), "ing") && !d.has(j-1, wDet|wPron|wPrep) && !d.possessiveAt(j-1) && !strings.HasSuffix(d.low(j-1), "ed") {
+		if form, _, n := d.cueAt(j); n > 0 && form == cueIng && j > k+2 && strings.HasSuffix(d.low(j), "ing") && !d.has(j-1, wDet|wPron|wPrep) && !d.possessiveAt(j-1) && !strings.HasSuffix(d.low(j-1), "ed") && !irregularPast[d.low(j-1)] {
 			// "said she quit her job claiming …", not "the chance to speak",
 			// "his paid speaking schedule" or "in speaking".
 			return j, false
@@ -366,6 +366,16 @@ func (d *doc) afterComma(n int) bool {
 	switch d.low(n) {
 	case "but", "while", "although", "though", "whereas", "according", "as", "adding", "saying", "which", "who":
 		return true
+	case "and", "so", "yet":
+		// "…, and Ms. Brainard is among …", "…, and he left": a clause of
+		// its own, with its own subject.
+		k := n + 1
+		if d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i") || d.is(k, "it") {
+			return d.toks[k].fl&fAllCaps == 0
+		}
+		if mi := d.mentionAt[k]; k < len(d.toks) && mi >= 0 && d.mentions[mi].c0 == k && d.mentions[mi].kind != mPlace {
+			return d.has(d.mentions[mi].c1, wAux|wCue) || d.finiteVerb(d.mentions[mi].c1, min(d.mentions[mi].c1+1, len(d.toks)))
+		}
 	}
 	return false
 }
