@@ -260,6 +260,12 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 			}
 		}
 		if t.kind == tPunct {
+			if d.dashAt(j) && j > k+2 {
+				switch d.low(j + 1) {
+				case "and", "but", "even", "while", "as", "although", "though", "yet", "so", "because":
+					return j, false // "the tide is turning their way — and the Senate is …": another clause
+				}
+			}
 			switch t.r {
 			case '.':
 				if j+1 < len(d.toks) && d.toks[j+1].sent == t.sent && (d.toks[j+1].kind == tWord || d.toks[j+1].kind == tNum) {
