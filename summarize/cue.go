@@ -439,7 +439,11 @@ func (d *doc) jointSpeaker(m *mention, end int) int {
 	if m.kind == mPlace || m.ent < 0 || m.modifier || !d.is(m.c1, "and") {
 		return -1
 	}
-	mi := d.mentionOf(m.c1 + 1)
+	k := m.c1 + 1
+	if d.is(k, "the") {
+		k++ // "Dana Rell and the State Department have asserted"
+	}
+	mi := d.mentionOf(k)
 	if mi < 0 {
 		return -1
 	}
@@ -447,7 +451,11 @@ func (d *doc) jointSpeaker(m *mention, end int) int {
 	if n.kind == mPlace || n.ent < 0 || n.ent == m.ent || n.c1 != end || n.modifier {
 		return -1
 	}
-	return d.described(d.ents[m.ent].name+" and "+d.ents[n.ent].name, Group, n.sent, "")
+	and := " and "
+	if k > m.c1+1 {
+		and = " and the "
+	}
+	return d.described(d.ents[m.ent].name+and+d.ents[n.ent].name, Group, n.sent, "")
 }
 
 // personAfter reports whether a person is named within [n, end).
@@ -667,6 +675,15 @@ func (d *doc) cueSubject(c int) int {
 // promptedSubject: "prompting MSP Alasdair Dorton to warn that": the one
 // prompted; else -1.
 func (d *doc) promptedSubject(c int) int {
+	if d.is(c-1, "to") && (d.is(c-3, "led") || d.is(c-3, "prompted") || d.is(c-3, "pushed") || d.is(c-3, "forced")) {
+		// "a win that led her to declare that": the one led.
+		if d.is(c-2, "her") || d.is(c-2, "him") || d.is(c-2, "them") {
+			return d.resolvePronoun(c - 2)
+		}
+		if mi := d.mentionOf(c - 2); mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+			return d.mentions[mi].ent
+		}
+	}
 	if d.is(c-1, "to") {
 		for j := c - 2; j > d.sentOf(c).t0 && j > c-12; j-- {
 			if d.toks[j].kind != tWord || d.toks[j].span >= 0 {
@@ -706,6 +723,15 @@ func (d *doc) promptedSubject(c int) int {
 // participleSubject: "with several lawmakers shouting “Shame!”": the phrase
 // after "with"; else the main clause's subject.
 func (d *doc) participleSubject(c int) int {
+	// "“…,” Lewandowski added, saying": the speech verb just before the
+	// comma, not the sentence's first.
+	if d.punct(c-1, ',') {
+		if f, _, n := d.cueAt(c - 2); n == 1 && f == cueFinite {
+			if w := d.cueSubject(c - 2); w >= 0 {
+				return w
+			}
+		}
+	}
 	// "with several lawmakers shouting “Shame!”": the phrase after "with".
 	for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
 		if d.is(w, "with") {
@@ -937,9 +963,9 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 		}
 		if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace && !d.mentions[mi].modifier && d.mentions[mi].c1 == k+1 {
 			if m := d.mentions[mi]; !d.inPP(m.c0, m.c1, d.sentOf(c).t0) {
-				if d.is(m.c0-1, "and") {
-					if pi := d.mentionOf(m.c0 - 2); pi >= 0 {
-						if first := &d.mentions[pi]; first.c1 == m.c0-1 {
+				if and := m.c0 - 1 - btoi(d.is(m.c0-1, "the")); d.is(and, "and") {
+					if pi := d.mentionOf(and - 1); pi >= 0 {
+						if first := &d.mentions[pi]; first.c1 == and {
 							if w := d.jointSpeaker(first, m.c1); w >= 0 {
 								return w, true // "Dalmere and Gargate said"
 							}

@@ -1244,3 +1244,22 @@ func TestReportedClauseEndsAndAbbreviations(t *testing.T) {
 			[]p2{{"Ena Brisk", "he had kept up his paid speaking schedule because it was an important source of income"}}},
 	})
 }
+
+// Whose speech: "X and the State Department have asserted that" is both;
+// "a win that led her to declare that" is hers; "…,” Lowden added, saying"
+// is Lowden's, not that of an earlier verb in the sentence.
+func TestJointObjectAndParticipleSubjects(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a person and the body",
+			"All the messages were marked confidential. Dana Rell and the State Department have asserted that none of the messages was marked classified at the time.",
+			[]p2{{"Dana Rell and the State Department", "none of the messages was marked classified at the time"}}},
+	})
+	runQuoteCases(t, []quoteCase{
+		{"led her to declare",
+			"Cole Barrow won his primary, while Dana Rell dealt a blow to her rival with a strong win that led her to declare that the nomination was “in sight.”",
+			[]q{{"in sight.", "Dana Rell"}}},
+		{"added, saying",
+			"Brisk cannot say that “from his view,” Lowden added, saying it should be “up to the prosecutor.”",
+			[]q{{"from his view,", "Lowden"}, {"up to the prosecutor.", "Lowden"}}},
+	})
+}
