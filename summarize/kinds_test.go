@@ -1263,3 +1263,13 @@ func TestJointObjectAndParticipleSubjects(t *testing.T) {
 			[]q{{"from his view,", "Lowden"}, {"up to the prosecutor.", "Lowden"}}},
 	})
 }
+
+// A body's name holding "for" after a word such as Partnership or
+// Initiative is one name: "Partnership for Cleaner Harbors".
+func TestBodyNamesWithFor(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"partnership for",
+			"The Partnership for Cleaner Harbors has run ads calling on the council to acknowledge the harm done by the spill.",
+			[]p2{{"Partnership for Cleaner Harbors", "the council to acknowledge the harm done by the spill"}}},
+	})
+}
