@@ -403,9 +403,14 @@ func (d *doc) headIn(a, b int, create bool) int {
 	// "A firefighter who gave only his first name, Thomas, said": a name set
 	// off by commas names the described speaker.
 	for k := end; k < b; k++ {
-		if mi := d.mentionAt[k]; mi >= 0 && d.punct(k-1, ',') {
+		start := k
+		if d.is(k, "the") && d.punct(k-1, ',') {
+			k++ // "A group founded by a congressman, the Partnership for Cleaner Harbors, has"
+		}
+		if mi := d.mentionAt[k]; mi >= 0 && d.punct(start-1, ',') {
 			m := &d.mentions[mi]
-			if m.c0 == k && m.kind == mPerson && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
+			body := m.kind == mOrg && k > start && (d.has(a, wDet) && d.has(a+1, wGroupNoun|wOrgNoun) || d.has(a, wGroupNoun|wOrgNoun))
+			if m.c0 == k && (m.kind == mPerson || body) && m.ent >= 0 && (d.punct(m.c1, ',') || m.c1 == b) && !d.inPP(m.c0, m.c1, a) {
 				return m.ent
 			}
 		}

@@ -1271,5 +1271,8 @@ func TestBodyNamesWithFor(t *testing.T) {
 		{"partnership for",
 			"The Partnership for Cleaner Harbors has run ads calling on the council to acknowledge the harm done by the spill.",
 			[]p2{{"Partnership for Cleaner Harbors", "the council to acknowledge the harm done by the spill"}}},
+		{"a group named in an appositive",
+			"A group founded by a former congressman, the Partnership for Cleaner Harbors, has run ads calling on the council to acknowledge the harm done by the spill.",
+			[]p2{{"Partnership for Cleaner Harbors", "the council to acknowledge the harm done by the spill"}}},
 	})
 }
