@@ -282,8 +282,8 @@ func (d *doc) reportsThat(si int) bool {
 // sentence's start.
 func (d *doc) openingClauseEnd(si int) int {
 	s := &d.sents[si]
-	if !subordinators[d.low(s.t0)] {
-		return s.t0
+	if !subordinators[d.low(s.t0)] && !d.is(s.t0, "as") {
+		return s.t0 // "As for the pundits who claim …, Bolt said": "as" opens one too
 	}
 	for k := s.t0 + 1; k < s.t1; k++ {
 		if d.toks[k].span >= 0 {

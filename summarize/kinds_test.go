@@ -1276,3 +1276,18 @@ func TestBodyNamesWithFor(t *testing.T) {
 			[]p2{{"Partnership for Cleaner Harbors", "the council to acknowledge the harm done by the spill"}}},
 	})
 }
+
+// A sentence opening with "As for …" has its subject in the main clause,
+// so a he after it is that speaker; a name used as a modifier ("after
+// the Orlando attacks") is no one a pronoun stands for; "Vantner Tower"
+// is a building.
+func TestAsForOpeningsAndModifierNames(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"as for",
+			"Former ambassador John Bolt spoke on the radio on Monday.\n\nAs for conservative pundits and security analysts who claim to find Dana Rell more palatable than Rolf Vantner, Bolt said, “I just think they don’t understand her.”\n\nHe called it a “fundamental mistake.”",
+			[]q{{"I just think they don’t understand her.", "John Bolt"}, {"fundamental mistake.", "John Bolt"}}},
+		{"a modifier name and a tower",
+			"Rolf Vantner spoke out against the bathroom law, inviting a singer to Vantner Tower, and he was quick to make his pitch after the Orlando attacks.\n\n“We want to live in a country where everyone is safe,” he said two days after the attack.",
+			[]q{{"We want to live in a country where everyone is safe,", "Rolf Vantner"}}},
+	})
+}

@@ -118,6 +118,9 @@ func (d *doc) resolvePronoun(i int) int {
 			if m.inQuote || m.ent < 0 || m.modifier {
 				continue
 			}
+			if d.is(m.c0-1, "the") && m.c1 < len(d.toks) && d.toks[m.c1].kind == tWord && d.toks[m.c1].fl&fLower != 0 && !d.has(m.c1, wCue|wAux|wPrep|wConj|wPron|wDet) {
+				continue // "after the Orlando attacks": a name used as a modifier
+			}
 			if d.compatible(m.ent, g) {
 				return m.ent
 			}
