@@ -1291,3 +1291,13 @@ func TestAsForOpeningsAndModifierNames(t *testing.T) {
 			[]q{{"We want to live in a country where everyone is safe,", "Rolf Vantner"}}},
 	})
 }
+
+// The he of "whom he described as" is the main clause's subject, not the
+// one the relative clause describes.
+func TestPronounInARelativeClauseWithWhom(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"whom he described",
+			"Tom Perrin hammered Rolf Vantner, calling him a “train wreck,” and contrasted the rival candidate, whom he described as “volatile,” with Dana Rell.",
+			[]q{{"train wreck,", "Tom Perrin"}, {"volatile,", "Tom Perrin"}}},
+	})
+}

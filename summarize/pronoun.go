@@ -49,6 +49,13 @@ func (d *doc) resolvePronoun(i int) int {
 		return w
 	}
 	ante := d.relativeAntecedent(i)
+	if d.is(i-1, "whom") && i-1 > intro {
+		// "Perez contrasted the Republican candidate, whom he described
+		// as …": the one who speaks in the main clause, not its object.
+		if w := d.headIn(intro, d.npEnd(intro, i), false); w >= 0 && w != ante && d.compatible(w, g) {
+			return w
+		}
+	}
 	ms := d.mentionsIn(si)
 	possessor := -1
 	for mi := len(ms) - 1; mi >= 0; mi-- {
