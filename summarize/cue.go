@@ -926,7 +926,7 @@ func (d *doc) coordinatedSubject(c int) int {
 				break
 			}
 		}
-		if a := d.skipIntro(t0, b); !cued && b < c-1 && a < b && d.toks[a].span < 0 && d.subjectStart(a) {
+		if a := d.skipIntro(d.clauseStart(b), b); !cued && a < b && d.toks[a].span < 0 && d.subjectStart(a) {
 			if w := d.headIn(a, d.npEnd(a, b), false); w >= 0 {
 				return w
 			}

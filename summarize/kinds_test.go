@@ -1301,3 +1301,13 @@ func TestPronounInARelativeClauseWithWhom(t *testing.T) {
 			[]q{{"train wreck,", "Tom Perrin"}, {"volatile,", "Tom Perrin"}}},
 	})
 }
+
+// "…, and accused X of being “traitors”": the verb shares the subject of
+// its own clause, even when nothing stands between "and" and the verb.
+func TestCoordinatedVerbSharesItsClausesSubject(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"and accused",
+			"The Vantner campaign said Ms. Dana Rell was unfit for office.\n\nAs voters went to the polls, the Vantner campaign sent out an email with an image of Ms. Dana Rell and her husband, Bill Rell, at a wedding, and accused Rell allies of being “traitors” in their treatment of Mr. Vantner.",
+			[]q{{"traitors", "The Vantner campaign"}}},
+	})
+}
