@@ -209,13 +209,7 @@ type matchedRow struct {
 // recentMatches reads the most recent recentMatches rows matching q.
 func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
 	if !db.d.postgres {
-		// FTS5 reads its index in rowid order: newest first costs nothing,
-		// and the search stops at the limit. bm25 does not: to weigh each
-		// form of the words, it reads every row the form matches, once a
-		// search (half the time of one), and FTS5 offers no other way to
-		// how often a row has the words.
-		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+		return db.recentSQLite(ctx, q, recentMatches)
 	}
 	return db.recentPostgres(ctx, q, recentMatches)
 }
