@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 )
 
 // recentSQLite is recentMatches on SQLite, with a relevance that costs only
@@ -12,45 +14,21 @@ import (
 // the search stops at the limit. Its bm25() does not: to weigh each form
 // of the words, it first counts every row the form matches over the whole
 // archive (86,600 rows for "europe"), half the time of a search, and FTS5
-// offers no other way to how often a row has the words. What a row says
-// about the topic is weighed here from what the rows read tell: whether
-// the words are in its own text or only in its speaker's name or forms
-// (two more searches, by column, over the same rows), and its length in
-// words, as bm25 weighs them.
+// offers no other way to how often a row has the words. So a row is
+// weighed here by where it has the words, which two more searches, of
+// columns, over the same rows tell (see rowWeight): the speakers who say
+// the most about a topic rank first. Which of a speaker's texts is shown
+// first is decided by their lengths (rowLengths), read for the speakers
+// shown only.
 //
-// speaker_id, at and the lengths are read from FTS5's own tables, which
-// hold them: read through the search table, each row's columns cost a
-// statement of their own, a third of a search (see BenchmarkWhoSaid).
+// speaker_id and at are read from FTS5's table of them, search_content:
+// read through the search table, each row's cost a statement of its own,
+// half as much again as the search (see BenchmarkWhoSaid).
 func (db *DB) recentSQLite(ctx context.Context, q string, limit int) ([]matchedRow, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT s.rowid, c.c4, c.c5, d.sz FROM search s
-		JOIN search_content c ON c.id = s.rowid JOIN search_docsize d ON d.id = s.rowid
+	out, err := db.matchRows(ctx, `
+		SELECT s.rowid, c.c4, c.c5, 0.0 FROM search s JOIN search_content c ON c.id = s.rowid
 		WHERE search MATCH ? ORDER BY s.rowid DESC LIMIT ?`, q, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var (
-		out  []matchedRow
-		lens []int
-		sz   []byte
-		sum  int
-	)
-	for rows.Next() {
-		var (
-			m  matchedRow
-			at sql.NullInt64
-		)
-		if err := rows.Scan(&m.rid, &m.sid, &at, &sz); err != nil {
-			return nil, err
-		}
-		m.at = at.Int64
-		n := docLength(sz)
-		out = append(out, m)
-		lens = append(lens, n)
-		sum += n
-	}
-	if err := rows.Err(); err != nil || len(out) == 0 {
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
 	lo, hi := out[len(out)-1].rid, out[0].rid
@@ -58,14 +36,13 @@ func (db *DB) recentSQLite(ctx context.Context, q string, limit int) ([]matchedR
 	if err != nil {
 		return nil, err
 	}
-	elsewhere, err := db.matchesIn(ctx, "topics speaker forms", q, lo, hi)
+	elsewhere, err := db.matchesIn(ctx, "speaker forms", q, lo, hi)
 	if err != nil {
 		return nil, err
 	}
-	avg := float64(sum) / float64(len(out))
 	for i := range out {
 		rid := out[i].rid
-		out[i].r = -rowRelevance(inText[rid], elsewhere[rid], lens[i], avg)
+		out[i].r = -rowWeight(inText[rid], elsewhere[rid])
 	}
 	return out, nil
 }
@@ -90,42 +67,76 @@ func (db *DB) matchesIn(ctx context.Context, columns, q string, lo, hi int64) (m
 	return out, rows.Err()
 }
 
-// The parameters of a row's relevance, bm25's: k1 is how soon more of the
-// words add less, b how much a long row weighs less, and textWeight is
-// how much more the words in a quote's or position's own text weigh than
-// in the speaker's name, the forms of its places or an article's topics.
-const (
-	bm25K1     = 1.2
-	bm25B      = 0.75
-	textWeight = 4.0
-)
+// textWeight is how much more the words weigh in a quote's or position's
+// own text than in its speaker's name, the forms of its places or an
+// article's topics, as bm25() weighed the columns: a speaker who says the
+// words comes before one who is named by them or spoke in an article
+// about them.
+const textWeight = 4.0
 
-// rowRelevance is the relevance of a row that matches, higher is better:
-// bm25's when the words are in a row of n words, when the rows read have
-// avg, once in its own text, once elsewhere (its topics, its speaker's
-// name, the forms of its places) or once in each. Without the archive's
-// counts of each form, every form weighs the same; without the row's
-// counts of each word, once is as good as twice. So a row that says the
-// words counts about as bm25 counted it, and the speakers who said the
-// most rank first.
-func rowRelevance(inText, elsewhere bool, n int, avg float64) float64 {
-	f := 0.0
+// rowWeight is the relevance of a row that matches, higher is better: the
+// column weights of the columns that have the words, as bm25() adds them
+// for a word that a row has once. A row with the words in its text and
+// again in the forms of its places (European, Europe) weighs a little
+// more, as it did, and as it does on PostgreSQL. A row with the words
+// split between its columns, found in neither, weighs as one that has them
+// elsewhere.
+func rowWeight(inText, elsewhere bool) float64 {
+	w := 0.0
 	if inText {
-		f += textWeight
+		w += textWeight
 	}
-	if elsewhere || !inText { // the words of a row found in neither are split between them
-		f++
+	if elsewhere || !inText {
+		w++
 	}
-	norm := 1 - bm25B
-	if avg > 0 {
-		norm += bm25B * float64(n) / avg
+	return w
+}
+
+// rowLengths sets the length in words of rows of quotes and positions, on
+// SQLite, where a row's relevance leaves it out: of texts equally
+// relevant, a shorter one says more about the words in it, as bm25()
+// had it. They are read from FTS5's record of them (search_docsize), for
+// the rows of the speakers shown only: for a thousand rows, a fifth of a
+// search.
+func (db *DB) rowLengths(ctx context.Context, rows []*row) error {
+	if db.d.postgres || len(rows) == 0 {
+		return nil
 	}
-	return f * (bm25K1 + 1) / (f + bm25K1*norm)
+	byID := make(map[int64]*row, len(rows))
+	ids := make([]int64, 0, len(rows))
+	for _, x := range rows {
+		if x.rid%4 != 2 {
+			byID[x.rid] = x
+			ids = append(ids, x.rid)
+		}
+	}
+	list, _ := json.Marshal(ids)
+	res, err := db.sql.QueryContext(ctx, `SELECT id, sz FROM search_docsize WHERE id IN `+db.d.ints("?"), string(list))
+	if err != nil {
+		return fmt.Errorf("reading lengths: %w", err)
+	}
+	defer res.Close()
+	for res.Next() {
+		var (
+			id int64
+			sz sql.RawBytes
+		)
+		if err := res.Scan(&id, &sz); err != nil {
+			return fmt.Errorf("reading lengths: %w", err)
+		}
+		if x := byID[id]; x != nil {
+			x.n = docLength(sz)
+		}
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("reading lengths: %w", err)
+	}
+	return nil
 }
 
 // docLength is a row's length in words, all columns, from FTS5's record of
-// it (search_docsize.sz): a varint for each column, as SQLite writes them,
-// big-endian, seven bits a byte, the ninth byte whole.
+// it: a varint for each column, as SQLite writes them, big-endian, seven
+// bits a byte, the ninth byte whole.
 func docLength(sz []byte) int {
 	total := 0
 	for len(sz) > 0 {

@@ -627,8 +627,16 @@ func TestWhoSaidRanks(t *testing.T) {
 	for _, h := range all {
 		got = append(got, h.Speaker)
 	}
-	if want := []string{"Hana Ito", "Jon Reyes", "Ivo Marsh", "Kai Olsen"}; !cmp.Equal(got, want) || more != 0 {
-		t.Errorf("WhoSaid(%q, 0) = %v, %d; want %v, 0", "tariffs", got, more, want)
+	// Ivo, Jon and Kai each said the word once. On PostgreSQL ts_rank
+	// weighs Kai's long sentence less; on SQLite, where a row's relevance
+	// is where it has the words and not bm25 (which reads every match in
+	// the archive), the three are equals, and the most recent come first.
+	order := []string{"Hana Ito", "Jon Reyes", "Kai Olsen", "Ivo Marsh"}
+	if store.OnPostgres() {
+		order = []string{"Hana Ito", "Jon Reyes", "Ivo Marsh", "Kai Olsen"}
+	}
+	if !cmp.Equal(got, order) || more != 0 {
+		t.Errorf("WhoSaid(%q, 0) = %v, %d; want %v, 0", "tariffs", got, more, order)
 	}
 }
 
