@@ -181,13 +181,15 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 	if limit > 0 && len(speakers) > limit {
 		speakers = speakers[:limit]
 	}
-	var shown []*row
+	var several []*row // of speakers with more than one, to order
 	for _, sp := range speakers {
 		for i := range sp.rows {
-			shown = append(shown, &sp.rows[i])
+			if len(sp.rows) > 1 {
+				several = append(several, &sp.rows[i])
+			}
 		}
 	}
-	if err := db.rowLengths(ctx, shown); err != nil {
+	if err := db.rowLengths(ctx, several); err != nil {
 		return nil, 0, err
 	}
 	var out []match

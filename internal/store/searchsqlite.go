@@ -19,7 +19,7 @@ import (
 // columns, over the same rows tell (see rowWeight): the speakers who say
 // the most about a topic rank first. Which of a speaker's texts is shown
 // first is decided by their lengths (rowLengths), read for the speakers
-// shown only.
+// shown with several only.
 //
 // speaker_id and at are read from FTS5's table of them, search_content:
 // read through the search table, each row's cost a statement of its own,
@@ -96,8 +96,8 @@ func rowWeight(inText, elsewhere bool) float64 {
 // SQLite, where a row's relevance leaves it out: of texts equally
 // relevant, a shorter one says more about the words in it, as bm25()
 // had it. They are read from FTS5's record of them (search_docsize), for
-// the rows of the speakers shown only: for a thousand rows, a fifth of a
-// search.
+// the rows of the speakers shown who have several only: for a thousand
+// rows, a fifth of a search.
 func (db *DB) rowLengths(ctx context.Context, rows []*row) error {
 	if db.d.postgres || len(rows) == 0 {
 		return nil
