@@ -181,10 +181,10 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 	if limit > 0 && len(speakers) > limit {
 		speakers = speakers[:limit]
 	}
-	var several []*row // of speakers with more than one, to order
+	var several []*row // of speakers with more than one text, to order
 	for _, sp := range speakers {
-		for i := range sp.rows {
-			if len(sp.rows) > 1 {
+		if texts := len(sp.rows) - topicRows(sp.rows); texts > 1 {
+			for i := range sp.rows {
 				several = append(several, &sp.rows[i])
 			}
 		}
@@ -213,6 +213,17 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		}
 	}
 	return out, len(bySID), nil
+}
+
+// topicRows counts the rows of articles' topics among rows.
+func topicRows(rows []row) int {
+	n := 0
+	for _, x := range rows {
+		if x.rid%4 == 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // matchedRow is a search row that matches, with its speaker, if any.
