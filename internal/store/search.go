@@ -53,12 +53,14 @@ const maxTerms = 16
 // relevant first, at most limit of them (all when limit is zero or less),
 // and counts the others that matched in more.
 //
-// A speaker's relevance is the sum of the BM25 relevance of their quotes
-// and positions that match by their words or the speaker's name, and a
-// fifth of the relevance of each article they speak in whose topics match.
-// So more and better matches rank higher, and those who used the words
-// come before those who only spoke in an article about them; among equals
-// the one who spoke most recently comes first. Every word of topic must
+// A speaker's relevance is the sum of the relevance of their quotes and
+// positions that match by their words or the speaker's name, and a fifth
+// of the relevance of each article they speak in whose topics match: on
+// PostgreSQL ts_rank's, on SQLite a weight for each text by where it has
+// the words (rowWeight), since FTS5's bm25 costs a read of every match in
+// the archive. So more and better matches rank higher, and those who used
+// the words come before those who only spoke in an article about them;
+// among equals the one who spoke most recently comes first. Every word of topic must
 // match, in any inflection (negotiation, negotiations) or, for places, as
 // the place or its adjective (Europe, European). Quotes attributed to
 // nobody are not counted. A topic without words is ErrEmptyQuery.
@@ -92,10 +94,12 @@ type match struct {
 }
 
 // row is a search row as it counts for one speaker: its relevance r
-// (BM25, negative, lower is better) and its article's date.
+// (negative, lower is better), its length in words n when the relevance
+// leaves it out (see rowLengths), else 0, and its article's date.
 type row struct {
 	rid int64
 	r   float64
+	n   int
 	at  int64
 }
 
@@ -177,6 +181,17 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 	if limit > 0 && len(speakers) > limit {
 		speakers = speakers[:limit]
 	}
+	var several []*row // of speakers with more than one text, to order
+	for _, sp := range speakers {
+		if texts := len(sp.rows) - topicRows(sp.rows); texts > 1 {
+			for i := range sp.rows {
+				several = append(several, &sp.rows[i])
+			}
+		}
+	}
+	if err := db.rowLengths(ctx, several); err != nil {
+		return nil, 0, err
+	}
 	var out []match
 	for _, sp := range speakers {
 		// Their own words before their articles' topics, the most relevant
@@ -189,7 +204,7 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 				}
 				return -1
 			}
-			return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(b.at, a.at), cmp.Compare(b.rid, a.rid))
+			return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(a.n, b.n), cmp.Compare(b.at, a.at), cmp.Compare(b.rid, a.rid))
 		})
 		// Five rows for the two texts a hit shows, so that the same words
 		// in two articles, shown once, leave room for the next.
@@ -198,6 +213,17 @@ func (db *DB) rank(ctx context.Context, q string, limit int) ([]match, int, erro
 		}
 	}
 	return out, len(bySID), nil
+}
+
+// topicRows counts the rows of articles' topics among rows.
+func topicRows(rows []row) int {
+	n := 0
+	for _, x := range rows {
+		if x.rid%4 == 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // matchedRow is a search row that matches, with its speaker, if any.
@@ -209,13 +235,7 @@ type matchedRow struct {
 // recentMatches reads the most recent recentMatches rows matching q.
 func (db *DB) recentMatches(ctx context.Context, q string) ([]matchedRow, error) {
 	if !db.d.postgres {
-		// FTS5 reads its index in rowid order: newest first costs nothing,
-		// and the search stops at the limit. bm25 does not: to weigh each
-		// form of the words, it reads every row the form matches, once a
-		// search (half the time of one), and FTS5 offers no other way to
-		// how often a row has the words.
-		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, bm25(search, 4.0, 1.0, 1.0, 1.0)
-			FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?`, q, recentMatches)
+		return db.recentSQLite(ctx, q, recentMatches)
 	}
 	return db.recentPostgres(ctx, q, recentMatches)
 }
@@ -641,8 +661,8 @@ func matchTerms(topic string) [][]string {
 // others do not: a plural that stemming makes another form (europeans,
 // european), and a phrase that holds another form (united states of
 // america, united states). Each was counted again in the relevance of a
-// row that has it, and FTS5's bm25 reads every row a form matches to
-// weigh it (a fifth of a search for "europe").
+// row that has it on PostgreSQL, and each is one more list of rows for
+// FTS5 to read.
 func distinctForms(forms []string) []string {
 	out := forms[:0:0]
 	for _, f := range forms {
