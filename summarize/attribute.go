@@ -407,8 +407,8 @@ func (d *doc) creditAfter(sp *span) int {
 	}
 	for c := k + 1; c < s.t1 && c < k+14 && d.subjectStart(k); c++ {
 		t := d.toks[c]
-		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' {
-			break
+		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' && !(t.r == '.' && (d.partyTag(c-1) || d.has(c-1, wHonorific|wTitle) || d.initialAt(c))) {
+			break // but not at the full stop of a party tag: "Rep. Glenn Tomlin, R-Pa., said"
 		}
 		if form, _, n := d.cueAt(c); n > 0 {
 			if form == cueFinite && d.npEnd(k, c) == c {

@@ -943,6 +943,9 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 	for k > 0 && (d.has(k, wAux) || d.adverb(k)) && d.toks[k].fl&fLower != 0 && !d.has(k, wPron) {
 		k--
 	}
+	if k > 1 && d.has(k, wTime) && d.is(k-1, "on") {
+		k -= 2 // "who Beck on Wednesday called": the day between subject and verb
+	}
 	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
 		if d.is(k, "who") {
 			// "Gloria Smith, 79, who testified": the name before the relative pronoun.

@@ -506,7 +506,7 @@ func (d *doc) dropWord(i int) bool {
 		return false
 	}
 	if d.seenLower(w) {
-		return true
+		return d.personNamed(w) < 0 // not "Small, who attended", after Marty Small
 	}
 	// A capitalised opening word never written so inside a sentence and no
 	// one's name: "Therefore, it …", "Back in 1999", "Corporate lobbyists

@@ -1311,3 +1311,21 @@ func TestCoordinatedVerbSharesItsClausesSubject(t *testing.T) {
 			[]q{{"traitors", "The Vantner campaign"}}},
 	})
 }
+
+// Credits that cross abbreviations and days: a party tag after the name
+// ("“Go!” Rep. Glenn Tomlin, R-Pa., said"), a day between subject and verb
+// ("who Beck on Wednesday called"), a surname that is also a common word
+// opening a sentence ("Small, who attended the rally, said").
+func TestCreditsAcrossTagsDaysAndCommonSurnames(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a party tag",
+			"“Perpetual motion!” Rep. Glenn Tomlin, R-Pa., said of the swirl of convention activities.",
+			[]q{{"Perpetual motion!", "Glenn Tomlin"}}},
+		{"a day before the verb",
+			"Much of the anger was directed at Bannard, who Beck on Wednesday called “a horrible, despicable human being.”",
+			[]q{{"a horrible, despicable human being.", "Beck"}}},
+		{"a surname that is a common word",
+			"Councilman Marty Small attended the rally. Critics said bankruptcy hurt small businesses.\n\nSmall, who attended the rally on Wednesday, said that “the owner bagged millions of dollars.”",
+			[]q{{"the owner bagged millions of dollars.", "Marty Small"}}},
+	})
+}

@@ -102,10 +102,15 @@ func (d *doc) newSentenceAt(j, end int) bool {
 // cueFollows reports whether a speech verb comes within a few words after j,
 // before any punctuation: “Why?” Smith asked.
 func (d *doc) cueFollows(j, end int) bool {
-	for k := j; k < end && k < j+6; k++ {
+	tagged := false
+	for k := j; k < end && (k < j+6 || tagged && k < j+10); k++ {
 		t := d.toks[k]
-		if t.kind == tPunct && t.r == '.' && d.abbreviation(k) {
+		if t.kind == tPunct && t.r == '.' && (d.abbreviation(k) || d.partyTag(k-1)) {
 			continue // “Why?” Mrs. Rell asked.
+		}
+		if t.kind == tPunct && t.r == ',' && (d.partyTag(k+1) || d.partyTag(k-1) || d.punct(k-1, '.') && d.partyTag(k-2)) {
+			tagged = true
+			continue // “Go!” Rep. Glenn Tomlin, R-Pa., said.
 		}
 		if t.kind != tWord {
 			return false
