@@ -382,7 +382,8 @@ func (d *doc) creditAfter(sp *span) int {
 		return -1
 	}
 	if d.toks[k].kind == tPunct && isDash(rune(d.toks[k].r)) && k+1 < s.t1 && !d.has(k+1, wConj|wPrep|wCue|wAux) && !d.is(k+1, "that") &&
-		!d.dashAt(sp.open-1) { // not “…gaffes – “Q?” – voters said”: a quotation set off in dashes is the aside's
+		!d.dashAt(sp.open-1) && // not “…gaffes – “Q?” – voters said”: a quotation set off in dashes is the aside's
+		!d.dashClause(k+1) { // not "– he has often been …", "– a word he used": a clause, no credit
 
 		// “Q” — Dana Pruitt; not “I don't think the wisdom” -- that
 		// Mayor Bloom is seen as a liberal -- “is going to last,” he says.
@@ -422,6 +423,21 @@ func (d *doc) creditAfter(sp *span) int {
 		}
 	}
 	return -1
+}
+
+// dashClause reports whether the words after a dash at k-1 make a clause
+// of their own — "– he has often been …", "– a word he used several
+// times" — rather than a credit: "— Agnes Moore, 80, who has lived …".
+func (d *doc) dashClause(k int) bool {
+	ce := d.clauseEnd(k)
+	e := d.npEnd(k, ce)
+	if e >= ce {
+		return false
+	}
+	if d.is(e, "who") || d.is(e, "whose") || d.punct(e, ',') {
+		return false
+	}
+	return d.has(e, wAux|wPron) || d.finiteVerb(e, e+1)
 }
 
 // verbBefore finds the subject of a speech verb before the quotation in its

@@ -322,6 +322,9 @@ func (d *doc) inPP(c0, c1, a int) bool {
 		return false // "Bureau of Meteorology senior forecaster Kate Wenholm": the role's own phrase
 	}
 	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
+	if mi := d.mentionAt[c0]; mi >= 0 && d.mentions[mi].kind == mPerson && d.has(d.mentions[mi].n0, wGiven) && d.punct(c0-1, ',') {
+		list = false // "his best friend at Lehigh, Bruce Turry,": an appositive, not a list of places
+	}
 	for k := c0 - 1; k >= a && k > c0-9; k-- {
 		t := d.toks[k]
 		if list && t.kind == tPunct && t.r == ',' && (isCapWord(d, k-1) || d.has(k-1, wPlace)) && !d.has(k-1, wRole|wTitle) {
@@ -367,6 +370,14 @@ func (d *doc) headIn(a, b int, create bool) int {
 			end := d.npEnd(a, b)
 			for k := a + 1; k < end; k++ {
 				if mi := d.mentionAt[k]; mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 && !d.mentions[mi].modifier && !d.inPP(d.mentions[mi].c0, d.mentions[mi].c1, a) {
+					return d.mentions[mi].ent
+				}
+			}
+			// "said his best friend at Lehigh, Bruce Turry, who …": the
+			// name set off after the description.
+			for k := end; k < b && k < end+8; k++ {
+				if mi := d.mentionAt[k]; mi >= 0 && d.punct(k-1, ',') && d.mentions[mi].c0 == k && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 &&
+					(d.punct(d.mentions[mi].c1, ',') || d.mentions[mi].c1 >= b) {
 					return d.mentions[mi].ent
 				}
 			}

@@ -858,7 +858,7 @@ func (d *doc) chunk(a, b int) {
 		}
 	}
 	m.modifier = d.modifierAt(b)
-	if d.toks[b-1].fl&fPossessive != 0 {
+	if d.toks[b-1].fl&fPossessive != 0 && !d.contractedHas(b) {
 		m.modifier = true
 	}
 	d.addMention(m)
@@ -872,6 +872,16 @@ func (d *doc) titleAsSurname(a, b int) bool {
 	}
 	p := d.personNamed(d.low(a))
 	return p >= 0 && len(d.ents[p].words) > 1 && d.ents[p].words[len(d.ents[p].words)-1] == d.low(a)
+}
+
+// contractedHas reports whether the 's before token b stands for "has":
+// "Christie's been making the case", not "Christie's plan".
+func (d *doc) contractedHas(b int) bool {
+	switch d.low(b) {
+	case "been", "got", "gotten", "never", "already", "always", "long":
+		return true
+	}
+	return false
 }
 
 // notOnlyPlaces reports whether the run [a, b) holds a place and also a word

@@ -1329,3 +1329,21 @@ func TestCreditsAcrossTagsDaysAndCommonSurnames(t *testing.T) {
 			[]q{{"the owner bagged millions of dollars.", "Marty Small"}}},
 	})
 }
+
+// An inverted credit's described speaker named after a comma ("said his
+// best friend at Lehigh, Bruce Turry, who …"); "Christie's been making the
+// case" is Christie as subject; "“…” – he has often been …" after a
+// quotation in dashes is a clause, no credit.
+func TestAppositiveNamesContractionsAndDashClauses(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a name after a described speaker",
+			"The boy joined a fraternity at Lehigh, where William Drake was a dean.\n\n“It may have been his first attempt to make his own statement,” said his best friend at Lehigh, Bruce Turry, who remembered him well.",
+			[]q{{"It may have been his first attempt to make his own statement,", "Bruce Turry"}}},
+		{"'s been",
+			"Governor Chris Christie spoke on Saturday. Christie's been making the case for weeks that Rubin is not ready. “You have not been involved in a consequential decision,” he said.",
+			[]q{{"You have not been involved in a consequential decision,", "Chris Christie"}}},
+		{"a dash clause",
+			"Yet despite the carping that Mr. Sandor is a dreamer – during their first debate, Dana Rell cracked, “I'm a progressive who likes to get things done” – he has often been an effective legislator.",
+			[]q{{"I'm a progressive who likes to get things done", "Dana Rell"}}},
+	})
+}
