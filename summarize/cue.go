@@ -322,7 +322,7 @@ func (d *doc) inPP(c0, c1, a int) bool {
 		return false // "Bureau of Meteorology senior forecaster Kate Wenholm": the role's own phrase
 	}
 	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
-	if mi := d.mentionAt[c0]; mi >= 0 && d.mentions[mi].kind == mPerson && d.has(d.mentions[mi].n0, wGiven) && d.punct(c0-1, ',') {
+	if mi := d.mentionAt[c0]; mi >= 0 && d.mentions[mi].kind == mPerson && d.has(d.mentions[mi].n0, wGiven) && d.mentions[mi].n1-d.mentions[mi].n0 >= 2 && d.punct(c0-1, ',') {
 		list = false // "his best friend at Lehigh, Bruce Turry,": an appositive, not a list of places
 	}
 	for k := c0 - 1; k >= a && k > c0-9; k-- {
