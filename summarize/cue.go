@@ -756,8 +756,8 @@ func (d *doc) participleSubject(c int) int {
 			}
 			break
 		}
-		if d.toks[w].kind != tWord {
-			break
+		if d.toks[w].kind != tWord && !(d.punct(w, '.') && d.has(w-1, wHonorific|wTitle)) {
+			break // but on past "Sen.": "with Sen. Jon Maccabe calling it"
 		}
 	}
 	return d.mainSubject(c)

@@ -1350,3 +1350,18 @@ func TestAppositiveNamesContractionsAndDashClauses(t *testing.T) {
 			[]q{{"I'm a progressive who likes to get things done", "Dana Rell"}}},
 	})
 }
+
+// "with Sen. Jon Maccabe calling it a “Chinese menu”": the participle's
+// subject runs past the title's full stop; "Over the years, she said, …
+// she laughed and admitted": an opening "Over …" phrase, so the second
+// she is the first.
+func TestParticiplesAfterTitlesAndOverOpenings(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"with Sen.",
+			"Republicans who agree that the prison should be closed were irritated about the lack of detail, with Sen. Jon Maccabe calling it a “Chinese menu.”",
+			[]q{{"Chinese menu.", "Jon Maccabe"}}},
+		{"over the years",
+			"Betsy Ebling has known Dana Rell since grade school. Over the years, she said, email has helped her stay in touch with Rell - although at the mention of email she laughed and admitted “emails can be a curse also.”",
+			[]q{{"emails can be a curse also.", "Betsy Ebling"}}},
+	})
+}

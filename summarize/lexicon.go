@@ -335,7 +335,7 @@ func loadLexicon() {
 		nevertheless nonetheless similarly likewise elsewhere today yesterday last this
 		when while as under with without despite according for from by
 		outside inside beyond near behind beside along among between against alongside unlike upon within through toward towards
-		plus`)
+		plus over`)
 	addWords(wParticle, `van von de der den del della dela delos di da do dos das du le la bin ibn al el ter ten
 		mac st st. abu ben bint binti`)
 	addWords(wStop, `the a an it its there this that these those he she they we i you his her their
