@@ -338,6 +338,7 @@ type sentenceRule struct {
 }
 
 var sentenceRules = [...]sentenceRule{
+	{"a possessor's words: X's “Q” comment", howBefore, (*doc).possessorsWords},
 	{"credit after the quotation: “Q,” said X / “Q,” X said / “Q” — X", howAfter, (*doc).creditAfter},
 	{"speech verb before it: X said: “Q” / X said that … “Q”", howBefore, (*doc).verbBefore},
 	{"speech verb later in the sentence", howLater, (*doc).verbLater},
@@ -438,6 +439,30 @@ func (d *doc) dashClause(k int) bool {
 		return false
 	}
 	return d.has(e, wAux|wPron) || d.finiteVerb(e, e+1)
+}
+
+// wordsNouns name a saying a possessor owns: "Ames's “47 percent”
+// comment", "the president's “you can keep it” promise".
+var wordsNouns = map[string]bool{
+	"comment": true, "comments": true, "remark": true, "remarks": true, "promise": true, "pledge": true,
+	"line": true, "quip": true, "slogan": true, "speech": true, "statement": true, "vow": true, "claim": true,
+	"phrase": true, "refrain": true, "mantra": true, "catchphrase": true, "boast": true, "warning": true,
+}
+
+// possessorsWords: "Romney's “47 percent” comment": the words are the
+// possessor's.
+func (d *doc) possessorsWords(sp *span) int {
+	if sp.close < 0 || !wordsNouns[d.low(sp.close+1)] || d.toks[sp.close+1].fl&fLower == 0 {
+		return -1
+	}
+	p := sp.open - 1
+	if p < 0 || d.toks[p].fl&fPossessive == 0 {
+		return -1
+	}
+	if mi := d.mentionOf(p); mi >= 0 && d.mentions[mi].c1 == p+1 && d.mentions[mi].ent >= 0 && d.mentions[mi].kind != mPlace {
+		return d.mentions[mi].ent
+	}
+	return -1
 }
 
 // verbBefore finds the subject of a speech verb before the quotation in its

@@ -1365,3 +1365,17 @@ func TestParticiplesAfterTitlesAndOverOpenings(t *testing.T) {
 			[]q{{"emails can be a curse also.", "Betsy Ebling"}}},
 	})
 }
+
+// A quotation between a possessive name and a noun for a saying is the
+// possessor's: "Mitt Romeo's “47 percent” comment", "Obrey's “if you like
+// your plan, you can keep it” promise".
+func TestPossessorsQuotedSaying(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"comment",
+			"In the depths of the recession, Paul Rydell worried about the safety net. Mitt Romeo's “47 percent” comment was nearly as dismissive.",
+			[]q{{"47 percent", "Mitt Romeo"}}},
+		{"promise before a colon",
+			"Insurers such as Halden Health have raised premiums. It's the pull of Obrey's “if you like your plan, you can keep it” promise: many workers want to keep theirs.",
+			[]q{{"if you like your plan, you can keep it", "Obrey"}}},
+	})
+}
