@@ -123,6 +123,9 @@ func (d *doc) clauseSubject(i int) (int, int) {
 	if w := d.subordinateSubject(sp); w >= 0 {
 		return w, howClause
 	}
+	if w := d.relativeWho(sp); w >= 0 {
+		return w, howClause
+	}
 	sub := s.subject
 	if sub < 0 || sp.open <= d.skipIntro(s.t0, s.t1) {
 		return -1, howNone
@@ -131,6 +134,32 @@ func (d *doc) clauseSubject(i int) (int, int) {
 		return -1, howNone // a headline's words are no one's
 	}
 	return sub, howClause
+}
+
+// relativeWho: "Graham contrasted that with Dana Rell, who is looking to
+// bring “people together”": a fragment in a relative clause about a
+// person is that person's; else -1.
+func (d *doc) relativeWho(sp *span) int {
+	t0 := d.sentOf(sp.open).t0
+	for k := sp.open - 1; k > t0 && k > sp.open-16; k-- {
+		if d.toks[k].span >= 0 || d.toks[k].kind == tPunct && d.toks[k].r != ',' {
+			return -1
+		}
+		if _, _, n := d.cueAt(k); n > 0 {
+			return -1 // the relative clause's own speech verb decides
+		}
+		if d.is(k, "who") && d.toks[k].fl&fLower != 0 {
+			j := k - 1
+			if d.punct(j, ',') {
+				j--
+			}
+			if mi := d.mentionOf(j); mi >= 0 && d.mentions[mi].c1 == j+1 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+				return d.mentions[mi].ent
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // subordinateSubject: "While Mr. Rayburn, speaking for the party, laid

@@ -1379,3 +1379,14 @@ func TestPossessorsQuotedSaying(t *testing.T) {
 			[]q{{"if you like your plan, you can keep it", "Obrey"}}},
 	})
 }
+
+// A fragment inside a relative clause about a person is that person's:
+// "Grahm contrasted that with Dana Rell, who is looking to bring “people
+// together”".
+func TestFragmentInARelativeClause(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"who is looking",
+			"“I was hoping to see more,” Gwen Grahm said.\n\nGrahm contrasted that with Dana Rell who is looking to bring “people together to accomplish the goal.”",
+			[]q{{"I was hoping to see more,", "Gwen Grahm"}, {"people together to accomplish the goal.", "Dana Rell"}}},
+	})
+}
