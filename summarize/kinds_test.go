@@ -1390,3 +1390,15 @@ func TestFragmentInARelativeClause(t *testing.T) {
 			[]q{{"I was hoping to see more,", "Gwen Grahm"}, {"people together to accomplish the goal.", "Dana Rell"}}},
 	})
 }
+
+// “….” X said he would …: after a quotation that ends a sentence, a speech
+// verb reporting a clause of its own starts a new sentence and credits
+// nothing before it; "“We are done here.” Ortlund said it twice." still
+// credits Ortlund.
+func TestVerbReportingItsOwnClauseAfterAQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"said he would",
+			"On Tuesday, both rivals criticized the handling of the incident.\n\n“It's a very sad development,” Cole told reporters. “This is the consequence of the culture of that campaign.” Ohio Gov. Jon Kasko said he would have fired the manager.",
+			[]q{{"It's a very sad development,", "Cole"}, {"This is the consequence of the culture of that campaign.", "Cole"}}},
+	})
+}

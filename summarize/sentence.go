@@ -1,6 +1,9 @@
 package summarize
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 type sentence struct {
 	t0, t1  int // tokens [t0, t1)
@@ -39,8 +42,10 @@ func (d *doc) splitSentences() {
 				// sentence already reported speech before the quotation:
 				// "X says “…” because “….” He says" starts anew at "He".
 				open := d.spans[t.span].open
-				cut = endsSentence(d.body[d.spans[t.span].s:d.spans[t.span].e]) && d.newSentenceAt(i+1, p.t1) &&
-					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, open) || d.weakCueBefore(start, open) || d.capitalPronoun(i+1)) &&
+				text := d.body[d.spans[t.span].s:d.spans[t.span].e]
+				cut = endsSentence(text) && d.newSentenceAt(i+1, p.t1) &&
+					(!d.cueFollows(i+1, p.t1) || d.finiteCueIn(start, open) || d.weakCueBefore(start, open) || d.capitalPronoun(i+1) ||
+						strings.HasSuffix(strings.TrimRight(text, " "), ".") && d.reportsClause(i+1, p.t1)) &&
 					!(i+1 < p.t1 && d.toks[i+1].kind == tPunct && isDash(rune(d.toks[i+1].r)))
 			case t.span >= 0:
 			case t.kind == tWord && d.body[t.e-1] == '.' && i+1 < p.t1 && d.capitalPronoun(i+1):
@@ -118,6 +123,29 @@ func (d *doc) cueFollows(j, end int) bool {
 		if lexTable[t.lex].flags&wCue != 0 && lexTable[t.lex].cueForm != cueIng {
 			be := d.is(k-1, "was") || d.is(k-1, "were") || d.is(k-1, "been") || d.is(k-1, "is") || d.is(k-1, "are")
 			return !be // "The court was told …" starts a sentence
+		}
+	}
+	return false
+}
+
+// reportsClause reports whether the speech verb that follows j reports a
+// clause of its own — “… no place in a campaign.” Ohio Gov. Jon Kasko said
+// he would have … — so that the words before it are not what it credits.
+func (d *doc) reportsClause(j, end int) bool {
+	for k := j; k < end && k < j+6; k++ {
+		if d.toks[k].kind != tWord {
+			if d.punct(k, '.') && d.abbreviation(k) {
+				continue
+			}
+			return false
+		}
+		if _, kind, n := d.cueAt(k); n > 0 && kind != cueTell {
+			switch x := k + n; {
+			case d.is(x, "he") || d.is(x, "she") || d.is(x, "they") || d.is(x, "that") || d.is(x, "the"):
+				return true
+			default:
+				return false
+			}
 		}
 	}
 	return false
