@@ -426,9 +426,10 @@ func (d *doc) headIn(a, b int, create bool) int {
 			}
 		}
 	}
-	if (d.is(end, "named") || d.is(end, "called")) && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[a].sent && !d.has(a, wPron) {
-		// "a worker named Tomas Ruedas has": the name given.
-		if mi := d.mentionAt[end+1]; mi >= 0 && d.mentions[mi].c0 == end+1 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+	if n := end + 1 + btoi(d.is(end, "calling") && (d.is(end+1, "himself") || d.is(end+1, "herself") || d.is(end+1, "themselves"))); (d.is(end, "named") || d.is(end, "called") || n > end+1) && n < len(d.toks) && d.toks[n].sent == d.toks[a].sent && !d.has(a, wPron) {
+		// "a worker named Tomas Ruedas has", "a man calling himself Paul
+		// Parr": the name given.
+		if mi := d.mentionAt[n]; mi >= 0 && d.mentions[mi].c0 == n && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
 			return d.mentions[mi].ent
 		}
 	}

@@ -331,6 +331,9 @@ func (d *doc) leadingInitial(k int) bool {
 	if d.has(k, wGiven) && isCapWord(d, k+1) {
 		return true
 	}
+	if d.toks[k].e-d.toks[k].s == 1 && d.toks[k].fl&fCap != 0 && d.punct(k+1, '.') && d.toks[k+1].s == d.toks[k].e && isCapWord(d, k+2) {
+		return true // "J. J. Pryce": a second initial
+	}
 	if isCapWord(d, k+1) && d.toks[k+1].s == d.toks[k].e+1 && d.toks[k+1].sent == d.toks[k].sent && !d.has(k, wCue|wPron|wDet) {
 		return true
 	}

@@ -1402,3 +1402,16 @@ func TestVerbReportingItsOwnClauseAfterAQuotation(t *testing.T) {
 			[]q{{"It's a very sad development,", "Cole"}, {"This is the consequence of the culture of that campaign.", "Cole"}}},
 	})
 }
+
+// Names given in other ways: "a man calling himself Paul Parr", and two
+// initials before a surname ("J. J. Pryce").
+func TestNamesCalledAndDoubleInitials(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"calling himself",
+			"The response online was fierce. “Whoever opens the borders has no place here!” wrote a man calling himself Paul Parr.",
+			[]q{{"Whoever opens the borders has no place here!", "Paul Parr"}}},
+		{"two initials",
+			"Economist Robert J. Shafer studied the law. “The promise was to make it more affordable,” said J. J. Pryce, a firefighter in Roanoke, Va.",
+			[]q{{"The promise was to make it more affordable,", "J. J. Pryce"}}},
+	})
+}
