@@ -1415,3 +1415,17 @@ func TestNamesCalledAndDoubleInitials(t *testing.T) {
 			[]q{{"The promise was to make it more affordable,", "J. J. Pryce"}}},
 	})
 }
+
+// "the Republican National Convention" is a body, not a person named
+// "National Convention", so a description later finds the person.
+func TestConventionIsABody(t *testing.T) {
+	got := Brief(Article{Body: "Dr. Ben Carlow will speak at the Republican National Convention on Monday.\n\nThe former Republican presidential candidate continued, saying, “You need somebody who understands economics.”"})
+	if len(got.Quotes) != 1 || got.Quotes[0].Speaker != "Ben Carlow" {
+		t.Errorf("quotes %+v; want one by Ben Carlow", got.Quotes)
+	}
+	for _, a := range got.Actors {
+		if a.Name == "National Convention" {
+			t.Errorf("actor %q", a.Name)
+		}
+	}
+}

@@ -254,7 +254,7 @@ func loadLexicon() {
 		pharmaceuticals pharma media press radio television tv channel studios records
 		entertainment capital securities bureau center centre museum library nations
 		commonwealth reserve exchange council secretariat directorate inspectorate partnership
-		project initiative caucus tower towers plaza
+		project initiative caucus tower towers plaza convention conference
 		constabulary brigade battalion regiment corps guard unit squad institution
 		clinic trust charity project initiative programme program campaign team squad
 		communications energy airlines railways railway insurance foods motors brands estates homes
