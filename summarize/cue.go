@@ -812,7 +812,8 @@ func (d *doc) setOffName(before int) int {
 			for j > m.c0-4 && j > 0 && d.toks[j].kind == tWord && d.toks[j].fl&fLower != 0 && d.has(j, wRole|wRoleAdj|wPersonNoun) {
 				j-- // "…, shopkeeper Ilona Varga, 54, said"
 			}
-			if m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(j, ',') && !d.objectAppositive(j) {
+			if m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(j, ',') && !d.objectAppositive(j) &&
+				!(d.has(j-1, wOrgNoun) && d.toks[j-1].fl&fLower != 0) { // not "the Vatican's newspaper, L'Osservatore Romano,"
 				return m.ent
 			}
 		}

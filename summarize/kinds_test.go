@@ -1429,3 +1429,14 @@ func TestConventionIsABody(t *testing.T) {
 		}
 	}
 }
+
+// A name set off after a noun for a publication names that publication,
+// not the speaker: "Giovanni Maria Viani, the editor of the Vatican's
+// newspaper, L'Osservatore Romano, said".
+func TestNameOfAPublicationInAnAppositive(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a newspaper's name",
+			"Giovanni Maria Viani, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, said every pope was “both religious and political.”",
+			[]q{{"both religious and political.", "Giovanni Maria Viani"}}},
+	})
+}
