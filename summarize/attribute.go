@@ -532,6 +532,9 @@ func (d *doc) verbBefore(sp *span) int {
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
+			if d.is(c-1, "should") || d.is(c-1, "must") || d.is(c-1, "might") || d.is(c-1, "could") || d.is(c-1, "ought") {
+				continue // "the platform should reiterate the party's support for …": no one speaking yet
+			}
 			if d.inAside(c, c+n, sp.open) {
 				continue // "he is not worried – as Tallis has said – and he can “promise”": the aside's verb is not the clause's
 			}

@@ -1440,3 +1440,14 @@ func TestNameOfAPublicationInAnAppositive(t *testing.T) {
 			[]q{{"both religious and political.", "Giovanni Maria Viani"}}},
 	})
 }
+
+// A speech verb after should, must, might or could reports no one's
+// speech: "Wasserman Schultz said that the platform should reiterate the
+// party's support for its “stalwart allies”" is hers.
+func TestModalSpeechVerbIsNoCredit(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"should reiterate",
+			"Rep. Debbie Wasserman Schultz opened the meeting of the Platform Committee on Wednesday.\n\nWasserman Schultz said in her opening remarks that the platform should reiterate the party's support for its “stalwart allies,” including Israel.",
+			[]q{{"stalwart allies,", "Debbie Wasserman Schultz"}}},
+	})
+}
