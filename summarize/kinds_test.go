@@ -1451,3 +1451,15 @@ func TestModalSpeechVerbIsNoCredit(t *testing.T) {
 			[]q{{"stalwart allies,", "Debbie Wasserman Schultz"}}},
 	})
 }
+
+// "The party should say that …" reports no position: nothing is said yet.
+func TestModalSpeechVerbIsNoPosition(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"should say",
+			"Rep. Ada Lorne said the platform should say that the party backs its allies.",
+			[]p2{{"Ada Lorne", "the platform should say that the party backs its allies"}}},
+		{"must explain",
+			"The council must explain that the fares will rise in May.",
+			nil},
+	})
+}

@@ -24,6 +24,9 @@ func (d *doc) positions() []position {
 			if form != cueIng && d.inverted(c) {
 				continue // “Q,” said X: the quotation is the statement
 			}
+			if d.is(c-1, "should") || d.is(c-1, "must") || d.is(c-1, "might") || d.is(c-1, "could") || d.is(c-1, "ought") {
+				continue // "the party should say that …": nothing said yet
+			}
 			k := c + width
 			if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
 				// told reporters he …, told the BBC that …: only a clause that
