@@ -1015,6 +1015,9 @@ func TestMangledAccentsStayInTheName(t *testing.T) {
 		{"mojibake in a given name",
 			"The environment minister, RenÃ©e Dalcourt, spoke on Monday, saying the treaty might be “signed and ratified by then.”",
 			[]q{{"signed and ratified by then.", "RenÃ©e Dalcourt"}}},
+		{"mojibake with a combining tilde",
+			"President Luis Pe\u0041\u0303\u00b1a Arroyo lectured the visitor. “Our nationals are honest people,” he said.",
+			[]q{{"Our nationals are honest people,", "Luis Pe\u0041\u0303\u00b1a Arroyo"}}},
 	})
 }
 
