@@ -648,7 +648,21 @@ func (d *doc) cueSubject(c int) int {
 		return -1
 	}
 	if form == cueAccording {
-		return d.headIn(c+2, d.clauseEnd(c+2), true)
+		end := d.clauseEnd(c + 2)
+		for k := c + 2; k < end; k++ {
+			if mi := d.mentionAt[min(k+1, len(d.toks)-1)]; d.punct(k, ',') && mi >= 0 && d.mentions[mi].c0 == k+1 && (d.mentions[mi].c1 >= end || d.punct(d.mentions[mi].c1, ',') || d.punct(d.mentions[mi].c1, '.')) {
+				continue // "according to her management company, Bluewater Artists.": an appositive name
+			}
+			if d.punct(k, ',') && !d.partyTag(k+1) && !d.partyTag(k-1) {
+				// "According to a study by Schaff and Pierson, the Great
+				// Recession is …": the source ends at its comma.
+				if w := d.headIn(c+2, k, true); w >= 0 || k > c+3 {
+					return w
+				}
+				break
+			}
+		}
+		return d.headIn(c+2, end, true)
 	}
 	if w := d.promptedSubject(c); w >= 0 {
 		return w

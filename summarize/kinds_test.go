@@ -1466,3 +1466,15 @@ func TestModalSpeechVerbIsNoPosition(t *testing.T) {
 			nil},
 	})
 }
+
+// "According to X," ends at its comma: the clause after it is not part of
+// the source ("according to its analysis, the Lotus Party has won …"),
+// unless a name set off by commas names the source ("according to her
+// management company, Bluewater Artists.").
+func TestAccordingToEndsAtItsComma(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"according to its analysis",
+			"Wen Htoon, a member of the Lotus Party's central committee, said Tuesday that according to its analysis, the Lotus Party has won 82 percent of the vote, but “we are still counting the seats.”",
+			[]q{{"we are still counting the seats.", "Wen Htoon"}}},
+	})
+}
