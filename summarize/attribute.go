@@ -333,7 +333,7 @@ func (d *doc) sentenceSubject(si int) int {
 	main := d.openingClauseEnd(si)
 	for _, from := range [2]int{main, s.t0} {
 		for k := from; k < s.t1; k++ {
-			if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak {
+			if form, kind, n := d.cueAt(k); n > 0 && form == cueFinite && kind != cueWeak && !d.inAside(k, k+n, s.t1) {
 				if w := d.cueSubject(k); w >= 0 {
 					d.ents[w].spoke = true
 					return w

@@ -1478,3 +1478,14 @@ func TestAccordingToEndsAtItsComma(t *testing.T) {
 			[]q{{"we are still counting the seats.", "Wen Htoon"}}},
 	})
 }
+
+// A speech verb inside an aside set off by dashes is not the sentence's:
+// "Pollster Whit Ayrton -- author of a book which urged the party to reach
+// out -- is skeptical …" is about Ayrton, so a he after it is Ayrton.
+func TestSpeechVerbInsideADashAsideIsNotTheSentences(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"urged inside the aside",
+			"Campaign chairman Jon Podell says the candidate will speak on Monday.\n\nRepublican pollster Whit Ayrton -- author of a book which urged the party to focus on a diverse electorate -- is skeptical the candidate can recover. “His better bet is to change the subject,” he said.",
+			[]q{{"His better bet is to change the subject,", "Whit Ayrton"}}},
+	})
+}
