@@ -1485,7 +1485,7 @@ func TestAccordingToEndsAtItsComma(t *testing.T) {
 func TestSpeechVerbInsideADashAsideIsNotTheSentences(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"urged inside the aside",
-			"Campaign chairman Jon Podell says the candidate will speak on Monday.\n\nRepublican pollster Whit Ayrton -- author of a book which urged the party to focus on a diverse electorate -- is skeptical the candidate can recover. “His better bet is to change the subject,” he said.",
+			"Campaign chairman Jon Podell says the candidate will speak on Monday.\n\nRepublican pollster Whit Ayrton -- author of a book for which campaign chairman Jon Podell urged the party to focus on a diverse electorate -- is skeptical the candidate can recover. “His better bet is to change the subject,” he said.",
 			[]q{{"His better bet is to change the subject,", "Whit Ayrton"}}},
 	})
 }
