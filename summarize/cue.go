@@ -67,7 +67,8 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
 	}
-	if (d.is(i-1, "and") || d.is(i-1, "or")) && i > 1 && d.has(i-2, wSpeechNoun) && d.toks[i-2].fl&fLower != 0 && lx.cueForm != cueIng {
+	if (d.is(i-1, "and") || d.is(i-1, "or")) && i > 1 && d.has(i-2, wSpeechNoun) && d.toks[i-2].fl&fLower != 0 && lx.cueForm != cueIng &&
+		!strings.HasSuffix(d.low(i), "ed") && !irregularPast[d.low(i)] && d.low(i) != "said" {
 		return 0, 0, 0 // a noun beside a noun: "with speeches and promises"
 	}
 	if i+1 < len(d.toks) && d.toks[i+1].fl&fLower != 0 && d.has(i+1, wSpeechNoun) && lx.cueForm != cueIng && !d.has(i+1, wPron|wDet) {

@@ -1117,6 +1117,9 @@ func TestPeopleNamedByDemonym(t *testing.T) {
 // so "…, Stovall said" credits Stovall.
 func TestContractionsAndNounPairs(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
+		{"a past tense after a speech noun is still a verb",
+			"Dana Rell tends to overstate the significance of her visit. The Ledger Review obtained a video of the speech and said she “steered a middle ground” in addressing the executives.",
+			[]q{{"steered a middle ground", "Ledger Review"}}},
 		{"a noun pair before a trailing credit",
 			"Cole electrified the small crowds with speeches and promises to shake things up, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.",
 			[]q{{"He was very articulate, smart, well-spoken,", "Stovall"}}},
