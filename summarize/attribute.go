@@ -136,8 +136,8 @@ func (d *doc) clauseSubject(i int) (int, int) {
 	return sub, howClause
 }
 
-// relativeWho: "Graham contrasted that with Dana Rell, who is looking to
-// bring “people together”": a fragment in a relative clause about a
+// relativeWho: "Quist contrasted that with Dana Rell, who is trying to
+// bring “the valley together”": a fragment in a relative clause about a
 // person is that person's; else -1.
 func (d *doc) relativeWho(sp *span) int {
 	t0 := d.sentOf(sp.open).t0
@@ -439,7 +439,7 @@ func (d *doc) creditAfter(sp *span) int {
 	for c := k + 1; c < s.t1 && c < k+14 && d.subjectStart(k); c++ {
 		t := d.toks[c]
 		if t.span >= 0 || t.kind == tMark || t.kind == tPunct && t.r != ',' && t.r != '(' && t.r != ')' && t.r != '-' && !(t.r == '.' && (d.partyTag(c-1) || d.has(c-1, wHonorific|wTitle) || d.initialAt(c))) {
-			break // but not at the full stop of a party tag: "Rep. Glenn Tomlin, R-Pa., said"
+			break // but not at the full stop of a party tag: "Rep. Ivo Landry, R-Ga., said"
 		}
 		if form, _, n := d.cueAt(c); n > 0 {
 			if form == cueFinite && d.npEnd(k, c) == c {
@@ -470,15 +470,15 @@ func (d *doc) dashClause(k int) bool {
 	return d.has(e, wAux|wPron) || d.finiteVerb(e, e+1)
 }
 
-// wordsNouns name a saying a possessor owns: "Ames's “47 percent”
-// comment", "the president's “you can keep it” promise".
+// wordsNouns name a saying a possessor owns: "Ostby's “freeloaders”
+// remark", "the mayor's “nobody loses their doctor” promise".
 var wordsNouns = map[string]bool{
 	"comment": true, "comments": true, "remark": true, "remarks": true, "promise": true, "pledge": true,
 	"line": true, "quip": true, "slogan": true, "speech": true, "statement": true, "vow": true, "claim": true,
 	"phrase": true, "refrain": true, "mantra": true, "catchphrase": true, "boast": true, "warning": true,
 }
 
-// possessorsWords: "Romney's “47 percent” comment": the words are the
+// possessorsWords: "Ostby's “freeloaders” remark": the words are the
 // possessor's.
 func (d *doc) possessorsWords(sp *span) int {
 	if sp.close < 0 || !wordsNouns[d.low(sp.close+1)] || d.toks[sp.close+1].fl&fLower == 0 {
@@ -533,7 +533,7 @@ func (d *doc) verbBefore(sp *span) int {
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
 			if d.is(c-1, "should") || d.is(c-1, "must") || d.is(c-1, "might") || d.is(c-1, "could") || d.is(c-1, "ought") {
-				continue // "the platform should reiterate the party's support for …": no one speaking yet
+				continue // "the charter should reiterate the town's support for …": no one speaking yet
 			}
 			if d.inAside(c, c+n, sp.open) {
 				continue // "he is not worried – as Tallis has said – and he can “promise”": the aside's verb is not the clause's
@@ -867,8 +867,8 @@ func (d *doc) creditBelowRule(i int) (int, bool) { return d.creditBelow(&d.spans
 
 func (d *doc) gestureRule(i int) (int, bool) { return d.gestureAfter(i), false }
 
-// namedSubjectRule: "She has been under fire for a meeting. Candidate
-// Rolf Vantner has pointed to the case as “a rigged system.”": a fragment
+// namedSubjectRule: "She has been under fire for a lunch. Candidate Rolf
+// Vantner has held up the lunch as proof of a “stacked deck.”": a fragment
 // inside a sentence whose subject is a person named in that sentence is
 // that person's, before the paragraph's earlier speaker.
 func (d *doc) namedSubjectRule(i int) (int, bool) {

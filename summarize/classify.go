@@ -59,7 +59,7 @@ func (d *doc) classify() {
 		case sp.s > 1 && d.body[sp.s-2] == '=':
 			sp.quote = false // author="someone": a value in markup, no speech
 		case d.headlineQuote(sp):
-			sp.quote = false // "Attempt to fund fight dies amid bill's 'poison pills'": a headline's
+			sp.quote = false // "Harbor bill stalls amid 'hidden riders'": a headline's
 		case chained:
 			sp.quote = true
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):
@@ -102,8 +102,8 @@ func (d *doc) classify() {
 }
 
 // headlineQuote reports whether sp is set in single marks in a first
-// line of one sentence, as headlines set their quotations: "With 'woman's
-// card,' Rell escalates debate."
+// line of one sentence, as headlines set their quotations: "With 'tax
+// cheat' jibe, Rell sharpens attack."
 func (d *doc) headlineQuote(sp *span) bool {
 	if sp.para != 0 || d.toks[sp.open].r != '\'' && d.toks[sp.open].r != '‘' {
 		return false

@@ -232,7 +232,7 @@ func (d *doc) skipIntro(a, c int) int {
 			return a
 		}
 		a = comma + 1
-		// "At a town hall in Hudson, New Hampshire Monday, the …": the
+		// "At a town hall in Dunmore, Vermont Monday, the …": the
 		// state of the town, and a day, belong to the phrase.
 		if a >= c {
 			break
@@ -324,7 +324,7 @@ func (d *doc) inPP(c0, c1, a int) bool {
 	}
 	list := d.is(c1, "and") || d.is(c1, "or") || d.punct(c1, ',') || d.is(c0-1, "and") || d.is(c0-1, "or")
 	if mi := d.mentionAt[c0]; mi >= 0 && d.mentions[mi].kind == mPerson && d.has(d.mentions[mi].n0, wGiven) && d.mentions[mi].n1-d.mentions[mi].n0 >= 2 && d.punct(c0-1, ',') {
-		list = false // "his best friend at Lehigh, Bruce Turry,": an appositive, not a list of places
+		list = false // "his best friend at Carrow, Ben Tully,": an appositive, not a list of places
 	}
 	for k := c0 - 1; k >= a && k > c0-9; k-- {
 		t := d.toks[k]
@@ -374,7 +374,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 					return d.mentions[mi].ent
 				}
 			}
-			// "said his best friend at Lehigh, Bruce Turry, who …": the
+			// "said his best friend at Carrow, Ben Tully, who …": the
 			// name set off after the description.
 			for k := end; k < b && k < end+8; k++ {
 				if mi := d.mentionAt[k]; mi >= 0 && d.punct(k-1, ',') && d.mentions[mi].c0 == k && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 &&
@@ -655,8 +655,8 @@ func (d *doc) cueSubject(c int) int {
 				continue // "according to her management company, Bluewater Artists.": an appositive name
 			}
 			if d.punct(k, ',') && !d.partyTag(k+1) && !d.partyTag(k-1) {
-				// "According to a study by Schaff and Pierson, the Great
-				// Recession is …": the source ends at its comma.
+				// "According to a study by Schaff and Pierson, the long
+				// drought is …": the source ends at its comma.
 				if w := d.headIn(c+2, k, true); w >= 0 || k > c+3 {
 					return w
 				}
@@ -755,7 +755,7 @@ func (d *doc) promptedSubject(c int) int {
 // participleSubject: "with several lawmakers shouting “Shame!”": the phrase
 // after "with"; else the main clause's subject.
 func (d *doc) participleSubject(c int) int {
-	// "“…,” Lewandowski added, saying": the speech verb just before the
+	// "“…,” Lowden added, saying": the speech verb just before the
 	// comma, not the sentence's first.
 	if d.punct(c-1, ',') {
 		if f, _, n := d.cueAt(c - 2); n == 1 && f == cueFinite {
@@ -828,7 +828,7 @@ func (d *doc) setOffName(before int) int {
 				j-- // "…, shopkeeper Ilona Varga, 54, said"
 			}
 			if m.kind == mPerson && m.ent >= 0 && m.c1 == before && d.punct(j, ',') && !d.objectAppositive(j) &&
-				!(d.has(j-1, wOrgNoun) && d.toks[j-1].fl&fLower != 0) { // not "the Vatican's newspaper, L'Osservatore Romano,"
+				!(d.has(j-1, wOrgNoun) && d.toks[j-1].fl&fLower != 0) { // not "the diocese's newspaper, L'Eco Marino,"
 				return m.ent
 			}
 		}
@@ -972,7 +972,7 @@ func (d *doc) adjacentSubject(c int) (int, bool) {
 		k--
 	}
 	if k > 1 && d.has(k, wTime) && d.is(k-1, "on") {
-		k -= 2 // "who Beck on Wednesday called": the day between subject and verb
+		k -= 2 // "who Marsh on Wednesday called": the day between subject and verb
 	}
 	if k >= 0 && d.toks[k].sent == d.toks[c].sent {
 		if d.is(k, "who") {

@@ -61,7 +61,7 @@ type entity struct {
 	// …", whose description follows her name.
 	kin bool
 	// placeLike: named so far only as where something happens ("voters
-	// in Palo Alto"): a he or she does not stand for it.
+	// in Vell Harbor"): a he or she does not stand for it.
 	placeLike bool
 }
 
@@ -465,11 +465,11 @@ func (d *doc) dropWord(i int) bool {
 		return false
 	}
 	if strings.HasSuffix(d.low(i), "n't") {
-		return true // "Don’t Republicans run the risk": a verb, not Don
+		return true // "Don’t voters run the risk": a verb, not Don
 	}
 	if t := d.text(i); strings.Contains(t, "-") {
 		if r := t[strings.LastIndexByte(t, '-')+1:]; r != "" && 'a' <= r[0] && r[0] <= 'z' {
-			return true // "GOP-led", "Trump-style", "T-shirt": an adjective or a noun, no name
+			return true // "board-led", "Vantner-style", "T-shirt": an adjective or a noun, no name
 		}
 	}
 	lx := d.lx(i)
@@ -509,7 +509,7 @@ func (d *doc) dropWord(i int) bool {
 		return false
 	}
 	if d.seenLower(w) {
-		return d.personNamed(w) < 0 // not "Small, who attended", after Marty Small
+		return d.personNamed(w) < 0 // not "Small, who attended", after Ed Small
 	}
 	// A capitalised opening word never written so inside a sentence and no
 	// one's name: "Therefore, it …", "Back in 1999", "Corporate lobbyists
@@ -655,7 +655,7 @@ func (d *doc) chunk(a, b int) {
 		return // "the Democratic front-runner": a party's adjective, no one
 	}
 	if b == a+1 && d.punct(a-1, ',') && d.punct(b, '.') && d.toks[b].s == d.toks[a].e {
-		// "San Bernardino, Calif.", "Arlington, Va.,": a state as AP writes it.
+		// "Dunmore, Calif.", "Carrow, Va.,": a state as AP writes it.
 		if st, ok := usStates[d.low(a)]; ok && st != d.low(a) {
 			d.addPlace(a, b, stateName(st), int(d.toks[a].sent), d.toks[a].span >= 0)
 			return
@@ -735,7 +735,7 @@ func (d *doc) chunk(a, b int) {
 		d.has(n0-1, wPlace) && n0-2 >= a && d.has(n0-2, wGiven) && d.toks[n0-2].fl&fAllCaps == 0 ||
 		n0 == b && n0-2 >= a && d.has(n0-1, wTitle|wHonorific) && d.toks[n0-1].fl&fAllCaps == 0 && (d.has(n0-2, wGiven) && !d.has(n0-2, wTitle|wHonorific) || d.initialAt(n0-2))) {
 		// A role before a given name ends the name ("Ledger
-		// Editor-in-Chief Martin Baron"); a nickname in quotation marks
+		// Editor-in-Chief Paul Earl"); a nickname in quotation marks
 		// stays inside the name; so does
 		// "Lima" in "Ana Lima", and a title word as a surname after a given
 		// name or an initial: "Martin Baron", "Peter T. King"
@@ -828,7 +828,7 @@ func (d *doc) chunk(a, b int) {
 		m.kind = mPerson // "Danish said", after Peter Danish
 		m.n0 = a
 	case d.titleAsSurname(a, b):
-		m.kind = mPerson // "said Baron", after Martin Baron
+		m.kind = mPerson // "said Earl", after Paul Earl
 		m.n0 = a
 	case b-a >= 2 && d.has(b-1, wDemonym|wPlace) && d.afterHonorific(b-1):
 		m.kind = mPerson // "Mr. English": an honorific makes the word a surname
@@ -867,7 +867,7 @@ func (d *doc) chunk(a, b int) {
 	d.addMention(m)
 }
 
-// titleAsSurname: "said Baron", after Martin Baron was named: a title
+// titleAsSurname: "said Earl", after Paul Earl was named: a title
 // word alone, with no article before it, that is a known person's surname.
 func (d *doc) titleAsSurname(a, b int) bool {
 	if b != a+1 || d.has(a-1, wDet) {
@@ -878,7 +878,7 @@ func (d *doc) titleAsSurname(a, b int) bool {
 }
 
 // contractedHas reports whether the 's before token b stands for "has":
-// "Christie's been making the case", not "Christie's plan".
+// "Marsh's been making the case", not "Marsh's plan".
 func (d *doc) contractedHas(b int) bool {
 	switch d.low(b) {
 	case "been", "got", "gotten", "never", "already", "always", "long":
@@ -1253,7 +1253,7 @@ func (d *doc) personFor(m *mention, words []string, name string, g int8) int {
 		}
 	}
 	if best < 0 || short >= 0 && d.ents[best].kind != mPerson {
-		best = short // "Trump said" is Donald Trump's, not Trump University's
+		best = short // "Vantner said" is Rolf Vantner's, not Vantner Academy's
 	}
 	if m.kind == mUnknown && best >= 0 && d.ents[best].kind == mPerson {
 		m.kind = mPerson
@@ -1363,7 +1363,7 @@ func (d *doc) preferNamesake(m mention, name string, a, b *entity) int {
 }
 
 // afterLocative reports whether the name at c follows a preposition of
-// place: "in Palo Alto", "at Dunmore".
+// place: "in Vell Harbor", "at Dunmore".
 func (d *doc) afterLocative(c int) bool {
 	switch d.low(c - 1) {
 	case "in", "at", "near", "outside", "inside":
@@ -1496,7 +1496,7 @@ func (d *doc) roleOf(mi int) {
 	e := &d.ents[m.ent]
 	d.homeWords(&m, e)
 	if k := m.c0 - 1 - btoi(d.punct(m.c0-1, ',')); kinship[d.low(k)] && (d.is(k-1, "whose") || d.has(k-1, wPron)) {
-		e.kin = true // "whose husband, Navy SEAL Ty Woods,": his wife is the story's Woods
+		e.kin = true // "whose husband, Navy diver Tom Penn,": his wife is the story's Penn
 	}
 	// "Sen. Paul Torwell" is "the senator" later on.
 	for k := m.c0; k < m.n0; k++ {

@@ -159,8 +159,8 @@ func TestCallsAndPledges(t *testing.T) {
 			[]p2{{"Ivo Marsh", "an inquiry into the fire at the depot"}}},
 		{"called on X to", "Union leader Mere Hohaia called on members to reject the offer.",
 			[]p2{{"Mere Hohaia", "members to reject the offer"}}},
-		{"called on X who … to", "Senator Ida Morrow called on others who took money from the same donors to return it.",
-			[]p2{{"Ida Morrow", "others who took money from the same donors to return it"}}},
+		{"called on X who … to", "Senator Ida Morrow called on others who took gifts from the same builder to hand them back.",
+			[]p2{{"Ida Morrow", "others who took gifts from the same builder to hand them back"}}},
 		{"a question", "Reporters asked Mayor Ellen Voss what she planned to do about the bridge.",
 			nil},
 		{"a question of who", "Reporters asked him who had paid for the bridge.",
@@ -934,16 +934,16 @@ func TestAsidesAdverbsAndDeterminers(t *testing.T) {
 			"At the rally, Harlan Voss told the crowd that he is not worried - as Emery Tallis has said - and he can \"promise\" a better budget.",
 			[]q{{"promise", "Harlan Voss"}}},
 		{"a name inside an aside before the verb",
-			"Colm Brannick, later alleging - again wrongly - that Mayor Rupert Okafor wanted to sell the docks, said he would block the vote. (On Monday he said he would \"strongly consider\" a recall.)",
-			[]q{{"strongly consider", "Colm Brannick"}}},
+			"Colm Brannick, later alleging - again wrongly - that Mayor Rupert Okafor wanted to sell the docks, said he would block the vote. (On Monday he said he would \"seriously weigh\" a recall.)",
+			[]q{{"seriously weigh", "Colm Brannick"}}},
 		{"an adverb opening the sentence",
-			"Only last spring, Harlan Voss said the opposite. Specifically, he thought that \"the chair is holding rates down\" to help Governor Emery Tallis and that the result, as he later explained, was an \"asset bubble\" that could burst.",
-			[]q{{"the chair is holding rates down", "Harlan Voss"}, {"asset bubble", "Harlan Voss"}}},
+			"Only last spring, Harlan Voss said the opposite. Specifically, he thought that \"the board is keeping fares low\" to help Governor Emery Tallis and that the result, as he later explained, was a \"fare bubble\" that could burst.",
+			[]q{{"the board is keeping fares low", "Harlan Voss"}, {"fare bubble", "Harlan Voss"}}},
 		{"a quotation set off in dashes",
-			"And although former governor Tam Riordan lamented her habit of gaffes - \"does she have to keep handing them ammunition?\" - voters in Dunmore who watched the debate said they were not bothered.",
-			[]q{{"does she have to keep handing them ammunition?", "Tam Riordan"}}},
+			"And although former governor Tam Riordan lamented her habit of slips - \"must she keep giving them material?\" - voters in Dunmore who saw the forum said they did not mind.",
+			[]q{{"must she keep giving them material?", "Tam Riordan"}}},
 		{"both inside a phrase",
-			"Several senior Democrats with ties to both Tallises cited another \"trap\" in the plan.",
+			"Several senior Democrats with ties to both Tallises warned of another \"trap\" in the plan.",
 			[]q{{"trap", "Democrats"}}},
 	})
 }
@@ -954,8 +954,8 @@ func TestAsidesAdverbsAndDeterminers(t *testing.T) {
 func TestSurnameBeforeTheFullName(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"surname first",
-			"Standing with tenants, Halvorsen-Pike pillories Dorrin’s housing record. “Rents are a scandal,” Halvorsen-Pike says.\n\nCouncil Speaker Inga Halvorsen-Pike took to the steps of the town hall on Friday.\n\n“It is a budget for landlords,” Halvorsen-Pike said. She declined a question about the budget.\n\n“Any other question? Thank you,” she said.",
-			[]q{{"Rents are a scandal,", "Inga Halvorsen-Pike"}, {"It is a budget for landlords,", "Inga Halvorsen-Pike"}, {"Any other question? Thank you,", "Inga Halvorsen-Pike"}}},
+			"Flanked by tenants, Halvorsen-Pike attacks Dorrin’s housing record. “Rents are a scandal,” Halvorsen-Pike says.\n\nCouncil Speaker Inga Halvorsen-Pike spoke outside the town hall on Friday.\n\n“It is a budget for landlords,” Halvorsen-Pike said. She declined a question about the budget.\n\n“Next question, please,” she said.",
+			[]q{{"Rents are a scandal,", "Inga Halvorsen-Pike"}, {"It is a budget for landlords,", "Inga Halvorsen-Pike"}, {"Next question, please,", "Inga Halvorsen-Pike"}}},
 	})
 }
 
@@ -964,8 +964,8 @@ func TestSurnameBeforeTheFullName(t *testing.T) {
 func TestSurnameOfPersonAndBody(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"person and the body named after him",
-			"Rolf Vantner spoke in Dunmore on Friday. A judge is hearing two lawsuits against Vantner University. “The judge is against me,” Vantner said. He also suggested acting against the judge: “Look into this judge.”",
-			[]q{{"The judge is against me,", "Rolf Vantner"}, {"Look into this judge.", "Rolf Vantner"}}},
+			"Rolf Vantner spoke in Dunmore on Friday. A court is hearing two claims against Vantner Academy. “That court has it in for me,” Vantner said. He also hinted at revenge: “Someone should look into that court.”",
+			[]q{{"That court has it in for me,", "Rolf Vantner"}, {"Someone should look into that court.", "Rolf Vantner"}}},
 	})
 }
 
@@ -976,35 +976,35 @@ func TestSurnameOfPersonAndBody(t *testing.T) {
 func TestNamesBesideShowsStreetsAndDescriptions(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a show's name before its host",
-			"“Imagine Kell Vance going up against the mayor on the same stage,” mused Harbor Hour co-host Stu\u00a0Penrick. “Not to mention, Mayor Vance.”",
-			[]q{{"Imagine Kell Vance going up against the mayor on the same stage,", "Stu Penrick"}, {"Not to mention, Mayor Vance.", "Stu Penrick"}}},
+			"“Picture Kell Vance debating the mayor on one stage,” mused Harbor Hour co-host Stu\u00a0Penrick. “Mayor Vance, even.”",
+			[]q{{"Picture Kell Vance debating the mayor on one stage,", "Stu Penrick"}, {"Mayor Vance, even.", "Stu Penrick"}}},
 		{"a worker named after an opening phrase",
-			"Outside the plant on Galeana Street in the suburb of Villa Serrano, a worker named Tomas Ruedas has nothing but kind things to say about his job. “The mood is relaxed,” he said. “Even the temporary staff are trained.”",
-			[]q{{"The mood is relaxed,", "Tomas Ruedas"}, {"Even the temporary staff are trained.", "Tomas Ruedas"}}},
+			"Outside the plant on Ferro Street in the suburb of Villa Serrano, a worker named Tomas Ruedas has only praise for his job. “The work is calm,” he said. “Even the new hires get training.”",
+			[]q{{"The work is calm,", "Tomas Ruedas"}, {"Even the new hires get training.", "Tomas Ruedas"}}},
 	})
 }
 
 // Credits whose speaker is easy to lose: a title word as a lone surname
-// after a long title ("Ledger Editor-in-Chief Martin Baron … said Baron");
+// after a long title ("Ledger Editor-in-Chief Paul Earl … said Earl");
 // a plural people's name before "state"; "As NAME, professor of law …, put
 // it"; an honorific before a word that is also a language ("Mr. English").
 func TestCreditsWithTitlesPeoplesAndHonorifics(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a title word as the surname",
-			"In a statement released by Ledger Editor-in-Chief Martin Baron, the plans were set out.\n\n“Dana Voss is a candidate unlike any we have seen,” said Baron.",
-			[]q{{"Dana Voss is a candidate unlike any we have seen,", "Martin Baron"}}},
+			"In a statement released by Ledger Editor-in-Chief Paul Earl, the plans were set out.\n\n“Dana Voss is a candidate unlike any we have seen,” said Earl.",
+			[]q{{"Dana Voss is a candidate unlike any we have seen,", "Paul Earl"}}},
 		{"a people that states",
 			"The paper was shared with lawmakers.\n\n“Today, the kingdom leads the fight against fraud,” the Vantorians state in the paper.",
 			[]q{{"Today, the kingdom leads the fight against fraud,", "Vantorians"}}},
 		{"as someone put it",
-			"The court has one seat open.\n\nAs Akhil Ramar, professor of law at Dunmore and author of a book on courts, put it, “Senators should remember that a compromise pick may be far better for them.”",
-			[]q{{"Senators should remember that a compromise pick may be far better for them.", "Akhil Ramar"}}},
+			"The court has one seat open.\n\nAs Ilya Marten, professor of law at Dunmore and author of a book on courts, put it, “Senators should remember that a middle-of-the-road pick may serve them well.”",
+			[]q{{"Senators should remember that a middle-of-the-road pick may serve them well.", "Ilya Marten"}}},
 		{"a name before a parenthetical credit is whom the words are about",
-			"It was a potent one-two punch, as Mrs. Orla Brennan echoed the criticism, saying Mr. Halloran “is not in it for the people” and Ms. Edda Varga, she said, “shows him for what he is.”",
-			[]q{{"is not in it for the people", "Orla Brennan"}, {"shows him for what he is.", "Orla Brennan"}}},
+			"It was a sharp double act, as Mrs. Orla Brennan repeated the charge, saying Mr. Halloran “is in it for himself” and Ms. Edda Varga, she said, “sees right through him.”",
+			[]q{{"is in it for himself", "Orla Brennan"}, {"sees right through him.", "Orla Brennan"}}},
 		{"an honorific before a language",
-			"Mr. English, an activist, worked with Mr. Plaats on a recall.\n\n“Part of my job is to say this guy is for real,” Mr. English said of Mr. Cole.",
-			[]q{{"Part of my job is to say this guy is for real,", "English"}}},
+			"Mr. English, an activist, worked with Mr. Dorsey on a petition.\n\n“My task is to tell people he means it,” Mr. English said of Mr. Cole.",
+			[]q{{"My task is to tell people he means it,", "English"}}},
 	})
 }
 
@@ -1013,11 +1013,11 @@ func TestCreditsWithTitlesPeoplesAndHonorifics(t *testing.T) {
 func TestMangledAccentsStayInTheName(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"mojibake in a given name",
-			"The environment minister, RenÃ©e Dalcourt, spoke on Monday, saying the treaty might be “signed and ratified by then.”",
-			[]q{{"signed and ratified by then.", "RenÃ©e Dalcourt"}}},
+			"The environment minister, RenÃ©e Dalcourt, spoke on Monday, saying the pact could be “signed and sealed by spring.”",
+			[]q{{"signed and sealed by spring.", "RenÃ©e Dalcourt"}}},
 		{"mojibake with a combining tilde",
-			"President Luis Pe\u0041\u0303\u00b1a Arroyo lectured the visitor. “Our nationals are honest people,” he said.",
-			[]q{{"Our nationals are honest people,", "Luis Pe\u0041\u0303\u00b1a Arroyo"}}},
+			"President Luis Pe\u0041\u0303\u00b1a Arroyo lectured the visitor. “Our workers abroad are honest people,” he said.",
+			[]q{{"Our workers abroad are honest people,", "Luis Pe\u0041\u0303\u00b1a Arroyo"}}},
 	})
 }
 
@@ -1028,11 +1028,11 @@ func TestMangledAccentsStayInTheName(t *testing.T) {
 func TestSharedSurnameGoesToTheStorysPerson(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a husband named in a whose-clause",
-			"Dora Penn, whose husband, Navy diver Tom Penn, was killed in the 2012 raid, spoke to a radio host on Thursday.\n\nPenn said she does not believe the couple should be spared criticism.\n\n“First and foremost,” she told the host, “I would never wish this on anyone.”",
-			[]q{{"First and foremost,", "Dora Penn"}, {"I would never wish this on anyone.", "Dora Penn"}}},
+			"Dora Penn, whose husband, Navy diver Tom Penn, died in the 2012 storm, spoke to a radio host on Thursday.\n\nPenn said she does not believe the couple should be spared criticism.\n\n“To begin with,” she told the host, “I would not wish this on anyone.”",
+			[]q{{"To begin with,", "Dora Penn"}, {"I would not wish this on anyone.", "Dora Penn"}}},
 		{"a daughter described by her father",
-			"Liz Varn, the daughter of former Governor Dale Varn, won the primary.\n\nDale Varn held the seat from 1979 to 1989. He later ran the treasury.\n\nLiz Varn, 50, took 40 percent of the vote.\n\n“Now it is time to look forward,” Varn said.\n\n“No county has been hurt more than ours,” she said.",
-			[]q{{"Now it is time to look forward,", "Liz Varn"}, {"No county has been hurt more than ours,", "Liz Varn"}}},
+			"Liz Varn, the daughter of former Governor Dale Varn, won the primary.\n\nDale Varn held the seat for ten years. He later ran the treasury.\n\nLiz Varn, 50, took a third of the vote.\n\n“Now we get to work,” Varn said.\n\n“No county has waited longer than ours,” she said.",
+			[]q{{"Now we get to work,", "Liz Varn"}, {"No county has waited longer than ours,", "Liz Varn"}}},
 	})
 }
 
@@ -1041,8 +1041,8 @@ func TestSharedSurnameGoesToTheStorysPerson(t *testing.T) {
 func TestPronounSkipsUnknownPlaces(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a town after in",
-			"Senator Abe Lorrin toured the coast this week.\n\nA day earlier, at a forum for voters in Vell Harbor, Lorrin traded the microphone with activists.\n\nBut that changed when one voter brought up the port. She asked Lorrin about the “two million” people who lost their jobs.\n\nHe started his answer with a story about his parents. Then he described his visit to a park by the coast.\n\n“Anyone been there?” he asked.",
-			[]q{{"two million", ""}, {"Anyone been there?", "Abe Lorrin"}}},
+			"Senator Abe Lorrin toured the coast this week.\n\nThe day before, at a meeting with voters in Vell Harbor, Lorrin took questions from the floor.\n\nThen one voter raised the ferry cuts. She asked Lorrin about the “two thousand” riders left stranded.\n\nHe started his answer with a story about his uncle. Then he described a trip to a pier up the coast.\n\n“Anyone been there?” he asked.",
+			[]q{{"two thousand", ""}, {"Anyone been there?", "Abe Lorrin"}}},
 	})
 }
 
@@ -1070,20 +1070,20 @@ func TestStateDescriptionsOfPoliticians(t *testing.T) {
 func TestBarkedAndParticipleAppositives(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"barked",
-			"Even the comedian Jon Pellow lost his temper on the show. “For a start, she has explained why she chose not to speak,” Pellow barked.",
-			[]q{{"For a start, she has explained why she chose not to speak,", "Jon Pellow"}}},
+			"Even the comedian Jon Pellow lost his temper on the show. “First of all, she told you why she stayed silent,” Pellow barked.",
+			[]q{{"First of all, she told you why she stayed silent,", "Jon Pellow"}}},
 		{"a participle appositive in an opening clause",
-			"The issue had come up Friday after Mr. Ostrander, asked about the deaths of reporters under the regime, had said, “I think our side does plenty of harm also.”",
-			[]q{{"I think our side does plenty of harm also.", "Ostrander"}}},
+			"The row began Friday after Mr. Ostrander, asked about the jailing of editors abroad, had said, “Our own side jails people too.”",
+			[]q{{"Our own side jails people too.", "Ostrander"}}},
 	})
 }
 
-// "St." inside a name ("St. Paul City Council", "St. Clair") is part of it.
+// "St." inside a name ("St. Clair Town Council") is part of it.
 func TestSaintInsideAName(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a council",
-			"The St. Paul City Council on Wednesday approved a resolution on the ban.\n\nThe council voted 6-1 for the resolution, which said the city “condemns hateful speech from the candidate.”",
-			[]q{{"condemns hateful speech from the candidate.", "St. Paul City Council"}}},
+			"The St. Clair Town Council on Wednesday approved a resolution on the clinic.\n\nThe council voted 6-1 for the resolution, which said the town “rejects the closure of the clinic.”",
+			[]q{{"rejects the closure of the clinic.", "St. Clair Town Council"}}},
 	})
 }
 
@@ -1092,8 +1092,8 @@ func TestSaintInsideAName(t *testing.T) {
 func TestTitleOfAPossessiveNameIsNoDescription(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"justice",
-			"It is possible that Justice Varga played a role in pushing Justice Kell to the left. When the case was argued in December, Justice Varga's comments from the bench brought it into vivid relief.\n\nHe said some students may be better off at “a slower-track school where they do well.”",
-			[]q{{"a slower-track school where they do well.", "Varga"}}},
+			"It is possible that Justice Varga played a role in pushing Justice Kell to the left. When the case was argued in December, Justice Varga's comments from the bench brought it into vivid relief.\n\nHe said some students may be better off at “a smaller college where they can shine.”",
+			[]q{{"a smaller college where they can shine.", "Varga"}}},
 	})
 }
 
@@ -1102,8 +1102,8 @@ func TestTitleOfAPossessiveNameIsNoDescription(t *testing.T) {
 func TestPeopleNamedByDemonym(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"the Russians, saying",
-			"Analyst Andrew Pell said the talks were stalled.\n\nThe Russians have used the presence of rebel fighters to justify airstrikes around the city, saying the city is an important front in their campaign against terror.",
-			[]p2{{"Andrew Pell", "the talks were stalled"}, {"The Russians", "the city is an important front in their campaign against terror"}}},
+			"Analyst Andrew Pell said the talks were stalled.\n\nThe Russians have pointed to the rebels in the hills to justify their raids, saying the hills are a key front in their war on smugglers.",
+			[]p2{{"Andrew Pell", "the talks were stalled"}, {"The Russians", "the hills are a key front in their war on smugglers"}}},
 	})
 	runQuoteCases(t, []quoteCase{
 		{"the Saudis state",
@@ -1112,19 +1112,19 @@ func TestPeopleNamedByDemonym(t *testing.T) {
 	})
 }
 
-// A contraction is no name ("Don’t Republicans run the risk?"), and a
+// A contraction is no name ("Don’t voters run the risk?"), and a
 // speech verb's noun beside a noun ("speeches and promises") is no verb,
-// so "…, Stovall said" credits Stovall.
+// so "…, Dunbar said" credits Dunbar.
 func TestContractionsAndNounPairs(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a past tense after a speech noun is still a verb",
-			"Dana Rell tends to overstate the significance of her visit. The Ledger Review obtained a video of the speech and said she “steered a middle ground” in addressing the executives.",
-			[]q{{"steered a middle ground", "Ledger Review"}}},
+			"Dana Rell tends to overstate the significance of her visit. The Ledger Review obtained a video of the speech and said she “walked a careful line” in addressing the bankers.",
+			[]q{{"walked a careful line", "Ledger Review"}}},
 		{"a noun pair before a trailing credit",
-			"Cole electrified the small crowds with speeches and promises to shake things up, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.",
-			[]q{{"He was very articulate, smart, well-spoken,", "Stovall"}}},
+			"Cole thrilled the small crowds with speeches and promises to clean house, Dunbar said.\n\n“He was sharp, clear and warm,” he said.",
+			[]q{{"He was sharp, clear and warm,", "Dunbar"}}},
 	})
-	got := Brief(Article{Body: "But what if Rena Vale wins? Don’t Republicans run the risk of her choosing the nominees?"})
+	got := Brief(Article{Body: "But what if Rena Vale wins? Don’t voters run the risk of her choosing the judges?"})
 	for _, topic := range got.Topics {
 		if len(topic) >= 3 && topic[:3] == "Don" {
 			t.Errorf("topics %q hold a contraction", got.Topics)
@@ -1133,11 +1133,11 @@ func TestContractionsAndNounPairs(t *testing.T) {
 }
 
 // A first line in strict title case is a headline even with a full stop:
-// its words name no speaker ("Dale Krupp Receives More Bad News After …").
+// its words name no speaker ("Dale Krupp Gets More Bad News After …").
 func TestTitleCaseFirstLineWithFullStop(t *testing.T) {
-	got := Brief(Article{Body: "Dale Krupp Receives More Bad News After Separation From Wife Rena Vale.\n\nFormer congressman Dale Krupp had a rough day on Monday.\n\n“We are sorry to hear about the separation,” the company said in a statement."})
+	got := Brief(Article{Body: "Dale Krupp Gets More Bad News After Split From Wife Rena Vale.\n\nFormer councilman Dale Krupp had a bad Monday.\n\n“We wish them both well,” the company said in a statement."})
 	for _, q := range got.Quotes {
-		if strings.Contains(q.Speaker, "Receives") {
+		if strings.Contains(q.Speaker, "Gets") {
 			t.Errorf("quote %q credited to the headline string %q", q.Text, q.Speaker)
 		}
 	}
@@ -1149,13 +1149,13 @@ func TestTitleCaseFirstLineWithFullStop(t *testing.T) {
 }
 
 // Quotation marks that quote no speech: a headline's single marks ("With
-// 'woman's card,' Rell escalates debate") and a value in markup left in
+// 'tax cheat' jibe, Rell sharpens attack") and a value in markup left in
 // the text (author="someone"). A first line with its own credit is a
 // lede, and keeps its quotation.
 func TestHeadlineMarksAndMarkupValues(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"single marks in a headline",
-			"With 'woman's card,' Rell escalates debate\n\nDana Rell on Tuesday pressed her attack. “It is a card I will play,” she said.",
+			"With 'tax cheat' jibe, Rell sharpens attack\n\nDana Rell on Tuesday pressed her attack. “It is a card I will play,” she said.",
 			[]q{{"It is a card I will play,", "Dana Rell"}}},
 		{"a value in markup",
 			"<tweet author=\"harborwatch\" timestamp=\"1470067200\">The vote is today</tweet>\n\n“Vote early,” said Mayor Ena Brisk.",
@@ -1167,42 +1167,42 @@ func TestHeadlineMarksAndMarkupValues(t *testing.T) {
 }
 
 // An opening phrase may name a town and its state and a day ("At a town
-// hall in Hudson, New Hampshire Monday,"); "her earlier statement" is no
+// hall in Dunmore, Vermont Monday,"); "her earlier statement" is no
 // opening "Two days earlier,".
 func TestOpeningPhrasesWithPlacesAndEarlier(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"town, state and day",
-			"Governor Abe Crane spoke in Hudson on Monday.\n\nAt the town hall meeting in Hudson, New Hampshire Monday, the Crane supporter retorted: “There is a special place in hell for people who vote that way.”",
-			[]q{{"There is a special place in hell for people who vote that way.", "the Crane supporter"}}},
+			"Governor Abe Crane spoke in Dunmore on Monday.\n\nAt the town hall meeting in Dunmore, Vermont Monday, the Crane supporter retorted: “Nobody should pick a mayor by his hat.”",
+			[]q{{"Nobody should pick a mayor by his hat.", "the Crane supporter"}}},
 		{"her earlier statement",
-			"At a campaign event in Ames, Iowa, on Sunday, Mrs. Dana Rell tried to expand on her earlier statement, saying that the state should “be rallying our partners and allies.”",
-			[]q{{"be rallying our partners and allies.", "Dana Rell"}}},
+			"At a fair in Dunmore, Vermont, on Sunday, Mrs. Dana Rell tried to explain her earlier remark, saying that the town should “be bringing its neighbours along.”",
+			[]q{{"be bringing its neighbours along.", "Dana Rell"}}},
 	})
 }
 
 // A fragment in a sentence about someone named in it is theirs, before the
 // paragraph's earlier subject: "She has been under fire … Candidate Rolf
-// Vantner has pointed to the case as the epitome of a “rigged system.”"
+// Vantner has held up the lunch as proof of a “stacked deck.”"
 func TestFragmentTakesTheNamedSubjectOfItsSentence(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"named subject after a pronoun subject",
-			"Attorney General Lena Ostrow will appear before the committee on Tuesday.\n\nShe has been under fire for a private meeting with a former governor. Candidate Rolf Vantner has repeatedly pointed to the case as the epitome of a “rigged system.”",
-			[]q{{"rigged system.", "Rolf Vantner"}}},
+			"Harbor chief Lena Ostrow will appear before the council on Tuesday.\n\nShe has been under fire for a private lunch with a former mayor. Candidate Rolf Vantner has repeatedly held up the lunch as proof of a “stacked deck.”",
+			[]q{{"stacked deck.", "Rolf Vantner"}}},
 	})
 }
 
 // Capitalised words that are no names: an opening word never capitalised
-// inside a sentence and no one's ("Back in 1999, Mr. Tolland …", "Wait,
-// it gets better"), and a hyphenated adjective or noun ("Trump-style",
-// "GOP-led", "T-shirt").
+// inside a sentence and no one's ("Back in 2001, Mr. Tolland …", "Wait,
+// it gets better"), and a hyphenated adjective or noun ("Vantner-style",
+// "board-led", "T-shirt").
 func TestOpeningWordsAndHyphenatedAdjectivesAreNoNames(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"back in",
-			"Back in 1999, Mr. Tolland praised the governor's skills, telling a radio host: “I wish I could be like that.”",
-			[]q{{"I wish I could be like that.", "Tolland"}}},
+			"Back in 2001, Mr. Tolland praised the mayor's charm, telling a radio host: “I wish I had his touch.”",
+			[]q{{"I wish I had his touch.", "Tolland"}}},
 		{"a hyphenated adjective",
-			"Governor Ena Brisk offered a Vantner-style retort on Tuesday, tweeting at him, “you are just a loser.”",
-			[]q{{"you are just a loser.", "Ena Brisk"}}},
+			"Governor Ena Brisk offered a Vantner-style reply on Tuesday, tweeting at him, “you are all noise.”",
+			[]q{{"you are all noise.", "Ena Brisk"}}},
 	})
 	got := Brief(Article{Body: "Wait, it gets better:\n\nThe council met. Corporate officials describe such work as “a different cup of tea.”"})
 	for _, topic := range got.Topics {
@@ -1212,11 +1212,11 @@ func TestOpeningWordsAndHyphenatedAdjectivesAreNoNames(t *testing.T) {
 	}
 }
 
-// A state as AP style writes it after a town ("San Bernardino, Calif.")
+// A state as AP style writes it after a town ("Dunmore, Calif.")
 // is that state, a place and a topic, never a speaker.
 func TestStateAbbreviationsArePlaces(t *testing.T) {
-	got := Brief(Article{Body: "In the hours after the attack in San Bernardino, Calif., a familiar voice celebrated on a forum: “We have arrived.”\n\nJim Pell of Arlington, Va., said the plan “will fail.”"})
-	want := []q{{"We have arrived.", ""}, {"will fail.", "Jim Pell"}}
+	got := Brief(Article{Body: "In the hours after the fire in Dunmore, Calif., a familiar voice gloated on a forum: “We are here.”\n\nJim Pell of Carrow, Va., said the plan “will fail.”"})
+	want := []q{{"We are here.", ""}, {"will fail.", "Jim Pell"}}
 	var have []q
 	for _, x := range got.Quotes {
 		have = append(have, q{x.Text, x.Speaker})
@@ -1237,33 +1237,33 @@ func TestStateAbbreviationsArePlaces(t *testing.T) {
 func TestReportedClauseEndsAndAbbreviations(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"and a new subject",
-			"Dana Rell has said she intends to fill half her cabinet with women, and Ms. Varga is among the few with the credentials to serve.",
-			[]p2{{"Dana Rell", "she intends to fill half her cabinet with women"}}},
+			"Dana Rell has said she plans to give farmers half the seats on her board, and Ms. Varga is among the few with the experience to serve.",
+			[]p2{{"Dana Rell", "she plans to give farmers half the seats on her board"}}},
 		{"a month's full stop",
-			"The magazine reported that the host brought the show its highest ratings since Jan. 7, 2012.",
-			[]p2{{"The magazine", "the host brought the show its highest ratings since Jan. 7, 2012"}}},
+			"The magazine reported that the chef gave the program its best ratings since Jan. 9, 2011.",
+			[]p2{{"The magazine", "the chef gave the program its best ratings since Jan. 9, 2011"}}},
 		{"a dash before another clause",
-			"Plus Democrats say the political tide is turning their way — and the Senate is holding talks on a narrow proposal.",
-			[]p2{{"Democrats", "the political tide is turning their way"}}},
+			"Plus Democrats say the mood in the valley is turning their way — and the council is weighing a smaller plan.",
+			[]p2{{"Democrats", "the mood in the valley is turning their way"}}},
 		{"paid speaking",
-			"Mayor Ena Brisk told reporters he had kept up his paid speaking schedule because it was an important source of income.",
-			[]p2{{"Ena Brisk", "he had kept up his paid speaking schedule because it was an important source of income"}}},
+			"Mayor Ena Brisk told reporters he had kept his paid speaking tour going because the fees covered his daughter's schooling.",
+			[]p2{{"Ena Brisk", "he had kept his paid speaking tour going because the fees covered his daughter's schooling"}}},
 	})
 }
 
-// Whose speech: "X and the State Department have asserted that" is both;
+// Whose speech: "X and the Port Authority have insisted that" is both;
 // "a win that led her to declare that" is hers; "…,” Lowden added, saying"
 // is Lowden's, not that of an earlier verb in the sentence.
 func TestJointObjectAndParticipleSubjects(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"a person and the body",
-			"All the messages were marked confidential. Dana Rell and the State Department have asserted that none of the messages was marked classified at the time.",
-			[]p2{{"Dana Rell and the State Department", "none of the messages was marked classified at the time"}}},
+			"All the files were marked private. Dana Rell and the Port Authority have insisted that none of the files held anything secret when they were sent.",
+			[]p2{{"Dana Rell and the Port Authority", "none of the files held anything secret when they were sent"}}},
 	})
 	runQuoteCases(t, []quoteCase{
 		{"led her to declare",
-			"Cole Barrow won his primary, while Dana Rell dealt a blow to her rival with a strong win that led her to declare that the nomination was “in sight.”",
-			[]q{{"in sight.", "Dana Rell"}}},
+			"Cole Barrow took his district, while Dana Rell beat her rival by a wide margin, a result that led her to declare that the seat was “within reach.”",
+			[]q{{"within reach.", "Dana Rell"}}},
 		{"added, saying",
 			"Brisk cannot say that “from his view,” Lowden added, saying it should be “up to the prosecutor.”",
 			[]q{{"from his view,", "Lowden"}, {"up to the prosecutor.", "Lowden"}}},
@@ -1285,16 +1285,16 @@ func TestBodyNamesWithFor(t *testing.T) {
 
 // A sentence opening with "As for …" has its subject in the main clause,
 // so a he after it is that speaker; a name used as a modifier ("after
-// the Orlando attacks") is no one a pronoun stands for; "Vantner Tower"
+// the Howard storms") is no one a pronoun stands for; "Vantner Tower"
 // is a building.
 func TestAsForOpeningsAndModifierNames(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"as for",
-			"Former ambassador John Bolt spoke on the radio on Monday.\n\nAs for conservative pundits and security analysts who claim to find Dana Rell more palatable than Rolf Vantner, Bolt said, “I just think they don’t understand her.”\n\nHe called it a “fundamental mistake.”",
-			[]q{{"I just think they don’t understand her.", "John Bolt"}, {"fundamental mistake.", "John Bolt"}}},
+			"Former ambassador John Bolt spoke on the radio on Monday.\n\nAs for conservative columnists and shipping analysts who claim to prefer Dana Rell to Rolf Vantner, Bolt said, “I think they have not read her plans.”\n\nHe called it a “grave misreading.”",
+			[]q{{"I think they have not read her plans.", "John Bolt"}, {"grave misreading.", "John Bolt"}}},
 		{"a modifier name and a tower",
-			"Rolf Vantner spoke out against the bathroom law, inviting a singer to Vantner Tower, and he was quick to make his pitch after the Orlando attacks.\n\n“We want to live in a country where everyone is safe,” he said two days after the attack.",
-			[]q{{"We want to live in a country where everyone is safe,", "Rolf Vantner"}}},
+			"Rolf Vantner spoke out against the parking law, inviting a singer to Vantner Tower, and he was quick to make his case after the Howard storms.\n\n“We want a town where every street is safe,” he said two days after the storm.",
+			[]q{{"We want a town where every street is safe,", "Rolf Vantner"}}},
 	})
 }
 
@@ -1303,97 +1303,97 @@ func TestAsForOpeningsAndModifierNames(t *testing.T) {
 func TestPronounInARelativeClauseWithWhom(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"whom he described",
-			"Tom Perrin hammered Rolf Vantner, calling him a “train wreck,” and contrasted the rival candidate, whom he described as “volatile,” with Dana Rell.",
-			[]q{{"train wreck,", "Tom Perrin"}, {"volatile,", "Tom Perrin"}}},
+			"Tom Perrin lashed out at Rolf Vantner, calling him a “loose cannon,” and set the rival candidate, whom he described as “erratic,” against Dana Rell.",
+			[]q{{"loose cannon,", "Tom Perrin"}, {"erratic,", "Tom Perrin"}}},
 	})
 }
 
-// "…, and accused X of being “traitors”": the verb shares the subject of
+// "…, and accused X of being “turncoats”": the verb shares the subject of
 // its own clause, even when nothing stands between "and" and the verb.
 func TestCoordinatedVerbSharesItsClausesSubject(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"and accused",
-			"The Vantner campaign said Ms. Dana Rell was unfit for office.\n\nAs voters went to the polls, the Vantner campaign sent out an email with an image of Ms. Dana Rell and her husband, Bill Rell, at a wedding, and accused Rell allies of being “traitors” in their treatment of Mr. Vantner.",
-			[]q{{"traitors", "The Vantner campaign"}}},
+			"The Vantner campaign said Ms. Dana Rell was unfit for office.\n\nAs voters went to the polls, the Vantner campaign sent out a letter with a photograph of Ms. Dana Rell and her husband, Bill Rell, at a gala, and accused Rell allies of being “turncoats” in how they treated Mr. Vantner.",
+			[]q{{"turncoats", "The Vantner campaign"}}},
 	})
 }
 
 // Credits that cross abbreviations and days: a party tag after the name
-// ("“Go!” Rep. Glenn Tomlin, R-Pa., said"), a day between subject and verb
-// ("who Beck on Wednesday called"), a surname that is also a common word
+// ("“Go!” Rep. Ivo Landry, R-Ga., said"), a day between subject and verb
+// ("who Marsh on Wednesday called"), a surname that is also a common word
 // opening a sentence ("Small, who attended the rally, said").
 func TestCreditsAcrossTagsDaysAndCommonSurnames(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a party tag",
-			"“Perpetual motion!” Rep. Glenn Tomlin, R-Pa., said of the swirl of convention activities.",
-			[]q{{"Perpetual motion!", "Glenn Tomlin"}}},
+			"“Nonstop, all week!” Rep. Ivo Landry, R-Ga., said of the round of parties.",
+			[]q{{"Nonstop, all week!", "Ivo Landry"}}},
 		{"a day before the verb",
-			"Much of the anger was directed at Bannard, who Beck on Wednesday called “a horrible, despicable human being.”",
-			[]q{{"a horrible, despicable human being.", "Beck"}}},
+			"Most of the scorn fell on Tolliver, who Marsh on Wednesday called “a reckless, selfish man.”",
+			[]q{{"a reckless, selfish man.", "Marsh"}}},
 		{"a surname that is a common word",
-			"Councilman Marty Small attended the rally. Critics said bankruptcy hurt small businesses.\n\nSmall, who attended the rally on Wednesday, said that “the owner bagged millions of dollars.”",
-			[]q{{"the owner bagged millions of dollars.", "Marty Small"}}},
+			"Councilman Ed Small attended the rally. Critics said the closures hurt small businesses.\n\nSmall, who attended the rally on Wednesday, said that “the owner walked away with millions.”",
+			[]q{{"the owner walked away with millions.", "Ed Small"}}},
 	})
 }
 
 // An inverted credit's described speaker named after a comma ("said his
-// best friend at Lehigh, Bruce Turry, who …"); "Christie's been making the
-// case" is Christie as subject; "“…” – he has often been …" after a
+// best friend at Carrow, Ben Tully, who …"); "Marsh's been making the
+// case" is Marsh as subject; "“…” – he has often been …" after a
 // quotation in dashes is a clause, no credit.
 func TestAppositiveNamesContractionsAndDashClauses(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a name after a described speaker",
-			"The boy joined a fraternity at Lehigh, where William Drake was a dean.\n\n“It may have been his first attempt to make his own statement,” said his best friend at Lehigh, Bruce Turry, who remembered him well.",
-			[]q{{"It may have been his first attempt to make his own statement,", "Bruce Turry"}}},
+			"The boy joined a rowing club at Carrow, where Peter Osgood was a dean.\n\n“It may have been his way of defying his father,” said his best friend at Carrow, Ben Tully, who remembered him well.",
+			[]q{{"It may have been his way of defying his father,", "Ben Tully"}}},
 		{"a list of countries is no appositive",
-			"In a joint statement, the ministers of Djibouti, Egypt, Jordan, Sudan and Yemen said they were “determined to restore freedom of navigation.”",
-			[]q{{"determined to restore freedom of navigation.", "the ministers of Djibouti, Egypt, Jordan, Sudan and Yemen"}}},
+			"In a joint statement, the ministers of Chile, Peru, Jordan, Norway and Kenya said they were “determined to reopen the shipping lanes.”",
+			[]q{{"determined to reopen the shipping lanes.", "the ministers of Chile, Peru, Jordan, Norway and Kenya"}}},
 		{"'s been",
-			"Governor Chris Christie spoke on Saturday. Christie's been making the case for weeks that Rubin is not ready. “You have not been involved in a consequential decision,” he said.",
-			[]q{{"You have not been involved in a consequential decision,", "Chris Christie"}}},
+			"Governor Alan Marsh spoke on Saturday. Marsh's been making the case for weeks that Rubin is not ready. “You have never had to make a hard call,” he said.",
+			[]q{{"You have never had to make a hard call,", "Alan Marsh"}}},
 		{"a dash clause",
-			"Yet despite the carping that Mr. Sandor is a dreamer – during their first debate, Dana Rell cracked, “I'm a progressive who likes to get things done” – he has often been an effective legislator.",
-			[]q{{"I'm a progressive who likes to get things done", "Dana Rell"}}},
+			"Yet for all the talk that Mr. Sandor is a dreamer – at their first forum, Dana Rell cracked, “I'm a builder who likes to finish things” – he has often passed laws.",
+			[]q{{"I'm a builder who likes to finish things", "Dana Rell"}}},
 	})
 }
 
-// "with Sen. Jon Maccabe calling it a “Chinese menu”": the participle's
+// "with Sen. Jon Maccabe calling it a “takeaway menu”": the participle's
 // subject runs past the title's full stop; "Over the years, she said, …
 // she laughed and admitted": an opening "Over …" phrase, so the second
 // she is the first.
 func TestParticiplesAfterTitlesAndOverOpenings(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"with Sen.",
-			"Republicans who agree that the prison should be closed were irritated about the lack of detail, with Sen. Jon Maccabe calling it a “Chinese menu.”",
-			[]q{{"Chinese menu.", "Jon Maccabe"}}},
+			"Farmers who want the depot closed were annoyed by the vague timetable, with Sen. Jon Maccabe calling it a “takeaway menu.”",
+			[]q{{"takeaway menu.", "Jon Maccabe"}}},
 		{"over the years",
-			"Betsy Ebling has known Dana Rell since grade school. Over the years, she said, email has helped her stay in touch with Rell - although at the mention of email she laughed and admitted “emails can be a curse also.”",
-			[]q{{"emails can be a curse also.", "Betsy Ebling"}}},
+			"Nell Tarrow has known Dana Rell since grade school. Over the years, she said, letters have kept her in touch with Rell - although at the mention of letters she laughed and admitted “letters can be a chore too.”",
+			[]q{{"letters can be a chore too.", "Nell Tarrow"}}},
 	})
 }
 
 // A quotation between a possessive name and a noun for a saying is the
-// possessor's: "Mitt Romeo's “47 percent” comment", "Obrey's “if you like
-// your plan, you can keep it” promise".
+// possessor's: "Carl Ostby's “freeloaders” remark", "Obrey's “nobody loses
+// their doctor” promise".
 func TestPossessorsQuotedSaying(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"comment",
-			"In the depths of the recession, Paul Rydell worried about the safety net. Mitt Romeo's “47 percent” comment was nearly as dismissive.",
-			[]q{{"47 percent", "Mitt Romeo"}}},
+			"During the slump, Paul Rydell fretted about the jobless fund. Carl Ostby's “freeloaders” remark was nearly as harsh.",
+			[]q{{"freeloaders", "Carl Ostby"}}},
 		{"promise before a colon",
-			"Insurers such as Halden Health have raised premiums. It's the pull of Obrey's “if you like your plan, you can keep it” promise: many workers want to keep theirs.",
-			[]q{{"if you like your plan, you can keep it", "Obrey"}}},
+			"Insurers such as Halden Health have raised premiums. It's the pull of Obrey's “nobody loses their doctor” promise: many workers want to keep theirs.",
+			[]q{{"nobody loses their doctor", "Obrey"}}},
 	})
 }
 
 // A fragment inside a relative clause about a person is that person's:
-// "Grahm contrasted that with Dana Rell, who is looking to bring “people
-// together”".
+// "Quist contrasted that with Dana Rell, who is trying to bring “the
+// valley together”".
 func TestFragmentInARelativeClause(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"who is looking",
-			"“I was hoping to see more,” Gwen Grahm said.\n\nGrahm contrasted that with Dana Rell who is looking to bring “people together to accomplish the goal.”",
-			[]q{{"I was hoping to see more,", "Gwen Grahm"}, {"people together to accomplish the goal.", "Dana Rell"}}},
+			"“I was hoping to hear more,” Ada Quist said.\n\nQuist contrasted that with Dana Rell who is trying to bring “the valley together again.”",
+			[]q{{"I was hoping to hear more,", "Ada Quist"}, {"the valley together again.", "Dana Rell"}}},
 	})
 }
 
@@ -1404,28 +1404,28 @@ func TestFragmentInARelativeClause(t *testing.T) {
 func TestVerbReportingItsOwnClauseAfterAQuotation(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"said he would",
-			"On Tuesday, both rivals criticized the handling of the incident.\n\n“It's a very sad development,” Cole told reporters. “This is the consequence of the culture of that campaign.” Ohio Gov. Jon Kasko said he would have fired the manager.",
-			[]q{{"It's a very sad development,", "Cole"}, {"This is the consequence of the culture of that campaign.", "Cole"}}},
+			"On Tuesday, both rivals faulted the handling of the scuffle.\n\n“It's a sorry day,” Cole told reporters. “This is what comes of the way that office is run.” Ohio Gov. Jon Kasko said he would have fired the manager.",
+			[]q{{"It's a sorry day,", "Cole"}, {"This is what comes of the way that office is run.", "Cole"}}},
 	})
 }
 
-// Names given in other ways: "a man calling himself Paul Parr", and two
-// initials before a surname ("J. J. Pryce").
+// Names given in other ways: "a man calling himself Teo Marr", and two
+// initials before a surname ("J. J. Kessel").
 func TestNamesCalledAndDoubleInitials(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"calling himself",
-			"The response online was fierce. “Whoever opens the borders has no place here!” wrote a man calling himself Paul Parr.",
-			[]q{{"Whoever opens the borders has no place here!", "Paul Parr"}}},
+			"The response online was fierce. “Whoever sells the harbor should be ashamed!” wrote a man calling himself Teo Marr.",
+			[]q{{"Whoever sells the harbor should be ashamed!", "Teo Marr"}}},
 		{"two initials",
-			"Economist Robert J. Shafer studied the law. “The promise was to make it more affordable,” said J. J. Pryce, a firefighter in Roanoke, Va.",
-			[]q{{"The promise was to make it more affordable,", "J. J. Pryce"}}},
+			"Economist Lena M. Ortiz studied the scheme. “It was meant to make cover cheaper,” said J. J. Kessel, a bus driver in Carrow, Va.",
+			[]q{{"It was meant to make cover cheaper,", "J. J. Kessel"}}},
 	})
 }
 
 // "the Republican National Convention" is a body, not a person named
 // "National Convention", so a description later finds the person.
 func TestConventionIsABody(t *testing.T) {
-	got := Brief(Article{Body: "Dr. Ben Carlow will speak at the Republican National Convention on Monday.\n\nThe former Republican presidential candidate continued, saying, “You need somebody who understands economics.”"})
+	got := Brief(Article{Body: "Dr. Ben Carlow will speak at the Republican National Convention on Monday.\n\nThe former Republican presidential candidate continued, saying, “You want someone who knows budgets.”"})
 	if len(got.Quotes) != 1 || got.Quotes[0].Speaker != "Ben Carlow" {
 		t.Errorf("quotes %+v; want one by Ben Carlow", got.Quotes)
 	}
@@ -1437,24 +1437,24 @@ func TestConventionIsABody(t *testing.T) {
 }
 
 // A name set off after a noun for a publication names that publication,
-// not the speaker: "Giovanni Maria Viani, the editor of the Vatican's
-// newspaper, L'Osservatore Romano, said".
+// not the speaker: "Marco Elio Danti, the editor of the diocese's
+// newspaper, L'Eco Marino, said".
 func TestNameOfAPublicationInAnAppositive(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"a newspaper's name",
-			"Giovanni Maria Viani, the editor in chief of the Vatican's official newspaper, L'Osservatore Romano, said every pope was “both religious and political.”",
-			[]q{{"both religious and political.", "Giovanni Maria Viani"}}},
+			"Marco Elio Danti, the editor of the diocese's weekly newspaper, L'Eco Marino, said every bishop was “both pastor and politician.”",
+			[]q{{"both pastor and politician.", "Marco Elio Danti"}}},
 	})
 }
 
 // A speech verb after should, must, might or could reports no one's
-// speech: "Wasserman Schultz said that the platform should reiterate the
-// party's support for its “stalwart allies”" is hers.
+// speech: "Feld Hansen said that the charter should reiterate the town's
+// support for its “oldest partners”" is hers.
 func TestModalSpeechVerbIsNoCredit(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"should reiterate",
-			"Rep. Debbie Wasserman Schultz opened the meeting of the Platform Committee on Wednesday.\n\nWasserman Schultz said in her opening remarks that the platform should reiterate the party's support for its “stalwart allies,” including Israel.",
-			[]q{{"stalwart allies,", "Debbie Wasserman Schultz"}}},
+			"Rep. Nora Feld Hansen opened the meeting of the Harbor Committee on Wednesday.\n\nFeld Hansen said in her opening remarks that the charter should reiterate the town's support for its “oldest partners,” including the ferry company.",
+			[]q{{"oldest partners,", "Nora Feld Hansen"}}},
 	})
 }
 
@@ -1471,24 +1471,25 @@ func TestModalSpeechVerbIsNoPosition(t *testing.T) {
 }
 
 // "According to X," ends at its comma: the clause after it is not part of
-// the source ("according to its analysis, the Lotus Party has won …"),
+// the source ("according to its own tally, the Lotus Party has won …"),
 // unless a name set off by commas names the source ("according to her
 // management company, Bluewater Artists.").
 func TestAccordingToEndsAtItsComma(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"according to its analysis",
-			"Wen Htoon, a member of the Lotus Party's central committee, said Tuesday that according to its analysis, the Lotus Party has won 82 percent of the vote, but “we are still counting the seats.”",
-			[]q{{"we are still counting the seats.", "Wen Htoon"}}},
+			"Aung Lin Mo, a member of the Lotus Party's central committee, said Tuesday that according to its own tally, the Lotus Party has won most of the vote, but “the count is not over.”",
+			[]q{{"the count is not over.", "Aung Lin Mo"}}},
 	})
 }
 
 // A speech verb inside an aside set off by dashes is not the sentence's:
-// "Pollster Whit Ayrton -- author of a book which urged the party to reach
-// out -- is skeptical …" is about Ayrton, so a he after it is Ayrton.
+// "Pollster Kit Ayland -- author of a book for which Jon Pardell urged the
+// party to court younger voters -- doubts …" is about Ayland, so a he
+// after it is Ayland.
 func TestSpeechVerbInsideADashAsideIsNotTheSentences(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"urged inside the aside",
-			"Campaign chairman Jon Podell says the candidate will speak on Monday.\n\nRepublican pollster Whit Ayrton -- author of a book for which campaign chairman Jon Podell urged the party to focus on a diverse electorate -- is skeptical the candidate can recover. “His better bet is to change the subject,” he said.",
-			[]q{{"His better bet is to change the subject,", "Whit Ayrton"}}},
+			"Campaign chairman Jon Pardell says the candidate will speak on Monday.\n\nRepublican pollster Kit Ayland -- author of a book for which campaign chairman Jon Pardell urged the party to court younger voters -- doubts the candidate can recover. “His best hope is a new topic,” he said.",
+			[]q{{"His best hope is a new topic,", "Kit Ayland"}}},
 	})
 }

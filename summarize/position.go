@@ -266,7 +266,7 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 			if d.dashAt(j) && j > k+2 {
 				switch d.low(j + 1) {
 				case "and", "but", "even", "while", "as", "although", "though", "yet", "so", "because":
-					return j, false // "the tide is turning their way — and the Senate is …": another clause
+					return j, false // "the mood is turning their way — and the council is …": another clause
 				}
 			}
 			switch t.r {
@@ -376,7 +376,7 @@ func (d *doc) afterComma(n int) bool {
 	case "but", "while", "although", "though", "whereas", "according", "as", "adding", "saying", "which", "who":
 		return true
 	case "and", "so", "yet":
-		// "…, and Ms. Brainard is among …", "…, and he left": a clause of
+		// "…, and Ms. Varga is among …", "…, and he left": a clause of
 		// its own, with its own subject.
 		k := n + 1
 		if d.is(k, "he") || d.is(k, "she") || d.is(k, "they") || d.is(k, "we") || d.is(k, "i") || d.is(k, "it") {

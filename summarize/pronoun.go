@@ -9,7 +9,7 @@ func (d *doc) compatible(ent int, g int8) bool {
 		return e.kind == mPerson || e.kind == 0 && e.nominal == Person
 	case genderMale, genderFemale:
 		if e.placeLike {
-			return false // "voters in Palo Alto … he asked": not the town
+			return false // "voters in Vell Harbor … he asked": not the town
 		}
 		if e.kind == mPerson || e.kind == 0 && e.nominal == Person {
 			return e.gender == g || e.gender == genderUnknown
@@ -50,8 +50,8 @@ func (d *doc) resolvePronoun(i int) int {
 	}
 	ante := d.relativeAntecedent(i)
 	if d.is(i-1, "whom") && i-1 > intro {
-		// "Perez contrasted the Republican candidate, whom he described
-		// as …": the one who speaks in the main clause, not its object.
+		// "Perrin set the rival candidate, whom he described as …,
+		// against Rell": the one who speaks in the main clause, not its object.
 		if w := d.headIn(intro, d.npEnd(intro, i), false); w >= 0 && w != ante && d.compatible(w, g) {
 			return w
 		}
@@ -126,7 +126,7 @@ func (d *doc) resolvePronoun(i int) int {
 				continue
 			}
 			if d.is(m.c0-1, "the") && m.c1 < len(d.toks) && d.toks[m.c1].kind == tWord && d.toks[m.c1].fl&fLower != 0 && !d.has(m.c1, wCue|wAux|wPrep|wConj|wPron|wDet) {
-				continue // "after the Orlando attacks": a name used as a modifier
+				continue // "after the Howard storms": a name used as a modifier
 			}
 			if d.compatible(m.ent, g) {
 				return m.ent

@@ -418,7 +418,7 @@ func (d *doc) word(i int) int {
 			// AT&T
 		case 0x80 <= r && r <= 0xBF && (runeBefore(body, j) == 'Ã' || runeBefore(body, j) == 'Â' || runeBefore(body, j) == '\u0303' || runeBefore(body, j) == '\u0302'):
 			// UTF-8 once read as Latin-1, as some archives print names:
-			// "SÃ©golÃ¨ne" is one word, its Ã composed or not (A and a
+			// "RenÃ©e" is one word, its Ã composed or not (A and a
 			// combining tilde).
 		default:
 			goto done
