@@ -455,6 +455,16 @@ func (d *doc) creditAfter(sp *span) int {
 	return -1
 }
 
+// modalBefore reports whether the speech verb at c follows should, must,
+// might, could or ought: speech wanted or possible, not reported.
+func (d *doc) modalBefore(c int) bool {
+	switch d.low(c - 1) {
+	case "should", "must", "might", "could", "ought":
+		return true
+	}
+	return false
+}
+
 // dashClause reports whether the words after a dash at k-1 make a clause
 // of their own — "– he has often been …", "– a word he used several
 // times" — rather than a credit: "— Agnes Moore, 80, who has lived …".
@@ -532,7 +542,7 @@ func (d *doc) verbBefore(sp *span) int {
 			}
 		}
 		if _, kind, n := d.cueAt(c); n > 0 {
-			if d.is(c-1, "should") || d.is(c-1, "must") || d.is(c-1, "might") || d.is(c-1, "could") || d.is(c-1, "ought") {
+			if d.modalBefore(c) {
 				continue // "the charter should reiterate the town's support for …": no one speaking yet
 			}
 			if d.inAside(c, c+n, sp.open) {

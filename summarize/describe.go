@@ -853,7 +853,7 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 			if head == "" && d.has(k, wRole|wPersonNoun|wTitle) {
 				head = d.low(k)
 			}
-			if st, ok := usStates[d.low(k)]; ok && st == d.low(k) && isCapWord(d, k) && head == "" {
+			if st, ok := usStates()[d.low(k)]; ok && st == d.low(k) && isCapWord(d, k) && head == "" {
 				places = append(places, st) // "the Vermont senator", not "the senator from Vermont"
 			}
 		}

@@ -656,7 +656,7 @@ func (d *doc) chunk(a, b int) {
 	}
 	if b == a+1 && d.punct(a-1, ',') && d.punct(b, '.') && d.toks[b].s == d.toks[a].e {
 		// "Dunmore, Calif.", "Carrow, Va.,": a state as AP writes it.
-		if st, ok := usStates[d.low(a)]; ok && st != d.low(a) {
+		if st, ok := usStates()[d.low(a)]; ok && st != d.low(a) {
 			d.addPlace(a, b, stateName(st), int(d.toks[a].sent), d.toks[a].span >= 0)
 			return
 		}

@@ -1,15 +1,19 @@
 package summarize
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // A politician's party and state, as US copy gives them after the name —
 // "Sen. Rona Pell (D-Vt.)", "Rep. Ira Kell, R-N.Y.,", "Sen. Carl Dunmore
 // of Texas", ", Republican of Ohio," — are words a later description uses
 // for them: "the Vermont senator", "the Texas Republican".
 
-// usStates maps a state's abbreviations, as AP style and the post office
-// write them (lower case, without full stops), to its name.
-var usStates = func() map[string]string {
+// usStates maps a state's names and abbreviations, as AP style and the
+// post office write them (lower case, without full stops), to its name;
+// made on first use, as the lexicon is, not at start-up.
+var usStates = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, row := range strings.Split(`alabama al ala|alaska ak|arizona az ariz|arkansas ar ark|california ca calif|colorado co colo|connecticut ct conn|delaware de del|florida fl fla|georgia ga|hawaii hi|idaho id|illinois il ill|indiana in ind|iowa ia|kansas ks kan kans|kentucky ky|louisiana la|maine me|maryland md|massachusetts ma mass|michigan mi mich|minnesota mn minn|mississippi ms miss|missouri mo|montana mt mont|nebraska ne neb nebr|nevada nv nev|new_hampshire nh|new_jersey nj|new_mexico nm|new_york ny|north_carolina nc|north_dakota nd|ohio oh|oklahoma ok okla|oregon or ore|pennsylvania pa|rhode_island ri|south_carolina sc|south_dakota sd|tennessee tn tenn|texas tx tex|utah ut|vermont vt|virginia va|washington wa wash|west_virginia wv wva|wisconsin wi wis|wyoming wy wyo`, "|") {
 		f := strings.Fields(row)
@@ -20,7 +24,7 @@ var usStates = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // partyNames are the party letters of a tag such as "D-Vt.".
 var partyNames = map[byte]string{'D': "democrat", 'R': "republican", 'I': "independent"}
@@ -47,7 +51,7 @@ func (d *doc) homeWords(m *mention, e *entity) {
 			tag += d.text(j)
 		}
 		add(partyNames[tag[0]])
-		if st, ok := usStates[strings.ToLower(strings.ReplaceAll(tag[2:], ".", ""))]; ok {
+		if st, ok := usStates()[strings.ToLower(strings.ReplaceAll(tag[2:], ".", ""))]; ok {
 			add(st)
 		}
 	case d.is(m.c1, "of") || d.is(m.c1, "from"):
@@ -77,12 +81,12 @@ func (d *doc) addState(k int, add func(string)) {
 	if k >= len(d.toks) || !isCapWord(d, k) {
 		return
 	}
-	if st, ok := usStates[d.low(k)]; ok && len(st) > 2 && d.low(k) == st {
+	if st, ok := usStates()[d.low(k)]; ok && len(st) > 2 && d.low(k) == st {
 		add(st)
 		return
 	}
 	if k+1 < len(d.toks) {
-		if st, ok := usStates[d.low(k)+"_"+d.low(k+1)]; ok {
+		if st, ok := usStates()[d.low(k)+"_"+d.low(k+1)]; ok {
 			add(st)
 		}
 	}

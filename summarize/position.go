@@ -24,7 +24,7 @@ func (d *doc) positions() []position {
 			if form != cueIng && d.inverted(c) {
 				continue // “Q,” said X: the quotation is the statement
 			}
-			if d.is(c-1, "should") || d.is(c-1, "must") || d.is(c-1, "might") || d.is(c-1, "could") || d.is(c-1, "ought") {
+			if d.modalBefore(c) {
 				continue // "the party should say that …": nothing said yet
 			}
 			k := c + width

@@ -155,18 +155,24 @@ func (s *saver) insertActors(ctx context.Context, vid int64, recs []actorRecord)
 		}
 		return nil
 	}
-	if len(recs) == 0 {
+	return s.execRecords(ctx, `
+		INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
+		SELECT ?1, r.ord, r.speaker_id, r.name, r.role, r.aliases, r.kind
+		FROM json_to_recordset(?2::json) AS r(ord INTEGER, speaker_id BIGINT, name TEXT, role TEXT, aliases TEXT, kind TEXT)`,
+		vid, recs, len(recs))
+}
+
+// execRecords runs, on PostgreSQL, a statement that inserts the n records
+// recs, as JSON (?2), for the row id (?1); no records, no statement.
+func (s *saver) execRecords(ctx context.Context, query string, id int64, recs any, n int) error {
+	if n == 0 {
 		return nil
 	}
 	list, err := json.Marshal(recs)
 	if err != nil {
 		return err
 	}
-	_, err = s.exec(ctx, `
-		INSERT INTO version_actors (version_id, ord, speaker_id, name, role, aliases, kind)
-		SELECT ?1, r.ord, r.speaker_id, r.name, r.role, r.aliases, r.kind
-		FROM json_to_recordset(?2::json) AS r(ord INTEGER, speaker_id BIGINT, name TEXT, role TEXT, aliases TEXT, kind TEXT)`,
-		vid, string(list))
+	_, err = s.exec(ctx, query, id, string(list))
 	return err
 }
 
@@ -180,20 +186,12 @@ func (s *saver) insertVersionSpeakers(ctx context.Context, vid int64, said map[i
 		}
 		return nil
 	}
-	if len(said) == 0 {
-		return nil
-	}
 	ids := make([]int64, 0, len(said))
 	for sid := range said {
 		ids = append(ids, sid)
 	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return err
-	}
-	_, err = s.exec(ctx, `INSERT INTO version_speakers (version_id, speaker_id) SELECT ?1, value FROM `+s.tx.d.ints("?2")+` AS j`,
-		vid, string(list))
-	return err
+	return s.execRecords(ctx, `INSERT INTO version_speakers (version_id, speaker_id) SELECT ?1, value FROM `+s.tx.d.ints("?2")+` AS j`,
+		vid, ids, len(ids))
 }
 
 // indexRecord is a row of the search table as PostgreSQL's
@@ -256,16 +254,8 @@ func (s *saver) insertAliases(ctx context.Context, id int64, recs []aliasRecord)
 		}
 		return nil
 	}
-	if len(recs) == 0 {
-		return nil
-	}
-	list, err := json.Marshal(recs)
-	if err != nil {
-		return err
-	}
-	_, err = s.exec(ctx, `
+	return s.execRecords(ctx, `
 		INSERT INTO speaker_aliases (speaker_id, alias_key, alias)
 		SELECT ?1, r.alias_key, r.alias FROM json_to_recordset(?2::json) AS r(alias_key TEXT, alias TEXT)
-		ON CONFLICT DO NOTHING`, id, string(list))
-	return err
+		ON CONFLICT DO NOTHING`, id, recs, len(recs))
 }
