@@ -36,10 +36,9 @@ var (
 	adminErr  error
 )
 
-// NewDatabase makes an empty database on the test server, dropped when
-// the test ends, and returns its URL. With no server it skips the test,
-// or, in CI, fails it.
-func NewDatabase(t testing.TB) string {
+// adminDB returns the connection to the test server that makes and drops
+// databases. With no server it skips the test, or, in CI, fails it.
+func adminDB(t testing.TB) *sql.DB {
 	t.Helper()
 	server := Server()
 	if server == "" {
@@ -52,6 +51,15 @@ func NewDatabase(t testing.TB) string {
 	if adminErr != nil {
 		t.Fatalf("connecting to %s: %v", Env, adminErr)
 	}
+	return admin
+}
+
+// NewDatabase makes an empty database on the test server, dropped when
+// the test ends, and returns its URL. With no server it skips the test,
+// or, in CI, fails it.
+func NewDatabase(t testing.TB) string {
+	t.Helper()
+	admin := adminDB(t)
 	var b [6]byte
 	rand.Read(b[:])
 	name := "test_" + hex.EncodeToString(b[:])
@@ -72,17 +80,7 @@ func NewDatabase(t testing.TB) string {
 // no server it skips the test, or, in CI, fails it.
 func KeptDatabase(t testing.TB, name string) string {
 	t.Helper()
-	server := Server()
-	if server == "" {
-		if Required() {
-			t.Fatalf("CI is set but %s is not: no PostgreSQL server to test against (run .ci/run)", Env)
-		}
-		t.Skipf("no PostgreSQL server: %s is not set (.ci/run starts one)", Env)
-	}
-	adminOnce.Do(func() { admin, adminErr = sql.Open("pgx", server) })
-	if adminErr != nil {
-		t.Fatalf("connecting to %s: %v", Env, adminErr)
-	}
+	admin := adminDB(t)
 	var n int
 	if err := admin.QueryRow(`SELECT COUNT(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil {
 		t.Fatalf("looking for database %s on %s: %v", name, Env, err)
