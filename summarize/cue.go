@@ -296,6 +296,9 @@ func (d *doc) npEnd(a, b int) int {
 		if t.kind != tWord || k == a {
 			continue
 		}
+		if k == a+1 && d.subjectPronoun(a) {
+			return k // a pronoun is a whole phrase: "they need …, X said"
+		}
 		if d.mentionAt[k] >= 0 && d.mentions[d.mentionAt[k]].kind != mPlace {
 			continue
 		}
@@ -576,6 +579,38 @@ func (d *doc) personInTitle(a int) int {
 	return -1
 }
 
+// describedThenNamed returns the person named right after the comma that
+// ends a description starting at a — "one veteran Harbor Court advocate,
+// Dana Rell, a partner" — or -1. The description must have a
+// role or a word for a person, so that a body ("the Harbor Court, Dana
+// Rell's firm") is not passed over.
+func (d *doc) describedThenNamed(a int) int {
+	if a >= len(d.toks) {
+		return -1
+	}
+	end := d.sentOf(a).t1
+	role := false
+	for k := a; k < end && k < a+10 && d.toks[k].span < 0; k++ {
+		if d.punct(k, ',') {
+			if k+1 >= end {
+				return -1
+			}
+			if mi := d.mentionOf(k + 1); role && mi >= 0 && d.mentions[mi].c0 == k+1 && d.mentions[mi].kind == mPerson && d.mentions[mi].ent >= 0 {
+				return d.mentions[mi].ent
+			}
+			return -1
+		}
+		if d.toks[k].kind == tWord && d.toks[k].fl&fLower != 0 {
+			if d.has(k, wRole|wPersonNoun) {
+				role = true
+			} else if k > a && d.has(k, wPrep|wCue|wPron|wAux) {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
 // namedAfter reports whether a person is named right after the speech verb
 // at c, past any title before the name: "…, said Gerrit Valk, founder of
 // the league", "…, said former Ohio Gov. and party Chairman Ed Rennard".
@@ -679,6 +714,9 @@ func (d *doc) cueSubject(c int) int {
 		}
 		if p := d.personInTitle(a); p >= 0 {
 			return p // "said Air Force 1st Lt. Tyler Livenby", "said former Ohio Gov. and party Chairman Ed Rennard"
+		}
+		if p := d.describedThenNamed(a); p >= 0 {
+			return p // "said one veteran Harbor Court advocate, Dana Rell, …"
 		}
 		return w
 	}

@@ -1493,3 +1493,30 @@ func TestSpeechVerbInsideADashAsideIsNotTheSentences(t *testing.T) {
 			[]q{{"His best hope is a new topic,", "Kit Ayland"}}},
 	})
 }
+
+// A pronoun is a whole noun phrase: in "the “dockside muscle” they need,
+// spokesman Tobin Marsh said" the pronoun opens a relative clause about the
+// quotation, and the credit is the name before the speech verb.
+func TestPronounAfterQuotationIsNoCredit(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a relative clause, then the credit", "The Vell Harbor League backed three candidates last year. Its money will bring them the “dockside muscle” they need in the spring vote, league spokesman Tobin Marsh said.",
+			[]q{{"dockside muscle", "Tobin Marsh"}}},
+		{"an inverted credit", "The Vell Harbor League backed three candidates last year. Its money will bring them the “dockside muscle” they need in the spring vote, said Tobin Marsh.",
+			[]q{{"dockside muscle", "Tobin Marsh"}}},
+		{"a pronoun credit stays", "Tobin Marsh spoke for an hour. “The fees are the highest on the coast,” he said.",
+			[]q{{"The fees are the highest on the coast,", "Tobin Marsh"}}},
+	})
+}
+
+// After an inverted speech verb, a description set off by a comma before a
+// name is that person's: "said one veteran harbor advocate, Dana Rell, a
+// partner at Tovey Brand" credits Dana Rell, not a body inside the
+// description.
+func TestDescriptionThenNameAfterSaid(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a body inside the description", "The court will sit short-handed until spring.\n\n“Expect a whole year with a bench of seven,” said one veteran Harbor Court advocate, Dana K. Rell, a partner at Tovey Brand.",
+			[]q{{"Expect a whole year with a bench of seven,", "Dana K. Rell"}}},
+		{"a body, then its member", "“We will appeal,” said the Harbor Court Bar, Dana Rell's old firm.",
+			[]q{{"We will appeal,", "Harbor Court Bar"}}},
+	})
+}

@@ -174,6 +174,19 @@ func (d *doc) possessivePronoun(k int) bool {
 	return false
 }
 
+// subjectPronoun reports whether token k is a personal pronoun that can
+// be a subject: he, she, they, it, we, I, you.
+func (d *doc) subjectPronoun(k int) bool {
+	if d.toks[k].kind != tWord {
+		return false
+	}
+	switch d.low(k) {
+	case "he", "she", "they", "it", "we", "i", "you":
+		return true
+	}
+	return false
+}
+
 // clauseWord reports whether token k can open a reported clause: a pronoun
 // or "there".
 func (d *doc) clauseWord(k int) bool {
