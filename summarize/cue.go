@@ -368,8 +368,9 @@ func (d *doc) headIn(a, b int, create bool) int {
 	if a >= b {
 		return -1
 	}
-	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && !d.has(a, wDet)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
-		if d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its") {
+	alone := d.pronounAlone(a, b)
+	if d.toks[a].fl&fAllCaps == 0 && (d.toks[a].kind == tWord && d.has(a, wPron) && (!d.has(a, wDet) || alone)) || d.is(a, "he") || d.is(a, "she") || d.is(a, "they") || d.is(a, "it") {
+		if (d.is(a, "his") || d.is(a, "her") || d.is(a, "their") || d.is(a, "its")) && !alone {
 			// "His wife Pelwood": the name given; "his lawyer": someone else, described.
 			end := d.npEnd(a, b)
 			for k := a + 1; k < end; k++ {
@@ -558,6 +559,13 @@ func (d *doc) inverted(c int) bool {
 		return false
 	}
 	return true
+}
+
+// pronounAlone reports whether the pronoun at a is all of the phrase
+// [a, b), or all of it before a comma: "according to her," is the person,
+// not a possessive such as "her aide".
+func (d *doc) pronounAlone(a, b int) bool {
+	return a+1 >= b || d.toks[a+1].kind == tPunct && d.toks[a+1].r != '\''
 }
 
 // personInTitle returns the person named at the end of a run of titles

@@ -843,6 +843,13 @@ func (d *doc) nounish(k int) bool {
 		epithets[d.low(k)]
 }
 
+// roleSynonyms gives the words of a title that a one-word description
+// stands for: "Prime Minister Tariq Hameed" is "the premier" later on.
+var roleSynonyms = map[string][]string{
+	"premier": {"prime", "minister"},
+	"pm":      {"prime", "minister"},
+}
+
 // personByRole finds the person a description [a, e) refers to.
 func (d *doc) personByRole(a, e, si int, g int8) int {
 	var words, places []string
@@ -870,7 +877,7 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		score := 0
 		later := d.seenBy(i, si) < 0
 		for _, w := range words {
-			if containsString(en.roleWord, w) {
+			if containsString(en.roleWord, w) || roleSynonyms[w] != nil && subset(roleSynonyms[w], en.roleWord) {
 				score++
 				if w == head {
 					score++ // "the officer leading the inquiry": the officer named later

@@ -1520,3 +1520,24 @@ func TestDescriptionThenNameAfterSaid(t *testing.T) {
 			[]q{{"We will appeal,", "Harbor Court Bar"}}},
 	})
 }
+
+// "According to her," names the person the pronoun stands for, as
+// "According to Aderele," names her; "her aide" is still someone else.
+func TestAccordingToAPronoun(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a quotation after it", "The health commissioner, Dr. Funmi Aderele, said the ministry had hired 600 nurses.\n\nAccording to her, “Every district will get its share of the staff.”",
+			[]q{{"Every district will get its share of the staff.", "Funmi Aderele"}}},
+		{"a possessive is not the person", "The health commissioner, Dr. Funmi Aderele, opened the clinic.\n\nAccording to her aide, “Every district will get its share of the staff.”",
+			[]q{{"Every district will get its share of the staff.", "Funmi Aderele's aide"}}},
+	})
+}
+
+// "the premier" and "the PM" stand for a prime minister named before.
+func TestPremierIsThePrimeMinister(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"the premier", "Prime Minister Tariq Hameed opened the new grid station on Thursday.\n\nThe premier said that the last government had left the power sector “in ruins”.",
+			[]q{{"in ruins", "Tariq Hameed"}}},
+		{"a premier is a premier", "Premier Alma Dunrow of the province spoke first. “We will not wait for Ottawa,” the premier said.",
+			[]q{{"We will not wait for Ottawa,", "Alma Dunrow"}}},
+	})
+}
