@@ -1541,3 +1541,16 @@ func TestPremierIsThePrimeMinister(t *testing.T) {
 			[]q{{"We will not wait for Ottawa,", "Alma Dunrow"}}},
 	})
 }
+
+// A plural noun that is also a speech verb ("protests", "claims") can open
+// the reported clause after "that": "adding that protests would be held".
+func TestPluralSpeechNounOpensReportedClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"protests would",
+			"“He has insulted us,” said party spokesperson Ravi Menon, adding that protests would be held on Friday.",
+			[]p2{{"Ravi Menon", "protests would be held on Friday"}}},
+		{"claims were",
+			"Dana Rell said that claims were being paid within a week.",
+			[]p2{{"Dana Rell", "claims were being paid within a week"}}},
+	})
+}

@@ -219,6 +219,9 @@ func (d *doc) startsClause(k int) bool {
 	if d.is(k-1, "that") && (subordinators[d.low(k)] || d.is(k, "even") || d.has(k, wPrep) && !d.is(k, "to")) && t.fl&fLower != 0 {
 		return true // "said that if the court rules …", "that even though …", "that in 2012 it paid …"
 	}
+	if w := d.low(k); d.is(k-1, "that") && d.has(k, wCue) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !d.has(k, wAux) && t.fl&fLower != 0 && d.has(k+1, wAux) && d.toks[k+1].fl&fLower != 0 {
+		return true // "adding that protests would be held": a plural noun before its verb ("that" is no demonstrative before a plural)
+	}
 	if d.has(k, wAux|wPrep|wConj|wCue) && !d.has(k, wDet|wPron) {
 		return false
 	}
