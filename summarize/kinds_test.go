@@ -1554,3 +1554,19 @@ func TestPluralSpeechNounOpensReportedClause(t *testing.T) {
 			[]p2{{"Dana Rell", "claims were being paid within a week"}}},
 	})
 }
+
+// "told me the subsidy could not last": after a listener that is a bare
+// object pronoun, a clause may open without "that".
+func TestToldAPronounThenClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"told me",
+			"The council chairman, Olav Brunn, told me the subsidy could not last.",
+			[]p2{{"Olav Brunn", "the subsidy could not last"}}},
+		{"told them",
+			"Dana Rell told them the ferry would stop in June.",
+			[]p2{{"Dana Rell", "the ferry would stop in June"}}},
+		{"told him a story",
+			"Dana Rell told him the story of the ferry.",
+			nil},
+	})
+}

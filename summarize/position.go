@@ -28,7 +28,9 @@ func (d *doc) positions() []position {
 				continue // "the party should say that …": nothing said yet
 			}
 			k := c + width
-			if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
+			if kind == cueTell && d.objectPronoun(k) && d.has(k+1, wDet) && d.hasVerb(k+1, s.t1) {
+				k++ // "told me the subsidy could not last": the clause after the listener
+			} else if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
 				// told reporters he …, told the BBC that …: only a clause that
 				// "that" or a pronoun opens after the listener.
 				j := k
@@ -183,6 +185,16 @@ func (d *doc) subjectPronoun(k int) bool {
 	switch d.low(k) {
 	case "he", "she", "they", "it", "we", "i", "you":
 		return true
+	}
+	return false
+}
+
+// objectPronoun reports whether token k is me, us, him or them: a listener
+// that cannot begin a longer phrase, as "her" can ("told her husband").
+func (d *doc) objectPronoun(k int) bool {
+	switch d.low(k) {
+	case "me", "us", "him", "them":
+		return d.toks[k].fl&fLower != 0
 	}
 	return false
 }
