@@ -24,6 +24,27 @@ func (d *doc) innerSentence(sp *span) bool {
 	return false
 }
 
+// contractedSubject reports whether token k is a pronoun joined to its
+// verb — it's, I'm, we're, they've, that's, there's — which opens a clause
+// where a title would open with a name or a noun.
+func (d *doc) contractedSubject(k int) bool {
+	w := strings.ReplaceAll(d.low(k), "’", "'")
+	subj, verb, ok := strings.Cut(w, "'")
+	if !ok {
+		return false
+	}
+	switch verb {
+	case "s", "m", "re", "ve", "ll", "d":
+	default:
+		return false
+	}
+	switch subj {
+	case "it", "i", "we", "you", "they", "he", "she", "that", "there", "here", "what":
+		return true
+	}
+	return false
+}
+
 // quoteLike reports whether a span reads as a quotation of full sentences,
 // for which weak cues such as "called" do not count.
 func (d *doc) quoteLike(sp *span) bool {
@@ -65,6 +86,7 @@ func (d *doc) classify() {
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):
 			sp.quote = true // a line of dialogue: “Where?”
 		case caps == words && d.toks[sp.open+1].fl&fCap != 0 && !(sp.how == howAfter && strings.HasSuffix(text, ",") && d.has(sp.close-2, wDet|wConj|wPrep)) &&
+			!(sp.how == howAfter && d.contractedSubject(sp.open+1)) && // “It's a Band-Aid,” she said: a clause, no title
 			!(sp.who >= 0 && d.punct(sp.open-1, ':') && ends) && // adding: “Goodnight, Da.”
 			(!ends || words >= 2 && words <= 6 && !d.innerSentence(sp) || words <= 5 && sp.partial && sp.how != howAfter && !d.has(sp.open-2, wSpeechNoun)):
 			// Titles and names: the "Listening Tour", 'Zombi', “Mend Me Gently.”

@@ -1570,3 +1570,16 @@ func TestToldAPronounThenClause(t *testing.T) {
 			nil},
 	})
 }
+
+// A short quotation in capitals that opens with a pronoun joined to its
+// verb ("It's", "We're") is a clause someone said, not a title.
+func TestContractedPronounOpensSpeechNotTitle(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"it's", "Jenna Raskin spoke after the vote.\n\n“It's a Band-Aid,” Raskin said.",
+			[]q{{"It's a Band-Aid,", "Jenna Raskin"}}},
+		{"we're", "Tobin Marsh grinned. “We’re Salt And Pepper,” Marsh said of his partner.",
+			[]q{{"We’re Salt And Pepper,", "Tobin Marsh"}}},
+		{"a title stays a title", "Tobin Marsh sang “Harbor Lights” at the wake.",
+			nil},
+	})
+}
