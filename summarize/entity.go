@@ -796,6 +796,9 @@ func (d *doc) chunk(a, b int) {
 	case n0 < b:
 		single := b-n0 == 1
 		switch {
+		case !single && !hasTitle && !d.has(n0, wGiven) && clubNames[d.low(b-1)]:
+			m.kind = mOrg // "Dunmore United", "Vell Rovers": a sports club
+			m.n0 = a
 		case !single && !d.has(b-1, wOrgWord), hasTitle, d.has(n0, wGiven) && (!single || d.personNamed(d.low(n0)) >= 0):
 			m.kind = mPerson
 		case single && d.personNamed(d.low(n0)) >= 0:
@@ -1575,6 +1578,12 @@ func (d *doc) roleOf(mi int) {
 			set(a, m.c0-1)
 		}
 	}
+}
+
+// clubNames end the names of sports clubs, which are no people: "Dunmore
+// United". They are not organisation words everywhere ("United States").
+var clubNames = map[string]bool{
+	"united": true, "rovers": true, "wanderers": true, "athletic": true, "albion": true, "hotspur": true,
 }
 
 // offices maps titles written before names, abbreviated or not, to the noun

@@ -1583,3 +1583,13 @@ func TestContractedPronounOpensSpeechNotTitle(t *testing.T) {
 			nil},
 	})
 }
+
+// A name ending in United, Rovers, Athletic and the like is a sports
+// club, a body that "the club" refers to later.
+func TestSportsClubNameIsABody(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"the club",
+			"Dunmore United said on Friday that its striker would miss six weeks.\n\nThe club said it would not rush him back.",
+			[]p2{{"Dunmore United", "its striker would miss six weeks"}, {"Dunmore United", "it would not rush him back"}}},
+	})
+}
