@@ -92,22 +92,7 @@ func (d *doc) attribute() {
 			sp.who, sp.how = d.spans[sp.prev].who, howChain
 			continue
 		}
-		sp.who, sp.how = d.carry(i)
-		if sp.descA >= 0 && (sp.who < 0 || d.ents[sp.who].kind != mPerson) {
-			// “…,” the juggler said: the description itself, unless it
-			// varies the name of the person just quoted ("the gambling
-			// tycoon" for the donor named before); another description is
-			// someone else ("a passer-by", then "the caretaker").
-			sp.who, sp.how = d.describedSpeaker(sp.descA, sp.descC), howAfter
-		}
-		if sp.who < 0 {
-			sp.who, sp.how = d.clauseSubject(i)
-		}
-		if sp.who < 0 {
-			if w := d.rankSpeaker(i); w >= 0 {
-				sp.who, sp.how = w, howRanked
-			}
-		}
+		sp.who, sp.how = d.contextSpeaker(i)
 	}
 	d.answers()
 }
@@ -833,44 +818,6 @@ func (d *doc) namedNext(sp *span) int {
 		}
 	}
 	return -1
-}
-
-// A contextRule attributes a quotation that has no speech verb in its
-// sentence from the text around it. carry runs them in order; a rule
-// returns the speaker, or -1 to let the next one try, and stop to end the
-// search with no speaker (the quotation does not open a paragraph, so no
-// paragraph-level rule applies to it).
-type contextRule struct {
-	name string
-	how  int
-	find func(d *doc, i int) (who int, stop bool)
-}
-
-var contextRules = [...]contextRule{
-	{"a credit line under the paragraph: -Ana Ruiz, Philadelphia.", howAfter, (*doc).creditBelowRule},
-	{"a gesture after it: “Everyone asks that.” She smiled.", howAfter, (*doc).gestureRule},
-	{"a fragment inside a sentence about someone named in it", howClause, (*doc).namedSubjectRule},
-	{"an earlier quotation or subject in the same paragraph", howSameSpeak, (*doc).sameParagraph},
-	{"the paragraph before ends with a colon: The minister said:", howColon, (*doc).colonBefore},
-	{"the paragraph before ends with someone's reported speech", howCarry, (*doc).reportedBefore},
-	{"the thread of quotations: the last speaker goes on", howCarry, (*doc).thread},
-	{"a lead-in that says how someone speaks: Pryor is unequivocal.", howCarry, (*doc).leadInRule},
-}
-
-// carry attributes a quotation that has no speech verb in its sentence: a
-// later quotation in a paragraph, or a paragraph that is only a quotation,
-// continues the speaker before it unless someone else is named in between.
-func (d *doc) carry(i int) (int, int) {
-	for _, r := range contextRules {
-		w, stop := r.find(d, i)
-		if w >= 0 {
-			return w, r.how
-		}
-		if stop {
-			break
-		}
-	}
-	return -1, howNone
 }
 
 func (d *doc) creditBelowRule(i int) (int, bool) { return d.creditBelow(&d.spans[i]), false }

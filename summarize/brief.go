@@ -30,6 +30,7 @@ type doc struct {
 	entIndexed int        // entities [0, entIndexed) are in entKeys
 	caps       [][2]int32 // per sentence: words outside quotations, and how many are capitalised
 	candBuf    []int32
+	ballot     ballot  // contextSpeaker's candidates, reused
 	keyBuf     []byte  // formKeys' lower-case word
 	allBuf     []int32 // 0, 1, 2, …: every entity, for articles too small to index
 }

@@ -446,6 +446,19 @@ func TestRankedSpeakerForAFloatingQuotation(t *testing.T) {
 	})
 }
 
+// Evidence that agrees adds up: a fragment in a paragraph that a colon
+// introduces and whose first sentence is about the last speaker is theirs,
+// though it sits in a sentence about someone named there, which alone
+// would make it that person's.
+func TestAgreeingEvidenceOutweighsOneStrongerRule(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"colon and paragraph against the sentence's subject", "“The tide is turning,” said Dana Rell, the harbor chaplain.\n\nRell explained the vision she had:\n\nShe saw the harbor in flames. So Rolf Vantner will hold “keys that no storm can take.” The old wharf will rise again.",
+			[]q{{"The tide is turning,", "Dana Rell"}, {"keys that no storm can take.", "Dana Rell"}}},
+		{"the sentence's subject alone", "“The tide is turning,” said Dana Rell, the harbor chaplain.\n\nThe council met on Tuesday. So Rolf Vantner will hold “keys that no storm can take.” The old wharf will rise again.",
+			[]q{{"The tide is turning,", "Dana Rell"}, {"keys that no storm can take.", "Rolf Vantner"}}},
+	})
+}
+
 // A transcript's label names the speaker, and a body's document speaks for
 // the body: "DANA PRUITT: “…”", "A council statement read: “…”".
 func TestLabelsAndDocumentsOfBodies(t *testing.T) {

@@ -1,11 +1,19 @@
 package summarize
 
-// Choosing a speaker by ranking candidates: the last stage for a quotation
-// that no rule attributes. Each candidate — someone quoted or named near
-// the quotation — gets a score from named features; the best wins when it
-// is clearly ahead, and otherwise the quotation keeps no speaker (a wrong
-// name is worse than none). New evidence is a new feature here, with its
-// weight and its reason, not another branch in a rule.
+// Choosing the speaker of a quotation whose own sentence names none, by
+// ranking candidates. Every piece of evidence in the text around the
+// quotation is a feature: a rule that names a candidate (a credit line
+// under it, the thread of quotations, a lead-in sentence …) or a weaker
+// sign (the last speaker, the subject of the sentence before, a name
+// earlier in the paragraph). Each candidate's score is the sum of the
+// weights of its features; the best wins when it clears minRankScore by
+// minRankMargin, and otherwise the quotation keeps no speaker (a wrong name
+// is worse than none). New evidence is a new feature here, with its weight
+// and its reason, not another branch in a rule.
+//
+// Quotations whose own sentence has a speech verb are attributed before
+// this stage by the sentence rules (attribute.go): the subject of the
+// verb is the speaker, and grammar, not weighing, decides it.
 
 // A feature is one piece of evidence that a candidate spoke a quotation.
 type feature struct {
@@ -14,8 +22,32 @@ type feature struct {
 	why    string
 }
 
-// The features and their weights, in one place.
+// The features and their weights, in one place. The rules' weights keep
+// the order in which they proved reliable, most certain first, spaced so
+// that one weak sign never reverses two rules; evidence that agrees adds
+// up, so that two rules naming one candidate outweigh a single stronger
+// rule naming another. The weak signs decide between candidates that no
+// rule names.
 var (
+	featCreditBelow = feature{"credit line under the paragraph", 40,
+		"“…” then a line “-Ana Ruiz, Philadelphia.” names the speaker outright"}
+	featGesture = feature{"a gesture after it", 34,
+		"“Everyone asks that.” She smiled: who is shown speaking spoke"}
+	featNamedSubject = feature{"the subject of its own sentence, named there", 28,
+		"a fragment inside a sentence about someone named in it is theirs"}
+	featSameParagraph = feature{"the speaker or subject earlier in the paragraph", 22,
+		"a paragraph keeps to one speaker"}
+	featColonBefore = feature{"the paragraph before ends with a colon", 18,
+		"“The minister said:” introduces what follows"}
+	featReportedBefore = feature{"the paragraph before ends with their reported speech", 15,
+		"“He explained that …” and then his words"}
+	featThread = feature{"the thread of quotations", 12,
+		"the last speaker goes on while no one else is named"}
+	featLeadIn = feature{"a lead-in on how they speak", 9,
+		"“Pryor is unequivocal.” introduces Pryor's words"}
+	featClauseSubject = feature{"who the quotation's sentence is about", 6,
+		"“Ames described the plan as “a wish list”” with no speech verb: Ames's words"}
+
 	featLastSpeaker = feature{"last speaker", 2.0,
 		"news alternates quotation and narration; the last person quoted is the likeliest to go on"}
 	featSubjectBefore = feature{"subject of the sentence before", 1.5,
@@ -32,95 +64,171 @@ var (
 
 // Limits of the choice.
 const (
-	// minRankScore is the score a candidate needs at all: the last speaker
-	// alone is enough, a mere mention is not.
+	// minRankScore is the score a candidate needs at all: any rule, or the
+	// last speaker alone, is enough; a mere mention is not.
 	minRankScore = 2.0
 	// minRankMargin is how far ahead of the next the best must be; closer
 	// than this, the text does not say who spoke.
 	minRankMargin = 1.0
-	// rankWindow is how many paragraphs back candidates are drawn from.
+	// rankWindow is how many paragraphs back the weak signs draw
+	// candidates from.
 	rankWindow = 3
 )
+
+// contextRule is a rule that names a candidate for quotation i from the
+// text around it, as a feature; stop ends the search (the quotation does
+// not open its paragraph, so no paragraph-level rule applies to it).
+type contextRule struct {
+	feat *feature
+	how  int
+	find func(d *doc, i int) (who int, stop bool)
+}
+
+// contextRules are the rules, strongest first.
+var contextRules = [...]contextRule{
+	{&featCreditBelow, howAfter, (*doc).creditBelowRule},
+	{&featGesture, howAfter, (*doc).gestureRule},
+	{&featNamedSubject, howClause, (*doc).namedSubjectRule},
+	{&featSameParagraph, howSameSpeak, (*doc).sameParagraph},
+	{&featColonBefore, howColon, (*doc).colonBefore},
+	{&featReportedBefore, howCarry, (*doc).reportedBefore},
+	{&featThread, howCarry, (*doc).thread},
+	{&featLeadIn, howCarry, (*doc).leadInRule},
+}
 
 // candidate is someone who may have spoken a quotation, and their score.
 type candidate struct {
 	ent   int
 	score float64
-	last  int // the last sentence before the quotation that names them
+	last  int     // the last sentence before the quotation that names them, or -1
+	how   int     // the rule of their strongest feature
+	top   float64 // that feature's weight
 }
 
-// rankSpeaker returns the best-scoring candidate for quotation i when it
-// clears minRankScore by minRankMargin, else -1.
-func (d *doc) rankSpeaker(i int) int {
-	sp := &d.spans[i]
-	if sp.cued {
-		return -1 // a speech verb names a speaker the text does not ("one post read:")
+// ballot gathers the candidates for one quotation.
+type ballot []candidate
+
+// add counts feature f for entity e, seen last in sentence at (or -1).
+func (b *ballot) add(d *doc, e, at, how int, f *feature) {
+	if e < 0 || d.ents[e].kind == mPlace {
+		return
 	}
-	si := int(d.toks[sp.open].sent)
-	if !d.floating(i, si) {
-		return -1 // its sentence says more: "“Well,” came a voice from the back"
-	}
-	var cands []candidate
-	add := func(e, at int, f feature) {
-		if e < 0 || d.ents[e].kind == mPlace || d.ents[e].kind == mUnknown {
-			return // a place, or one capitalised word that may be anything
-		}
-		for k := range cands {
-			if cands[k].ent == e {
-				cands[k].score += f.weight
-				cands[k].last = max(cands[k].last, at)
-				return
+	for k := range *b {
+		if c := &(*b)[k]; c.ent == e {
+			c.score += f.weight
+			c.last = max(c.last, at)
+			if f.weight > c.top {
+				c.how, c.top = how, f.weight
 			}
+			return
 		}
-		cands = append(cands, candidate{ent: e, score: f.weight, last: at})
+	}
+	*b = append(*b, candidate{ent: e, score: f.weight, last: at, how: how, top: f.weight})
+}
+
+// contextSpeaker returns the speaker of quotation i from the text around
+// it, and the rule that found them, or -1 and howNone.
+func (d *doc) contextSpeaker(i int) (int, int) {
+	sp := &d.spans[i]
+	b := ballot(d.ballot[:0])
+	defer func() { d.ballot = b[:0] }()
+	for _, r := range contextRules {
+		w, stop := r.find(d, i)
+		b.add(d, w, -1, r.how, r.feat)
+		if stop {
+			break
+		}
+	}
+	if len(b) == 0 {
+		// No rule applies: the subject of the quotation's own sentence.
+		if w, how := d.clauseSubject(i); w >= 0 {
+			b.add(d, w, -1, how, &featClauseSubject)
+		}
+	}
+	d.weakSigns(i, &b)
+	who, how := b.winner()
+	if sp.descA >= 0 && (who < 0 || d.ents[who].kind != mPerson) {
+		// “…,” the juggler said: the description itself, unless it
+		// varies the name of a person the text carries over ("the
+		// gambling tycoon" for the donor named before); another
+		// description is someone else ("a passer-by", then "the
+		// caretaker").
+		if w := d.describedSpeaker(sp.descA, sp.descC); w >= 0 {
+			return w, howAfter
+		}
+	}
+	return who, how
+}
+
+// winner returns the best candidate and the rule of its strongest
+// evidence when it clears minRankScore by minRankMargin, else -1 and
+// howNone.
+func (b ballot) winner() (int, int) {
+	best, second := -1, -1
+	for k := range b {
+		switch {
+		case best < 0 || b[k].score > b[best].score:
+			best, second = k, best
+		case second < 0 || b[k].score > b[second].score:
+			second = k
+		}
+	}
+	if best < 0 || b[best].score < minRankScore || second >= 0 && b[best].score-b[second].score < minRankMargin {
+		return -1, howNone
+	}
+	return b[best].ent, b[best].how
+}
+
+// weakSigns adds the weak features for quotation i: the last speaker, the
+// subject of the sentence before, names earlier in the paragraph, and for
+// every candidate, being a person, distance and someone named since. They
+// count only for a quotation that is its sentence and that no speech verb
+// credits: "“Well,” came a voice from the back" says more.
+func (d *doc) weakSigns(i int, b *ballot) {
+	sp := &d.spans[i]
+	si := int(d.toks[sp.open].sent)
+	if sp.cued || !d.floating(i, si) {
+		return
+	}
+	add := func(e, at int, f *feature) {
+		if e >= 0 && d.ents[e].kind != mUnknown {
+			b.add(d, e, at, howRanked, f) // not one capitalised word that may be anything
+		}
 	}
 	// The last quotation's speaker within the window.
 	for j := i - 1; j >= 0; j-- {
 		if p := &d.spans[j]; p.quote && p.who >= 0 {
 			if sp.para-p.para <= rankWindow {
-				add(p.who, p.sent, featLastSpeaker)
+				add(p.who, p.sent, &featLastSpeaker)
 			}
 			break
 		}
 	}
 	// The subject of the sentence before, in this paragraph or the last.
 	if si > 0 && d.sents[si-1].para >= sp.para-1 {
-		add(d.sents[si-1].subject, si-1, featSubjectBefore)
+		add(d.sents[si-1].subject, si-1, &featSubjectBefore)
 	}
 	// Names earlier in the paragraph, outside quotations.
 	for s := si; s >= 0 && d.sents[s].para == sp.para; s-- {
 		for _, m := range d.mentionsIn(s) {
 			if !m.inQuote && m.ent >= 0 && m.c0 < sp.open && m.kind != mPlace {
-				add(m.ent, s, featNamedInParagraph)
+				add(m.ent, s, &featNamedInParagraph)
 			}
 		}
 	}
-	if len(cands) == 0 {
-		return -1
-	}
-	for k := range cands {
-		c := &cands[k]
+	for k := range *b {
+		c := &(*b)[k]
 		if d.ents[c.ent].kind == mPerson || d.ents[c.ent].kind == 0 && d.ents[c.ent].nominal == Person {
 			c.score += featPerson.weight
+		}
+		if c.last < 0 {
+			continue // named by a rule: its own reach
 		}
 		c.score += featParagraphsAway.weight * float64(sp.para-d.sents[c.last].para)
 		if d.otherNamedSince(c.ent, c.last, sp.open) {
 			c.score += featOtherBetween.weight
 		}
 	}
-	best, second := -1, -1
-	for k := range cands {
-		switch {
-		case best < 0 || cands[k].score > cands[best].score:
-			best, second = k, best
-		case second < 0 || cands[k].score > cands[second].score:
-			second = k
-		}
-	}
-	if cands[best].score < minRankScore || second >= 0 && cands[best].score-cands[second].score < minRankMargin {
-		return -1
-	}
-	return cands[best].ent
 }
 
 // otherNamedSince reports whether a person other than ent is named outside
