@@ -82,7 +82,9 @@ func (d *doc) attribute() {
 			}
 		}
 	}
-	// Quotations with no speech verb take the speaker before them.
+	// Quotations with no speaker from their own sentence: a chain's
+	// first speaker, or the candidate the text around them ranks first
+	// (rank.go).
 	for i := range d.spans {
 		sp := &d.spans[i]
 		if !sp.quote || sp.who >= 0 {

@@ -1117,6 +1117,13 @@ func (d *doc) clauseHead(c int, kind uint8) int {
 		if d.is(cs, "the") || d.is(cs, "this") {
 			return d.headIn(cs, c, false) // "the statement read": its author, if known
 		}
+		for k := cs; k < c-1; k++ {
+			if (d.is(k, "sent") || d.is(k, "mailed") || d.is(k, "emailed") || d.is(k, "circulated")) && d.is(k+1, "to") {
+				// "A letter sent to parents read": the body the story is
+				// about wrote to them.
+				return d.recentBody(int(d.toks[c].sent))
+			}
+		}
 		return -1 // "a note … which read": the article does not say who wrote it
 	}
 	if cs >= c || d.has(c-1, wConj) {

@@ -843,6 +843,21 @@ func (d *doc) nounish(k int) bool {
 		epithets[d.low(k)]
 }
 
+// recentBody returns the organisation or described body that is the
+// subject of the nearest of the ten sentences before si, or -1.
+func (d *doc) recentBody(si int) int {
+	for s := si - 1; s >= 0 && s >= si-10; s-- {
+		sub := d.sents[s].subject
+		if sub < 0 || d.ents[sub].source {
+			continue
+		}
+		if en := &d.ents[sub]; en.kind == mOrg || en.kind == 0 && en.nominal == Organisation {
+			return sub
+		}
+	}
+	return -1
+}
+
 // roleSynonyms gives the words of a title that a one-word description
 // stands for: "Prime Minister Tariq Hameed" is "the premier" later on.
 var roleSynonyms = map[string][]string{

@@ -1606,3 +1606,17 @@ func TestSportsClubNameIsABody(t *testing.T) {
 			[]p2{{"Dunmore United", "its striker would miss six weeks"}, {"Dunmore United", "it would not rush him back"}}},
 	})
 }
+
+// A letter or email "sent to" readers with no author named speaks for the
+// body the story is about; a note no one is said to have sent stays
+// unattributed.
+func TestLetterSentToReadersIsTheBodys(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a letter sent to parents", "The education ministry said on Monday that it would close nine village schools.\n\nA letter sent to parents last week read: “Every pupil will be offered a place at a larger school.”",
+			[]q{{"Every pupil will be offered a place at a larger school.", "The education ministry"}}},
+		{"an email sent to members", "The Vell Harbor Fishing League voted to strike.\n\nAn email sent to members on Friday read: “Boats stay in port until the fees fall.”",
+			[]q{{"Boats stay in port until the fees fall.", "Vell Harbor Fishing League"}}},
+		{"a note found on a door", "The education ministry said on Monday that it would close nine village schools.\n\nA note pinned to the school door read: “Gone fishing.”",
+			[]q{{"Gone fishing.", ""}}},
+	})
+}
