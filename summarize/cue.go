@@ -40,7 +40,7 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if n := d.low(i + 1); n == "responsibility" || n == "credit" || n == "victory" || n == "asylum" {
 		return 0, 0, 0 // "claimed responsibility", "claimed victory": no speech reported
 	}
-	if kind == cueBare {
+	if kind == cueBare && !d.afterQuotation(i) {
 		if n := i + 1; n < len(d.toks) && d.toks[n].kind == tWord && d.toks[n].sent == t.sent && !(d.is(n, "that") && d.toks[i].fl&fLower != 0) {
 			return 0, 0, 0 // "would continue to", not "…,” she continued." or "they write that"
 		}
@@ -66,6 +66,9 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	}
 	if i > 0 && d.has(i-1, wDet) && !d.is(i-1, "that") && d.toks[i-1].kind == tWord && lx.cueForm != cueIng {
 		return 0, 0, 0 // a noun: "the report", "his post"
+	}
+	if w := d.low(i); i > 0 && d.has(i-1, wPrep) && !d.is(i-1, "that") && !d.is(i-1, "past") && d.toks[i-1].fl&fLower != 0 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && lx.cueForm == cueFinite {
+		return 0, 0, 0 // a plural noun after a preposition: "reacted to reports that", "amid claims that"
 	}
 	if (d.is(i-1, "and") || d.is(i-1, "or")) && i > 1 && d.has(i-2, wSpeechNoun) && d.toks[i-2].fl&fLower != 0 && lx.cueForm != cueIng &&
 		!strings.HasSuffix(d.low(i), "ed") && !irregularPast[d.low(i)] && d.low(i) != "said" {
@@ -566,6 +569,16 @@ func (d *doc) inverted(c int) bool {
 // not a possessive such as "her aide".
 func (d *doc) pronounAlone(a, b int) bool {
 	return a+1 >= b || d.toks[a+1].kind == tPunct && d.toks[a+1].r != '\''
+}
+
+// afterQuotation reports whether token i comes right after a closing
+// quotation mark, or after one and a comma: “…,” reacted Ames.
+func (d *doc) afterQuotation(i int) bool {
+	k := i - 1
+	if k >= 0 && d.punct(k, ',') {
+		k--
+	}
+	return k >= 0 && d.toks[k].kind == tMark && d.toks[k].fl&fClose != 0 && d.toks[k].span >= 0
 }
 
 // personInTitle returns the person named at the end of a run of titles

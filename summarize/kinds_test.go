@@ -1620,3 +1620,20 @@ func TestLetterSentToReadersIsTheBodys(t *testing.T) {
 			[]q{{"Gone fishing.", ""}}},
 	})
 }
+
+// A verb that is speech only before punctuation or a quotation ("she
+// continued.", "Ames reacted:") is speech too when it follows the
+// quotation and comes before the name: "“…?” reacted Ames." A plural after
+// a preposition is a noun, not a speech verb: "reacted to reports that".
+func TestBareSpeechVerbAfterQuotationBeforeName(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"reacted", "The mayor spoke about the budget for an hour.\n\n“She said the buses are free. Which buses, and for whom?” reacted Dana Rell.",
+			[]q{{"She said the buses are free. Which buses, and for whom?", "Dana Rell"}}},
+		{"continued", "Dana Rell paused.\n\n“And the ferry,” continued Rell, “is older than I am.”",
+			[]q{{"And the ferry,", "Dana Rell"}, {"is older than I am.", "Dana Rell"}}},
+	})
+	runPositionCases(t, []positionCase{
+		{"reacted to reports: no speech", "Dana Rell reacted angrily to reports that the ferry would close.", nil},
+		{"amid claims: a noun", "The board met amid claims that the ferry would close.", nil},
+	})
+}

@@ -535,6 +535,7 @@ var cueList = []cue{
 	// An interviewer's follow-up and a retort: "“…?” Vale pressed."
 	{forms: "press presses pressed pressing", kind: cueBare}, {forms: "retaliate retaliates retaliated retaliating", kind: cueBare},
 	{forms: "persist persists persisted persisting", kind: cueBare},
+	{forms: "react reacts reacted reacting", kind: cueBare}, // "“…?” reacted Ames."
 	{forms: "crack cracks cracked cracking", kind: cueBare}, // "Corin cracked, “…”"
 	{forms: "hit hits hit hitting", kind: cueParticle, particle: "back"}, {forms: "put puts putting", kind: cueParticle, particle: "it"},
 	{forms: "fire fires fired firing", kind: cueParticle, particle: "back"},
