@@ -1637,3 +1637,15 @@ func TestBareSpeechVerbAfterQuotationBeforeName(t *testing.T) {
 		{"amid claims: a noun", "The board met amid claims that the ferry would close.", nil},
 	})
 }
+
+// A closing mark set off by a space after an inner quotation or a comma
+// still closes: "… to the middle,' " she said." Without it the quotation
+// runs on to the paragraph's end and swallows its credit.
+func TestSpacedClosingMarkAfterInnerQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"after an inner single mark", "Dana Rell spoke to the paper.\n\n\"It cannot be 'Fine, now I move to the middle,' \" she said. \"They want more.\"",
+			[]q{{"It cannot be 'Fine, now I move to the middle,'", "Dana Rell"}, {"They want more.", "Dana Rell"}}},
+		{"after a comma", "\"We lost the vote, \" said Tobin Marsh, \"but not the argument.\"",
+			[]q{{"We lost the vote,", "Tobin Marsh"}, {"but not the argument.", "Tobin Marsh"}}},
+	})
+}

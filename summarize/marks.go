@@ -52,6 +52,11 @@ func (d *doc) markContext() {
 		} else if t.r == '»' && prevSpace && closeAfter {
 			prevSpace = false
 		}
+		if prevSpace && nextSpace && prev != 0 && next != 0 && d.closesAfterSpace(int(t.s)) {
+			// "… now I move to the middle,' " she said": a spaced mark
+			// after an inner quotation's close or a comma closes.
+			prevSpace = false
+		}
 		if !nextSpace && openBefore {
 			t.fl |= fCanOpen
 		}
@@ -63,6 +68,17 @@ func (d *doc) markContext() {
 			t.fl |= fCanOpen | fCanClose
 		}
 	}
+}
+
+// closesAfterSpace reports whether the mark at byte s follows a single
+// space after a closing mark or a comma, full stop, question or
+// exclamation mark: the close of a quotation set off by a space.
+func (d *doc) closesAfterSpace(s int) bool {
+	if s < 2 || d.body[s-1] != ' ' {
+		return false
+	}
+	r := runeBefore(d.body, s-1)
+	return r == ',' || r == '.' || r == '?' || r == '!' || r == '\'' || r == '’'
 }
 
 // prefersClose reports whether a mark that could open or close should close
