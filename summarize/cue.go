@@ -197,6 +197,12 @@ func (d *doc) skipIntro(a, c int) int {
 		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
 			intro = true
 		}
+		switch d.low(a) {
+		case "even", "just", "only", "shortly", "soon", "long", "right", "well":
+			if d.has(a+1, wIntro) && d.toks[a+1].fl&fLower != 0 {
+				intro = true // "Even before Rell took the stage, …"
+			}
+		}
 		if d.sentenceInitial(a) && d.punct(a+1, ',') && strings.HasSuffix(d.low(a), "ly") && !d.has(a, wGiven) && d.mentionAt[a] < 0 {
 			intro = true // "Specifically, he thought": an adverb, not a name like Kelly
 		}

@@ -1649,3 +1649,14 @@ func TestSpacedClosingMarkAfterInnerQuotation(t *testing.T) {
 			[]q{{"We lost the vote,", "Tobin Marsh"}, {"but not the argument.", "Tobin Marsh"}}},
 	})
 }
+
+// "Even before …," and "Just after …," open an introduction as "Before …,"
+// does: the subject comes after the comma.
+func TestAdverbBeforeSubordinatorOpensIntroduction(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"even before", "Dana Rell won the primary.\n\nEven before Rell took the stage on Tuesday night, her campaign sent supporters a text message saying: “We won! Reply GIVE to chip in.”",
+			[]q{{"We won! Reply GIVE to chip in.", "Dana Rell's campaign"}}},
+		{"just after", "Just after the polls closed, the Vell Harbor League sent members an email saying: “Stay in port.”",
+			[]q{{"Stay in port.", "Vell Harbor League"}}},
+	})
+}
