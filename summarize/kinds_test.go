@@ -1660,3 +1660,17 @@ func TestAdverbBeforeSubordinatorOpensIntroduction(t *testing.T) {
 			[]q{{"Stay in port.", "Vell Harbor League"}}},
 	})
 }
+
+// A place that is the subject of a speech verb speaks for its government
+// or see: "Beijing insisted …", "The Vatican says …". A place elsewhere in
+// the subject does not: "Officials in Beijing said …".
+func TestPlaceThatSpeaks(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a capital", "Tobin Marsh spoke first.\n\nBeijing insisted that the talks would resume in May.",
+			[]p2{{"Beijing", "the talks would resume in May"}}},
+		{"the see", "Tobin Marsh spoke first.\n\n3:50 p.m.\n\nThe Vatican says the pope has no plans to meet the mayor.",
+			[]p2{{"Vatican", "the pope has no plans to meet the mayor"}}},
+		{"officials in a place", "Officials in Beijing said the talks would resume in May.",
+			[]p2{{"Officials in Beijing", "the talks would resume in May"}}},
+	})
+}
