@@ -410,7 +410,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 		}
 		m := &d.mentions[mi]
 		k = m.c1 - 1
-		if m.kind == mPlace && create && end == b && m.c1 == end && (m.c0 == a || m.c0 == a+1 && d.is(a, "the")) {
+		if m.kind == mPlace && create && end == b && m.c1 == end && (d.has(m.c1-1, wPlace) || !d.has(m.c1-1, wDemonym)) && (m.c0 == a || m.c0 == a+1 && d.is(a, "the")) {
 			// "Beijing insisted", "The Vatican says": a place that speaks
 			// is its government or see.
 			return d.described(d.body[d.toks[m.c0].s:d.toks[m.c1-1].e], Organisation, int(m.sent), d.low(m.c1-1))
