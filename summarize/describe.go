@@ -637,6 +637,10 @@ func (d *doc) newDescribed(x *description) int {
 	a, e, h, hw, si := x.a, x.e, x.h, x.hw, x.si
 	person, plural, org := x.person, x.plural, x.org
 	name := strings.TrimSuffix(strings.TrimSuffix(d.body[d.toks[a].s:d.toks[e-1].e], "’s"), "'s")
+	if k := a + 1; k < h && d.toks[k].kind == tMark && d.toks[a].fl&fPossessive != 0 {
+		// "Voss' team" is written as "Voss's team" is.
+		name = d.body[d.toks[a].s:d.toks[a].e] + "'s " + d.body[d.toks[k+1].s:d.toks[e-1].e]
+	}
 	if spokes[hw] && e == h+1 && (d.is(a, "a") || d.is(a, "an")) && h-a <= 1 {
 		// "Calmore Coaches said … A spokesperson said": the body just named.
 		for s := si - 1; s >= 0 && s >= si-2 && d.sents[s].para >= d.sents[si].para-1; s-- {

@@ -1024,9 +1024,10 @@ func (d *doc) nameText(a, b int) string {
 		}
 	}
 	s := d.body[d.toks[a].s:d.toks[b-1].e]
-	if d.toks[b-1].fl&fPossessive != 0 {
-		_, size := utf8.DecodeLastRuneInString(s[:len(s)-1])
-		s = s[:len(s)-1-size]
+	if d.toks[b-1].fl&fPossessive != 0 && strings.HasSuffix(s, "s") {
+		if r, size := utf8.DecodeLastRuneInString(s[:len(s)-1]); isApostrophe(r) {
+			s = s[:len(s)-1-size] // "Voss's"; not "Voss" of "Voss' team"
+		}
 	}
 	if strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsSpace(r) }) >= 0 {
 		// "Stu\u00a0Penrick" is the same name as "Stu Penrick".

@@ -1674,3 +1674,24 @@ func TestPlaceThatSpeaks(t *testing.T) {
 			[]p2{{"Officials in Beijing", "the talks would resume in May"}}},
 	})
 }
+
+// "Voss' team": a lone apostrophe after a name ending in s makes it
+// possessive, as "Voss's" does, and is written so: "Voss's team". The name
+// keeps its final s.
+func TestPossessiveWithApostropheAfterS(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"s-apostrophe",
+			"Dana Voss won the primary.\n\nVoss' team said the plan was fair.",
+			[]p2{{"Voss's team", "the plan was fair"}}},
+		{"curly mark",
+			"Dana Voss won the primary.\n\nVoss’ office said the count would end on Friday.",
+			[]p2{{"Voss's office", "the count would end on Friday"}}},
+		{"apostrophe-s",
+			"Dana Voss won the primary.\n\nVoss's aides said the plan was fair.",
+			[]p2{{"Voss's aides", "the plan was fair"}}},
+	})
+	runQuoteCases(t, []quoteCase{
+		{"a closing single mark stays a mark", "He called the plan 'a gift to the bosses' and left.",
+			[]q{{"a gift to the bosses", ""}}},
+	})
+}

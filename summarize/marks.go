@@ -70,6 +70,25 @@ func (d *doc) markContext() {
 	}
 }
 
+// plainPossessives marks as possessive a capitalised word ending in s that
+// a lone apostrophe follows, before a lower-case word: "Voss' team", "the
+// Joneses’ lawyer". The apostrophe opened and closed no quotation.
+func (d *doc) plainPossessives() {
+	for i := 1; i+1 < len(d.toks); i++ {
+		t := &d.toks[i]
+		if t.kind != tMark || t.fl&(fOpen|fClose) != 0 || !isApostrophe(rune(t.r)) {
+			continue
+		}
+		p, n := &d.toks[i-1], &d.toks[i+1]
+		if p.kind != tWord || p.e != t.s || p.fl&fCap == 0 || d.lower[p.hi-1] != 's' {
+			continue
+		}
+		if n.kind == tWord && n.fl&fLower != 0 && n.s == t.e+1 && d.body[t.e] == ' ' {
+			p.fl |= fPossessive
+		}
+	}
+}
+
 // closesAfterSpace reports whether the mark at byte s follows a single
 // space after a closing mark or a comma, full stop, question or
 // exclamation mark: the close of a quotation set off by a space.
@@ -158,6 +177,7 @@ func (d *doc) pairMarks() {
 			}
 		}
 	}
+	d.plainPossessives()
 	// A paragraph that ends inside a quotation continues into the next one
 	// when that opens with a mark of the same family.
 	for i := range d.spans {
