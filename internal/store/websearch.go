@@ -57,17 +57,26 @@ const textsShown = 5
 // searchSpeakers is SearchSpeakers with the query made, keeping at most
 // texts texts of each speaker.
 func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit, texts int) (SearchPage, error) {
-	matches, matched, err := db.rank(ctx, q, 0)
-	if err != nil {
-		return SearchPage{}, err
-	}
-	var only map[int64]bool // the speakers f.Speaker names
+	var (
+		only map[int64]bool // the speakers f.Speaker names
+		err  error
+	)
 	if strings.TrimSpace(f.Speaker) != "" {
 		if only, err = db.speakersNamed(ctx, f.Speaker); err != nil {
 			return SearchPage{}, err
 		}
 	}
 	filtered := only != nil || f != (Filter{})
+	// Unfiltered, a page reads no speaker past its last, or past those
+	// nameFirst looks at: only theirs need their texts in order.
+	ordered := max(offset+limit, nameLook)
+	if filtered {
+		ordered = 0
+	}
+	matches, matched, err := db.rank(ctx, q, 0, ordered)
+	if err != nil {
+		return SearchPage{}, err
+	}
 	page := SearchPage{Total: matched}
 	if filtered {
 		page.Total = -1
