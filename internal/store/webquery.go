@@ -244,14 +244,18 @@ func (db *DB) quotesOf(ctx context.Context, id int64, f Filter, about string) ([
 
 // mentions reports whether text speaks of every word of topic, as a
 // search would find it: the word starting a word of text (negotiation,
-// negotiations) or, for a place, its adjective (Europe, European). An
-// empty topic is in every text.
+// negotiations; ferry, ferries) or, for a place, its adjective (Europe,
+// European). An empty topic is in every text.
 func mentions(text, topic string) bool {
 	ws := words(text)
+	for i, w := range ws {
+		ws[i] = singularIES(w)
+	}
 	for _, term := range words(topic) {
 		if stopWords[term] {
 			continue
 		}
+		term = singularIES(term)
 		if len(term) > 3 {
 			term = strings.TrimSuffix(term, "s")
 		}
@@ -262,4 +266,13 @@ func mentions(text, topic string) bool {
 		}
 	}
 	return true
+}
+
+// singularIES is a plural in -ies as its singular in -y (ferries, ferry),
+// which the search's stemmer makes one word and a prefix does not.
+func singularIES(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		return w[:len(w)-3] + "y"
+	}
+	return w
 }

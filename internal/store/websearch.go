@@ -66,6 +66,7 @@ func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, li
 			return SearchPage{}, err
 		}
 	}
+	f.About = "" // the words are in q
 	filtered := only != nil || f != (Filter{})
 	// Unfiltered, a page reads no speaker past its last, or past those
 	// nameFirst looks at: only theirs need their texts in order.

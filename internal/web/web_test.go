@@ -16,6 +16,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/internal/web"
+	"github.com/briefbot/briefbot/summarize"
 )
 
 // get requests path from addr (the client's address) with the given
@@ -432,4 +433,118 @@ func TestDigestsAndSources(t *testing.T) {
 			t.Errorf("GET /sources lacks %q", want)
 		}
 	}
+}
+
+// line is a quote, or a position, in an article saveLines builds.
+type line struct {
+	who, text string
+	position  bool
+}
+
+// saveLines saves an article made of lines, each a quote ("…", said WHO.)
+// or a position (WHO said …), at the offsets the briefing gives.
+func saveLines(t *testing.T, db *store.DB, title string, published time.Time, lines ...line) int64 {
+	t.Helper()
+	var body strings.Builder
+	b := summarize.Briefing{Title: title}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if body.Len() > 0 {
+			body.WriteString("\n\n")
+		}
+		if !seen[l.who] {
+			seen[l.who] = true
+			b.Actors = append(b.Actors, summarize.Actor{Name: l.who, Kind: summarize.Person, Aliases: []string{l.who}})
+		}
+		if l.position {
+			body.WriteString(l.who + " said ")
+			start := body.Len()
+			body.WriteString(l.text + ".")
+			b.Positions = append(b.Positions, summarize.Position{Actor: l.who, Text: l.text, Start: start, End: start + len(l.text)})
+			continue
+		}
+		body.WriteString("“")
+		start := body.Len()
+		body.WriteString(l.text + "”, said " + l.who + ".")
+		b.Quotes = append(b.Quotes, summarize.Quote{Text: l.text, Speaker: l.who, Start: start, End: start + len(l.text)})
+	}
+	a := summarize.Article{Title: title, Body: body.String(), Published: published}
+	saved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "isles/" + title + ".txt", Name: title + ".txt"}, a, b)
+	if err != nil {
+		t.Fatalf("Save(%q): %v", title, err)
+	}
+	return saved.ArticleID
+}
+
+// TestSearchEveryText checks that a speaker who said more about a topic
+// than a search page shows has every one of those texts a click away: the
+// link under their name opens their page narrowed to the topic, with the
+// search's filters.
+func TestSearchEveryText(t *testing.T) {
+	db, _ := archive(t)
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 8, 0, 0, 0, time.UTC) }
+	saveLines(t, db, "Ferry timetable", day(10),
+		line{who: "Mira Talvik", text: "The ferry will run every hour in summer"},
+		line{who: "Mira Talvik", text: "Nobody should wait two hours for a ferry"},
+		line{who: "Mira Talvik", text: "the new ferries would be electric", position: true},
+		line{who: "Mira Talvik", text: "The bridge is not coming back"})
+	saveLines(t, db, "Ferry fares", day(20),
+		line{who: "Mira Talvik", text: "Ferry fares stay where they are"},
+		line{who: "Mira Talvik", text: "Pupils ride the ferry for free"},
+		line{who: "Mira Talvik", text: "the ferry crews had been offered a new contract", position: true},
+		line{who: "Mira Talvik", text: "The harbour café opens in May"})
+	h := (&web.Server{DB: db}).Handler()
+	ferry := []string{
+		"Ferry fares stay where they are", "Pupils ride the ferry for free", "the ferry crews had been offered a new contract",
+		"The ferry will run every hour in summer", "Nobody should wait two hours for a ferry", "the new ferries would be electric",
+	}
+
+	_, body := get(t, h, local, "/?q=ferry")
+	if n := strings.Count(body, `class="text"`); n != 5 {
+		t.Fatalf("GET /?q=ferry shows %d texts; want the 5 a search shows of Mira Talvik's 6", n)
+	}
+	link := regexp.MustCompile(`<a href="(/speaker/\d+\?about=ferry)">Everything Mira Talvik said about it`).FindStringSubmatch(body)
+	if link == nil {
+		t.Fatalf("GET /?q=ferry has no link to everything Mira Talvik said about it:\n%s", body)
+	}
+	path := html.UnescapeString(link[1])
+	_, body = get(t, h, local, path)
+	if got := pageTexts(body); strings.Join(got, "|") != strings.Join(ferry, "|") {
+		t.Errorf("GET %s shows %q; want every text about the ferry, newest first: %q", path, got, ferry)
+	}
+	if !strings.Contains(body, "6 statements about “ferry”") {
+		t.Errorf("GET %s does not say it shows 6 statements about the ferry", path)
+	}
+
+	// The search's filters go along.
+	_, body = get(t, h, local, "/?q=ferry&quotes=1&since=2026-11-15")
+	link = regexp.MustCompile(`<a href="(/speaker/\d+\?[^"]+)">Everything Mira Talvik`).FindStringSubmatch(body)
+	if link == nil {
+		t.Fatal("GET /?q=ferry&quotes=1&since=2026-11-15 has no link to Mira Talvik's texts")
+	}
+	path = html.UnescapeString(link[1])
+	_, body = get(t, h, local, path)
+	if got, want := pageTexts(body), ferry[:2]; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("GET %s shows %q; want the quotes about the ferry since 15 November: %q", path, got, want)
+	}
+
+	// about: typed on the speaker's page, and the pages of a narrowed page.
+	id := regexp.MustCompile(`/speaker/(\d+)`).FindStringSubmatch(path)[1]
+	_, body = get(t, h, local, "/speaker/"+id+"?about=bridge")
+	if got := pageTexts(body); len(got) != 1 || got[0] != "The bridge is not coming back" {
+		t.Errorf("GET /speaker/%s?about=bridge shows %q; want the one text about the bridge", id, got)
+	}
+	_, body = get(t, h, local, "/speaker/"+id)
+	if got := pageTexts(body); len(got) != 8 {
+		t.Errorf("GET /speaker/%s shows %d texts; want all 8", id, len(got))
+	}
+}
+
+// pageTexts are the texts of the quotes and positions a page links.
+func pageTexts(body string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`class="text" href="[^"]+">“?([^<”]+)”?</a>`).FindAllStringSubmatch(body, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
 }
