@@ -20,6 +20,7 @@ import (
 type pages struct {
 	s    *Server
 	tmpl *template.Template
+	lim  *limiter // of wrong tokens
 }
 
 // statementsPerPage is how many quotes and positions a speaker's page shows.
@@ -436,9 +437,16 @@ func (p *pages) login(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	next := localPath(r.PostFormValue("next"))
+	if stop, wait := p.lim.blocked(r); stop {
+		secs := retryAfter(w, wait)
+		p.render(w, r, http.StatusTooManyRequests, "login.html", loginData{Title: "Sign in", Next: next,
+			Problem: fmt.Sprintf("Too many wrong tokens from your address. Try again in %s.", plural(secs, "second", "seconds"))})
+		return
+	}
 	req := r.Clone(r.Context())
 	req.Header.Set("Authorization", "Bearer "+r.PostFormValue("token"))
 	if !p.s.authorized(req) {
+		p.lim.fail(r)
 		p.render(w, r, http.StatusUnauthorized, "login.html", loginData{Title: "Sign in", Next: next, Problem: "That is not the token."})
 		return
 	}

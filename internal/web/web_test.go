@@ -548,3 +548,72 @@ func pageTexts(body string) []string {
 	}
 	return out
 }
+
+// TestLoginLimit checks that wrong tokens are limited per client: after
+// five in a minute, the form and bearer tokens are answered 429 with
+// Retry-After, the right token too, until the minute is over; other
+// clients, and readers already signed in, are not held up.
+func TestLoginLimit(t *testing.T) {
+	db, _ := archive(t)
+	const token = "a lighthouse keeper's ledger"
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	h := (&web.Server{DB: db, Token: token, Now: func() time.Time { return now }}).Handler()
+	login := func(addr, typed string) (*http.Response, string) {
+		form := url.Values{"token": {typed}, "next": {"/"}}
+		r := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = addr
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		body, _ := io.ReadAll(w.Result().Body)
+		return w.Result(), string(body)
+	}
+	const guesser, neighbour = "203.0.113.9:5000", "203.0.113.10:5000"
+
+	resp, _ := login(neighbour, token) // signed in before the guessing
+	cookie := resp.Cookies()[0]
+
+	for i := range 5 {
+		if resp, _ := login(guesser, fmt.Sprintf("guess %d", i)); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong token %d = %d; want 401", i+1, resp.StatusCode)
+		}
+	}
+	resp, body := login(guesser, token)
+	if resp.StatusCode != http.StatusTooManyRequests || len(resp.Cookies()) != 0 {
+		t.Errorf("the right token after five wrong ones = %d with %d cookies; want 429 and none", resp.StatusCode, len(resp.Cookies()))
+	}
+	if resp.Header.Get("Retry-After") != "60" || !strings.Contains(body, "Too many wrong tokens from your address. Try again in 60 seconds.") {
+		t.Errorf("429 says Retry-After %q and %q; want 60 and when to try again", resp.Header.Get("Retry-After"), body)
+	}
+	if resp, _ := get(t, h, guesser, "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("GET / with the bearer token from the guesser = %d; want 429", resp.StatusCode)
+	}
+	if resp, _ := get(t, h, neighbour, "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET / with the bearer token from another client = %d; want 200", resp.StatusCode)
+	}
+	if resp, _ := get(t, h, guesser, "/", "Cookie", cookie.Name+"="+cookie.Value); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET / signed in, from the guesser's address = %d; want 200", resp.StatusCode)
+	}
+
+	now = now.Add(30 * time.Second)
+	if resp, _ := login(guesser, token); resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") != "30" {
+		t.Errorf("the right token 30 s later = %d, Retry-After %q; want 429, 30", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	now = now.Add(31 * time.Second)
+	if resp, _ := login(guesser, token); resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
+		t.Errorf("the right token a minute later = %d with %d cookies; want 303 and the cookie", resp.StatusCode, len(resp.Cookies()))
+	}
+
+	// Bearer guesses count as form guesses do; an IPv6 client is its /64.
+	for i := range 5 {
+		if resp, _ := get(t, h, "[2001:db8::1]:80", "/", "Authorization", fmt.Sprintf("Bearer guess %d", i)); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong bearer token %d = %d; want 401", i+1, resp.StatusCode)
+		}
+	}
+	if resp, _ := get(t, h, "[2001:db8::2]:80", "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("the bearer token from the guesser's /64 = %d, Retry-After %q; want 429 with one", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if resp, _ := get(t, h, "[2001:db8:0:1::1]:80", "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusOK {
+		t.Errorf("the bearer token from another /64 = %d; want 200", resp.StatusCode)
+	}
+}
