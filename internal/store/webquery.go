@@ -44,7 +44,11 @@ func (a Archive) WhoSaid(ctx context.Context, q bot.Query, offset, limit int) ([
 	for i, fd := range page.Found {
 		h := bot.Hit{SpeakerID: fd.SpeakerID, Speaker: fd.Name, Role: fd.Role, Kind: fd.Kind}
 		for _, s := range fd.Said {
-			h.Said = append(h.Said, bot.Said{Text: s.Text, Quote: s.Quote})
+			said := bot.Said{Text: s.Text, Quote: s.Quote, Source: cite(s.Article)}
+			for _, a := range s.Also {
+				said.Also = append(said.Also, cite(a))
+			}
+			h.Said = append(h.Said, said)
 		}
 		art := fd.Said[0].Article
 		h.ArticleID, h.Title, h.Published = art.ID, art.Title, art.Date
@@ -57,6 +61,11 @@ func (a Archive) WhoSaid(ctx context.Context, q bot.Query, offset, limit int) ([
 		return out, -1, nil
 	}
 	return out, 0, nil
+}
+
+// cite is an article as an answer in chat cites it.
+func cite(a ArticleRef) bot.Cite {
+	return bot.Cite{ArticleID: a.ID, Title: a.Title, Published: a.Date}
 }
 
 // Quotes answers /quotes: the speaker q's words name, and what they were

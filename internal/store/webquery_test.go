@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -171,5 +173,53 @@ func TestWhoSaidNeverHeadedByNoName(t *testing.T) {
 				t.Fatalf("DB.WhoSaid(pier) = %+v, %v; the test needs %q ranked first", raw, err, noName)
 			}
 		})
+	}
+}
+
+// TestArchiveWhoSaidReprints checks that /who-said in chat shows the same
+// words carried by two articles (wire copy reprinted) once, citing both,
+// even when the reprint comes after the texts a hit shows.
+func TestArchiveWhoSaidReprints(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "wire", day(2), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"})
+	save(t, db, "reprint", day(3), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"},
+		said{who: "Bo Reed", text: "We print what the wire sends"})
+	save(t, db, "later", day(6), nil, said{who: "Ada Quill", text: "The pier café stays shut"})
+	hits, _, err := db.Archive().WhoSaid(t.Context(), bot.Query{Words: "pier"}, 0, 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("WhoSaid(pier) = %+v, %v; want Ada Quill alone", hits, err)
+	}
+	type text struct{ Text, Source, Also string }
+	var got []text
+	for _, s := range hits[0].Said {
+		x := text{Text: s.Text, Source: s.Source.Title}
+		for _, a := range s.Also {
+			x.Also += a.Title
+		}
+		got = append(got, x)
+	}
+	want := []text{{"The pier café stays shut", "later", ""}, {"Fees on the pier will fall soon", "reprint", "wire"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("WhoSaid(pier) texts mismatch (-want +got):\n%s", diff)
+	}
+	answer := (&bot.Commands{Archive: db.Archive()}).Handle(t.Context(), "console:terminal", "/who-said pier")
+	if strings.Count(answer, "Fees on the pier") != 1 || !strings.Contains(answer, "Fees on the pier will fall soon”\n  — reprint") ||
+		!strings.Contains(answer, "\n  — also wire") {
+		t.Errorf("/who-said pier = %q; want the reprinted quote once, from reprint and also wire", answer)
+	}
+	var out strings.Builder
+	if err := bot.WriteJSON(t.Context(), db.Archive(), &out, "who-said", "pier", bot.JSONPage{}, day(7)); err != nil {
+		t.Fatal(err)
+	}
+	var line struct {
+		Said []struct {
+			Source struct{ Title string }
+			Also   []struct{ Title string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out.String()), &line); err != nil || len(line.Said) != 2 ||
+		line.Said[0].Source.Title != "" || line.Said[1].Source.Title != "reprint" || len(line.Said[1].Also) != 1 || line.Said[1].Also[0].Title != "wire" {
+		t.Errorf("who-said --format json pier = %s; want the second text from reprint (the first from the hit's article), also in wire", out.String())
 	}
 }

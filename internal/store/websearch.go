@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,7 +178,11 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]
 	}
 	var spans []span
 	for _, m := range rows {
-		if len(fd.Said) == texts {
+		// Once full, the rows read already are still looked at, for the
+		// same words in another article (wire copy reprinted): the text
+		// shown cites both.
+		full := len(fd.Said) == texts
+		if _, ok := read[m.rid]; full && !ok {
 			break
 		}
 		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
@@ -202,7 +207,12 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]
 		}
 		spans = append(spans, sp)
 		if k := indexSame(fd.Said, said.Text); k >= 0 {
-			fd.Said[k].Also = append(fd.Said[k].Also, a.ref)
+			if s := &fd.Said[k]; s.Article.ID != a.ref.ID && !slices.ContainsFunc(s.Also, func(r ArticleRef) bool { return r.ID == a.ref.ID }) {
+				s.Also = append(s.Also, a.ref)
+			}
+			continue
+		}
+		if full {
 			continue
 		}
 		fd.Said = append(fd.Said, Statement{Quote: said.Quote, Text: said.Text, SpeakerID: sid, Speaker: fd.Name,
