@@ -362,6 +362,8 @@ type channelDigests struct {
 type postedDigest struct {
 	At      time.Time
 	Message bot.Message
+	// Link is the digest's own page.
+	Link string
 }
 
 // digestsShown caps the digests page: the latest ones are what is read.
@@ -382,12 +384,30 @@ func (p *pages) digests(w http.ResponseWriter, r *http.Request) {
 			i = len(chans)
 			chans = append(chans, channelDigests{Channel: d.Channel})
 		}
-		chans[i].Posted = append(chans[i].Posted, postedDigest{At: d.SentAt, Message: d.Message})
+		chans[i].Posted = append(chans[i].Posted, postedDigest{At: d.SentAt, Message: d.Message, Link: bot.DigestURL("", d.Channel, d.Key)})
 	}
 	p.render(w, r, http.StatusOK, "digests.html", struct {
 		Title    string
 		Channels []channelDigests
 	}{"Digests", chans})
+}
+
+// digest is one digest, as it was posted: the page a digest links to.
+func (p *pages) digest(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	d, err := p.s.DB.Outbox().Digest(r.Context(), v.Get("channel"), v.Get("key"))
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	at := d.SentAt
+	if at.IsZero() {
+		at = d.Created
+	}
+	p.render(w, r, http.StatusOK, "digests.html", struct {
+		Title    string
+		Channels []channelDigests
+	}{d.Message.Title, []channelDigests{{Channel: d.Channel, Posted: []postedDigest{{At: at, Message: d.Message, Link: bot.DigestURL("", d.Channel, d.Key)}}}}})
 }
 
 // sourcesShown caps the sources listed.

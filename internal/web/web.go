@@ -78,6 +78,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /speaker/{id}", p.speaker)
 	mux.HandleFunc("GET /article/{id}", p.article)
 	mux.HandleFunc("GET /digests", p.digests)
+	mux.HandleFunc("GET /digest", p.digest)
 	mux.HandleFunc("GET /sources", p.sources)
 	mux.HandleFunc("/", p.notFound)
 	return headers(s.guard(lim, timeout(mux)))

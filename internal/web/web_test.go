@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -616,4 +618,61 @@ func TestLoginLimit(t *testing.T) {
 	if resp, _ := get(t, h, "[2001:db8:0:1::1]:80", "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusOK {
 		t.Errorf("the bearer token from another /64 = %d; want 200", resp.StatusCode)
 	}
+}
+
+// TestDigestLinksToItsPage checks that with the web archive's address set,
+// a digest links to its own page, as briefings link to their articles',
+// and that the page shows that digest: made by the dispatcher as the bot
+// makes it, kept in the archive's outbox, served by the archive.
+func TestDigestLinksToItsPage(t *testing.T) {
+	db, _ := archive(t)
+	ctx := t.Context()
+	ch := bot.Channel{Platform: "slack", ID: "C0HARBOUR", Digest: true}
+	disp := &bot.Dispatcher{Store: db.Outbox(), Channels: []bot.Channel{ch}, WebURL: "https://news.example.org/",
+		Posters: map[string]bot.Poster{"slack": unusedPoster{}},
+		Now:     func() time.Time { return time.Date(2026, 12, 2, 7, 0, 0, 0, time.UTC) }}
+	if err := disp.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := disp.DigestNow(ctx, ch.Key()); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := db.Outbox().Next(ctx, ch.Key())
+	if err != nil || !ok {
+		t.Fatalf("Next(%s) = %v, %v; want the digest", ch.Key(), ok, err)
+	}
+	link := d.Message.URL
+	if !strings.HasPrefix(link, "https://news.example.org/digest?") || !strings.Contains(d.Message.Footer, link) ||
+		!strings.Contains(d.Message.Text, "On the web: "+link) {
+		t.Fatalf("digest URL %q, footer %q, text %q; want its page on the web, in the footer and the text too", link, d.Message.Footer, d.Message.Text)
+	}
+	path := strings.TrimPrefix(link, "https://news.example.org")
+	h := (&web.Server{DB: db}).Handler()
+	resp, body := get(t, h, local, path)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, html.EscapeString(d.Message.Title)) || !strings.Contains(body, "slack:C0HARBOUR") ||
+		!strings.Contains(body, html.EscapeString(d.Message.Sections[0].Lines[0].Text)) {
+		t.Errorf("GET %s = %d %q; want the digest %q", path, resp.StatusCode, body, d.Message.Title)
+	}
+	// Posted, it is listed with a link to its page.
+	d.State, d.SentAt = bot.Sent, time.Date(2026, 12, 2, 7, 1, 0, 0, time.UTC)
+	if err := db.Outbox().Update(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, h, local, "/digests"); !strings.Contains(body, `<a href="`+html.EscapeString(path)+`">`) {
+		t.Errorf("GET /digests does not link the digest's page %s", path)
+	}
+	for _, bad := range []string{"/digest?channel=slack:C0HARBOUR&key=digest:0", "/digest?channel=slack:C0HARBOUR&key=briefing:1", "/digest"} {
+		if resp, _ := get(t, h, local, bad); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s = %d; want 404", bad, resp.StatusCode)
+		}
+	}
+}
+
+// unusedPoster stands for a platform a test posts nothing to.
+type unusedPoster struct{}
+
+func (unusedPoster) Parts(bot.Message) int { return 1 }
+
+func (unusedPoster) Post(context.Context, string, bot.Message, bot.Part) (string, error) {
+	return "", errors.New("unusedPoster posts nothing")
 }
