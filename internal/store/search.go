@@ -179,14 +179,19 @@ func (db *DB) rank(ctx context.Context, q string, limit, ordered int) ([]match, 
 	for _, sp := range bySID {
 		speakers = append(speakers, sp)
 	}
-	slices.SortFunc(speakers, func(a, b *speaker) int {
+	if limit > 0 && (ordered <= 0 || ordered > limit) {
+		ordered = limit
+	}
+	if ordered <= 0 || ordered > len(speakers) {
+		ordered = len(speakers)
+	}
+	// Only the speakers read are put in order: sorting the 2,000 of a
+	// common topic took a tenth of a search.
+	bestFirst(speakers, ordered, func(a, b *speaker) int {
 		return cmp.Or(cmp.Compare(a.total, b.total), cmp.Compare(b.latest, a.latest), cmp.Compare(a.sid, b.sid))
 	})
 	if limit > 0 && len(speakers) > limit {
 		speakers = speakers[:limit]
-	}
-	if ordered <= 0 || ordered > len(speakers) {
-		ordered = len(speakers)
 	}
 	var several []*row // of speakers with more than one text, to order
 	for _, sp := range speakers[:ordered] {
@@ -226,6 +231,28 @@ func (db *DB) rank(ctx context.Context, q string, limit, ordered int) ([]match, 
 		}
 	}
 	return out, len(bySID), nil
+}
+
+// bestFirst puts the k least elements of s by compare at its head, in
+// order, and the others after them in no particular order.
+func bestFirst[T any](s []T, k int, compare func(a, b T) int) {
+	if k >= len(s) {
+		slices.SortFunc(s, compare)
+		return
+	}
+	if k <= 0 {
+		return
+	}
+	slices.SortFunc(s[:k], compare)
+	for i := k; i < len(s); i++ {
+		if compare(s[i], s[k-1]) >= 0 {
+			continue
+		}
+		s[i], s[k-1] = s[k-1], s[i]
+		for j := k - 1; j > 0 && compare(s[j], s[j-1]) < 0; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 // topicRows counts the rows of articles' topics among rows.
