@@ -8,6 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/summarize"
 )
 
 func TestArchiveQuotesNamesOneSpeaker(t *testing.T) {
@@ -221,5 +223,43 @@ func TestArchiveWhoSaidReprints(t *testing.T) {
 	if err := json.Unmarshal([]byte(out.String()), &line); err != nil || len(line.Said) != 2 ||
 		line.Said[0].Source.Title != "" || line.Said[1].Source.Title != "reprint" || len(line.Said[1].Also) != 1 || line.Said[1].Also[0].Title != "wire" {
 		t.Errorf("who-said --format json pier = %s; want the second text from reprint (the first from the hit's article), also in wire", out.String())
+	}
+}
+
+// TestWhoSaidWeighsWhereTheWordsAre checks each speaker's relevance: a
+// text with the words weighs 4, 5 when the speaker's name has them too,
+// and a text whose speaker is only named by them 1; with two terms, one
+// in the text and one in the name, 1 too.
+func TestWhoSaidWeighsWhereTheWordsAre(t *testing.T) {
+	if store.OnPostgres() {
+		t.Skip("PostgreSQL weighs rows by ts_rank")
+	}
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "levy", day(3), nil,
+		said{who: "Tariff Watch", kind: summarize.Organisation, text: "The tariff hurts the mills"},
+		said{who: "Ada Quill", text: "A tariff on nets is coming"},
+		said{who: "Tariff Council", kind: summarize.Organisation, text: "We meet on Monday"},
+		said{who: "Tariff Council", kind: summarize.Organisation, text: "Minutes go out later"},
+		said{who: "Strike Committee", kind: summarize.Organisation, text: "The hospital stays open"},
+		said{who: "Ben Stone", text: "The hospital strike goes on"})
+	for _, tc := range []struct {
+		topic string
+		want  map[string]float64
+	}{
+		{"tariffs", map[string]float64{"Tariff Watch": 5, "Ada Quill": 4, "Tariff Council": 2}},
+		{"hospital strike", map[string]float64{"Ben Stone": 4, "Strike Committee": 1}},
+	} {
+		hits, _, err := db.WhoSaid(t.Context(), tc.topic, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		for _, h := range hits {
+			got[h.Speaker] = h.Score
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("WhoSaid(%q) scores mismatch (-want +got):\n%s", tc.topic, diff)
+		}
 	}
 }
