@@ -540,6 +540,12 @@ func TestSearchEveryText(t *testing.T) {
 	if got := pageTexts(body); len(got) != 8 {
 		t.Errorf("GET /speaker/%s shows %d texts; want all 8", id, len(got))
 	}
+	// A speaker found by the topics of an article, not by their words,
+	// is told so, and pointed to everything they said.
+	_, body = get(t, h, local, "/speaker/"+id+"?about=lighthouse")
+	if !strings.Contains(body, "None of Mira Talvik’s quotes or positions has these words") || !strings.Contains(body, `<a href="/speaker/`+id+`">Everything Mira Talvik said</a>`) {
+		t.Errorf("GET /speaker/%s?about=lighthouse does not say nothing matched and link everything", id)
+	}
 }
 
 // pageTexts are the texts of the quotes and positions a page links.
