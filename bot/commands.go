@@ -36,6 +36,11 @@ type Hit struct {
 type Said struct {
 	Text  string
 	Quote bool
+	// Source is the article it is from; when zero, the hit's article.
+	Source Cite
+	// Also are the other articles that carry the same words (wire copy
+	// reprinted), shown with this one instead of the text again.
+	Also []Cite
 }
 
 // QuoteRow is one thing someone said, for /quotes.
@@ -61,6 +66,11 @@ type Cite struct {
 	ArticleID int64
 	Title     string
 	Published time.Time
+}
+
+// same reports whether c and d cite one article.
+func (c Cite) same(d Cite) bool {
+	return c.ArticleID == d.ArticleID && c.Title == d.Title && c.Published.Equal(d.Published)
 }
 
 // QuotePage is a page of what a speaker was quoted as saying.
@@ -297,14 +307,7 @@ func (c *Commands) whoSaid(ctx context.Context, arg string) string {
 			b.WriteString(", " + oneLine(h.Role))
 		}
 		b.WriteString("\n")
-		for _, s := range h.Said {
-			if s.Quote {
-				b.WriteString("  “" + oneLine(s.Text) + "”\n")
-			} else {
-				b.WriteString("  reported: " + oneLine(s.Text) + "\n")
-			}
-		}
-		b.WriteString("  — " + source(h.Title, h.Published, h.ArticleID) + "\n")
+		writeSaid(&b, h)
 		if c.WebURL != "" && h.SpeakerID > 0 {
 			fmt.Fprintf(&b, "  %s/speaker/%d\n", strings.TrimRight(c.WebURL, "/"), h.SpeakerID)
 		}
@@ -316,6 +319,37 @@ func (c *Commands) whoSaid(ctx context.Context, arg string) string {
 		fmt.Fprintf(&b, "\nOn the web: %s/?%s\n", strings.TrimRight(c.WebURL, "/"), url.Values{"q": {arg}}.Encode())
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// writeSaid writes a hit's texts, each followed by the article it is from
+// and the others that carry the same words, and texts from one article
+// by that article once.
+func writeSaid(b *strings.Builder, h Hit) {
+	hit := Cite{ArticleID: h.ArticleID, Title: h.Title, Published: h.Published}
+	from := func(s Said) Cite {
+		if s.Source.ArticleID == 0 && s.Source.Title == "" && s.Source.Published.IsZero() {
+			return hit
+		}
+		return s.Source
+	}
+	for i, s := range h.Said {
+		if s.Quote {
+			b.WriteString("  “" + oneLine(s.Text) + "”\n")
+		} else {
+			b.WriteString("  reported: " + oneLine(s.Text) + "\n")
+		}
+		src := from(s)
+		if next := i + 1; next < len(h.Said) && len(s.Also) == 0 && from(h.Said[next]).same(src) {
+			continue // cited once, after the next
+		}
+		b.WriteString("  — " + source(src.Title, src.Published, src.ArticleID) + "\n")
+		for _, a := range s.Also {
+			b.WriteString("  — also " + source(a.Title, a.Published, a.ArticleID) + "\n")
+		}
+	}
+	if len(h.Said) == 0 {
+		b.WriteString("  — " + source(hit.Title, hit.Published, hit.ArticleID) + "\n")
+	}
 }
 
 // candidatesShown caps the names /quotes offers when a name fits several

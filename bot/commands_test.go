@@ -115,6 +115,44 @@ func TestHandle(t *testing.T) {
 	}
 }
 
+// TestHandleWhoSaidSources checks that /who-said cites each text's own
+// article, a text reprinted elsewhere with every article that carries it,
+// and texts from one article by that article once.
+func TestHandleWhoSaidSources(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
+	wire := Cite{ArticleID: 3, Title: "Ferry fares frozen", Published: day(20)}
+	reprint := Cite{ArticleID: 4, Title: "Island news: fares frozen", Published: day(21)}
+	older := Cite{ArticleID: 2, Title: "Ferry timetable", Published: day(10)}
+	arch := &fakeArchive{hits: []Hit{
+		{Speaker: "Mira Talvik", Role: "harbour master", ArticleID: 3, Title: wire.Title, Published: wire.Published, Said: []Said{
+			{Text: "Ferry fares stay where they are", Quote: true, Source: wire, Also: []Cite{reprint}},
+			{Text: "the ferry would run every hour", Source: older},
+		}},
+		{Speaker: "Oskar Lind", ArticleID: 2, Title: older.Title, Published: older.Published, Said: []Said{
+			{Text: "The ferry is late again", Quote: true, Source: older},
+			{Text: "Nobody checks the ferry clock", Quote: true, Source: older},
+		}},
+	}}
+	c := &Commands{Archive: arch}
+	got := c.Handle(t.Context(), "console:terminal", "/who-said ferry")
+	want := `Who said what about "ferry":
+
+Mira Talvik, harbour master
+  “Ferry fares stay where they are”
+  — Ferry fares frozen, 20 Nov 2026 (/brief 3)
+  — also Island news: fares frozen, 21 Nov 2026 (/brief 4)
+  reported: the ferry would run every hour
+  — Ferry timetable, 10 Nov 2026 (/brief 2)
+
+Oskar Lind
+  “The ferry is late again”
+  “Nobody checks the ferry clock”
+  — Ferry timetable, 10 Nov 2026 (/brief 2)`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Handle(/who-said ferry) mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestHandlePages follows the "more" of each answer to the next page,
 // with the filters typed kept, and pages that are all.
 func TestHandlePages(t *testing.T) {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -157,6 +158,21 @@ func DigestMessage(entries []Entry, p Period) Message {
 		}
 		m.Sections = append(m.Sections, s)
 	}
+	m.Text = messageText(m)
+	return m
+}
+
+// DigestURL is the page in the web archive at base of the digest with the
+// given key posted to the channel with the given key.
+func DigestURL(base, channel, key string) string {
+	return strings.TrimRight(base, "/") + "/digest?" + url.Values{"channel": {channel}, "key": {key}}.Encode()
+}
+
+// linked is m with a link to its page in the web archive: its title's
+// link, and at its foot, as a briefing gives its article's page.
+func linked(m Message, link string) Message {
+	m.URL = link
+	m.Footer = "On the web: " + link
 	m.Text = messageText(m)
 	return m
 }

@@ -73,6 +73,10 @@ type Dispatcher struct {
 	// every Part.Key: two archives posting to the same channel, or one
 	// archive made again, never give the same key to different posts.
 	Install string
+	// WebURL, when set, is where readers reach the web archive: each
+	// digest links to its page there (DigestURL), as briefings link to
+	// their articles' pages.
+	WebURL string
 
 	once    sync.Once
 	notify  chan struct{}
@@ -349,7 +353,11 @@ func (d *Dispatcher) digest(ctx context.Context, ch Channel, slot time.Time) (in
 		}
 		var ds []Delivery
 		if len(entries) > 0 || !ch.SkipEmpty || slot.IsZero() {
-			ds = append(ds, Delivery{Channel: key, Key: dkey, Message: DigestMessage(entries, p)})
+			m := DigestMessage(entries, p)
+			if d.WebURL != "" {
+				m = linked(m, DigestURL(d.WebURL, key, dkey))
+			}
+			ds = append(ds, Delivery{Channel: key, Key: dkey, Message: m})
 		}
 		switch err := d.Store.Commit(ctx, key, st, next, ds); {
 		case errors.Is(err, ErrConflict):

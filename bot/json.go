@@ -54,11 +54,21 @@ func WriteJSON(ctx context.Context, a Archive, w io.Writer, command, words strin
 			Text string `json:"text"`
 			// Quote is false for reported speech: not the speaker's words.
 			Quote bool `json:"quote"`
+			// Source is the text's article when it is not the hit's,
+			// Also the others that carry the same words.
+			Source *source  `json:"source,omitempty"`
+			Also   []source `json:"also,omitempty"`
 		}
 		for _, h := range hits {
 			texts := make([]said, len(h.Said))
 			for i, s := range h.Said {
-				texts[i] = said{s.Text, s.Quote}
+				texts[i] = said{Text: s.Text, Quote: s.Quote}
+				if hit := (Cite{h.ArticleID, h.Title, h.Published}); s.Source.ArticleID != 0 && !s.Source.same(hit) {
+					texts[i].Source = &source{s.Source.ArticleID, s.Source.Title, s.Source.Published}
+				}
+				for _, a := range s.Also {
+					texts[i].Also = append(texts[i].Also, source{a.ArticleID, a.Title, a.Published})
+				}
 			}
 			if err := enc.Encode(struct {
 				SpeakerID int64  `json:"speaker_id"`

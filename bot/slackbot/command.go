@@ -152,7 +152,9 @@ func (r responder) more(ctx context.Context, cb slack.InteractionCallback) {
 		name, text, _ := strings.Cut(a.Value, " ")
 		cmd := slack.SlashCommand{Command: name, Text: text, ChannelID: cb.Channel.ID, UserID: cb.User.ID,
 			ResponseURL: cb.ResponseURL, TriggerID: cb.TriggerID}
-		if rep := r.answer(ctx, cmd); rep != nil && rep.Text != working {
+		// A click Slack delivers again had its page posted the first
+		// time: saying it was answered would be one more message.
+		if rep := r.answer(ctx, cmd); rep != nil && rep.Text != working && rep.Text != answeredAlready {
 			r.deliver(ctx, cmd, rep, false)
 		}
 		return

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -139,5 +140,145 @@ func TestSocketMode(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Run did not return after cancel")
+	}
+}
+
+// threePages answers /who-said ferry in three pages, each but the last
+// ending with the command for the next.
+type threePages struct{ pages }
+
+func (p *threePages) Handle(_ context.Context, channel, line string) string {
+	p.mu.Lock()
+	p.calls = append(p.calls, channel+" "+line)
+	p.mu.Unlock()
+	switch line {
+	case "/who-said ferry page:2":
+		return "Mira Talvik said two things\n\n…and 1 more: /who-said ferry page:3"
+	case "/who-said ferry page:3":
+		return "Oskar Lind said one"
+	}
+	return "Ada Quill said three things\n\n…and 2 more: /who-said ferry page:2"
+}
+
+// interactive is the envelope Socket Mode brings a click on a button in.
+func interactive(t *testing.T, id, triggerID, value, responseURL string) string {
+	t.Helper()
+	payload, err := json.Marshal(map[string]any{
+		"type": "block_actions", "trigger_id": triggerID, "response_url": responseURL,
+		"channel": map[string]any{"id": "C7"}, "user": map[string]any{"id": "U1"},
+		"actions": []any{map[string]any{"type": "button", "block_id": "more", "action_id": moreAction, "value": value}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf(`{"type":"interactive","envelope_id":%q,"payload":%s,"accepts_response_payload":false}`, id, payload)
+}
+
+// moreValue is the value of the More button that ends a Slack answer
+// (an acknowledgement's payload or a response_url post), or "".
+func moreValue(t *testing.T, answer map[string]any) string {
+	t.Helper()
+	b, _ := json.Marshal(answer)
+	var got struct {
+		Blocks []struct {
+			Type     string
+			Elements []struct {
+				Type, Value string
+				ActionID    string `json:"action_id"`
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("answer %s: %v", b, err)
+	}
+	if len(got.Blocks) == 0 {
+		return ""
+	}
+	last := got.Blocks[len(got.Blocks)-1]
+	if last.Type != "actions" || len(last.Elements) != 1 || last.Elements[0].Type != "button" || last.Elements[0].ActionID != moreAction {
+		return ""
+	}
+	return last.Elements[0].Value
+}
+
+// TestSocketModeMoreButton drives the "More" button over Socket Mode as
+// Slack does: the answer to a slash command ends with the button, a click
+// comes as an interactive envelope that is acknowledged, and the next
+// page is posted to the click's response_url, with a button of its own
+// while pages remain. A click Slack delivers again runs once; a button
+// holding anything but a page runs nothing.
+func TestSocketModeMoreButton(t *testing.T) {
+	f := newFakeSocketSlack(t)
+	u, posted := responseURL(t)
+	api := slack.New("xoxb-test", slack.OptionAPIURL(f.srv.URL+"/"), slack.OptionAppLevelToken("xapp-test"))
+	p := &threePages{}
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	s := &SocketMode{
+		Client:       socketmode.New(api, socketmode.OptionLog(log.New(io.Discard, "", 0))),
+		Commands:     p,
+		AnswerWithin: 5 * time.Second,
+		FirstSeen: func(_ context.Context, id string) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			if seen[id] {
+				return false
+			}
+			seen[id] = true
+			return true
+		},
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+
+	f.send <- envelope("env-1", "/who-said", "ferry", u)
+	ack := f.ack(t)
+	payload, _ := ack["payload"].(map[string]any)
+	if ack["envelope_id"] != "env-1" || moreValue(t, payload) != "/who-said ferry page:2" {
+		t.Fatalf("ack = %v; want env-1 ending with a More button for /who-said ferry page:2", ack)
+	}
+
+	f.send <- interactive(t, "env-2", "T-2", "/who-said ferry page:2", u)
+	if ack := f.ack(t); ack["envelope_id"] != "env-2" || ack["payload"] != nil {
+		t.Errorf("click's ack = %v; want env-2 alone", ack)
+	}
+	body := receive(t, posted)
+	if text, _ := body["text"].(string); !strings.HasPrefix(text, "Mira Talvik said two things") || body["response_type"] != "ephemeral" ||
+		moreValue(t, body) != "/who-said ferry page:3" {
+		t.Errorf("response_url got %v; want page two, ephemeral, with a More button for page three", body)
+	}
+
+	// Slack delivers the same click again (its ack was lost): run once.
+	f.send <- interactive(t, "env-2", "T-2", "/who-said ferry page:2", u)
+	f.ack(t)
+	f.send <- interactive(t, "env-3", "T-3", "/who-said ferry page:3", u)
+	f.ack(t)
+	body = receive(t, posted)
+	if body["text"] != "Oskar Lind said one" || moreValue(t, body) != "" {
+		t.Errorf("response_url got %v; want page three, the last, without a button", body)
+	}
+	for i, bad := range []string{"/digest", "/brief 1 page:2", "/who-said ferry"} {
+		f.send <- interactive(t, fmt.Sprint("env-bad-", i), fmt.Sprint("T-bad-", i), bad, u)
+		f.ack(t)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run after cancel = %v; want nil", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	select {
+	case body := <-posted:
+		t.Errorf("response_url got %v after the last page; want nothing more", body)
+	default:
+	}
+	want := []string{"slack:C7 /who-said ferry", "slack:C7 /who-said ferry page:2", "slack:C7 /who-said ferry page:3"}
+	if got := p.seen(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("commands run = %q; want %q: each page once, no other button", got, want)
 	}
 }

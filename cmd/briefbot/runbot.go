@@ -124,6 +124,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	disp := &bot.Dispatcher{
 		CatchUp:  caughtUp,
 		Install:  install,
+		WebURL:   cfg.Web.BaseURL,
 		Store:    outbox,
 		Posters:  plats.posters,
 		Channels: chans,

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // recentSQLite is recentMatches on SQLite, with a relevance that costs only
@@ -32,17 +33,31 @@ func (db *DB) recentSQLite(ctx context.Context, q string, limit int) ([]matchedR
 		return nil, err
 	}
 	lo, hi := out[len(out)-1].rid, out[0].rid
-	inText, err := db.matchesIn(ctx, "text", q, lo, hi)
+	elsewhere, err := db.matchesIn(ctx, "speaker forms", q, lo, hi)
 	if err != nil {
 		return nil, err
 	}
-	elsewhere, err := db.matchesIn(ctx, "speaker forms", q, lo, hi)
+	// With one term (a word, or a place in its forms), a quote or
+	// position that has it nowhere else has it in its text: only the rows
+	// that have it elsewhere need asking, none for most words.
+	oneTerm := !strings.Contains(q, ") AND (")
+	inText := map[int64]bool{}
+	if !oneTerm {
+		inText, err = db.matchesIn(ctx, "text", q, lo, hi)
+	} else if len(elsewhere) > 0 {
+		first, last := hi, lo
+		for rid := range elsewhere {
+			first, last = min(first, rid), max(last, rid)
+		}
+		inText, err = db.matchesIn(ctx, "text", q, first, last)
+	}
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
 		rid := out[i].rid
-		out[i].r = -rowWeight(inText[rid], elsewhere[rid])
+		text := inText[rid] || oneTerm && !elsewhere[rid] && rid%4 != 2
+		out[i].r = -rowWeight(text, elsewhere[rid])
 	}
 	return out, nil
 }

@@ -30,6 +30,11 @@ type Filter struct {
 	Speaker string
 	// QuotesOnly leaves out positions: only the speakers' own words.
 	QuotesOnly bool
+	// About keeps only what speaks of every one of its words, as a search
+	// would find them (negotiation, negotiations; Europe, European): a
+	// speaker's page narrowed to a topic. A search ignores it: its words
+	// are the search's own.
+	About string
 }
 
 // Statement is one quote or position, with who said it and where.
@@ -217,6 +222,9 @@ func filterSQL(f Filter) (string, []any) {
 func (db *DB) SpeakerStatements(ctx context.Context, id int64, f Filter, offset, limit int) ([]Statement, int, error) {
 	where, args := filterSQL(f)
 	args = append([]any{id}, args...)
+	if strings.TrimSpace(f.About) != "" {
+		return db.speakerAbout(ctx, id, f.About, where, args, offset, limit)
+	}
 	var total int
 	if err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+db.d.statementRows()+`) s WHERE s.speaker_id = ?`+where, args...).
 		Scan(&total); err != nil {
@@ -231,6 +239,29 @@ func (db *DB) SpeakerStatements(ctx context.Context, id int64, f Filter, offset,
 		return nil, 0, fmt.Errorf("listing what speaker %d said: %w", id, err)
 	}
 	return out, total, nil
+}
+
+// speakerAbout is SpeakerStatements for f.About: the words are matched
+// here (mentions), so every statement the other filters let through is
+// read. A speaker's statements are a few thousand at the most.
+func (db *DB) speakerAbout(ctx context.Context, id int64, about, where string, args []any, offset, limit int) ([]Statement, int, error) {
+	all, err := db.statements(ctx, `SELECT `+statementColumns+` FROM (`+db.d.statementRows()+`) s WHERE s.speaker_id = ?`+where+`
+		ORDER BY s.at DESC, s.vid DESC, s.start_byte, s.k DESC`, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing what speaker %d said about %q: %w", id, about, err)
+	}
+	kept := all[:0]
+	for _, s := range all {
+		if mentions(s.Text, about) {
+			kept = append(kept, s)
+		}
+	}
+	total := len(kept)
+	kept = kept[min(max(offset, 0), total):]
+	if limit > 0 && len(kept) > limit {
+		kept = kept[:limit]
+	}
+	return kept, total, nil
 }
 
 // ArticleStatements returns the quotes and positions of the latest version

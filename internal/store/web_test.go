@@ -61,6 +61,11 @@ func TestSpeakerStatements(t *testing.T) {
 		{name: "source by file name", f: store.Filter{Source: "HARBOUR.txt"}, want: []string{"q:The harbour plan stands", "p:the vote would be held in spring"}, wantTotal: 2},
 		{name: "source unknown", f: store.Filter{Source: "elsewhere"}, wantTotal: 0},
 		{name: "second page", offset: 1, limit: 1, want: []string{"q:The harbour plan stands"}, wantTotal: 3},
+		{name: "about a word", f: store.Filter{About: "harbour"}, want: []string{"q:The harbour plan stands"}, wantTotal: 1},
+		{name: "about a plural", f: store.Filter{About: "votes"}, want: []string{"p:the vote would be held in spring"}, wantTotal: 1},
+		{name: "about every word", f: store.Filter{About: "harbour budget"}, wantTotal: 0},
+		{name: "about, with a filter", f: store.Filter{About: "budget", Until: day(4)}, wantTotal: 0},
+		{name: "about a stop word alone, second page", f: store.Filter{About: "the"}, offset: 1, limit: 1, want: []string{"q:The harbour plan stands"}, wantTotal: 3},
 	} {
 		got, total, err := db.SpeakerStatements(ctx, id, tc.f, tc.offset, tc.limit)
 		if err != nil {

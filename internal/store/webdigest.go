@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/briefbot/briefbot/bot"
 )
@@ -33,4 +36,22 @@ func (o *Outbox) Digests(ctx context.Context, limit int) ([]bot.Delivery, error)
 		return nil, fmt.Errorf("listing digests: %w", err)
 	}
 	return out, nil
+}
+
+// Digest returns the digest with the given key made for the channel with
+// the given key, whatever its state: the page a digest links to.
+// ErrNotFound when there is none.
+func (o *Outbox) Digest(ctx context.Context, channel, key string) (bot.Delivery, error) {
+	if !strings.HasPrefix(key, "digest:") {
+		return bot.Delivery{}, ErrNotFound // a briefing's delivery is no digest
+	}
+	d, err := scanDelivery(o.db.sql.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries
+		WHERE channel = ? AND key = ?`, channel, key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return bot.Delivery{}, ErrNotFound
+	}
+	if err != nil {
+		return bot.Delivery{}, fmt.Errorf("reading digest %q of %q: %w", key, channel, err)
+	}
+	return d, nil
 }

@@ -44,7 +44,11 @@ func (a Archive) WhoSaid(ctx context.Context, q bot.Query, offset, limit int) ([
 	for i, fd := range page.Found {
 		h := bot.Hit{SpeakerID: fd.SpeakerID, Speaker: fd.Name, Role: fd.Role, Kind: fd.Kind}
 		for _, s := range fd.Said {
-			h.Said = append(h.Said, bot.Said{Text: s.Text, Quote: s.Quote})
+			said := bot.Said{Text: s.Text, Quote: s.Quote, Source: cite(s.Article)}
+			for _, a := range s.Also {
+				said.Also = append(said.Also, cite(a))
+			}
+			h.Said = append(h.Said, said)
 		}
 		art := fd.Said[0].Article
 		h.ArticleID, h.Title, h.Published = art.ID, art.Title, art.Date
@@ -57,6 +61,11 @@ func (a Archive) WhoSaid(ctx context.Context, q bot.Query, offset, limit int) ([
 		return out, -1, nil
 	}
 	return out, 0, nil
+}
+
+// cite is an article as an answer in chat cites it.
+func cite(a ArticleRef) bot.Cite {
+	return bot.Cite{ArticleID: a.ID, Title: a.Title, Published: a.Date}
 }
 
 // Quotes answers /quotes: the speaker q's words name, and what they were
@@ -244,14 +253,18 @@ func (db *DB) quotesOf(ctx context.Context, id int64, f Filter, about string) ([
 
 // mentions reports whether text speaks of every word of topic, as a
 // search would find it: the word starting a word of text (negotiation,
-// negotiations) or, for a place, its adjective (Europe, European). An
-// empty topic is in every text.
+// negotiations; ferry, ferries) or, for a place, its adjective (Europe,
+// European). An empty topic is in every text.
 func mentions(text, topic string) bool {
 	ws := words(text)
+	for i, w := range ws {
+		ws[i] = singularIES(w)
+	}
 	for _, term := range words(topic) {
 		if stopWords[term] {
 			continue
 		}
+		term = singularIES(term)
 		if len(term) > 3 {
 			term = strings.TrimSuffix(term, "s")
 		}
@@ -262,4 +275,13 @@ func mentions(text, topic string) bool {
 		}
 	}
 	return true
+}
+
+// singularIES is a plural in -ies as its singular in -y (ferries, ferry),
+// which the search's stemmer makes one word and a prefix does not.
+func singularIES(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		return w[:len(w)-3] + "y"
+	}
+	return w
 }

@@ -1,11 +1,15 @@
 package store_test
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/summarize"
 )
 
 func TestArchiveQuotesNamesOneSpeaker(t *testing.T) {
@@ -171,5 +175,91 @@ func TestWhoSaidNeverHeadedByNoName(t *testing.T) {
 				t.Fatalf("DB.WhoSaid(pier) = %+v, %v; the test needs %q ranked first", raw, err, noName)
 			}
 		})
+	}
+}
+
+// TestArchiveWhoSaidReprints checks that /who-said in chat shows the same
+// words carried by two articles (wire copy reprinted) once, citing both,
+// even when the reprint comes after the texts a hit shows.
+func TestArchiveWhoSaidReprints(t *testing.T) {
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "wire", day(2), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"})
+	save(t, db, "reprint", day(3), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"},
+		said{who: "Bo Reed", text: "We print what the wire sends"})
+	save(t, db, "later", day(6), nil, said{who: "Ada Quill", text: "The pier café stays shut"})
+	hits, _, err := db.Archive().WhoSaid(t.Context(), bot.Query{Words: "pier"}, 0, 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("WhoSaid(pier) = %+v, %v; want Ada Quill alone", hits, err)
+	}
+	type text struct{ Text, Source, Also string }
+	var got []text
+	for _, s := range hits[0].Said {
+		x := text{Text: s.Text, Source: s.Source.Title}
+		for _, a := range s.Also {
+			x.Also += a.Title
+		}
+		got = append(got, x)
+	}
+	want := []text{{"The pier café stays shut", "later", ""}, {"Fees on the pier will fall soon", "reprint", "wire"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("WhoSaid(pier) texts mismatch (-want +got):\n%s", diff)
+	}
+	answer := (&bot.Commands{Archive: db.Archive()}).Handle(t.Context(), "console:terminal", "/who-said pier")
+	if strings.Count(answer, "Fees on the pier") != 1 || !strings.Contains(answer, "Fees on the pier will fall soon”\n  — reprint") ||
+		!strings.Contains(answer, "\n  — also wire") {
+		t.Errorf("/who-said pier = %q; want the reprinted quote once, from reprint and also wire", answer)
+	}
+	var out strings.Builder
+	if err := bot.WriteJSON(t.Context(), db.Archive(), &out, "who-said", "pier", bot.JSONPage{}, day(7)); err != nil {
+		t.Fatal(err)
+	}
+	var line struct {
+		Said []struct {
+			Source struct{ Title string }
+			Also   []struct{ Title string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out.String()), &line); err != nil || len(line.Said) != 2 ||
+		line.Said[0].Source.Title != "" || line.Said[1].Source.Title != "reprint" || len(line.Said[1].Also) != 1 || line.Said[1].Also[0].Title != "wire" {
+		t.Errorf("who-said --format json pier = %s; want the second text from reprint (the first from the hit's article), also in wire", out.String())
+	}
+}
+
+// TestWhoSaidWeighsWhereTheWordsAre checks each speaker's relevance: a
+// text with the words weighs 4, 5 when the speaker's name has them too,
+// and a text whose speaker is only named by them 1; with two terms, one
+// in the text and one in the name, 1 too.
+func TestWhoSaidWeighsWhereTheWordsAre(t *testing.T) {
+	if store.OnPostgres() {
+		t.Skip("PostgreSQL weighs rows by ts_rank")
+	}
+	db := open(t)
+	saveFiller(t, db)
+	save(t, db, "levy", day(3), nil,
+		said{who: "Tariff Watch", kind: summarize.Organisation, text: "The tariff hurts the mills"},
+		said{who: "Ada Quill", text: "A tariff on nets is coming"},
+		said{who: "Tariff Council", kind: summarize.Organisation, text: "We meet on Monday"},
+		said{who: "Tariff Council", kind: summarize.Organisation, text: "Minutes go out later"},
+		said{who: "Strike Committee", kind: summarize.Organisation, text: "The hospital stays open"},
+		said{who: "Ben Stone", text: "The hospital strike goes on"})
+	for _, tc := range []struct {
+		topic string
+		want  map[string]float64
+	}{
+		{"tariffs", map[string]float64{"Tariff Watch": 5, "Ada Quill": 4, "Tariff Council": 2}},
+		{"hospital strike", map[string]float64{"Ben Stone": 4, "Strike Committee": 1}},
+	} {
+		hits, _, err := db.WhoSaid(t.Context(), tc.topic, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		for _, h := range hits {
+			got[h.Speaker] = h.Score
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("WhoSaid(%q) scores mismatch (-want +got):\n%s", tc.topic, diff)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,17 +58,27 @@ const textsShown = 5
 // searchSpeakers is SearchSpeakers with the query made, keeping at most
 // texts texts of each speaker.
 func (db *DB) searchSpeakers(ctx context.Context, q string, f Filter, offset, limit, texts int) (SearchPage, error) {
-	matches, matched, err := db.rank(ctx, q, 0)
-	if err != nil {
-		return SearchPage{}, err
-	}
-	var only map[int64]bool // the speakers f.Speaker names
+	var (
+		only map[int64]bool // the speakers f.Speaker names
+		err  error
+	)
 	if strings.TrimSpace(f.Speaker) != "" {
 		if only, err = db.speakersNamed(ctx, f.Speaker); err != nil {
 			return SearchPage{}, err
 		}
 	}
+	f.About = "" // the words are in q
 	filtered := only != nil || f != (Filter{})
+	// Unfiltered, a page reads no speaker past its last, or past those
+	// nameFirst looks at: only theirs need their texts in order.
+	ordered := max(offset+limit, nameLook)
+	if filtered {
+		ordered = 0
+	}
+	matches, matched, err := db.rank(ctx, q, 0, ordered)
+	if err != nil {
+		return SearchPage{}, err
+	}
 	page := SearchPage{Total: matched}
 	if filtered {
 		page.Total = -1
@@ -167,7 +178,11 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]
 	}
 	var spans []span
 	for _, m := range rows {
-		if len(fd.Said) == texts {
+		// Once full, the rows read already are still looked at, for the
+		// same words in another article (wire copy reprinted): the text
+		// shown cites both.
+		full := len(fd.Said) == texts
+		if _, ok := read[m.rid]; full && !ok {
 			break
 		}
 		if m.rid%4 == 2 && len(fd.Said) > 0 || f.QuotesOnly && m.rid%4 == 1 || !dated(m.at, f) {
@@ -192,7 +207,12 @@ func (db *DB) found(ctx context.Context, rows []match, f Filter, read map[int64]
 		}
 		spans = append(spans, sp)
 		if k := indexSame(fd.Said, said.Text); k >= 0 {
-			fd.Said[k].Also = append(fd.Said[k].Also, a.ref)
+			if s := &fd.Said[k]; s.Article.ID != a.ref.ID && !slices.ContainsFunc(s.Also, func(r ArticleRef) bool { return r.ID == a.ref.ID }) {
+				s.Also = append(s.Also, a.ref)
+			}
+			continue
+		}
+		if full {
 			continue
 		}
 		fd.Said = append(fd.Said, Statement{Quote: said.Quote, Text: said.Text, SpeakerID: sid, Speaker: fd.Name,

@@ -197,6 +197,39 @@ func TestBrowserSearchToQuote(t *testing.T) {
 	screenshot(t, ctx, "article-seed")
 }
 
+// TestBrowserEverythingAbout follows, from a search, the link to all a
+// speaker said about the words: their page narrowed to them.
+func TestBrowserEverythingAbout(t *testing.T) {
+	db, _ := archive(t)
+	srv := httptest.NewServer((&web.Server{DB: db}).Handler())
+	defer srv.Close()
+	ctx := browser(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/?q=europe"),
+		chromedp.WaitVisible(chromedp.CSS(`li.speaker p.all a`)),
+		chromedp.Click(chromedp.CSS(`li.speaker p.all a`)),
+		chromedp.WaitVisible(chromedp.CSS(`h1`)),
+	); err != nil {
+		t.Fatalf("following the first speaker's link to all they said about europe: %v", err)
+	}
+	name, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`h1`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	count, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`p.count`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	about, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[name=about]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "Hanno Pevkur" || count != "2 statements about “europe”, newest first" || about != "europe" {
+		t.Errorf("page = %q, %q, about field %q; want Hanno Pevkur's 2 statements about europe, the field filled in", name, count, about)
+	}
+	screenshot(t, ctx, "speaker-pevkur-about-europe")
+}
+
 // TestBrowserHostileArticle opens every page that shows the hostile
 // article: nothing in it runs, no dialog opens, its markup shows as text.
 func TestBrowserHostileArticle(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 type pages struct {
 	s    *Server
 	tmpl *template.Template
+	lim  *limiter // of wrong tokens
 }
 
 // statementsPerPage is how many quotes and positions a speaker's page shows.
@@ -103,8 +104,10 @@ func pathID(r *http.Request) (int64, bool) {
 // form is the search form as the reader filled it in.
 type form struct {
 	Q, Speaker, Source, Since, Until string
-	Quotes                           bool
-	Page                             int
+	// About narrows a speaker's page to a topic.
+	About  string
+	Quotes bool
+	Page   int
 }
 
 // readForm reads the search form and the filters typed among the words
@@ -112,10 +115,10 @@ type form struct {
 func (p *pages) readForm(r *http.Request) (form, bot.Query, error) {
 	v := r.URL.Query()
 	f := form{Q: v.Get("q"), Speaker: v.Get("speaker"), Source: v.Get("source"),
-		Since: v.Get("since"), Until: v.Get("until"), Quotes: v.Get("quotes") != ""}
+		Since: v.Get("since"), Until: v.Get("until"), About: v.Get("about"), Quotes: v.Get("quotes") != ""}
 	f.Page, _ = strconv.Atoi(v.Get("page"))
 	words := f.Q
-	for _, kv := range [][2]string{{"speaker", f.Speaker}, {"source", f.Source}, {"since", f.Since}, {"until", f.Until}} {
+	for _, kv := range [][2]string{{"speaker", f.Speaker}, {"source", f.Source}, {"since", f.Since}, {"until", f.Until}, {"about", f.About}} {
 		if val := strings.TrimSpace(kv[1]); val != "" {
 			words += " " + kv[0] + `:"` + strings.ReplaceAll(val, `"`, "") + `"`
 		}
@@ -168,6 +171,24 @@ type searchData struct {
 	Total    int
 	Articles []store.ArticleSummary
 	Pager    pager
+	// words are the words searched for, about: included.
+	words string
+}
+
+// AllAbout links the page of the speaker with the given id narrowed to
+// the words searched for and the same filters: every quote and position
+// of theirs that matched, where the search shows their best few.
+func (d searchData) AllAbout(id int64) string {
+	v := url.Values{"about": {d.words}}
+	for k, val := range map[string]string{"source": d.Form.Source, "since": d.Form.Since, "until": d.Form.Until} {
+		if strings.TrimSpace(val) != "" {
+			v.Set(k, val)
+		}
+	}
+	if d.Form.Quotes {
+		v.Set("quotes", "1")
+	}
+	return fmt.Sprintf("/speaker/%d?%s", id, v.Encode())
 }
 
 // search is the home page: the search form, and either the speakers who
@@ -185,7 +206,7 @@ func (p *pages) search(w http.ResponseWriter, r *http.Request) {
 	page := max(q.Page, 1)
 	size := p.s.pageSize()
 	if strings.TrimSpace(q.Words) != "" {
-		d.Title = q.Words
+		d.Title, d.words = q.Words, q.Words
 		res, err := p.s.DB.SearchSpeakers(ctx, q.Words, filterOf(q), (page-1)*size, size)
 		switch {
 		case errors.Is(err, store.ErrEmptyQuery):
@@ -220,6 +241,8 @@ type speakerData struct {
 	Title   string
 	Speaker store.SpeakerInfo
 	Form    form
+	// About is the topic the page is narrowed to, or "".
+	About   string
 	Problem string
 	Groups  []articleGroup
 	Shown   int
@@ -249,7 +272,11 @@ func (p *pages) speaker(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := max(q.Page, 1)
-	said, total, err := p.s.DB.SpeakerStatements(ctx, id, filterOf(q), (page-1)*statementsPerPage, statementsPerPage)
+	// Words typed without about: narrow the page as about: does.
+	filter := filterOf(q)
+	filter.About = strings.TrimSpace(q.Words)
+	d.About = filter.About
+	said, total, err := p.s.DB.SpeakerStatements(ctx, id, filter, (page-1)*statementsPerPage, statementsPerPage)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -335,6 +362,8 @@ type channelDigests struct {
 type postedDigest struct {
 	At      time.Time
 	Message bot.Message
+	// Link is the digest's own page.
+	Link string
 }
 
 // digestsShown caps the digests page: the latest ones are what is read.
@@ -355,12 +384,30 @@ func (p *pages) digests(w http.ResponseWriter, r *http.Request) {
 			i = len(chans)
 			chans = append(chans, channelDigests{Channel: d.Channel})
 		}
-		chans[i].Posted = append(chans[i].Posted, postedDigest{At: d.SentAt, Message: d.Message})
+		chans[i].Posted = append(chans[i].Posted, postedDigest{At: d.SentAt, Message: d.Message, Link: bot.DigestURL("", d.Channel, d.Key)})
 	}
 	p.render(w, r, http.StatusOK, "digests.html", struct {
 		Title    string
 		Channels []channelDigests
 	}{"Digests", chans})
+}
+
+// digest is one digest, as it was posted: the page a digest links to.
+func (p *pages) digest(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	d, err := p.s.DB.Outbox().Digest(r.Context(), v.Get("channel"), v.Get("key"))
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	at := d.SentAt
+	if at.IsZero() {
+		at = d.Created
+	}
+	p.render(w, r, http.StatusOK, "digests.html", struct {
+		Title    string
+		Channels []channelDigests
+	}{d.Message.Title, []channelDigests{{Channel: d.Channel, Posted: []postedDigest{{At: at, Message: d.Message, Link: bot.DigestURL("", d.Channel, d.Key)}}}}})
 }
 
 // sourcesShown caps the sources listed.
@@ -410,9 +457,16 @@ func (p *pages) login(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	next := localPath(r.PostFormValue("next"))
+	if stop, wait := p.lim.blocked(r); stop {
+		secs := retryAfter(w, wait)
+		p.render(w, r, http.StatusTooManyRequests, "login.html", loginData{Title: "Sign in", Next: next,
+			Problem: fmt.Sprintf("Too many wrong tokens from your address. Try again in %s.", plural(secs, "second", "seconds"))})
+		return
+	}
 	req := r.Clone(r.Context())
 	req.Header.Set("Authorization", "Bearer "+r.PostFormValue("token"))
 	if !p.s.authorized(req) {
+		p.lim.fail(r)
 		p.render(w, r, http.StatusUnauthorized, "login.html", loginData{Title: "Sign in", Next: next, Problem: "That is not the token."})
 		return
 	}

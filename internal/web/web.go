@@ -67,7 +67,8 @@ const csp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 func (s *Server) Handler() http.Handler {
 	tmpl := template.Must(template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html"))
 	static, _ := fs.Sub(staticFS, "static")
-	p := &pages{s: s, tmpl: tmpl}
+	lim := newLimiter(s.now)
+	p := &pages{s: s, tmpl: tmpl, lim: lim}
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /login", p.loginForm)
@@ -77,9 +78,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /speaker/{id}", p.speaker)
 	mux.HandleFunc("GET /article/{id}", p.article)
 	mux.HandleFunc("GET /digests", p.digests)
+	mux.HandleFunc("GET /digest", p.digest)
 	mux.HandleFunc("GET /sources", p.sources)
 	mux.HandleFunc("/", p.notFound)
-	return headers(s.guard(timeout(mux)))
+	return headers(s.guard(lim, timeout(mux)))
 }
 
 // pageTimeout bounds the work of one page.
@@ -106,8 +108,9 @@ func headers(next http.Handler) http.Handler {
 	})
 }
 
-// guard answers only the requests the archive may be shown to.
-func (s *Server) guard(next http.Handler) http.Handler {
+// guard answers only the requests the archive may be shown to. A client
+// that sent too many wrong tokens (lim) is refused anything a token opens.
+func (s *Server) guard(lim *limiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.Token == "" {
 			if !fromLoopback(r) {
@@ -117,11 +120,25 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.URL.Path == "/login" || strings.HasPrefix(r.URL.Path, "/static/") || s.authorized(r) {
+		if r.URL.Path == "/login" || strings.HasPrefix(r.URL.Path, "/static/") {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.Header.Get("Authorization") != "" || r.Method != http.MethodGet {
+		bearer := r.Header.Get("Authorization") != ""
+		if bearer {
+			if stop, wait := lim.blocked(r); stop {
+				tooMany(w, wait)
+				return
+			}
+		}
+		if s.authorized(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if bearer {
+			lim.fail(r)
+		}
+		if bearer || r.Method != http.MethodGet {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="briefbot"`)
 			http.Error(w, "A valid token is needed.", http.StatusUnauthorized)
 			return

@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,6 +18,7 @@ import (
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/internal/web"
+	"github.com/briefbot/briefbot/summarize"
 )
 
 // get requests path from addr (the client's address) with the given
@@ -432,4 +435,250 @@ func TestDigestsAndSources(t *testing.T) {
 			t.Errorf("GET /sources lacks %q", want)
 		}
 	}
+}
+
+// line is a quote, or a position, in an article saveLines builds.
+type line struct {
+	who, text string
+	position  bool
+}
+
+// saveLines saves an article made of lines, each a quote ("…", said WHO.)
+// or a position (WHO said …), at the offsets the briefing gives.
+func saveLines(t *testing.T, db *store.DB, title string, published time.Time, lines ...line) int64 {
+	t.Helper()
+	var body strings.Builder
+	b := summarize.Briefing{Title: title}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if body.Len() > 0 {
+			body.WriteString("\n\n")
+		}
+		if !seen[l.who] {
+			seen[l.who] = true
+			b.Actors = append(b.Actors, summarize.Actor{Name: l.who, Kind: summarize.Person, Aliases: []string{l.who}})
+		}
+		if l.position {
+			body.WriteString(l.who + " said ")
+			start := body.Len()
+			body.WriteString(l.text + ".")
+			b.Positions = append(b.Positions, summarize.Position{Actor: l.who, Text: l.text, Start: start, End: start + len(l.text)})
+			continue
+		}
+		body.WriteString("“")
+		start := body.Len()
+		body.WriteString(l.text + "”, said " + l.who + ".")
+		b.Quotes = append(b.Quotes, summarize.Quote{Text: l.text, Speaker: l.who, Start: start, End: start + len(l.text)})
+	}
+	a := summarize.Article{Title: title, Body: body.String(), Published: published}
+	saved, err := db.Save(t.Context(), store.Source{Kind: "file", Key: "isles/" + title + ".txt", Name: title + ".txt"}, a, b)
+	if err != nil {
+		t.Fatalf("Save(%q): %v", title, err)
+	}
+	return saved.ArticleID
+}
+
+// TestSearchEveryText checks that a speaker who said more about a topic
+// than a search page shows has every one of those texts a click away: the
+// link under their name opens their page narrowed to the topic, with the
+// search's filters.
+func TestSearchEveryText(t *testing.T) {
+	db, _ := archive(t)
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 8, 0, 0, 0, time.UTC) }
+	saveLines(t, db, "Ferry timetable", day(10),
+		line{who: "Mira Talvik", text: "The ferry will run every hour in summer"},
+		line{who: "Mira Talvik", text: "Nobody should wait two hours for a ferry"},
+		line{who: "Mira Talvik", text: "the new ferries would be electric", position: true},
+		line{who: "Mira Talvik", text: "The bridge is not coming back"})
+	saveLines(t, db, "Ferry fares", day(20),
+		line{who: "Mira Talvik", text: "Ferry fares stay where they are"},
+		line{who: "Mira Talvik", text: "Pupils ride the ferry for free"},
+		line{who: "Mira Talvik", text: "the ferry crews had been offered a new contract", position: true},
+		line{who: "Mira Talvik", text: "The harbour café opens in May"})
+	h := (&web.Server{DB: db}).Handler()
+	ferry := []string{
+		"Ferry fares stay where they are", "Pupils ride the ferry for free", "the ferry crews had been offered a new contract",
+		"The ferry will run every hour in summer", "Nobody should wait two hours for a ferry", "the new ferries would be electric",
+	}
+
+	_, body := get(t, h, local, "/?q=ferry")
+	if n := strings.Count(body, `class="text"`); n != 5 {
+		t.Fatalf("GET /?q=ferry shows %d texts; want the 5 a search shows of Mira Talvik's 6", n)
+	}
+	link := regexp.MustCompile(`<a href="(/speaker/\d+\?about=ferry)">Everything Mira Talvik said about it`).FindStringSubmatch(body)
+	if link == nil {
+		t.Fatalf("GET /?q=ferry has no link to everything Mira Talvik said about it:\n%s", body)
+	}
+	path := html.UnescapeString(link[1])
+	_, body = get(t, h, local, path)
+	if got := pageTexts(body); strings.Join(got, "|") != strings.Join(ferry, "|") {
+		t.Errorf("GET %s shows %q; want every text about the ferry, newest first: %q", path, got, ferry)
+	}
+	if !strings.Contains(body, "6 statements about “ferry”") {
+		t.Errorf("GET %s does not say it shows 6 statements about the ferry", path)
+	}
+
+	// The search's filters go along.
+	_, body = get(t, h, local, "/?q=ferry&quotes=1&since=2026-11-15")
+	link = regexp.MustCompile(`<a href="(/speaker/\d+\?[^"]+)">Everything Mira Talvik`).FindStringSubmatch(body)
+	if link == nil {
+		t.Fatal("GET /?q=ferry&quotes=1&since=2026-11-15 has no link to Mira Talvik's texts")
+	}
+	path = html.UnescapeString(link[1])
+	_, body = get(t, h, local, path)
+	if got, want := pageTexts(body), ferry[:2]; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("GET %s shows %q; want the quotes about the ferry since 15 November: %q", path, got, want)
+	}
+
+	// about: typed on the speaker's page, and the pages of a narrowed page.
+	id := regexp.MustCompile(`/speaker/(\d+)`).FindStringSubmatch(path)[1]
+	_, body = get(t, h, local, "/speaker/"+id+"?about=bridge")
+	if got := pageTexts(body); len(got) != 1 || got[0] != "The bridge is not coming back" {
+		t.Errorf("GET /speaker/%s?about=bridge shows %q; want the one text about the bridge", id, got)
+	}
+	_, body = get(t, h, local, "/speaker/"+id)
+	if got := pageTexts(body); len(got) != 8 {
+		t.Errorf("GET /speaker/%s shows %d texts; want all 8", id, len(got))
+	}
+	// A speaker found by the topics of an article, not by their words,
+	// is told so, and pointed to everything they said.
+	_, body = get(t, h, local, "/speaker/"+id+"?about=lighthouse")
+	if !strings.Contains(body, "None of Mira Talvik’s quotes or positions has these words") || !strings.Contains(body, `<a href="/speaker/`+id+`">Everything Mira Talvik said</a>`) {
+		t.Errorf("GET /speaker/%s?about=lighthouse does not say nothing matched and link everything", id)
+	}
+}
+
+// pageTexts are the texts of the quotes and positions a page links.
+func pageTexts(body string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`class="text" href="[^"]+">“?([^<”]+)”?</a>`).FindAllStringSubmatch(body, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// TestLoginLimit checks that wrong tokens are limited per client: after
+// five in a minute, the form and bearer tokens are answered 429 with
+// Retry-After, the right token too, until the minute is over; other
+// clients, and readers already signed in, are not held up.
+func TestLoginLimit(t *testing.T) {
+	db, _ := archive(t)
+	const token = "a lighthouse keeper's ledger"
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	h := (&web.Server{DB: db, Token: token, Now: func() time.Time { return now }}).Handler()
+	login := func(addr, typed string) (*http.Response, string) {
+		form := url.Values{"token": {typed}, "next": {"/"}}
+		r := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = addr
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		body, _ := io.ReadAll(w.Result().Body)
+		return w.Result(), string(body)
+	}
+	const guesser, neighbour = "203.0.113.9:5000", "203.0.113.10:5000"
+
+	resp, _ := login(neighbour, token) // signed in before the guessing
+	cookie := resp.Cookies()[0]
+
+	for i := range 5 {
+		if resp, _ := login(guesser, fmt.Sprintf("guess %d", i)); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong token %d = %d; want 401", i+1, resp.StatusCode)
+		}
+	}
+	resp, body := login(guesser, token)
+	if resp.StatusCode != http.StatusTooManyRequests || len(resp.Cookies()) != 0 {
+		t.Errorf("the right token after five wrong ones = %d with %d cookies; want 429 and none", resp.StatusCode, len(resp.Cookies()))
+	}
+	if resp.Header.Get("Retry-After") != "60" || !strings.Contains(body, "Too many wrong tokens from your address. Try again in 60 seconds.") {
+		t.Errorf("429 says Retry-After %q and %q; want 60 and when to try again", resp.Header.Get("Retry-After"), body)
+	}
+	if resp, _ := get(t, h, guesser, "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("GET / with the bearer token from the guesser = %d; want 429", resp.StatusCode)
+	}
+	if resp, _ := get(t, h, neighbour, "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET / with the bearer token from another client = %d; want 200", resp.StatusCode)
+	}
+	if resp, _ := get(t, h, guesser, "/", "Cookie", cookie.Name+"="+cookie.Value); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET / signed in, from the guesser's address = %d; want 200", resp.StatusCode)
+	}
+
+	now = now.Add(30 * time.Second)
+	if resp, _ := login(guesser, token); resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") != "30" {
+		t.Errorf("the right token 30 s later = %d, Retry-After %q; want 429, 30", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	now = now.Add(31 * time.Second)
+	if resp, _ := login(guesser, token); resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
+		t.Errorf("the right token a minute later = %d with %d cookies; want 303 and the cookie", resp.StatusCode, len(resp.Cookies()))
+	}
+
+	// Bearer guesses count as form guesses do; an IPv6 client is its /64.
+	for i := range 5 {
+		if resp, _ := get(t, h, "[2001:db8::1]:80", "/", "Authorization", fmt.Sprintf("Bearer guess %d", i)); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong bearer token %d = %d; want 401", i+1, resp.StatusCode)
+		}
+	}
+	if resp, _ := get(t, h, "[2001:db8::2]:80", "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("the bearer token from the guesser's /64 = %d, Retry-After %q; want 429 with one", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if resp, _ := get(t, h, "[2001:db8:0:1::1]:80", "/", "Authorization", "Bearer "+token); resp.StatusCode != http.StatusOK {
+		t.Errorf("the bearer token from another /64 = %d; want 200", resp.StatusCode)
+	}
+}
+
+// TestDigestLinksToItsPage checks that with the web archive's address set,
+// a digest links to its own page, as briefings link to their articles',
+// and that the page shows that digest: made by the dispatcher as the bot
+// makes it, kept in the archive's outbox, served by the archive.
+func TestDigestLinksToItsPage(t *testing.T) {
+	db, _ := archive(t)
+	ctx := t.Context()
+	ch := bot.Channel{Platform: "slack", ID: "C0HARBOUR", Digest: true}
+	disp := &bot.Dispatcher{Store: db.Outbox(), Channels: []bot.Channel{ch}, WebURL: "https://news.example.org/",
+		Posters: map[string]bot.Poster{"slack": unusedPoster{}},
+		Now:     func() time.Time { return time.Date(2026, 12, 2, 7, 0, 0, 0, time.UTC) }}
+	if err := disp.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := disp.DigestNow(ctx, ch.Key()); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := db.Outbox().Next(ctx, ch.Key())
+	if err != nil || !ok {
+		t.Fatalf("Next(%s) = %v, %v; want the digest", ch.Key(), ok, err)
+	}
+	link := d.Message.URL
+	if !strings.HasPrefix(link, "https://news.example.org/digest?") || !strings.Contains(d.Message.Footer, link) ||
+		!strings.Contains(d.Message.Text, "On the web: "+link) {
+		t.Fatalf("digest URL %q, footer %q, text %q; want its page on the web, in the footer and the text too", link, d.Message.Footer, d.Message.Text)
+	}
+	path := strings.TrimPrefix(link, "https://news.example.org")
+	h := (&web.Server{DB: db}).Handler()
+	resp, body := get(t, h, local, path)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, html.EscapeString(d.Message.Title)) || !strings.Contains(body, "slack:C0HARBOUR") ||
+		!strings.Contains(body, html.EscapeString(d.Message.Sections[0].Lines[0].Text)) {
+		t.Errorf("GET %s = %d %q; want the digest %q", path, resp.StatusCode, body, d.Message.Title)
+	}
+	// Posted, it is listed with a link to its page.
+	d.State, d.SentAt = bot.Sent, time.Date(2026, 12, 2, 7, 1, 0, 0, time.UTC)
+	if err := db.Outbox().Update(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, h, local, "/digests"); !strings.Contains(body, `<a href="`+html.EscapeString(path)+`">`) {
+		t.Errorf("GET /digests does not link the digest's page %s", path)
+	}
+	for _, bad := range []string{"/digest?channel=slack:C0HARBOUR&key=digest:0", "/digest?channel=slack:C0HARBOUR&key=briefing:1", "/digest"} {
+		if resp, _ := get(t, h, local, bad); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s = %d; want 404", bad, resp.StatusCode)
+		}
+	}
+}
+
+// unusedPoster stands for a platform a test posts nothing to.
+type unusedPoster struct{}
+
+func (unusedPoster) Parts(bot.Message) int { return 1 }
+
+func (unusedPoster) Post(context.Context, string, bot.Message, bot.Part) (string, error) {
+	return "", errors.New("unusedPoster posts nothing")
 }
