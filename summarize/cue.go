@@ -582,6 +582,21 @@ func (d *doc) pronounAlone(a, b int) bool {
 	return a+1 >= b || d.toks[a+1].kind == tPunct && d.toks[a+1].r != '\''
 }
 
+// subordinateStart returns where the subordinate clause holding the verb
+// at j opens ("whether the trust could question"), or -1 when no
+// "whether" or "if" stands between the verb and the last comma or t0.
+func (d *doc) subordinateStart(j, t0 int) int {
+	for k := j - 1; k > t0 && k > j-12; k-- {
+		if d.toks[k].kind != tWord || d.toks[k].span >= 0 {
+			return -1
+		}
+		if (d.is(k, "whether") || d.is(k, "if")) && d.toks[k].fl&fLower != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // afterQuotation reports whether token i comes right after a closing
 // quotation mark, or after one and a comma: “…,” reacted Ames.
 func (d *doc) afterQuotation(i int) bool {
@@ -1011,12 +1026,16 @@ func (d *doc) coordinatedSubject(c int) int {
 	}
 	if (d.is(b, "but") || d.is(b, "and")) && d.toks[b].fl&fLower != 0 {
 		t0 := d.sentOf(c).t0
-		cued := false
+		cued, from := false, b
 		for j := b - 1; j > t0; j-- {
 			if d.toks[j].span >= 0 {
 				break
 			}
 			if _, _, n := d.cueAt(j); n > 0 {
+				if s0 := d.subordinateStart(j, t0); s0 >= 0 {
+					j, from = s0, s0 // "put off deciding whether the trust could question her but said": not the trust's verb
+					continue
+				}
 				if w := d.cueSubject(j); w >= 0 {
 					return w
 				}
@@ -1024,8 +1043,8 @@ func (d *doc) coordinatedSubject(c int) int {
 				break
 			}
 		}
-		if a := d.skipIntro(d.clauseStart(b), b); !cued && a < b && d.toks[a].span < 0 && d.subjectStart(a) {
-			if w := d.headIn(a, d.npEnd(a, b), false); w >= 0 {
+		if a := d.skipIntro(d.clauseStart(from), from); !cued && a < from && d.toks[a].span < 0 && d.subjectStart(a) {
+			if w := d.headIn(a, d.npEnd(a, from), false); w >= 0 {
 				return w
 			}
 		}

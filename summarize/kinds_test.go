@@ -1695,3 +1695,17 @@ func TestPossessiveWithApostropheAfterS(t *testing.T) {
 			[]q{{"a gift to the bosses", ""}}},
 	})
 }
+
+// A verb after "but" shares the subject of the main clause, not of a
+// "whether" clause inside it: "Sorrel put off deciding whether the trust
+// could question the mayor but said …" is Sorrel's.
+func TestCoordinatedVerbSkipsWhetherClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"whether",
+			"Judge Alma Sorrel heard the case.\n\nSorrel put off deciding whether the Harbor Trust could question the mayor but said the group could come back later.",
+			[]p2{{"Alma Sorrel", "the group could come back later"}}},
+		{"no whether",
+			"Judge Alma Sorrel heard the case.\n\nThe Harbor Trust questioned the mayor but said the answers were thin.",
+			[]p2{{"Harbor Trust", "the answers were thin"}}},
+	})
+}
