@@ -1709,3 +1709,17 @@ func TestCoordinatedVerbSkipsWhetherClause(t *testing.T) {
 			[]p2{{"Harbor Trust", "the answers were thin"}}},
 	})
 }
+
+// A publication before a role names whose role it is, not who speaks:
+// "According to Ledger contributor and maritime historian Pieter Dane,"
+// credits Pieter Dane.
+func TestPublicationBeforeRolesIsNoSpeaker(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"contributor",
+			"The port opened.\n\nAccording to Ledger contributor Pieter Dane, the port has moved its fees seven times since 1990.",
+			[]p2{{"Pieter Dane", "the port has moved its fees seven times since 1990"}}},
+		{"two roles",
+			"The port opened.\n\nAccording to Ledger contributor and maritime historian Pieter Dane, the port has moved its fees seven times since 1990.",
+			[]p2{{"Pieter Dane", "the port has moved its fees seven times since 1990"}}},
+	})
+}
