@@ -849,6 +849,19 @@ func (d *doc) participleSubject(c int) int {
 			}
 		}
 	}
+	// "Marsh pivoted to trade, but Rell brought him back, asking …": the
+	// subject of the nearest clause joined by ", but" or ", and".
+	for k := c - 2; k > d.sentOf(c).t0+1 && k > c-25; k-- {
+		if d.toks[k].span >= 0 {
+			break
+		}
+		if (d.is(k, "but") || d.is(k, "and")) && d.toks[k].fl&fLower != 0 && d.punct(k-1, ',') && (isCapWord(d, k+1) || d.subjectPronoun(k+1)) {
+			if w := d.headIn(k+1, d.npEnd(k+1, c), true); w >= 0 {
+				return w
+			}
+			break
+		}
+	}
 	// "with several lawmakers shouting “Shame!”": the phrase after "with".
 	for w := c - 1; w > d.sentOf(c).t0 && w > c-10; w-- {
 		if d.is(w, "with") {

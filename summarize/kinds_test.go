@@ -1723,3 +1723,17 @@ func TestPublicationBeforeRolesIsNoSpeaker(t *testing.T) {
 			[]p2{{"Pieter Dane", "the port has moved its fees seven times since 1990"}}},
 	})
 }
+
+// A participle after ", but X …," belongs to that nearest clause's
+// subject, not to the sentence's first: "Marsh pivoted to trade, but Rell
+// brought him back to the fees, asking him to explain" is Rell asking.
+func TestParticipleTakesNearestCoordinatedClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"but",
+			"Tobin Marsh pivoted to talking about trade, but Dana Rell brought him back to the fees, asking Marsh to explain his vote.",
+			[]p2{{"Dana Rell", "Marsh to explain his vote"}}},
+		{"one clause",
+			"Dana Rell brought Tobin Marsh back to the fees, saying the vote had cost the port dearly.",
+			[]p2{{"Dana Rell", "the vote had cost the port dearly"}}},
+	})
+}
