@@ -582,6 +582,22 @@ func (d *doc) pronounAlone(a, b int) bool {
 	return a+1 >= b || d.toks[a+1].kind == tPunct && d.toks[a+1].r != '\''
 }
 
+// namedThenVerb reports whether a person's name at k is followed by a
+// verb in the past: "… and Mayor Ida Brenner fired her chief", a clause of
+// its own.
+func (d *doc) namedThenVerb(k int) bool {
+	mi := d.mentionOf(k)
+	if mi < 0 || d.mentions[mi].c0 != k || d.mentions[mi].kind != mPerson {
+		return false
+	}
+	n := d.mentions[mi].c1
+	if n >= len(d.toks) || d.toks[n].kind != tWord || d.toks[n].fl&fLower == 0 {
+		return false
+	}
+	w := d.low(n)
+	return strings.HasSuffix(w, "ed") || irregularPast[w] || d.has(n, wAux) && !d.has(n, wPron)
+}
+
 // subordinateStart returns where the subordinate clause holding the verb
 // at j opens ("whether the trust could question"), or -1 when no
 // "whether" or "if" stands between the verb and the last comma or t0.
@@ -855,7 +871,7 @@ func (d *doc) participleSubject(c int) int {
 		if d.toks[k].span >= 0 {
 			break
 		}
-		if (d.is(k, "but") || d.is(k, "and")) && d.toks[k].fl&fLower != 0 && d.punct(k-1, ',') && (isCapWord(d, k+1) || d.subjectPronoun(k+1)) {
+		if (d.is(k, "but") || d.is(k, "and")) && d.toks[k].fl&fLower != 0 && (d.punct(k-1, ',') && (isCapWord(d, k+1) || d.subjectPronoun(k+1)) || d.namedThenVerb(k+1)) {
 			if w := d.headIn(k+1, d.npEnd(k+1, c), true); w >= 0 {
 				return w
 			}

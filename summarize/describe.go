@@ -862,6 +862,29 @@ func (d *doc) recentBody(si int) int {
 	return -1
 }
 
+// parties maps the words for a party to one name, so that a description
+// of one party's member never finds another's.
+var parties = map[string]string{
+	"democratic": "democratic", "democrat": "democratic", "republican": "republican", "gop": "republican",
+	"labour": "labour", "conservative": "conservative", "tory": "conservative",
+}
+
+// otherParty reports whether words name a party and roleWords another.
+func otherParty(words, roleWords []string) bool {
+	for _, w := range words {
+		p, ok := parties[w]
+		if !ok {
+			continue
+		}
+		for _, r := range roleWords {
+			if q, ok := parties[r]; ok && q != p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // roleSynonyms gives the words of a title that a one-word description
 // stands for: "Prime Minister Tariq Hameed" is "the premier" later on.
 var roleSynonyms = map[string][]string{
@@ -892,6 +915,9 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 		}
 		if !subset(places, en.roleWord) {
 			continue // "the Vermont senator" is neither the senator from Texas nor one from nowhere known
+		}
+		if otherParty(words, en.roleWord) {
+			continue // "the Democratic presidential candidate" is not the Republican front-runner
 		}
 		score := 0
 		later := d.seenBy(i, si) < 0

@@ -1737,3 +1737,37 @@ func TestParticipleTakesNearestCoordinatedClause(t *testing.T) {
 			[]p2{{"Dana Rell", "the vote had cost the port dearly"}}},
 	})
 }
+
+// A reported clause inside a dash aside ends at the dash that closes it,
+// and the main clause's own report follows: "Rell – who once said she
+// would “sink” the plan – said at a rally that …". A front-runner is a
+// role, so the party before it does not speak.
+func TestReportInsideDashAsideEndsAtTheDash(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"spaced hyphens",
+			"GOP front-runner Dana Rell - who once said she would \"sink\" the fee plan - said at a Saturday rally that the port should close its gates to new ferries.",
+			[]p2{{"Dana Rell", "she would \"sink\" the fee plan"}, {"Dana Rell", "the port should close its gates to new ferries"}}},
+	})
+}
+
+// A description naming one party never finds a member of another: "the
+// Democratic presidential candidate" is not the Republican one
+// named before her.
+func TestDescriptionKeepsToItsParty(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"other party", "Senator Ana Vell does not recognize Republican presidential candidate Tobin Marsh as the man she knew.\n\nIn a radio interview, the Democratic presidential candidate said that his “cruel” remarks do not fit the man.",
+			[]q{{"cruel", "Ana Vell"}}},
+	})
+}
+
+// A participle belongs to the nearest clause's subject when "and" opens a
+// clause with a name and its verb: "prosecutors charged the clerk and
+// Mayor Ida Brenner fired her chief, Tobin Marsh, acknowledging that …" is
+// the mayor acknowledging, not the chief named in the appositive.
+func TestParticipleAfterAppositiveTakesTheClauseSubject(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"and a named clause",
+			"Over the past two weeks, prosecutors charged the clerk with fraud and Mayor Ida Brenner fired her harbor chief, Tobin F. Marsh, acknowledging that the town had lost trust in the office.",
+			[]p2{{"Ida Brenner", "the town had lost trust in the office"}}},
+	})
+}

@@ -212,7 +212,8 @@ func loadLexicon() {
 		coordinator defenceman defenseman forward winger centre center pitcher quarterback
 		batter bowler batsman wicketkeeper jockey trainer dealer seller buyer grower fisherman
 		stationmaster hawker cabbie cabdriver motorist cyclist pedestrian shopkeeper counterpart
-		predecessor successor deputy advocate lobbyist pollster operative donor contributor`)
+		predecessor successor deputy advocate lobbyist pollster operative donor contributor
+		front-runner frontrunner hopeful challenger incumbent`)
 	addGendered(wRole, genderFemale, `mother mum mom wife daughter sister grandmother aunt actress
 		businesswoman spokeswoman chairwoman congresswoman policewoman headmistress widow queen
 		princess duchess nun girlfriend fiancée mother-of-three mother-of-two mother-of-one

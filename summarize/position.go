@@ -128,6 +128,18 @@ func (d *doc) positions() []position {
 	return out
 }
 
+// dashBefore reports whether a dash opens an aside shortly before token k
+// in its sentence, with no dash between: the clause at k is inside it.
+func (d *doc) dashBefore(k int) bool {
+	t0 := d.sentOf(k).t0
+	for j := k - 1; j >= t0 && j > k-maxAside; j-- {
+		if d.dashAt(j) {
+			return j > t0
+		}
+	}
+	return false
+}
+
 // relativeCue reports whether the speech verb at c stands in a relative
 // clause whose object is gone: "Vale's donor list, which the campaign
 // says includes 2.7 million contributors".
@@ -291,6 +303,9 @@ func (d *doc) clauseEndAt(k, end int) (int, bool) {
 			}
 		}
 		if t.kind == tPunct {
+			if d.dashAt(j) && d.dashBefore(k) {
+				return j, false // "Rell – who once said she would “sink” it – said": the aside ends the clause
+			}
 			if d.dashAt(j) && j > k+2 {
 				switch d.low(j + 1) {
 				case "and", "but", "even", "while", "as", "although", "though", "yet", "so", "because":
