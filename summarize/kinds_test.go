@@ -1771,3 +1771,16 @@ func TestParticipleAfterAppositiveTakesTheClauseSubject(t *testing.T) {
 			[]p2{{"Ida Brenner", "the town had lost trust in the office"}}},
 	})
 }
+
+// A pronoun joined to its verb opens a reported clause as the pronoun and
+// verb apart do: "said he'd welcome a deal", "who says it's “ruinous”".
+func TestContractedPronounOpensReportedClause(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"he'd", "Tobin Marsh said he'd welcome a new deal.",
+			[]p2{{"Tobin Marsh", "he'd welcome a new deal"}}},
+		{"they're", "Dana Rell said they’re wrong about the port.",
+			[]p2{{"Dana Rell", "they’re wrong about the port"}}},
+		{"who says it's", "Contrast that with Dana Rell, who says it's \"ruinous.\"",
+			[]p2{{"Dana Rell", "it's \"ruinous.\""}}},
+	})
+}

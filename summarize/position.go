@@ -221,7 +221,7 @@ func (d *doc) clauseWord(k int) bool {
 	case "he", "she", "they", "it", "we", "i", "there", "you":
 		return true
 	}
-	return false
+	return d.contractedSubject(k) // "said he'd welcome it", "says it's “disastrous”"
 }
 
 // startsClause reports whether a reported clause can start at token k: a

@@ -214,7 +214,7 @@ func (d *doc) finiteVerb(a, b int) bool {
 		if strings.HasSuffix(w, "ed") && (d.is(j-1, "a") || d.is(j-1, "an") || d.is(j-1, "the")) {
 			continue // "an animated meeting", "the revised plan": an adjective
 		}
-		if d.has(j, wAux) || irregularPast[w] || strings.HasSuffix(w, "ed") {
+		if d.has(j, wAux) || irregularPast[w] || strings.HasSuffix(w, "ed") || d.contractedSubject(j) { // "he'd", "it's"
 			return true
 		}
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && j > a && (isCapWord(d, j-1) || d.toks[j-1].kind == tWord && d.toks[j-1].fl&fLower != 0 && !d.has(j-1, wDet|wPrep|wAux)) && d.has(j+1, wDet|wPrep) {
