@@ -1044,8 +1044,11 @@ func (d *doc) nameText(a, b int) string {
 func (d *doc) nameWords(a, b int) []string {
 	var ws []string
 	for k := a; k < b; k++ {
-		if d.toks[k].kind != tWord || d.has(k, wParticle) && d.toks[k].fl&fLower != 0 || d.toks[k].span != d.toks[b-1].span {
+		if d.toks[k].kind != tWord || d.toks[k].span != d.toks[b-1].span {
 			continue
+		}
+		if d.has(k, wParticle) && (d.toks[k].fl&fLower != 0 || k+1 < b && d.capitalParticle(k)) {
+			continue // "van der", and "Van der Walt" or "De Blasio" opening a sentence
 		}
 		w := d.low(k)
 		if d.toks[k].fl&fPossessive != 0 {
@@ -1579,6 +1582,21 @@ func (d *doc) roleOf(mi int) {
 			set(a, m.c0-1)
 		}
 	}
+}
+
+// capitalParticle reports whether the capitalised word at k is a
+// surname's particle, written in capitals when the surname stands alone
+// ("Van der Walt", "De Blasio") and in lower case after a given name
+// ("Pieter van der Walt", "Bill de Blasio"). Van and Von are also given
+// names ("Van Pruitt"), so they count only before another particle.
+func (d *doc) capitalParticle(k int) bool {
+	switch d.low(k) {
+	case "van", "von", "ten", "ter":
+		return d.has(k+1, wParticle)
+	case "de", "der", "den", "du", "da", "di", "del", "della", "la", "le":
+		return !d.has(k, wGiven)
+	}
+	return false
 }
 
 // clubNames end the names of sports clubs, which are no people: "Dunmore

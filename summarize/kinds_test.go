@@ -1784,3 +1784,18 @@ func TestContractedPronounOpensReportedClause(t *testing.T) {
 			[]p2{{"Dana Rell", "it's \"ruinous.\""}}},
 	})
 }
+
+// A surname's particle is written in capitals when the surname stands
+// alone and in lower case after a given name: "Van der Walt" and "De
+// Vell" are the "Pieter van der Walt" and "Ana de Vell" named before.
+// A given name that is also a particle stays: "Van Pruitt".
+func TestSurnameParticleInCapitals(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"van der", "The board's acting chief, Mr. Pieter van der Walt, defended the record.\n\nAsked whether the rise would be the last, Van der Walt said: “I cannot promise that.”",
+			[]q{{"I cannot promise that.", "Pieter van der Walt"}}},
+		{"de", "Mayor Ana de Vell opened the depot.\n\n“It is late,” De Vell said.",
+			[]q{{"It is late,", "Ana de Vell"}}},
+		{"a given name", "Van Pruitt and Dana Pruitt sang at the fair.\n\n“We sang for hours,” said Van Pruitt.",
+			[]q{{"We sang for hours,", "Van Pruitt"}}},
+	})
+}
