@@ -1799,3 +1799,14 @@ func TestSurnameParticleInCapitals(t *testing.T) {
 			[]q{{"We sang for hours,", "Van Pruitt"}}},
 	})
 }
+
+// A "that" clause after a noun such as reports or claims completes the
+// noun, not the speech verb before it: "declined to comment on reports
+// that the bank would cut jobs" reports nothing the spokeswoman said.
+func TestThatClauseOfAReportNounIsNotTheSpeakers(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"comment on reports", "A Harbor Bank spokeswoman declined to comment on reports that the bank would cut jobs.", nil},
+		{"said in a statement", "Harbor Bank said in a statement on Friday that the bank would cut jobs.",
+			[]p2{{"Harbor Bank", "the bank would cut jobs"}}},
+	})
+}

@@ -64,6 +64,9 @@ func (d *doc) positions() []position {
 				// said in a statement that …, said in Madison, Wisconsin, that …
 				found := -1
 				for j := k + 1; j < s.t1 && j < k+10; j++ {
+					if d.is(j, "that") && d.reportNoun(j-1) {
+						break // "declined to comment on reports that …": the reports' clause, not the comment's
+					}
 					if d.is(j, "that") && !d.relativeThat(j) {
 						found = j
 						break
@@ -138,6 +141,21 @@ func (d *doc) dashBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// reportNoun reports whether token k is a noun that a "that" clause can
+// complete: reports, claims, allegations, speculation, fears …
+func (d *doc) reportNoun(k int) bool {
+	if d.toks[k].kind != tWord || d.toks[k].fl&fLower == 0 {
+		return false
+	}
+	w := d.low(k)
+	switch w {
+	case "reports", "report", "claims", "allegations", "allegation", "suggestions", "suggestion", "rumours", "rumors",
+		"rumour", "rumor", "speculation", "news", "word", "fears", "concerns", "accusations", "accusation", "charges":
+		return true
+	}
+	return claimNouns[w]
 }
 
 // relativeCue reports whether the speech verb at c stands in a relative
