@@ -24,6 +24,26 @@ func (d *doc) innerSentence(sp *span) bool {
 	return false
 }
 
+// linkLine reports whether paragraph p is a link to another story or a
+// clip, as pages print them between paragraphs: "READ MORE: …", "WATCH:
+// …", "Related: …".
+func (d *doc) linkLine(p int) bool {
+	t0, t1 := d.paras[p].t0, d.paras[p].t1
+	for k := t0; k < t1 && k < t0+4; k++ {
+		if d.punct(k, ':') {
+			switch strings.ToLower(d.body[d.toks[t0].s:d.toks[k-1].e]) {
+			case "read more", "read", "watch", "related", "listen", "see also", "more", "also read", "recommended", "further reading":
+				return k > t0
+			}
+			return false
+		}
+		if d.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
 // contractedSubject reports whether token k is a pronoun joined to its
 // verb — it's, I'm, we're, they've, that's, there's — which opens a clause
 // where a title would open with a name or a noun.
@@ -81,6 +101,8 @@ func (d *doc) classify() {
 			sp.quote = false // author="someone": a value in markup, no speech
 		case d.headlineQuote(sp):
 			sp.quote = false // "Harbor bill stalls amid 'hidden riders'": a headline's
+		case d.linkLine(sp.para):
+			sp.quote = false // "READ MORE: “Five things to know”": a link to another story
 		case chained:
 			sp.quote = true
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):

@@ -1810,3 +1810,16 @@ func TestThatClauseOfAReportNounIsNotTheSpeakers(t *testing.T) {
 			[]p2{{"Harbor Bank", "the bank would cut jobs"}}},
 	})
 }
+
+// A line that links to another story or a clip ("READ MORE: …", "Watch:
+// …") quotes no one, though it holds a title in quotation marks.
+func TestLinkLinesAreNoQuotations(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"read more", "Kwame Asante presented the budget.\n\nREAD MORE: “Five things to know about the budget”\n\n“This is a budget for jobs,” Asante said.",
+			[]q{{"This is a budget for jobs,", "Kwame Asante"}}},
+		{"watch", "Kwame Asante presented the budget.\n\nWatch: “The minister's speech in full, with the questions that followed”",
+			nil},
+		{"a label that is a name", "Kwame Asante was interviewed.\n\nASANTE: “We are on track.”",
+			[]q{{"We are on track.", "Kwame Asante"}}},
+	})
+}
