@@ -648,87 +648,124 @@ func (ws *wordSet) has(w string) bool {
 // chunk reads the capitalised run [a, b): a title, a person's name, an
 // organisation or places.
 func (d *doc) chunk(a, b int) {
-	if b == a+1 && d.partyTag(a) {
-		return // "D-Ore.": a senator's party and state
-	}
-	if b == a+1 && partyWord(d.low(a)) && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
-		return // "the Democratic front-runner": a party's adjective, no one
-	}
-	if b == a+1 && d.punct(a-1, ',') && d.punct(b, '.') && d.toks[b].s == d.toks[a].e {
-		// "Dunmore, Calif.", "Carrow, Va.,": a state as AP writes it.
-		if st, ok := usStates()[d.low(a)]; ok && st != d.low(a) {
-			d.addPlace(a, b, stateName(st), int(d.toks[a].sent), d.toks[a].span >= 0)
-			return
-		}
-	}
-	if b == a+1 && d.is(a, "may") && d.personNamed("may") < 0 {
-		return // "May said": the month, unless someone named May was met
-	}
-	if b == a+1 && foreignArticle(d.low(a)) && d.toks[a].fl&fCap != 0 && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
-		return // "Le député Paul Varne": an article before a title, no name
-	}
-	if b == a+1 && calendarWord(d.low(a)) && (d.has(a-1, wPrep) || a+1 < len(d.toks) && d.toks[a+1].kind == tNum) {
-		return // "from April", "April 3": a month, not a woman
+	if b == a+1 && d.loneWordNoName(a) {
+		return
 	}
 	// Leading words that never start a name: The, Thursday.
 	for a < b && !d.placeStarts(a) && (d.has(a, wDet|wTime|wAux) && !d.has(a, wGiven|wPlace) && !d.monthAsGiven(a) || d.dropWordInside(a) ||
 		b > a+1 && calendarWord(d.low(a)) && a > 0 && datePrep[d.low(a-1)]) { // "In April Delorne said": the month, then the name
 		a++
 	}
-	if a >= b {
+	if a >= b || d.titleOrDateline(a, b) {
 		return
-	}
-	sent := int(d.toks[a].sent)
-	inQuote := d.toks[a].span >= 0
-	// Places of several words: New York, United States.
-	placeAt := func(k int) (int, string) {
-		if k >= b {
-			return 0, ""
-		}
-		for _, mp := range multiPlaces[d.low(k)] {
-			if k+len(mp.words) > b {
-				continue
-			}
-			ok := true
-			for x, w := range mp.words {
-				lw := d.low(k + x)
-				if d.toks[k+x].fl&fPossessive != 0 {
-					lw = strings.TrimSuffix(lw, "'s")
-				}
-				if lw != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return len(mp.words), mp.canonical
-			}
-		}
-		return 0, ""
-	}
-	// A run that ends in a role noun is a title, not a name: "The Police
-	// Public Relations Officer in the state, SP Yakubu Quinstad".
-	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) && !d.titleAsSurname(a, b) || d.is(b-1, "opposition") && b-a > 1 {
-		return // "Leader of the Opposition" too
-	}
-	// A dateline in capitals opening the story, of a place the lexicon does
-	// not know: "CEBU CITY, Philippines —" (SACRAMENTO is a place, and a topic).
-	if d.toks[a].fl&fParaStart != 0 && d.toks[a].fl&fAllCaps != 0 && !(b == a+1 && d.has(a, wPlace)) && !d.placeStarts(a) && d.toks[b-1].fl&fAllCaps != 0 && b-a <= 3 && d.sents[d.toks[a].sent].para == 0 &&
-		(d.punct(b, ',') || b < len(d.toks) && d.toks[b].kind == tPunct && isDash(rune(d.toks[b].r))) {
-		return
-	}
-	// A place in capitals, as a dateline writes it: "CEBU CITY", "NEW YORK".
-	if d.toks[a].fl&fAllCaps != 0 && d.toks[b-1].fl&fAllCaps != 0 {
-		if n, c := placeAt(a); n == b-a {
-			d.addPlace(a, b, c, sent, inQuote)
-			return
-		}
 	}
 	// Letters after a name are no part of it: "Judge Rebecca Nesshaw KC".
 	for b-a > 1 && postNominal(d.low(b-1)) {
 		b--
 	}
-	// A person's name is the run of name words at the end.
+	n0 := d.nameRunStart(a, b)
+	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: int(d.toks[a].sent), inQuote: d.toks[a].span >= 0, ent: -1}
+	if !d.classifyChunk(&m) {
+		return
+	}
+	// Places inside a title: "Germany" in "Germany’s defence minister" is a
+	// separate chunk; "US" in "US Secretary of Defense" is not.
+	for k := a; k < m.n0; k++ {
+		if d.has(k, wPlace|wDemonym) && !d.has(k, wHonorific|wTitle) {
+			d.addPlace(k, k+1, d.lx(k).place, m.sent, m.inQuote)
+		}
+	}
+	m.modifier = d.modifierAt(b)
+	if d.toks[b-1].fl&fPossessive != 0 && !d.contractedHas(b) {
+		m.modifier = true
+	}
+	d.addMention(m)
+}
+
+// loneWordNoName reports whether the one capitalised word at a names no
+// one, and records it as a place when it is a state as AP writes it.
+func (d *doc) loneWordNoName(a int) bool {
+	b := a + 1
+	if d.partyTag(a) {
+		return true // "D-Ore.": a senator's party and state
+	}
+	if partyWord(d.low(a)) && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
+		return true // "the Democratic front-runner": a party's adjective, no one
+	}
+	if d.punct(a-1, ',') && d.punct(b, '.') && d.toks[b].s == d.toks[a].e {
+		// "Dunmore, Calif.", "Carrow, Va.,": a state as AP writes it.
+		if st, ok := usStates()[d.low(a)]; ok && st != d.low(a) {
+			d.addPlace(a, b, stateName(st), int(d.toks[a].sent), d.toks[a].span >= 0)
+			return true
+		}
+	}
+	if d.is(a, "may") && d.personNamed("may") < 0 {
+		return true // "May said": the month, unless someone named May was met
+	}
+	if foreignArticle(d.low(a)) && d.toks[a].fl&fCap != 0 && a+1 < len(d.toks) && d.toks[a+1].kind == tWord && d.toks[a+1].fl&fLower != 0 {
+		return true // "Le député Paul Varne": an article before a title, no name
+	}
+	if calendarWord(d.low(a)) && (d.has(a-1, wPrep) || a+1 < len(d.toks) && d.toks[a+1].kind == tNum) {
+		return true // "from April", "April 3": a month, not a woman
+	}
+	return false
+}
+
+// placeIn returns how many words of the run [k, b) from k make a place
+// of several words (New York, United States), and its name; else 0.
+func (d *doc) placeIn(k, b int) (int, string) {
+	if k >= b {
+		return 0, ""
+	}
+	for _, mp := range multiPlaces[d.low(k)] {
+		if k+len(mp.words) > b {
+			continue
+		}
+		ok := true
+		for x, w := range mp.words {
+			lw := d.low(k + x)
+			if d.toks[k+x].fl&fPossessive != 0 {
+				lw = strings.TrimSuffix(lw, "'s")
+			}
+			if lw != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(mp.words), mp.canonical
+		}
+	}
+	return 0, ""
+}
+
+// titleOrDateline reports whether the run [a, b) is a title, not a name,
+// or a dateline in capitals (recorded as a place when the lexicon knows it).
+func (d *doc) titleOrDateline(a, b int) bool {
+	// A run that ends in a role noun is a title, not a name: "The Police
+	// Public Relations Officer in the state, SP Yakubu Quinstad".
+	if d.has(b-1, wRole|wTitle) && !d.has(b-1, wGiven|wOrgWord) && d.toks[b-1].fl&fAllCaps == 0 && !d.afterHonorific(b-1) && !(b-a >= 2 && (d.has(b-2, wGiven) && !d.has(b-2, wRole|wTitle) || d.initialAt(b-2))) && !d.titleAsSurname(a, b) || d.is(b-1, "opposition") && b-a > 1 {
+		return true // "Leader of the Opposition" too
+	}
+	// A dateline in capitals opening the story, of a place the lexicon does
+	// not know: "CEBU CITY, Philippines —" (SACRAMENTO is a place, and a topic).
+	if d.toks[a].fl&fParaStart != 0 && d.toks[a].fl&fAllCaps != 0 && !(b == a+1 && d.has(a, wPlace)) && !d.placeStarts(a) && d.toks[b-1].fl&fAllCaps != 0 && b-a <= 3 && d.sents[d.toks[a].sent].para == 0 &&
+		(d.punct(b, ',') || b < len(d.toks) && d.toks[b].kind == tPunct && isDash(rune(d.toks[b].r))) {
+		return true
+	}
+	// A place in capitals, as a dateline writes it: "CEBU CITY", "NEW YORK".
+	if d.toks[a].fl&fAllCaps != 0 && d.toks[b-1].fl&fAllCaps != 0 {
+		if n, c := d.placeIn(a, b); n == b-a {
+			d.addPlace(a, b, c, int(d.toks[a].sent), d.toks[a].span >= 0)
+			return true
+		}
+	}
+	return false
+}
+
+// nameRunStart returns where a person's name would start in the run
+// [a, b): the run of name words at its end.
+func (d *doc) nameRunStart(a, b int) int {
 	n0 := b
 	for n0 > a && !(d.has(n0-1, wRole) && !d.has(n0-1, wGiven) && d.has(n0, wGiven)) && (d.nameWord(n0-1) || d.toks[n0-1].span != d.toks[b-1].span ||
 		d.punct(n0-1, '.') && n0-2 >= a && d.toks[n0-2].e-d.toks[n0-2].s == 1 && d.toks[n0-2].e == d.toks[n0-1].s ||
@@ -742,13 +779,23 @@ func (d *doc) chunk(a, b int) {
 		n0--
 	}
 	if n0 < b {
-		if n, _ := placeAt(n0); n > 0 && n0+n == b {
+		if n, _ := d.placeIn(n0, b); n > 0 && n0+n == b {
 			n0 = b // the tail is a place: "New York"
 		}
 	}
 	for n0 < b-1 && d.has(n0, wRole) && !d.has(n0, wGiven) {
 		n0++ // "Chef Rosa Alvarez": a role written like a title
 	}
+	return n0
+}
+
+// classifyChunk sets the kind of mention m — a person, a body or one
+// word that may be anything — and where its name starts. A run of places,
+// demonyms and titles only is recorded as places, and classifyChunk
+// reports false: no mention.
+func (d *doc) classifyChunk(m *mention) bool {
+	a, b, n0 := m.c0, m.c1, m.n0
+	sent, inQuote := m.sent, m.inQuote
 	hasTitle := false
 	hasOrg := false
 	for k := a; k < n0; k++ {
@@ -764,16 +811,15 @@ func (d *doc) chunk(a, b int) {
 		case "east", "west", "north", "south", "northern", "southern", "eastern", "western", "greater", "upper", "lower", "central":
 			// "East Sussex", "West Midlands": a region, not a person.
 			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
-			return
+			return false
 		}
 		switch d.low(b - 1) {
 		case "eastern", "western", "northern", "southern":
 			// "Middle Eastern leadership", "Far Eastern": an adjective of a region.
 			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
-			return
+			return false
 		}
 	}
-	m := mention{c0: a, c1: b, n0: n0, n1: b, sent: sent, inQuote: inQuote, ent: -1}
 	// "the Norvale Arena", "the magazine Folk Review Monthly": no person.
 	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
 	// "Association of Tourist Apartment Owners", "Union of Concerned
@@ -836,7 +882,7 @@ func (d *doc) chunk(a, b int) {
 	case b-a >= 2 && d.has(b-1, wDemonym|wPlace) && d.afterHonorific(b-1):
 		m.kind = mPerson // "Mr. English": an honorific makes the word a surname
 		m.n0 = b - 1
-	case d.notOnlyPlaces(a, b, placeAt):
+	case d.notOnlyPlaces(a, b):
 		// "Johannesburg Water", "Bristol Rovers": a place and a word that is
 		// neither a place nor a title make a body's name.
 		m.kind = mOrg
@@ -844,7 +890,7 @@ func (d *doc) chunk(a, b int) {
 	default:
 		// Places, demonyms and titles only.
 		for k := a; k < b; {
-			if n, c := placeAt(k); n > 0 {
+			if n, c := d.placeIn(k, b); n > 0 {
 				d.addPlace(k, k+n, c, sent, inQuote)
 				k += n
 				continue
@@ -854,20 +900,9 @@ func (d *doc) chunk(a, b int) {
 			}
 			k++
 		}
-		return
+		return false
 	}
-	// Places inside a title: "Germany" in "Germany’s defence minister" is a
-	// separate chunk; "US" in "US Secretary of Defense" is not.
-	for k := a; k < m.n0; k++ {
-		if d.has(k, wPlace|wDemonym) && !d.has(k, wHonorific|wTitle) {
-			d.addPlace(k, k+1, d.lx(k).place, sent, inQuote)
-		}
-	}
-	m.modifier = d.modifierAt(b)
-	if d.toks[b-1].fl&fPossessive != 0 && !d.contractedHas(b) {
-		m.modifier = true
-	}
-	d.addMention(m)
+	return true
 }
 
 // titleAsSurname: "said Earl", after Paul Earl was named: a title
@@ -892,10 +927,10 @@ func (d *doc) contractedHas(b int) bool {
 
 // notOnlyPlaces reports whether the run [a, b) holds a place and also a word
 // that is no place, demonym or title.
-func (d *doc) notOnlyPlaces(a, b int, placeAt func(int) (int, string)) bool {
+func (d *doc) notOnlyPlaces(a, b int) bool {
 	place, other := false, false
 	for k := a; k < b; {
-		if n, _ := placeAt(k); n > 0 {
+		if n, _ := d.placeIn(k, b); n > 0 {
 			place = true
 			k += n
 			continue
