@@ -17,7 +17,13 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 		return
 	}
 	t := &d.toks[i]
-	if t.kind != tWord || t.span >= 0 || t.lex == 0 {
+	if t.kind != tWord || t.span >= 0 {
+		return
+	}
+	if t.fl&fLower != 0 && d.is(i, "came") && d.afterQuotation(i) {
+		return cueFinite, cueNormal, 1 // "“Count the votes,” came cries from the protesters"
+	}
+	if t.lex == 0 {
 		return
 	}
 	lx := &lexTable[t.lex]
@@ -146,8 +152,8 @@ func (d *doc) clauseStart(c int) int {
 				cs = k + 1 // "which the study describes as …"
 			}
 		case "that":
-			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) {
-				cs = k + 1
+			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) || d.is(k-2, "so") || d.is(k-2, "such") {
+				cs = k + 1 // "said that …", "so strange that a spokeswoman could only joke"
 			}
 		case "and":
 			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1)) {
@@ -771,6 +777,14 @@ func (d *doc) cueSubject(c int) int {
 	}
 	if d.inverted(c) {
 		a := c + width
+		if d.is(c, "came") {
+			// "“Count the votes,” came cries from the protesters": who they came from.
+			for k := a; k < a+4 && k < len(d.toks) && d.toks[k].kind == tWord; k++ {
+				if d.is(k, "from") {
+					return d.headIn(k+1, d.clauseEnd(k+1), true) // not "a voice from the back of the room"
+				}
+			}
+		}
 		w := d.headIn(a, d.clauseEnd(a), true)
 		if w >= 0 && d.ents[w].kind == mPerson {
 			return w

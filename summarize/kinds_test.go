@@ -1823,3 +1823,17 @@ func TestLinkLinesAreNoQuotations(t *testing.T) {
 			[]q{{"We are on track.", "Kwame Asante"}}},
 	})
 }
+
+// "so strange that a spokeswoman … could only joke:" — the clause after "so …
+// that" has its own subject; and "“…,” came cries from the protesters" is
+// the protesters', not the last speaker's; a voice from a place is no one's.
+func TestResultClauseAndCameFrom(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"so strange that", "The hearing was set for a holiday.\n\nThe timing was so strange that a spokeswoman for Dana Rell could only joke: “Maybe the other nights were full.”",
+			[]q{{"Maybe the other nights were full.", "a spokeswoman for Dana Rell"}}},
+		{"came cries from", "“We will vote now,” said Dana Rell.\n\n“Count the votes,” came cries from the protesters.",
+			[]q{{"We will vote now,", "Dana Rell"}, {"Count the votes,", "the protesters"}}},
+		{"a voice from a place", "The hall went quiet.\n\n“So that is that,” came a voice from the back of the hall.",
+			[]q{{"So that is that,", ""}}},
+	})
+}
