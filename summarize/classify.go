@@ -24,6 +24,24 @@ func (d *doc) innerSentence(sp *span) bool {
 	return false
 }
 
+// byline reports whether "by" and a name follow quotation sp: the title
+// of a story, a song or a book and who made it.
+func (d *doc) byline(sp *span) bool {
+	if sp.close < 0 {
+		return false
+	}
+	k := sp.close + 1
+	comma := strings.HasSuffix(d.body[sp.s:sp.e], ",")
+	if d.punct(k, ',') {
+		k, comma = k+1, true
+	}
+	// A comma sets the title off; without one, "by" is a passive's agent:
+	// "declared him “anointed” by God".
+	// A title opens with a capital: the "ugliness of utterances," by a
+	// candidate is a fragment of speech.
+	return comma && d.is(k, "by") && d.toks[k].fl&fLower != 0 && isCapWord(d, k+1) && d.toks[sp.open+1].fl&fLower == 0
+}
+
 // linkLine reports whether paragraph p is a link to another story or a
 // clip, as pages print them between paragraphs: "READ MORE: …", "WATCH:
 // …", "Related: …".
@@ -103,6 +121,8 @@ func (d *doc) classify() {
 			sp.quote = false // "Harbor bill stalls amid 'hidden riders'": a headline's
 		case d.linkLine(sp.para):
 			sp.quote = false // "READ MORE: “Five things to know”": a link to another story
+		case d.byline(sp):
+			sp.quote = false // "“Harbor fees to rise,” by the Ledger's Ana Vell": a story's title and byline
 		case chained:
 			sp.quote = true
 		case d.wholeParagraph(sp) && (ends || sp.who >= 0):

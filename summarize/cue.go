@@ -106,8 +106,8 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	be := d.is(i-1, "was") || d.is(i-1, "is") || d.is(i-1, "were") || d.is(i-1, "are") || d.is(i-1, "been") || d.is(i-1, "be") || d.is(i-1, "being")
 	if form == cueIng && be {
 		form = cueFinite // "she was saying"
-	} else if be {
-		return 0, 0, 0 // "the court was told": passive, nobody speaks
+	} else if be && !(kind == cueWeak && d.agentAfter(i) >= 0) {
+		return 0, 0, 0 // "the court was told": passive, nobody speaks; but "was called “reckless” by Marsh"
 	}
 	return form, kind, width
 }
@@ -619,6 +619,38 @@ func (d *doc) subordinateStart(j, t0 int) int {
 	return -1
 }
 
+// passiveBefore reports whether the past participle at c follows a form
+// of "be": "was called", "has been labelled".
+func (d *doc) passiveBefore(c int) bool {
+	w := d.low(c)
+	if !strings.HasSuffix(w, "ed") && !irregularPast[w] {
+		return false
+	}
+	switch d.low(c - 1) {
+	case "was", "were", "is", "are", "been", "being", "be":
+		return d.toks[c-1].fl&fLower != 0 || d.sentenceInitial(c-1)
+	}
+	return false
+}
+
+// agentAfter returns who "by" names after the passive verb at c, past any
+// quotation, within its clause: "called “reckless” by Tobin Marsh"; else -1.
+func (d *doc) agentAfter(c int) int {
+	end := d.sentOf(c).t1
+	for k := c + 1; k < end && k < c+16; k++ {
+		if d.toks[k].span >= 0 {
+			continue
+		}
+		if d.toks[k].kind == tPunct && d.toks[k].r != ',' || d.is(k, "and") || d.is(k, "but") {
+			return -1
+		}
+		if d.is(k, "by") {
+			return d.headIn(k+1, d.clauseEnd(k+1), true)
+		}
+	}
+	return -1
+}
+
 // afterQuotation reports whether token i comes right after a closing
 // quotation mark, or after one and a comma: “…,” reacted Ames.
 func (d *doc) afterQuotation(i int) bool {
@@ -768,6 +800,11 @@ func (d *doc) cueSubject(c int) int {
 			}
 		}
 		return d.headIn(c+2, end, true)
+	}
+	if kind == cueWeak && d.passiveBefore(c) {
+		// "was called “reckless” by Tobin Marsh": the agent; the one
+		// called it is not the one who spoke.
+		return d.agentAfter(c)
 	}
 	if w := d.promptedSubject(c); w >= 0 {
 		return w

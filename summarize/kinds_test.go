@@ -1837,3 +1837,19 @@ func TestResultClauseAndCameFrom(t *testing.T) {
 			[]q{{"So that is that,", ""}}},
 	})
 }
+
+// A quotation set off by a comma and followed by "by" and a name is a
+// story's, song's or book's title with its author, not speech: "“Harbor
+// fees to rise,” by the Ledger's Ana Vell". Without the comma, or opening in
+// lower case, "by" names a passive's agent, who spoke the words: "was
+// called “reckless” by Tobin Marsh" is Marsh's.
+func TestTitleWithBylineIsNoQuotation(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"a story and its byline", "What we are reading: “Ferry fares to rise in spring,” by Ledger reporter Ana Vell.",
+			nil},
+		{"a passive's agent", "Dana Rell has called the plan “a gift to the bosses” and was called “reckless” by Tobin Marsh.",
+			[]q{{"a gift to the bosses", "Dana Rell"}, {"reckless", "Tobin Marsh"}}},
+		{"a fragment in lower case", "Dana Rell decried the “cruelty of remarks, unprompted and unearned,” by Tobin Marsh.",
+			[]q{{"cruelty of remarks, unprompted and unearned,", "Dana Rell"}}},
+	})
+}
