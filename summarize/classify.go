@@ -49,9 +49,12 @@ func (d *doc) linkLine(p int) bool {
 	t0, t1 := d.paras[p].t0, d.paras[p].t1
 	for k := t0; k < t1 && k < t0+4; k++ {
 		if d.punct(k, ':') {
+			if k == t0 {
+				return false
+			}
 			switch strings.ToLower(d.body[d.toks[t0].s:d.toks[k-1].e]) {
 			case "read more", "read", "watch", "related", "listen", "see also", "more", "also read", "recommended", "further reading":
-				return k > t0
+				return true
 			}
 			return false
 		}
