@@ -156,8 +156,8 @@ func (d *doc) clauseStart(c int) int {
 				cs = k + 1 // "said that …", "so strange that a spokeswoman could only joke"
 			}
 		case "and":
-			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1)) {
-				cs = k + 1
+			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1) || d.has(k+1, wDet) && d.finiteVerb(s.t0, k-1)) {
+				cs = k + 1 // ", and the operator warned": a clause of its own after one with its verb, not a list's last item
 			}
 		}
 		if cs != s.t0 {

@@ -1853,3 +1853,17 @@ func TestTitleWithBylineIsNoQuotation(t *testing.T) {
 			[]q{{"cruelty of remarks, unprompted and unearned,", "Dana Rell"}}},
 	})
 }
+
+// ", and the operator warned that …" opens a clause of its own when the
+// words before it have their own verb; without one, ", and the drivers" ends
+// a list that is the subject, which its first item names.
+func TestAndTheOpensClauseAfterAFiniteVerb(t *testing.T) {
+	runPositionCases(t, []positionCase{
+		{"a clause",
+			"Dock workers at three more ports joined the strike on Monday, and the country's biggest port operator warned that delays could last into next month.",
+			[]p2{{"the country's biggest port operator", "delays could last into next month"}}},
+		{"a list",
+			"Dock workers, crane operators, and the truck drivers warned that delays could last into next month.",
+			[]p2{{"Dock workers", "delays could last into next month"}}},
+	})
+}
