@@ -27,58 +27,9 @@ func (d *doc) positions() []position {
 			if d.modalBefore(c) {
 				continue // "the party should say that …": nothing said yet
 			}
-			k := c + width
-			if kind == cueTell && d.objectPronoun(k) && d.has(k+1, wDet) && d.hasVerb(k+1, s.t1) {
-				k++ // "told me the subsidy could not last": the clause after the listener
-			} else if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
-				// told reporters he …, told the BBC that …: only a clause that
-				// "that" or a pronoun opens after the listener.
-				j := k
-				for j < s.t1 && j < k+10 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !(d.is(j, "that") && !d.relativeThat(j)) && !d.clauseWord(j) && !(j > k && d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
-					j++
-				}
-				if !d.is(j, "that") && !d.clauseWord(j) && !(d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
-					continue
-				}
-				k = j
-			}
-			k = d.skipTimes(k, s.t1)
-			for k < s.t1 && d.adverb(k) {
-				k++ // "noted repeatedly that"
-			}
-			if d.punct(k, ',') {
-				// "said, among other things, that …": an aside before "that".
-				for j := k + 1; j < s.t1 && j < k+8; j++ {
-					if d.punct(j, ',') {
-						if d.is(j+1, "that") {
-							k = j + 1
-						}
-						break
-					}
-					if d.toks[j].kind != tWord {
-						break
-					}
-				}
-			}
-			if d.has(k, wPrep) && !d.is(k, "that") {
-				// said in a statement that …, said in Madison, Wisconsin, that …
-				found := -1
-				for j := k + 1; j < s.t1 && j < k+10; j++ {
-					if d.is(j, "that") && d.reportNoun(j-1) {
-						break // "declined to comment on reports that …": the reports' clause, not the comment's
-					}
-					if d.is(j, "that") && !d.relativeThat(j) {
-						found = j
-						break
-					}
-					if d.toks[j].kind != tWord && !d.punct(j, ',') {
-						break
-					}
-				}
-				if found < 0 {
-					continue
-				}
-				k = found
+			k := d.clauseStartAfter(c, width, kind, s)
+			if k < 0 {
+				continue
 			}
 			if d.relativeCue(c) {
 				continue // "the list, which the campaign says includes …": no clause of its own
@@ -156,6 +107,68 @@ func (d *doc) reportNoun(k int) bool {
 		return true
 	}
 	return claimNouns[w]
+}
+
+// clauseStartAfter returns where the reported clause after the speech verb
+// at c (of the given width and kind) opens in sentence s — past a
+// listener ("told reporters he …"), times and adverbs ("noted repeatedly
+// that"), an aside before "that" and a phrase ("said in a statement that
+// …") — or -1 when none does.
+func (d *doc) clauseStartAfter(c, width int, kind uint8, s *sentence) int {
+	k := c + width
+	if kind == cueTell && d.objectPronoun(k) && d.has(k+1, wDet) && d.hasVerb(k+1, s.t1) {
+		k++ // "told me the subsidy could not last": the clause after the listener
+	} else if kind == cueTell && !d.is(k, "that") && !d.clauseWord(k) {
+		// told reporters he …, told the BBC that …: only a clause that
+		// "that" or a pronoun opens after the listener.
+		j := k
+		for j < s.t1 && j < k+10 && (d.toks[j].kind == tWord || d.toks[j].kind == tNum) && !(d.is(j, "that") && !d.relativeThat(j)) && !d.clauseWord(j) && !(j > k && d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
+			j++
+		}
+		if !d.is(j, "that") && !d.clauseWord(j) && !(d.possessivePronoun(j) && d.hasVerb(j, s.t1)) {
+			return -1
+		}
+		k = j
+	}
+	k = d.skipTimes(k, s.t1)
+	for k < s.t1 && d.adverb(k) {
+		k++ // "noted repeatedly that"
+	}
+	if d.punct(k, ',') {
+		// "said, among other things, that …": an aside before "that".
+		for j := k + 1; j < s.t1 && j < k+8; j++ {
+			if d.punct(j, ',') {
+				if d.is(j+1, "that") {
+					k = j + 1
+				}
+				break
+			}
+			if d.toks[j].kind != tWord {
+				break
+			}
+		}
+	}
+	if d.has(k, wPrep) && !d.is(k, "that") {
+		// said in a statement that …, said in Madison, Wisconsin, that …
+		found := -1
+		for j := k + 1; j < s.t1 && j < k+10; j++ {
+			if d.is(j, "that") && d.reportNoun(j-1) {
+				break // "declined to comment on reports that …": the reports' clause, not the comment's
+			}
+			if d.is(j, "that") && !d.relativeThat(j) {
+				found = j
+				break
+			}
+			if d.toks[j].kind != tWord && !d.punct(j, ',') {
+				break
+			}
+		}
+		if found < 0 {
+			return -1
+		}
+		k = found
+	}
+	return k
 }
 
 // relativeCue reports whether the speech verb at c stands in a relative
