@@ -1133,10 +1133,38 @@ func (d *doc) addMention(m mention) {
 		return
 	}
 	name := d.nameText(m.n0, m.n1)
-	best := -1
 	g := d.genderOf(m)
 	lone := m.n1-m.n0 == 1 && m.c0 == m.n0 // a lone word's sex is the given name's guess
-	if alias := d.knownAs(m); alias >= 0 {
+	best := d.entityFor(&m, words, name, g)
+	d.noteMention(best, m, words, name, g, lone)
+	m.ent = best
+	d.mentions = append(d.mentions, m)
+	for k := m.c0; k < m.c1; k++ {
+		d.mentionAt[k] = int32(len(d.mentions) - 1)
+	}
+	d.roleOf(len(d.mentions) - 1)
+	e := &d.ents[best]
+	if e.kind == mPerson && e.gender == genderUnknown {
+		for _, w := range e.roleWord {
+			if i, ok := lexIndex[w]; ok && lexTable[i].flags&wRole != 0 && lexTable[i].gender != genderUnknown {
+				e.gender = lexTable[i].gender // "her son, Morvale Jun Linwell"
+				break
+			}
+		}
+	}
+	// "Royal College of Nursing (RCN)": the acronym in brackets names the same body.
+	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
+		e.acronym = d.text(m.c1 + 1)
+		d.addEntityKey(best, e.acronym)
+	}
+}
+
+// entityFor returns the entity mention m names — one met before under
+// another form of the name, or a new one — and may settle m's kind.
+func (d *doc) entityFor(m *mention, words []string, name string, g int8) int {
+	best := -1
+	lone := m.n1-m.n0 == 1 && m.c0 == m.n0
+	if alias := d.knownAs(*m); alias >= 0 {
 		// "Aleksander, 34, known to everyone as Kelvale": another name for him.
 		best, m.kind = alias, mPerson
 	}
@@ -1144,9 +1172,9 @@ func (d *doc) addMention(m mention) {
 	case best >= 0:
 	case m.kind == mPerson || m.kind == mUnknown:
 		if lone {
-			best = d.personFor(&m, words, name, genderUnknown) // "Scott" after "Maren Scott"
+			best = d.personFor(m, words, name, genderUnknown) // "Scott" after "Maren Scott"
 		} else {
-			best = d.personFor(&m, words, name, g)
+			best = d.personFor(m, words, name, g)
 		}
 	case m.kind == mOrg:
 		best = d.bodyFor(words, name)
@@ -1162,6 +1190,13 @@ func (d *doc) addMention(m mention) {
 		d.ents = append(d.ents, e)
 		best = len(d.ents) - 1
 	}
+	return best
+}
+
+// noteMention records on entity best what mention m tells of it: a
+// fuller name, whether it is a thing or a place, where it is named
+// outside quotations and as a source, its forms and titles, and its sex.
+func (d *doc) noteMention(best int, m mention, words []string, name string, g int8, lone bool) {
 	e := &d.ents[best]
 	if m.kind == mPerson && e.kind == mUnknown {
 		e.kind = mPerson
@@ -1227,25 +1262,6 @@ func (d *doc) addMention(m mention) {
 		e.gender, e.guessed = g, lone
 	case e.guessed && !lone:
 		e.gender, e.guessed = g, false // "Scott", then "Maren Scott"
-	}
-	m.ent = best
-	d.mentions = append(d.mentions, m)
-	for k := m.c0; k < m.c1; k++ {
-		d.mentionAt[k] = int32(len(d.mentions) - 1)
-	}
-	d.roleOf(len(d.mentions) - 1)
-	if e := &d.ents[best]; e.kind == mPerson && e.gender == genderUnknown {
-		for _, w := range e.roleWord {
-			if i, ok := lexIndex[w]; ok && lexTable[i].flags&wRole != 0 && lexTable[i].gender != genderUnknown {
-				e.gender = lexTable[i].gender // "her son, Morvale Jun Linwell"
-				break
-			}
-		}
-	}
-	// "Royal College of Nursing (RCN)": the acronym in brackets names the same body.
-	if e.kind == mOrg && d.punct(m.c1, '(') && m.c1+2 < len(d.toks) && d.toks[m.c1+1].fl&fAllCaps != 0 && d.punct(m.c1+2, ')') {
-		e.acronym = d.text(m.c1 + 1)
-		d.addEntityKey(best, e.acronym)
 	}
 }
 
