@@ -195,36 +195,7 @@ func (d *doc) skipIntro(a, c int) int {
 			}
 			return a
 		}
-		intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
-			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven) ||
-			// "Pressed on whether he had spoken to Dorley, he smiled"
-			d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ed") && !d.has(a, wGiven) &&
-				(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
-		if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
-			intro = true
-		}
-		switch d.low(a) {
-		case "even", "just", "only", "shortly", "soon", "long", "right", "well":
-			if d.has(a+1, wIntro) && d.toks[a+1].fl&fLower != 0 {
-				intro = true // "Even before Rell took the stage, …"
-			}
-		}
-		if d.sentenceInitial(a) && d.punct(a+1, ',') && strings.HasSuffix(d.low(a), "ly") && !d.has(a, wGiven) && d.mentionAt[a] < 0 {
-			intro = true // "Specifically, he thought": an adverb, not a name like Kelly
-		}
-		if mi := d.mentionAt[a]; intro && mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].c0 == a {
-			intro = false // "April Delorne, a spokeswoman, said": a name, not a month
-		}
-		if !intro {
-			// "Twenty miles away in Fond du Lac, …", "Two days later, …"
-			for k := a + 1; k < c && k < a+10 && !d.punct(k, ','); k++ {
-				if (d.is(k, "away") || d.is(k, "later") || d.is(k, "earlier") || d.is(k, "ago")) && !d.has(k-1, wDet) {
-					intro = d.toks[k].fl&fLower != 0 // not "her earlier statement"
-					break
-				}
-			}
-		}
-		if !intro {
+		if !d.introAt(a, c) {
 			return a
 		}
 		comma := -1
@@ -246,47 +217,91 @@ func (d *doc) skipIntro(a, c int) int {
 		if comma < 0 {
 			return a
 		}
-		a = comma + 1
-		// "At a town hall in Dunmore, Vermont Monday, the …": the
-		// state of the town, and a day, belong to the phrase.
-		if a >= c {
-			break
+		a = d.pastIntroTail(comma, comma+1, c)
+	}
+	return a
+}
+
+// introAt reports whether an introductory phrase opens at a, before c:
+// a time, a preposition, a participle, an adverb set off by a comma
+// ("Specifically,"), or "Two days later,".
+func (d *doc) introAt(a, c int) bool {
+	t := d.toks[a]
+	intro := d.has(a, wIntro|wTime) && !d.has(a, wDet|wPron) || t.fl&fLower != 0 && strings.HasSuffix(d.low(a), "ing") ||
+		d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ing") && !d.has(a, wGiven) ||
+		// "Pressed on whether he had spoken to Dorley, he smiled"
+		d.sentenceInitial(a) && strings.HasSuffix(d.low(a), "ed") && !d.has(a, wGiven) &&
+			(d.has(a+1, wPrep) || d.is(a+1, "whether") || d.is(a+1, "if"))
+	if d.has(a, wDet) && d.has(a, wTime) { // "This week, …", "Last month, …"
+		intro = true
+	}
+	switch d.low(a) {
+	case "even", "just", "only", "shortly", "soon", "long", "right", "well":
+		if d.has(a+1, wIntro) && d.toks[a+1].fl&fLower != 0 {
+			intro = true // "Even before Rell took the stage, …"
 		}
-		if mi := d.mentionAt[a]; mi >= 0 && d.mentions[mi].kind == mPlace && d.mentions[mi].c0 == a {
-			e := d.mentions[mi].c1
-			if d.has(e, wTime) && !d.has(e, wDet) {
-				e++
-			}
-			if d.punct(e, ',') && e+1 < c {
-				a = e + 1
-			}
-		}
-		// "In a statement signed by his press secretary, Tunde Fenfield, the
-		// governor …": a name set off after a role belongs to the phrase.
-		if d.has(comma-1, wRole|wTitle) {
-			if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
-				a = d.mentions[mi].c1 + 1
-			} else if mi >= 0 {
-				// "Addressing Jorbury’s lead counsel, Theodore Varley of
-				// the law firm Quinwood Quayside, he put it bluntly".
-				for k := d.mentions[mi].c1; k < c && k < d.mentions[mi].c1+8 && d.toks[k].span < 0 && (d.toks[k].kind == tWord || d.punct(k, ',')); k++ {
-					if d.punct(k, ',') {
-						if d.is(k+1, "he") || d.is(k+1, "she") || d.is(k+1, "they") {
-							a = k + 1
-						}
-						break
-					}
-				}
+	}
+	if d.sentenceInitial(a) && d.punct(a+1, ',') && strings.HasSuffix(d.low(a), "ly") && !d.has(a, wGiven) && d.mentionAt[a] < 0 {
+		intro = true // "Specifically, he thought": an adverb, not a name like Kelly
+	}
+	if mi := d.mentionAt[a]; intro && mi >= 0 && d.mentions[mi].kind == mPerson && d.mentions[mi].c0 == a {
+		intro = false // "April Delorne, a spokeswoman, said": a name, not a month
+	}
+	if !intro {
+		// "Twenty miles away in Fond du Lac, …", "Two days later, …"
+		for k := a + 1; k < c && k < a+10 && !d.punct(k, ','); k++ {
+			if (d.is(k, "away") || d.is(k, "later") || d.is(k, "earlier") || d.is(k, "ago")) && !d.has(k-1, wDet) {
+				intro = d.toks[k].fl&fLower != 0 // not "her earlier statement"
+				break
 			}
 		}
-		// "At the Arena, which was turned into a shelter, Rorstad said":
-		// a relative clause after the phrase belongs to it too.
-		if d.is(a, "which") || d.is(a, "where") || d.is(a, "when") {
-			for k := a + 1; k < c; k++ {
+	}
+	return intro
+}
+
+// pastIntroTail returns where the clause starts after an introductory
+// phrase that ends at the comma before a: past a place's state and a day,
+// a name set off after a role, and a relative clause that belong to it.
+func (d *doc) pastIntroTail(comma, a, c int) int {
+	// "At a town hall in Dunmore, Vermont Monday, the …": the
+	// state of the town, and a day, belong to the phrase.
+	if a >= c {
+		return a
+	}
+	if mi := d.mentionAt[a]; mi >= 0 && d.mentions[mi].kind == mPlace && d.mentions[mi].c0 == a {
+		e := d.mentions[mi].c1
+		if d.has(e, wTime) && !d.has(e, wDet) {
+			e++
+		}
+		if d.punct(e, ',') && e+1 < c {
+			a = e + 1
+		}
+	}
+	// "In a statement signed by his press secretary, Tunde Fenfield, the
+	// governor …": a name set off after a role belongs to the phrase.
+	if d.has(comma-1, wRole|wTitle) {
+		if mi := d.mentionAt[a]; mi >= 0 && d.punct(d.mentions[mi].c1, ',') && d.mentions[mi].c1 < c {
+			a = d.mentions[mi].c1 + 1
+		} else if mi >= 0 {
+			// "Addressing Jorbury’s lead counsel, Theodore Varley of
+			// the law firm Quinwood Quayside, he put it bluntly".
+			for k := d.mentions[mi].c1; k < c && k < d.mentions[mi].c1+8 && d.toks[k].span < 0 && (d.toks[k].kind == tWord || d.punct(k, ',')); k++ {
 				if d.punct(k, ',') {
-					a = k + 1
+					if d.is(k+1, "he") || d.is(k+1, "she") || d.is(k+1, "they") {
+						a = k + 1
+					}
 					break
 				}
+			}
+		}
+	}
+	// "At the Arena, which was turned into a shelter, Rorstad said":
+	// a relative clause after the phrase belongs to it too.
+	if d.is(a, "which") || d.is(a, "where") || d.is(a, "when") {
+		for k := a + 1; k < c; k++ {
+			if d.punct(k, ',') {
+				a = k + 1
+				break
 			}
 		}
 	}
