@@ -56,6 +56,37 @@ func (d *doc) resolvePronoun(i int) int {
 			return w
 		}
 	}
+	if w := d.antecedentInSentence(i, si, intro, ante, g); w >= 0 {
+		return w
+	}
+	// "The company confirmed …, though it said": the clause's described subject.
+	if s0 := d.sents[si].t0; i > s0+1 {
+		if a := d.skipIntro(s0, i); a < i && !d.has(a, wPron) {
+			if w := d.headIn(a, d.npEnd(a, i), false); w >= 0 && d.compatible(w, g) {
+				return w
+			}
+		}
+	}
+	para := d.sents[si].para
+	if g == genderPlural && si > 0 && d.sents[si-1].para >= para-1 {
+		// "The researchers acknowledge the limits. In the paper they
+		// describe": the group that opened the sentence before.
+		s := d.sents[si-1]
+		if k := s.t0; d.is(k, "the") && d.has(k+1, wGroupNoun) && d.toks[k+1].fl&fLower != 0 {
+			if w := d.nominal(k, k+2, true); w >= 0 {
+				return w
+			}
+		}
+	}
+	return d.antecedentBefore(si, para, g)
+}
+
+// antecedentInSentence returns the person or body named earlier in
+// sentence si, after its introduction, that the pronoun at i (of sex g)
+// stands for: the nearest that fits, passing over the one a relative
+// pronoun refers to (ante), a possessor unless no one else fits, and names
+// used as modifiers; else -1.
+func (d *doc) antecedentInSentence(i, si, intro, ante int, g int8) int {
 	ms := d.mentionsIn(si)
 	possessor := -1
 	for mi := len(ms) - 1; mi >= 0; mi-- {
@@ -92,28 +123,14 @@ func (d *doc) resolvePronoun(i int) int {
 			return m.ent
 		}
 	}
-	if possessor >= 0 {
-		return possessor
-	}
-	// "The company confirmed …, though it said": the clause's described subject.
-	if s0 := d.sents[si].t0; i > s0+1 {
-		if a := d.skipIntro(s0, i); a < i && !d.has(a, wPron) {
-			if w := d.headIn(a, d.npEnd(a, i), false); w >= 0 && d.compatible(w, g) {
-				return w
-			}
-		}
-	}
-	para := d.sents[si].para
-	if g == genderPlural && si > 0 && d.sents[si-1].para >= para-1 {
-		// "The researchers acknowledge the limits. In the paper they
-		// describe": the group that opened the sentence before.
-		s := d.sents[si-1]
-		if k := s.t0; d.is(k, "the") && d.has(k+1, wGroupNoun) && d.toks[k+1].fl&fLower != 0 {
-			if w := d.nominal(k, k+2, true); w >= 0 {
-				return w
-			}
-		}
-	}
+	return possessor
+}
+
+// antecedentBefore returns who a pronoun of sex g in sentence si stands
+// for from the sentences before, in paragraph para or the three before: a
+// sentence's subject, a surname alone that just spoke, a name, or a person
+// described; else -1.
+func (d *doc) antecedentBefore(si, para int, g int8) int {
 	for s := si - 1; s >= 0 && s >= si-8 && d.sents[s].para >= para-3; s-- {
 		if sub := d.sents[s].subject; sub >= 0 && d.compatible(sub, g) {
 			return sub
