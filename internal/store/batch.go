@@ -8,10 +8,9 @@ import (
 	"github.com/briefbot/briefbot/summarize"
 )
 
-// On PostgreSQL each statement is a round trip to the server, and a save
-// holds the lock replicas save under (lockSave) for all of them: the rows
-// of many kinds, a dozen or more an article, go in one statement each, as
-// a JSON array of records. On SQLite, in the same process, a prepared
+// On PostgreSQL each statement is a round trip to the server: the rows of
+// many kinds, a dozen or more an article, go in one statement each, as a
+// JSON array of records. On SQLite, in the same process, a prepared
 // statement a row is cheaper than reading JSON.
 
 // quoteRecord and positionRecord are rows of quotes and positions, and
@@ -254,8 +253,16 @@ func (s *saver) insertAliases(ctx context.Context, id int64, recs []aliasRecord)
 		}
 		return nil
 	}
-	return s.execRecords(ctx, `
+	if len(recs) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(recs)
+	if err != nil {
+		return err
+	}
+	_, err = s.execOutside(ctx, `
 		INSERT INTO speaker_aliases (speaker_id, alias_key, alias)
 		SELECT ?1, r.alias_key, r.alias FROM json_to_recordset(?2::json) AS r(alias_key TEXT, alias TEXT)
-		ON CONFLICT DO NOTHING`, id, recs, len(recs))
+		ON CONFLICT DO NOTHING`, id, string(list))
+	return err
 }

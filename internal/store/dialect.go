@@ -57,9 +57,15 @@ func (d *dialect) rebind(query string) string {
 
 // ints is a subquery of the integers in the JSON array that the
 // placeholder p stands for.
+//
+// On PostgreSQL the array is made an array of bigint ([1,2] is {1,2} in
+// its syntax) and unnested: the planner counts the elements of an array,
+// where it takes any JSON array for 100 rows, and so chose to scan every
+// speaker (3 to 6 ms of a /who-said over a million quotes) for a handful
+// of ids it reads through the primary key in 0.1 ms.
 func (d *dialect) ints(p string) string {
 	if d.postgres {
-		return `(SELECT value::bigint FROM json_array_elements_text(` + p + `::json) AS j(value))`
+		return `(SELECT unnest(CAST(translate(CAST(` + p + ` AS TEXT), '[]', '{}') AS bigint[])) AS value)`
 	}
 	return `(SELECT value FROM json_each(` + p + `))`
 }

@@ -108,6 +108,10 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	if limit <= 0 {
 		return nil, nil
 	}
+	upTo, err := o.db.published(ctx)
+	if err != nil {
+		return nil, err
+	}
 	// One read transaction, so that a Save meanwhile is seen whole or not
 	// at all.
 	tx, err := o.db.sql.readTx(ctx)
@@ -116,12 +120,12 @@ func (o *Outbox) since(ctx context.Context, after int64, limit int) ([]bot.Entry
 	}
 	defer tx.Rollback()
 	var ids []int64
-	if err := each(ctx, tx, `SELECT id FROM versions WHERE id > ? ORDER BY id LIMIT ?`,
+	if err := each(ctx, tx, `SELECT id FROM versions WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
 		func(rows *sql.Rows) error {
 			var id int64
 			ids = append(ids, id)
 			return rows.Scan(&ids[len(ids)-1])
-		}, after, limit); err != nil {
+		}, after, upTo, limit); err != nil {
 		return nil, err
 	}
 	vs, err := readVersions(ctx, tx, ids)

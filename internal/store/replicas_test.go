@@ -156,6 +156,77 @@ func TestSpeakersMergedAcrossReplicas(t *testing.T) {
 	}
 }
 
+// TestSinceMissesNoVersionSavedAtOnce has replicas save batches of
+// articles side by side while a channel follows the archive with Since,
+// its cursor the last version it was given, as the dispatcher does: it is
+// given every version once, though a save that took a version's id may
+// commit after one that took a later id.
+func TestSinceMissesNoVersionSavedAtOnce(t *testing.T) {
+	path := store.ArchivePath(t)
+	dbs := replicas(t, path, "a", "b", "c")
+	const batches, per = 6, 8
+	var wg sync.WaitGroup
+	errs := make([]error, len(dbs))
+	for i, db := range dbs {
+		wg.Go(func() {
+			for j := range batches {
+				var docs []store.Doc
+				for k := range per {
+					title := fmt.Sprintf("Quay %d-%d-%d", i, j, k)
+					a, b := build(title, day(2), []string{"quay"},
+						said{who: fmt.Sprintf("Pilot %d%d%d", i, j, k), text: fmt.Sprintf("Berth %d-%d-%d is free", i, j, k)},
+						said{who: "Ian Clarke", role: fmt.Sprintf("harbour master %d", j), text: fmt.Sprintf("Tide %d-%d-%d is high", i, j, k)})
+					docs = append(docs, store.Doc{Source: store.Source{Kind: "file", Key: title}, Article: a, Briefing: b})
+				}
+				if _, err := db.SaveAll(t.Context(), docs); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		})
+	}
+	saving := make(chan struct{})
+	go func() { wg.Wait(); close(saving) }()
+	seen := map[int64]int{}
+	var cursor int64
+	for done := false; ; {
+		select {
+		case <-saving:
+			done = true
+		default:
+		}
+		entries, err := dbs[0].Outbox().Since(t.Context(), cursor, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			seen[e.VersionID]++
+			cursor = e.VersionID
+		}
+		if done && len(entries) == 0 {
+			break
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	all, err := dbs[0].Outbox().Since(t.Context(), 0, 10*batches*per)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(dbs)*batches*per {
+		t.Errorf("archived %d versions; want %d", len(all), len(dbs)*batches*per)
+	}
+	for _, e := range all {
+		if seen[e.VersionID] != 1 {
+			t.Errorf("version %d was given %d times; want once", e.VersionID, seen[e.VersionID])
+		}
+	}
+	if got, err := dbs[0].Speakers(t.Context(), "clarke", 10); err != nil || len(got) != 1 {
+		t.Errorf("Speakers(clarke) = %q, %v; want one Ian Clarke", got, err)
+	}
+}
+
 // TestDigestSlotOnceAcrossReplicas has two replicas make the digest of
 // one slot at once: one of them makes it.
 func TestDigestSlotOnceAcrossReplicas(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/briefbot/briefbot/summarize"
 )
 
@@ -75,21 +77,58 @@ type Doc struct {
 // SaveAll saves each doc as Save does, in order, in one transaction: all or
 // nothing. A folder read at start is saved many articles at a time, since
 // each transaction's commit costs more than an article's rows.
+//
+// On PostgreSQL, replicas save side by side. Nothing two saves may both
+// write waits for either's commit: a speaker is made in a transaction of
+// its own (see makeSpeaker) and changed outside the save's, and a source's
+// count of articles is changed at commit (migration 0006). A text or a
+// source two replicas save at once is saved by the first to commit; the
+// other, which waited for it at the unique index, then fails and saves
+// again, finding it there. The channels' cursors, which follow versions
+// in the order of their ids, read only versions no save in progress can
+// come before (see published).
 func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
+	for try := 1; ; try++ {
+		out, err := db.saveAll(ctx, docs)
+		if err == nil || !db.d.postgres || try == saveTries || !retryable(err) {
+			return out, err
+		}
+	}
+}
+
+// saveTries is how many times SaveAll tries a save on PostgreSQL that
+// collides with another's: each try after the first finds what the
+// others saved, so a second nearly always does.
+const saveTries = 5
+
+// retryable reports whether err is PostgreSQL's refusal of a transaction
+// that another one collided with (a unique key, a deadlock), which may
+// succeed when tried again.
+func retryable(err error) bool {
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) {
+		return false
+	}
+	switch pgErr.Code {
+	case "23505", "40P01", "40001": // unique_violation, deadlock_detected, serialization_failure
+		return true
+	}
+	return false
+}
+
+func (db *DB) saveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	defer tx.Rollback()
-	// Replicas on PostgreSQL save one at a time, as SQLite's writers do:
-	// a speaker met by two at once is then one speaker, a text two
-	// replicas read from a shared folder is saved once, and versions
-	// become visible in the order of their ids, which the channels'
-	// cursors rely on.
-	if err := db.lockTx(ctx, tx.tx, lockSave); err != nil {
+	if err := db.saving(ctx, tx.tx); err != nil {
 		return nil, fmt.Errorf("saving %d articles: %w", len(docs), err)
 	}
 	s := saver{tx: tx.tx, now: db.now().UnixNano(), exists: db.FileExists}
+	if db.d.postgres {
+		s.outside = db.sql
+	}
 	defer s.close()
 	// The statements run without ctx's end: a driver watches a context
 	// that can end with a goroutine a statement, and a save runs
@@ -155,11 +194,16 @@ type saver struct {
 	// index are the search rows of the versions saved, added at the end
 	// of the transaction (see indexer.addAll).
 	index []indexRow
-	// known is what the transaction knows of the speakers, which no one
-	// else writes while it lasts (SQLite's write lock, lockSave on
-	// PostgreSQL): a speaker met again in the same batch costs no look-up
-	// and no write that would change nothing.
+	// known is what the transaction knows of the speakers: a speaker met
+	// again in the same batch costs no look-up and no write that would
+	// change nothing. Other replicas on PostgreSQL may change a speaker
+	// meanwhile (a longer name, a newer role, another alias); what is
+	// known stays true enough for that: a speaker, once made, stays.
 	known knownSpeakers
+	// outside, on PostgreSQL, is where the speakers that other saves may
+	// use too are changed, each statement committed at once, so that no
+	// other save waits for this one's commit to use them. Nil means in tx.
+	outside *conn
 }
 
 // knownSpeakers is what a save knows of the speakers table.
@@ -169,11 +213,17 @@ type knownSpeakers struct {
 	first map[speakerKey]namedSpeaker
 	// aliases are the aliases speakers have, by speaker and alias key.
 	aliases map[aliasKey]bool
-	// roleAt is a date no older than the date of each speaker's role.
-	roleAt map[int64]int64
+	// roles are the latest role each speaker was given in this save, and
+	// its date: the speaker's own is as new, or newer.
+	roles map[int64]datedRole
 }
 
 type speakerKey struct{ kind, key string }
+
+type datedRole struct {
+	role string
+	at   int64
+}
 
 type namedSpeaker struct {
 	id   int64
@@ -491,13 +541,27 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		kind = summarize.Person
 	}
 	name := strings.Join(strings.Fields(act.Name), " ")
-	id, current, err := s.findSpeaker(ctx, kind, name, act.Aliases)
-	if err != nil {
-		return 0, err
-	}
 	var role, roleAt any
 	if act.Role != "" {
 		role, roleAt = act.Role, s.at
+	}
+	var (
+		id      int64
+		current string
+		err     error
+	)
+	if s.outside == nil {
+		id, current, err = s.findSpeaker(ctx, kind, name, act.Aliases)
+	} else if id, current, err = s.firstByName(ctx, kind, nameKey(name)); err == nil && id == 0 {
+		// Not known by this name: the rest of the look-up is made under
+		// makeSpeaker's locks, once.
+		made := false
+		if id, current, made, err = s.makeSpeaker(ctx, kind, name, act.Aliases, role, roleAt); made {
+			return id, err
+		}
+	}
+	if err != nil {
+		return 0, err
 	}
 	switch {
 	case id == 0:
@@ -508,10 +572,10 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		}
 		// None had the name key, or findSpeaker would have found it.
 		s.known.setFirst(speakerKey{string(kind), nameKey(name)}, id, name)
-		s.known.roleDated(id, roleAt)
+		s.known.given(id, role, roleAt)
 	default:
 		if kind == summarize.Person && longerName(name, current) {
-			if _, err := s.exec(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
+			if _, err := s.execOutside(ctx, `UPDATE speakers SET name = ?, name_key = ?, surname = ? WHERE id = ?`,
 				name, nameKey(name), surname(name), id); err != nil {
 				return 0, err
 			}
@@ -521,18 +585,28 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 		}
 		// The latest role is the one from the most recent article, which
 		// need not be the one saved last; one known to be older than the
-		// speaker's is not written.
-		if at, ok := roleAt.(int64); ok && s.known.roleAt[id] <= at {
-			if _, err := s.exec(ctx, `
-				UPDATE speakers SET role = ?, role_at = ? WHERE id = ? AND (role_at IS NULL OR role_at <= ?)`,
-				role, roleAt, id, roleAt); err != nil {
+		// speaker's is not written, nor one known to be the speaker's: a
+		// round trip each, three an article, where the same people recur.
+		// Nor does the database write one that would change nothing: on
+		// PostgreSQL it would lock the row for nothing.
+		if at, ok := roleAt.(int64); ok && s.known.newer(id, act.Role, at) {
+			if _, err := s.execOutside(ctx, `
+				UPDATE speakers SET role = ?1, role_at = ?2
+				WHERE id = ?3 AND (role_at IS NULL OR role_at < ?2 OR role_at = ?2 AND role <> ?1)`,
+				role, roleAt, id); err != nil {
 				return 0, err
 			}
-			s.known.roleDated(id, roleAt)
+			s.known.given(id, role, roleAt)
 		}
 	}
-	var aliases []aliasRecord
-	for _, alias := range append([]string{name}, act.Aliases...) {
+	return id, s.insertAliases(ctx, id, s.newAliases(id, name, act.Aliases))
+}
+
+// newAliases are the records of the names of speaker id that this save
+// has not added yet: its name and the actor's aliases.
+func (s *saver) newAliases(id int64, name string, aliases []string) []aliasRecord {
+	var out []aliasRecord
+	for _, alias := range append([]string{name}, aliases...) {
 		alias = strings.Join(strings.Fields(alias), " ")
 		k := aliasKey{id, nameKey(alias)}
 		if alias == "" || s.known.aliases[k] {
@@ -542,22 +616,95 @@ func (s *saver) speaker(ctx context.Context, act summarize.Actor) (int64, error)
 			s.known.aliases = make(map[aliasKey]bool)
 		}
 		s.known.aliases[k] = true
-		aliases = append(aliases, aliasRecord{k.key, alias})
+		out = append(out, aliasRecord{k.key, alias})
 	}
-	return id, s.insertAliases(ctx, id, aliases)
+	return out
 }
 
-// roleDated records that speaker id's role is dated at or after at, when
-// at is a date.
-func (k *knownSpeakers) roleDated(id int64, at any) {
+// makeSpeaker makes, on PostgreSQL, the speaker an actor no known speaker
+// is, in a transaction of its own, committed at once, so that other saves
+// use it at once and none waits for this save's commit to find it. Saves
+// that make a speaker take turns only with those making one that either
+// could be: those of the same surname, or of a surname among each other's
+// aliases (and for organisations and groups, the same name), by advisory
+// locks on them. The speaker is looked for again under the locks, and
+// found (made is false) when another save made it meanwhile.
+func (s *saver) makeSpeaker(ctx context.Context, kind summarize.Kind, name string, aliases []string, role, roleAt any) (id int64, current string, made bool, err error) {
+	t, err := s.outside.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, "", false, err
+	}
+	defer t.Rollback()
+	var keys []string
+	if kind == summarize.Person {
+		for _, n := range append([]string{name}, aliases...) {
+			keys = append(keys, "speaker surname "+surname(n))
+		}
+	} else {
+		keys = append(keys, "speaker "+string(kind)+" "+nameKey(name))
+	}
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return 0, "", false, err
+	}
+	// In the order of the keys' hashes, so that two saves never wait
+	// for each other's locks in a circle.
+	if _, err := t.ExecContext(ctx, `
+		SELECT pg_advisory_xact_lock(h) FROM (
+			SELECT DISTINCT hashtextextended(value, 0) AS h FROM `+s.tx.d.texts("?1")+` AS k ORDER BY h) AS l`,
+		string(list)); err != nil {
+		return 0, "", false, err
+	}
+	sub := saver{tx: t, now: s.now, at: s.at}
+	defer sub.close()
+	if id, current, err = sub.findSpeaker(ctx, kind, name, aliases); err != nil || id != 0 {
+		return id, current, false, err
+	}
+	if id, err = sub.insertID(ctx, `
+		INSERT INTO speakers (name, name_key, surname, kind, role, role_at) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?)`,
+		name, nameKey(name), surname(name), string(kind), role, roleAt); err != nil {
+		return 0, "", false, err
+	}
+	if err := sub.insertAliases(ctx, id, s.newAliases(id, name, aliases)); err != nil {
+		return 0, "", false, err
+	}
+	sub.close()
+	if err := t.Commit(); err != nil {
+		return 0, "", false, err
+	}
+	s.known.setFirst(speakerKey{string(kind), nameKey(name)}, id, name)
+	s.known.given(id, role, roleAt)
+	return id, name, true, nil
+}
+
+// execOutside runs a write to the speakers outside the save's
+// transaction, committed at once, on PostgreSQL (see saver.outside); in
+// it on SQLite.
+func (s *saver) execOutside(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s.outside != nil {
+		return s.outside.ExecContext(ctx, query, args...)
+	}
+	return s.exec(ctx, query, args...)
+}
+
+// given records that speaker id was given role, dated at, when at is a
+// date, unless it was given a newer one already.
+func (k *knownSpeakers) given(id int64, role, at any) {
 	t, ok := at.(int64)
-	if !ok {
+	if !ok || !k.newer(id, role.(string), t) {
 		return
 	}
-	if k.roleAt == nil {
-		k.roleAt = make(map[int64]int64)
+	if k.roles == nil {
+		k.roles = make(map[int64]datedRole)
 	}
-	k.roleAt[id] = max(k.roleAt[id], t)
+	k.roles[id] = datedRole{role.(string), t}
+}
+
+// newer reports whether role, dated at, may be newer than speaker id's:
+// not older than the role this save gave them, nor the same.
+func (k *knownSpeakers) newer(id int64, role string, at int64) bool {
+	r, ok := k.roles[id]
+	return !ok || r.at < at || r.at == at && r.role != role
 }
 
 // findSpeaker finds the known speaker of the given kind that name is, and

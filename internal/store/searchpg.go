@@ -43,6 +43,21 @@ func (db *DB) recentBy(ctx context.Context, way int, q string, top int64, n floa
 		return db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
 			FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
 	case inWindow:
+		// Enough matches expected among the rows search_newest holds: read
+		// them there. Too few found means the estimate was off; the window
+		// of the whole table finds them.
+		if n*float64(min(top, recentRows))/float64(top) >= recentMargin*float64(limit) {
+			rows, err := db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+` FROM (
+					SELECT rowid, speaker_id, at, doc, seq FROM search_newest
+					WHERE doc @@ to_tsquery('briefbot', ?1)
+					AND seq + 0 > (SELECT MAX(seq) - search_newest_rows() FROM search_newest)
+					ORDER BY seq + 0 DESC LIMIT ?2) s,
+					to_tsquery('briefbot', ?1) AS q
+				ORDER BY seq DESC`, q, limit)
+			if err != nil || len(rows) == limit {
+				return rows, err
+			}
+		}
 		for window := windowFor(top, n, limit); window < top; {
 			rows, err := db.matchesInWindow(ctx, q, top-window, limit)
 			if err != nil || len(rows) == limit {
@@ -87,6 +102,20 @@ func (db *DB) matchesInWindow(ctx context.Context, q string, from int64, limit i
 		FROM to_tsquery('briefbot', ?1) AS q, search_window(q, ?2, ?3)
 		ORDER BY seq DESC`, q, from, limit)
 }
+
+// recentRows is how many of the newest search rows the table
+// search_newest holds (search_newest_rows(), migration 0005): the newest
+// matches of a word in one row of fifty to one of a thousand are read
+// there, through an index of its rows alone, not through the whole
+// table's and a window of it. Only the rows numbered after its newest
+// less search_newest_rows() are read, all of which it holds: it may hold
+// older ones, but not all of them.
+const recentRows = 131072
+
+// recentMargin is how many times the matches wanted search_newest must be
+// expected to hold for a search to look there first: one that finds too
+// few is a round trip lost, though a cheap one, as it reads few matches.
+const recentMargin = 1.5
 
 // A way to find the most recent matches of a search on PostgreSQL.
 const (

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -85,6 +86,73 @@ func TestSearchWay(t *testing.T) {
 	} {
 		if got := searchWay(1_000_000, tc.n, recentMatches); got != tc.want {
 			t.Errorf("searchWay(1e6, %v, %d) = %d; want %d", tc.n, recentMatches, got, tc.want)
+		}
+	}
+}
+
+// TestSearchNewestHoldsTheNewestRows checks that search_newest, kept by
+// triggers as rows are added to and deleted from search, holds every row
+// among the newest it is to hold, and not many more; and that the newest
+// matches read there are those of the whole table.
+func TestSearchNewestHoldsTheNewestRows(t *testing.T) {
+	if !onPostgres {
+		t.Skip("search_newest is PostgreSQL's")
+	}
+	ctx := t.Context()
+	db, err := Open(ctx, ArchivePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const keep = 1000
+	if _, err := db.sql.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('search_newest_rows', ?)`, fmt.Sprint(keep)); err != nil {
+		t.Fatal(err)
+	}
+	if err := fillBench(ctx, db, 5_000); err != nil {
+		t.Fatal(err)
+	}
+	// More rows, a statement at a time, as saves add them, and some
+	// deleted, as a new version of an article takes its old rows out.
+	for i := range 12 {
+		if _, err := db.sql.ExecContext(ctx, `
+			INSERT INTO search (rowid, doc, speaker_id, at)
+			SELECT rowid + ?1, doc, speaker_id, at FROM search WHERE rowid < 4000000 AND seq % 12 = ?2 LIMIT 150`,
+			(i+1)*4_000_000, i); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.sql.ExecContext(ctx, `DELETE FROM search WHERE seq IN (SELECT MAX(seq) - ? FROM search)`, 7*i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var missing, held, top int64
+	if err := db.sql.QueryRowContext(ctx, `
+		SELECT (SELECT COUNT(*) FROM search s WHERE seq > (SELECT MAX(seq) FROM search) - ?
+			AND NOT EXISTS (SELECT 1 FROM search_newest n WHERE n.rowid = s.rowid AND n.seq = s.seq AND n.doc = s.doc)),
+			(SELECT COUNT(*) FROM search_newest), (SELECT MAX(seq) FROM search)`, keep).Scan(&missing, &held, &top); err != nil {
+		t.Fatal(err)
+	}
+	if missing != 0 {
+		t.Errorf("search_newest lacks %d of the newest %d rows of search", missing, keep)
+	}
+	if limit := int64(keep + keep/8 + 150); held > limit {
+		t.Errorf("search_newest holds %d rows; want at most %d", held, limit)
+	}
+	for _, topic := range []string{"europe", "negotiations", "United States", "drought"} {
+		q := tsQuery(topic)
+		for _, limit := range []int{1, 30, 300} {
+			want, err := db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
+				FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// An estimate of every row sends the search to search_newest.
+			got, err := db.recentBy(ctx, inWindow, q, top, float64(top), limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(rowIDs(got), rowIDs(want)) {
+				t.Errorf("%q in search_newest, limit %d = %v; want %v", topic, limit, rowIDs(got), rowIDs(want))
+			}
 		}
 	}
 }

@@ -186,7 +186,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 	got := versions()
 	want := []string{"1 0001_init.sql ", "2 0002_feeds.sql ", "3 0003_outbox.sql ", "4 0004_byline.sql ", "5 0005_quote_sentences.sql ", "6 0006_delivery_parts.sql ", "7 0007_delivery_version.sql ", "8 0008_web_sources.sql ", "9 0009_leases.sql ", "10 0010_claims.sql ", "11 0011_source_counts.sql "}
 	if store.OnPostgres() {
-		want = []string{"1 0001_init.sql ", "2 0002_leases.sql ", "3 0003_claims.sql ", "4 0004_reads.sql "}
+		want = []string{"1 0001_init.sql ", "2 0002_leases.sql ", "3 0003_claims.sql ", "4 0004_reads.sql ", "5 0005_search_newest.sql ", "6 0006_counts_at_commit.sql "}
 	}
 	if len(got) != len(want) {
 		t.Fatalf("schema_version after two Opens = %q; want one row for each of %q", got, want)
