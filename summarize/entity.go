@@ -222,106 +222,112 @@ func (d *doc) placeStarts(i int) bool {
 
 // chunkEnd returns the end of the run of capitalised words starting at i.
 func (d *doc) chunkEnd(i, end int) int {
-	t0 := d.toks[i]
 	j := i + 1
 	for j < end {
-		t := d.toks[j]
-		if t.kind == tMark && t.fl&fOpen != 0 && t0.span < 0 {
-			// A nickname between names: Danny ‘Tank’ Marby.
-			sp := d.spans[t.span]
-			next := sp.close + 1
-			if d.has(next, wParticle) && d.toks[next].fl&fLower != 0 {
-				next++ // Ramon “Mon” dela Cruz
-			}
-			if sp.close > j && sp.close <= j+3 && isCapWord(d, next) && d.toks[next].sent == t0.sent {
-				nick := true
-				for k := j + 1; k < sp.close; k++ {
-					nick = nick && isCapWord(d, k)
-				}
-				if nick {
-					j = next
-					continue
-				}
-			}
-		}
-		if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 && !d.oneSpace(int(d.toks[j-1].e), int(t.s)) {
-			break // another sentence or quotation, or more than a space between
-		}
-		if d.toks[j-1].fl&fPossessive != 0 {
-			switch strings.TrimSuffix(strings.TrimSuffix(d.low(j-1), "'s"), "’s") {
-			case "people", "women", "children", "men":
-				// "the People's Freedom Movement", "Children's Hospital":
-				// inside a name, when a capitalised word follows.
-				if isCapWord(d, j) {
-					j++
-					continue
-				}
-			}
+		n := d.nameGoesOn(i, j, end)
+		if n < 0 {
 			break
 		}
-		if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(rune(t.r)) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
-			j++ // "the Rail Drivers’ Union"
-			continue
-		}
-		if isCapWord(d, j) && !calendarWord(d.low(j)) {
-			if d.headlineVerb(j) {
-				break // "Dale Krupp Refuses To …", "Harkin Is …": a headline's verb ends the name
-			}
-			j++
-			continue
-		}
-		if isCapWord(d, j) && calendarWord(d.low(j)) {
-			break // "Harkin on Wednesday", but "Night Market" stays one name
-		}
-		if d.articleName(j) {
-			j++ // "Yahya al-Mahdi"
-			continue
-		}
-		if t.kind == tWord && d.has(j, wParticle) && d.has(j+1, wParticle) && isCapWord(d, j+2) && d.toks[j+2].sent == t0.sent {
-			j += 3 // "Joost van der Kamp"
-			continue
-		}
-		if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
-			w := d.low(j)
-			switch {
-			case d.has(j, wParticle):
-				j += 2
-				continue
-			case (w == "of" || w == "for" || w == "on") && d.has(j-1, wTitle|wOrgWord|wHonorific) && !d.has(j+1, wTime):
-				j += 2
-				continue
-			case w == "and" || w == "&":
-				// Inside an organisation's name: Nursing and Midwifery Council.
-				k := j + 1
-				for k < end && isCapWord(d, k) && d.toks[k].sent == t0.sent {
-					k++
-				}
-				if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) && d.personNamed(d.low(j-1)) < 0 {
-					// Not "Wenmere and Branmore Records" after Noor Wenmere.
-					j = k
-					continue
-				}
-			}
-		}
-		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && (j-1 > i || d.leadingInitial(j+1)) {
-			j++ // a middle initial: "Harold W. Wenley"; a first: "J. Walter Cormere"
-			continue
-		}
-		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1) {
-			j++ // "Ms. Kelmere", "Gov. Newsom"
-			continue
-		}
-		if t.kind == tPunct && t.r == '&' && isCapWord(d, j+1) {
-			j += 2
-			continue
-		}
-		if t.kind == tPunct && t.r == '.' && t.s == d.toks[j-1].e && (d.is(j-1, "st") || d.is(j-1, "ft") || d.is(j-1, "mt")) && isCapWord(d, j+1) && d.toks[j+1].sent == t0.sent {
-			j++ // "St. Paul City Council", "Ft. Worth"
-			continue
-		}
-		break
+		j = n
 	}
 	return j
+}
+
+// nameGoesOn returns where the name that starts at i and has reached j
+// goes on, past the words at j that still belong to it (a nickname, a
+// capitalised word, a particle, "of" in a title, an initial …), or -1
+// when it ends at j.
+func (d *doc) nameGoesOn(i, j, end int) int {
+	t0, t := d.toks[i], d.toks[j]
+	if t.kind == tMark && t.fl&fOpen != 0 && t0.span < 0 {
+		if n := d.nicknameEnd(j); n > 0 && d.toks[n].sent == t0.sent {
+			return n // a nickname between names: Danny ‘Tank’ Marby
+		}
+	}
+	if t.sent != t0.sent || t.span != t0.span || t.s > d.toks[j-1].e+1 && !d.oneSpace(int(d.toks[j-1].e), int(t.s)) {
+		return -1 // another sentence or quotation, or more than a space between
+	}
+	if d.toks[j-1].fl&fPossessive != 0 {
+		switch strings.TrimSuffix(strings.TrimSuffix(d.low(j-1), "'s"), "’s") {
+		case "people", "women", "children", "men":
+			// "the People's Freedom Movement", "Children's Hospital":
+			// inside a name, when a capitalised word follows.
+			if isCapWord(d, j) {
+				return j + 1
+			}
+		}
+		return -1
+	}
+	if t.kind == tMark && t.fl&(fOpen|fClose) == 0 && t.s == d.toks[j-1].e && isApostrophe(rune(t.r)) && isCapWord(d, j+1) && runeBefore(d.body, int(t.s)) == 's' {
+		return j + 1 // "the Rail Drivers’ Union"
+	}
+	if isCapWord(d, j) {
+		if calendarWord(d.low(j)) || d.headlineVerb(j) {
+			// "Harkin on Wednesday", but "Night Market" stays one name;
+			// "Dale Krupp Refuses To …", "Harkin Is …": a headline's verb
+			// ends the name.
+			return -1
+		}
+		return j + 1
+	}
+	if d.articleName(j) {
+		return j + 1 // "Yahya al-Mahdi"
+	}
+	if t.kind == tWord && d.has(j, wParticle) && d.has(j+1, wParticle) && isCapWord(d, j+2) && d.toks[j+2].sent == t0.sent {
+		return j + 3 // "Joost van der Kamp"
+	}
+	if t.kind == tWord && isCapWord(d, j+1) && d.toks[j+1].s == t.e+1 {
+		w := d.low(j)
+		switch {
+		case d.has(j, wParticle):
+			return j + 2
+		case (w == "of" || w == "for" || w == "on") && d.has(j-1, wTitle|wOrgWord|wHonorific) && !d.has(j+1, wTime):
+			return j + 2
+		case w == "and" || w == "&":
+			// Inside an organisation's name: Nursing and Midwifery Council.
+			k := j + 1
+			for k < end && isCapWord(d, k) && d.toks[k].sent == t0.sent {
+				k++
+			}
+			if d.has(k-1, wOrgWord) && !d.has(j-1, wGiven) && d.personNamed(d.low(j-1)) < 0 {
+				return k // not "Wenmere and Branmore Records" after Noor Wenmere
+			}
+		}
+	}
+	if t.kind != tPunct {
+		return -1
+	}
+	switch {
+	case t.r == '.' && t.s == d.toks[j-1].e && isCapWord(d, j+1) && d.toks[j-1].e-d.toks[j-1].s == 1 && (j-1 > i || d.leadingInitial(j+1)):
+		return j + 1 // a middle initial: "Harold W. Wenley"; a first: "J. Walter Cormere"
+	case t.r == '.' && t.s == d.toks[j-1].e && d.has(j-1, wHonorific|wTitle) && d.has(j-1, wAbbrev) && isCapWord(d, j+1):
+		return j + 1 // "Ms. Kelmere", "Gov. Newsom"
+	case t.r == '&' && isCapWord(d, j+1):
+		return j + 2
+	case t.r == '.' && t.s == d.toks[j-1].e && (d.is(j-1, "st") || d.is(j-1, "ft") || d.is(j-1, "mt")) && isCapWord(d, j+1) && d.toks[j+1].sent == t0.sent:
+		return j + 1 // "St. Paul City Council", "Ft. Worth"
+	}
+	return -1
+}
+
+// nicknameEnd returns the word after a nickname in quotation marks that
+// opens at j between two names — Danny ‘Tank’ Marby, Ramon “Mon” dela
+// Cruz — or 0 when the marks hold no nickname.
+func (d *doc) nicknameEnd(j int) int {
+	sp := d.spans[d.toks[j].span]
+	next := sp.close + 1
+	if d.has(next, wParticle) && d.toks[next].fl&fLower != 0 {
+		next++ // Ramon “Mon” dela Cruz
+	}
+	if sp.close <= j || sp.close > j+3 || !isCapWord(d, next) {
+		return 0
+	}
+	for k := j + 1; k < sp.close; k++ {
+		if !isCapWord(d, k) {
+			return 0
+		}
+	}
+	return next
 }
 
 // leadingInitial reports whether the name that starts at k, after an
