@@ -153,7 +153,7 @@ func (d *doc) clauseStart(c int) int {
 			}
 		case "that":
 			if _, _, n := d.cueAt(k - 1); n > 0 || d.has(k-1, wTime) || d.is(k-2, "so") || d.is(k-2, "such") {
-				cs = k + 1 // "said that …", "so strange that a spokeswoman could only joke"
+				cs = k + 1 // "said that …", "so awkward that a spokeswoman simply joked"
 			}
 		case "and":
 			if d.punct(k-1, ',') && (d.has(k+1, wPron) || isCapWord(d, k+1) || d.has(k+1, wDet) && d.finiteVerb(s.t0, k-1)) {
@@ -432,7 +432,7 @@ func (d *doc) headIn(a, b int, create bool) int {
 		m := &d.mentions[mi]
 		k = m.c1 - 1
 		if m.kind == mPlace && create && end == b && m.c1 == end && (d.has(m.c1-1, wPlace) || !d.has(m.c1-1, wDemonym)) && (m.c0 == a || m.c0 == a+1 && d.is(a, "the")) {
-			// "Beijing insisted", "The Vatican says": a place that speaks
+			// "Beijing insisted", "The Kremlin replied": a place that speaks
 			// is its government or see.
 			return d.described(d.body[d.toks[m.c0].s:d.toks[m.c1-1].e], Organisation, int(m.sent), d.low(m.c1-1))
 		}
@@ -931,7 +931,7 @@ func (d *doc) participleSubject(c int) int {
 			}
 		}
 	}
-	// "Marsh pivoted to trade, but Rell brought him back, asking …": the
+	// "Marsh turned to wages, but Rell steered him to the fees, asking …": the
 	// subject of the nearest clause joined by ", but" or ", and".
 	for k := c - 2; k > d.sentOf(c).t0+1 && k > c-25; k-- {
 		if d.toks[k].span >= 0 {
@@ -1128,7 +1128,7 @@ func (d *doc) coordinatedSubject(c int) int {
 			}
 			if _, _, n := d.cueAt(j); n > 0 {
 				if s0 := d.subordinateStart(j, t0); s0 >= 0 {
-					j, from = s0, s0 // "put off deciding whether the trust could question her but said": not the trust's verb
+					j, from = s0, s0 // "delayed ruling on whether the trust may depose her but said": not the trust's verb
 					continue
 				}
 				if w := d.cueSubject(j); w >= 0 {
@@ -1137,6 +1137,9 @@ func (d *doc) coordinatedSubject(c int) int {
 				cued = true
 				break
 			}
+		}
+		if s0 := d.subordinateStart(from, t0); !cued && s0 >= 0 {
+			from = s0 // "… whether the trust may depose her but said": the clause around it
 		}
 		if a := d.skipIntro(d.clauseStart(from), from); !cued && a < from && d.toks[a].span < 0 && d.subjectStart(a) {
 			if w := d.headIn(a, d.npEnd(a, from), false); w >= 0 {

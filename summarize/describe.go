@@ -917,7 +917,7 @@ func (d *doc) personByRole(a, e, si int, g int8) int {
 			continue // "the Vermont senator" is neither the senator from Texas nor one from nowhere known
 		}
 		if otherParty(words, en.roleWord) {
-			continue // "the Democratic presidential candidate" is not the Republican front-runner
+			continue // "the Democratic council candidate" is not the Republican one
 		}
 		score := 0
 		later := d.seenBy(i, si) < 0

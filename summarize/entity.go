@@ -1089,7 +1089,7 @@ func (d *doc) nameWords(a, b int) []string {
 			continue
 		}
 		if d.has(k, wParticle) && (d.toks[k].fl&fLower != 0 || k+1 < b && d.capitalParticle(k)) {
-			continue // "van der", and "Van der Walt" or "De Blasio" opening a sentence
+			continue // "van der", and "Van der Walt" or "De Vell" opening a sentence
 		}
 		w := d.low(k)
 		if d.toks[k].fl&fPossessive != 0 {
@@ -1643,8 +1643,8 @@ func (d *doc) roleOf(mi int) {
 
 // capitalParticle reports whether the capitalised word at k is a
 // surname's particle, written in capitals when the surname stands alone
-// ("Van der Walt", "De Blasio") and in lower case after a given name
-// ("Pieter van der Walt", "Bill de Blasio"). Van and Von are also given
+// ("Van der Walt", "De Vell") and in lower case after a given name
+// ("Pieter van der Walt", "Ana de Vell"). Van and Von are also given
 // names ("Van Pruitt"), so they count only before another particle.
 func (d *doc) capitalParticle(k int) bool {
 	switch d.low(k) {

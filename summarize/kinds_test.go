@@ -1512,9 +1512,9 @@ func TestSpeechVerbInsideADashAsideIsNotTheSentences(t *testing.T) {
 // quotation, and the credit is the name before the speech verb.
 func TestPronounAfterQuotationIsNoCredit(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"a relative clause, then the credit", "The Vell Harbor League backed three candidates last year. Its money will bring them the “dockside muscle” they need in the spring vote, league spokesman Tobin Marsh said.",
+		{"a relative clause, then the credit", "The Vell Harbor League backed three candidates last year. Its money will give them the “dockside muscle” they need in the spring vote, league spokesman Tobin Marsh said.",
 			[]q{{"dockside muscle", "Tobin Marsh"}}},
-		{"an inverted credit", "The Vell Harbor League backed three candidates last year. Its money will bring them the “dockside muscle” they need in the spring vote, said Tobin Marsh.",
+		{"an inverted credit", "The Vell Harbor League backed three candidates last year. Its money will give them the “dockside muscle” they need in the spring vote, said Tobin Marsh.",
 			[]q{{"dockside muscle", "Tobin Marsh"}}},
 		{"a pronoun credit stays", "Tobin Marsh spoke for an hour. “The fees are the highest on the coast,” he said.",
 			[]q{{"The fees are the highest on the coast,", "Tobin Marsh"}}},
@@ -1527,7 +1527,7 @@ func TestPronounAfterQuotationIsNoCredit(t *testing.T) {
 // description.
 func TestDescriptionThenNameAfterSaid(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"a body inside the description", "The court will sit short-handed until spring.\n\n“Expect a whole year with a bench of seven,” said one veteran Harbor Court advocate, Dana K. Rell, a partner at Tovey Brand.",
+		{"a body inside the description", "The harbor court has seven judges until spring.\n\n“Expect a whole year with a bench of seven,” said one veteran Harbor Court advocate, Dana K. Rell, a partner at Tovey Brand.",
 			[]q{{"Expect a whole year with a bench of seven,", "Dana K. Rell"}}},
 		{"a body, then its member", "“We will appeal,” said the Harbor Court Bar, Dana Rell's old firm.",
 			[]q{{"We will appeal,", "Harbor Court Bar"}}},
@@ -1627,8 +1627,8 @@ func TestLetterSentToReadersIsTheBodys(t *testing.T) {
 // a preposition is a noun, not a speech verb: "reacted to reports that".
 func TestBareSpeechVerbAfterQuotationBeforeName(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"reacted", "The mayor spoke about the budget for an hour.\n\n“She said the buses are free. Which buses, and for whom?” reacted Dana Rell.",
-			[]q{{"She said the buses are free. Which buses, and for whom?", "Dana Rell"}}},
+		{"reacted", "The mayor spoke about the budget for an hour.\n\n“The buses will be free, we hear. Free for whom?” reacted Dana Rell.",
+			[]q{{"The buses will be free, we hear. Free for whom?", "Dana Rell"}}},
 		{"continued", "Dana Rell paused.\n\n“And the ferry,” continued Rell, “is older than I am.”",
 			[]q{{"And the ferry,", "Dana Rell"}, {"is older than I am.", "Dana Rell"}}},
 	})
@@ -1639,12 +1639,12 @@ func TestBareSpeechVerbAfterQuotationBeforeName(t *testing.T) {
 }
 
 // A closing mark set off by a space after an inner quotation or a comma
-// still closes: "… to the middle,' " she said." Without it the quotation
+// still closes: "… we back anyone,' " she said." Without it the quotation
 // runs on to the paragraph's end and swallows its credit.
 func TestSpacedClosingMarkAfterInnerQuotation(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"after an inner single mark", "Dana Rell spoke to the paper.\n\n\"It cannot be 'Fine, now I move to the middle,' \" she said. \"They want more.\"",
-			[]q{{"It cannot be 'Fine, now I move to the middle,'", "Dana Rell"}, {"They want more.", "Dana Rell"}}},
+		{"after an inner single mark", "Dana Rell spoke to the paper.\n\n\"They want us to say 'Sure, the race is over, we back anyone,' \" she said. \"They want more.\"",
+			[]q{{"They want us to say 'Sure, the race is over, we back anyone,'", "Dana Rell"}, {"They want more.", "Dana Rell"}}},
 		{"after a comma", "\"We lost the vote, \" said Tobin Marsh, \"but not the argument.\"",
 			[]q{{"We lost the vote,", "Tobin Marsh"}, {"but not the argument.", "Tobin Marsh"}}},
 	})
@@ -1662,14 +1662,14 @@ func TestAdverbBeforeSubordinatorOpensIntroduction(t *testing.T) {
 }
 
 // A place that is the subject of a speech verb speaks for its government
-// or see: "Beijing insisted …", "The Vatican says …". A place elsewhere in
+// or see: "Beijing insisted …", "The Vatican said …". A place elsewhere in
 // the subject does not: "Officials in Beijing said …".
 func TestPlaceThatSpeaks(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"a capital", "Tobin Marsh spoke first.\n\nBeijing insisted that the talks would resume in May.",
 			[]p2{{"Beijing", "the talks would resume in May"}}},
-		{"the see", "Tobin Marsh spoke first.\n\n3:50 p.m.\n\nThe Vatican says the pope has no plans to meet the mayor.",
-			[]p2{{"Vatican", "the pope has no plans to meet the mayor"}}},
+		{"the see", "Tobin Marsh spoke first.\n\n11:05 a.m.\n\nThe Vatican said on Friday that the pope would not receive the mayor.",
+			[]p2{{"Vatican", "the pope would not receive the mayor"}}},
 		{"officials in a place", "Officials in Beijing said the talks would resume in May.",
 			[]p2{{"Officials in Beijing", "the talks would resume in May"}}},
 	})
@@ -1697,13 +1697,13 @@ func TestPossessiveWithApostropheAfterS(t *testing.T) {
 }
 
 // A verb after "but" shares the subject of the main clause, not of a
-// "whether" clause inside it: "Sorrel put off deciding whether the trust
-// could question the mayor but said …" is Sorrel's.
+// "whether" clause inside it: "Sorrel delayed ruling on whether the trust
+// may depose the mayor but said …" is Sorrel's.
 func TestCoordinatedVerbSkipsWhetherClause(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"whether",
-			"Judge Alma Sorrel heard the case.\n\nSorrel put off deciding whether the Harbor Trust could question the mayor but said the group could come back later.",
-			[]p2{{"Alma Sorrel", "the group could come back later"}}},
+			"Judge Alma Sorrel heard the case.\n\nSorrel delayed ruling on whether the Harbor Trust may depose the mayor but said the trust might ask again in spring.",
+			[]p2{{"Alma Sorrel", "the trust might ask again in spring"}}},
 		{"no whether",
 			"Judge Alma Sorrel heard the case.\n\nThe Harbor Trust questioned the mayor but said the answers were thin.",
 			[]p2{{"Harbor Trust", "the answers were thin"}}},
@@ -1711,26 +1711,26 @@ func TestCoordinatedVerbSkipsWhetherClause(t *testing.T) {
 }
 
 // A publication before a role names whose role it is, not who speaks:
-// "According to Ledger contributor and maritime historian Pieter Dane,"
+// "According to Ledger contributor and former harbor pilot Pieter Dane,"
 // credits Pieter Dane.
 func TestPublicationBeforeRolesIsNoSpeaker(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"contributor",
-			"The port opened.\n\nAccording to Ledger contributor Pieter Dane, the port has moved its fees seven times since 1990.",
-			[]p2{{"Pieter Dane", "the port has moved its fees seven times since 1990"}}},
+			"The port opened.\n\nAccording to Ledger contributor Pieter Dane, fees at the port have changed four times in thirty years.",
+			[]p2{{"Pieter Dane", "fees at the port have changed four times in thirty years"}}},
 		{"two roles",
-			"The port opened.\n\nAccording to Ledger contributor and maritime historian Pieter Dane, the port has moved its fees seven times since 1990.",
-			[]p2{{"Pieter Dane", "the port has moved its fees seven times since 1990"}}},
+			"The port opened.\n\nAccording to Ledger contributor and former harbor pilot Pieter Dane, fees at the port have changed four times in thirty years.",
+			[]p2{{"Pieter Dane", "fees at the port have changed four times in thirty years"}}},
 	})
 }
 
 // A participle after ", but X …," belongs to that nearest clause's
-// subject, not to the sentence's first: "Marsh pivoted to trade, but Rell
-// brought him back to the fees, asking him to explain" is Rell asking.
+// subject, not to the sentence's first: "Marsh turned to wages, but Rell
+// steered him to the fees, asking him to explain" is Rell asking.
 func TestParticipleTakesNearestCoordinatedClause(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"but",
-			"Tobin Marsh pivoted to talking about trade, but Dana Rell brought him back to the fees, asking Marsh to explain his vote.",
+			"Tobin Marsh turned to wages, but Dana Rell steered him to the fees, asking Marsh to explain his vote.",
 			[]p2{{"Dana Rell", "Marsh to explain his vote"}}},
 		{"one clause",
 			"Dana Rell brought Tobin Marsh back to the fees, saying the vote had cost the port dearly.",
@@ -1740,47 +1740,47 @@ func TestParticipleTakesNearestCoordinatedClause(t *testing.T) {
 
 // A reported clause inside a dash aside ends at the dash that closes it,
 // and the main clause's own report follows: "Rell – who once said she
-// would “sink” the plan – said at a rally that …". A front-runner is a
+// would “sink” the plan – told the dockers that …". A front-runner is a
 // role, so the party before it does not speak.
 func TestReportInsideDashAsideEndsAtTheDash(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"spaced hyphens",
-			"GOP front-runner Dana Rell - who once said she would \"sink\" the fee plan - said at a Saturday rally that the port should close its gates to new ferries.",
+			"GOP front-runner Dana Rell - who once said she would \"sink\" the fee plan - told the dockers that the port should close its gates to new ferries.",
 			[]p2{{"Dana Rell", "she would \"sink\" the fee plan"}, {"Dana Rell", "the port should close its gates to new ferries"}}},
 	})
 }
 
 // A description naming one party never finds a member of another: "the
-// Democratic presidential candidate" is not the Republican one
+// Democratic council candidate" is not the Republican one named before her.
 // named before her.
 func TestDescriptionKeepsToItsParty(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"other party", "Senator Ana Vell does not recognize Republican presidential candidate Tobin Marsh as the man she knew.\n\nIn a radio interview, the Democratic presidential candidate said that his “cruel” remarks do not fit the man.",
+		{"other party", "Ana Vell has known Republican council candidate Tobin Marsh for years.\n\nOn the radio, the Democratic council candidate said that his “cruel” posts had surprised her.",
 			[]q{{"cruel", "Ana Vell"}}},
 	})
 }
 
 // A participle belongs to the nearest clause's subject when "and" opens a
-// clause with a name and its verb: "prosecutors charged the clerk and
+// clause with a name and its verb: "prosecutors indicted the clerk and
 // Mayor Ida Brenner fired her chief, Tobin Marsh, acknowledging that …" is
 // the mayor acknowledging, not the chief named in the appositive.
 func TestParticipleAfterAppositiveTakesTheClauseSubject(t *testing.T) {
 	runPositionCases(t, []positionCase{
 		{"and a named clause",
-			"Over the past two weeks, prosecutors charged the clerk with fraud and Mayor Ida Brenner fired her harbor chief, Tobin F. Marsh, acknowledging that the town had lost trust in the office.",
-			[]p2{{"Ida Brenner", "the town had lost trust in the office"}}},
+			"Over the winter, prosecutors indicted the clerk and Mayor Ida Brenner fired her harbor chief, Tobin F. Marsh, acknowledging that the port office had lost the town's confidence.",
+			[]p2{{"Ida Brenner", "the port office had lost the town's confidence"}}},
 	})
 }
 
 // A pronoun joined to its verb opens a reported clause as the pronoun and
-// verb apart do: "said he'd welcome a deal", "who says it's “ruinous”".
+// verb apart do: "said he'd back a deal", "who says it's “ruinous”".
 func TestContractedPronounOpensReportedClause(t *testing.T) {
 	runPositionCases(t, []positionCase{
-		{"he'd", "Tobin Marsh said he'd welcome a new deal.",
-			[]p2{{"Tobin Marsh", "he'd welcome a new deal"}}},
+		{"he'd", "Tobin Marsh said he'd back a new deal.",
+			[]p2{{"Tobin Marsh", "he'd back a new deal"}}},
 		{"they're", "Dana Rell said they’re wrong about the port.",
 			[]p2{{"Dana Rell", "they’re wrong about the port"}}},
-		{"who says it's", "Contrast that with Dana Rell, who says it's \"ruinous.\"",
+		{"who says it's", "Then there is Dana Rell, who says it's \"ruinous.\"",
 			[]p2{{"Dana Rell", "it's \"ruinous.\""}}},
 	})
 }
@@ -1824,12 +1824,12 @@ func TestLinkLinesAreNoQuotations(t *testing.T) {
 	})
 }
 
-// "so strange that a spokeswoman … could only joke:" — the clause after "so …
+// "so awkward that a spokeswoman … simply joked:" — the clause after "so …
 // that" has its own subject; and "“…,” came cries from the protesters" is
 // the protesters', not the last speaker's; a voice from a place is no one's.
 func TestResultClauseAndCameFrom(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
-		{"so strange that", "The hearing was set for a holiday.\n\nThe timing was so strange that a spokeswoman for Dana Rell could only joke: “Maybe the other nights were full.”",
+		{"so strange that", "The hearing was set for a holiday.\n\nThe date was so awkward that a spokeswoman for Dana Rell simply joked: “Maybe the other nights were full.”",
 			[]q{{"Maybe the other nights were full.", "a spokeswoman for Dana Rell"}}},
 		{"came cries from", "“We will vote now,” said Dana Rell.\n\n“Count the votes,” came cries from the protesters.",
 			[]q{{"We will vote now,", "Dana Rell"}, {"Count the votes,", "the protesters"}}},
@@ -1849,8 +1849,8 @@ func TestTitleWithBylineIsNoQuotation(t *testing.T) {
 			nil},
 		{"a passive's agent", "Dana Rell has called the plan “a gift to the bosses” and was called “reckless” by Tobin Marsh.",
 			[]q{{"a gift to the bosses", "Dana Rell"}, {"reckless", "Tobin Marsh"}}},
-		{"a fragment in lower case", "Dana Rell decried the “cruelty of remarks, unprompted and unearned,” by Tobin Marsh.",
-			[]q{{"cruelty of remarks, unprompted and unearned,", "Dana Rell"}}},
+		{"a fragment in lower case", "Dana Rell decried the “tone of his posts, sneering and cold,” by Tobin Marsh.",
+			[]q{{"tone of his posts, sneering and cold,", "Dana Rell"}}},
 	})
 }
 

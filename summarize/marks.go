@@ -53,7 +53,7 @@ func (d *doc) markContext() {
 			prevSpace = false
 		}
 		if prevSpace && nextSpace && prev != 0 && next != 0 && d.closesAfterSpace(int(t.s)) {
-			// "… now I move to the middle,' " she said": a spaced mark
+			// "… we back anyone,' " she said": a spaced mark
 			// after an inner quotation's close or a comma closes.
 			prevSpace = false
 		}

@@ -252,7 +252,7 @@ func (d *doc) clauseWord(k int) bool {
 	case "he", "she", "they", "it", "we", "i", "there", "you":
 		return true
 	}
-	return d.contractedSubject(k) // "said he'd welcome it", "says it's “disastrous”"
+	return d.contractedSubject(k) // "said he'd back it", "says it's “ruinous”"
 }
 
 // startsClause reports whether a reported clause can start at token k: a
