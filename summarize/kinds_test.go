@@ -1752,7 +1752,6 @@ func TestReportInsideDashAsideEndsAtTheDash(t *testing.T) {
 
 // A description naming one party never finds a member of another: "the
 // Democratic council candidate" is not the Republican one named before her.
-// named before her.
 func TestDescriptionKeepsToItsParty(t *testing.T) {
 	runQuoteCases(t, []quoteCase{
 		{"other party", "Ana Vell has known Republican council candidate Tobin Marsh for years.\n\nOn the radio, the Democratic council candidate said that his “cruel” posts had surprised her.",
