@@ -216,8 +216,8 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	// the next is briefed (saving them in the loop held the briefing up,
 	// since All keeps only a few files ahead). A file claimed holds a
 	// place of held until it is archived or refused (see pace).
-	pace := pace(p.DB)
-	held := semaphore.NewWeighted(int64(pace.ahead))
+	scan := pace(p.DB)
+	held := semaphore.NewWeighted(int64(scan.ahead))
 	batches := make(chan []store.Doc, 1)
 	g, gctx := errgroup.WithContext(ctx) // a failed save stops the briefing
 	g.Go(func() error {
@@ -276,7 +276,7 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 				continue
 			}
 			doc.Claim = keys[r.File]
-			if batch = append(batch, doc); len(batch) == pace.batch {
+			if batch = append(batch, doc); len(batch) == scan.batch {
 				send(batch)
 				batch = nil
 			}
