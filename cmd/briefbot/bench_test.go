@@ -60,7 +60,8 @@ func BenchmarkIngest(b *testing.B) {
 // each briefing its own, and save side by side. Here, with the database
 // on the same two cores as the replicas, the work is bounded by the CPU
 // (the database's and the replicas' each about half of it); see
-// BenchmarkIngestReplicasLatency for a database across a network.
+// BenchmarkIngestReplicasLatency for a database across a network. The
+// files-rN figures are how many files the Nth replica to start briefed.
 func BenchmarkIngestReplicas(b *testing.B) {
 	benchIngestReplicas(b, 0)
 }
@@ -94,6 +95,7 @@ func benchIngestReplicas(b *testing.B, latency time.Duration) {
 	for _, k := range []int{1, 3} {
 		b.Run(fmt.Sprintf("replicas=%d", k), func(b *testing.B) {
 			var elapsed time.Duration
+			split := make([]int, k) // files briefed by each replica, in order of start
 			for i := 0; b.Loop(); i++ {
 				url := storetest.NewDatabase(b)
 				raw, err := sql.Open("pgx", url)
@@ -117,9 +119,18 @@ func benchIngestReplicas(b *testing.B, latency time.Duration) {
 				for _, r := range rs {
 					r.stop(b)
 				}
+				got := make([]int, k)
+				for j, r := range rs {
+					raw.QueryRowContext(b.Context(), `SELECT COUNT(*) FROM claims WHERE done = 1 AND holder = $1`, r.name).Scan(&got[j])
+					split[j] += got[j]
+				}
+				b.Logf("files briefed by each replica, in order of start: %v", got)
 				raw.Close()
 			}
 			b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "articles/s")
+			for j, files := range split {
+				b.ReportMetric(float64(files)/float64(b.N), fmt.Sprintf("files-r%d", j+1))
+			}
 		})
 	}
 }

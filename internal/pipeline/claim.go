@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/store"
 )
 
 // Replicas sharing a seeds folder split its files: each file is briefed
@@ -22,9 +24,37 @@ import (
 // enough that a claim costs a transaction for many files.
 const claimChunk = 16
 
-// claimAhead is how many chunks the first scan claims before they are
-// briefed.
+// claimAhead is how many claimed chunks of the first scan may wait to be
+// briefed, so that the briefing does not wait for a claim behind a save.
 const claimAhead = 4
+
+// scanPace is how the first scan moves files along: batch of them are
+// archived to a transaction, and at most ahead are held claimed and not
+// yet archived (nor refused), so that claims go as fast as saves, not
+// as fast as the briefing. ahead is at least batch+claimChunk, or a
+// batch being filled could wait for a claim that waits for it.
+type scanPace struct{ batch, ahead int }
+
+// pace is the first scan's pace on db's backend.
+//
+// On SQLite, where one process mostly has the archive to itself and a
+// commit waits for the disk while the rows cost little, batches are large
+// (see BenchmarkIngest), and ahead holds back nothing the scan held
+// before it was paced: a batch saved, one waiting, one being filled and
+// claimAhead chunks, with one more claimed, waiting to join them.
+//
+// On PostgreSQL, where replicas share the folder, an article's rows cost
+// round trips enough that a commit more adds little: batches are small,
+// and a replica holds about three of them beyond what it saved. With a
+// batch of 100 and nothing held back, the replica that started first
+// claimed every file of 200 before the others started, and saved them
+// alone (BenchmarkIngestReplicasLatency).
+func pace(db *store.DB) scanPace {
+	if db.Postgres() {
+		return scanPace{batch: claimChunk, ahead: 3 * claimChunk}
+	}
+	return scanPace{batch: 100, ahead: 3*100 + (claimAhead+1)*claimChunk}
+}
 
 // claimed is a file this replica is to brief, with the key of its claim;
 // the key is empty for a file that could not be read, which is briefed

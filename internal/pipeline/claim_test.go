@@ -152,3 +152,47 @@ func TestDeadReplicasFilesBriefed(t *testing.T) {
 		})
 	})
 }
+
+// TestLateReplicasShareTheFolder starts one replica on a folder, on
+// PostgreSQL across a slow network, and two more once it has archived its
+// first files: it claimed only a little ahead of what it saved, so the two
+// late ones brief a fair part of the folder. (When a replica claimed as
+// fast as it briefed, the first took every file.)
+func TestLateReplicasShareTheFolder(t *testing.T) {
+	const n = 128
+	seeds := seedFolder(t, n)
+	url := storetest.SlowProxy(t, storetest.NewDatabase(t), 2*time.Millisecond)
+	counts := make([]atomic.Int32, 3)
+	var ps []*Pipeline
+	for i, name := range []string{"first", "late-a", "late-b"} {
+		ps = append(ps, &Pipeline{DB: openReplica(t, url, name), Dir: seeds, MaxBytes: 1 << 20, Summarize: counting(&counts[i])})
+	}
+	saved := make(chan struct{})
+	var once sync.Once
+	ps[0].Notify = func() { once.Do(func() { close(saved) }) }
+	var wg sync.WaitGroup
+	read := func(p *Pipeline) {
+		wg.Go(func() {
+			if err := p.ReadFolder(t.Context(), &ingest.Watcher{Dir: seeds}); err != nil {
+				t.Errorf("ReadFolder: %v", err)
+			}
+		})
+	}
+	read(ps[0])
+	select {
+	case <-saved:
+	case <-time.After(time.Minute):
+		t.Fatal("the first replica archived nothing in a minute")
+	}
+	read(ps[1])
+	read(ps[2])
+	wg.Wait()
+	got := []int32{counts[0].Load(), counts[1].Load(), counts[2].Load()}
+	t.Logf("files briefed by the first replica and the late ones: %v", got)
+	if got[0]+got[1]+got[2] != n {
+		t.Errorf("briefed %v files, %d in all; want each of %d once", got, got[0]+got[1]+got[2], n)
+	}
+	if late := got[1] + got[2]; late < n/4 {
+		t.Errorf("the late replicas briefed %d files of %d (%v); want at least %d", late, n, got, n/4)
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/summarize"
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 )
 
 // Pipeline briefs seed files and feed items into the archive. Its fields are
@@ -201,11 +202,6 @@ func (p *Pipeline) reject(reason, why string) {
 	}
 }
 
-// scanBatch is how many articles of the first scan go into one archive
-// transaction: enough that the commits cost little beside the rows, few
-// enough that the channels start posting early.
-const scanBatch = 100
-
 // ReadFolder briefs every article the watcher's folder holds now.
 func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	paths, err := w.Scan()
@@ -218,7 +214,10 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 	// Files are briefed on every core, in order, and archived many to a
 	// transaction, by a goroutine of their own: while one batch is saved
 	// the next is briefed (saving them in the loop held the briefing up,
-	// since All keeps only a few files ahead).
+	// since All keeps only a few files ahead). A file claimed holds a
+	// place of held until it is archived or refused (see pace).
+	scan := pace(p.DB)
+	held := semaphore.NewWeighted(int64(scan.ahead))
 	batches := make(chan []store.Doc, 1)
 	g, gctx := errgroup.WithContext(ctx) // a failed save stops the briefing
 	g.Go(func() error {
@@ -227,6 +226,7 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 			if err != nil {
 				return err
 			}
+			held.Release(int64(len(batch)))
 		}
 		return nil
 	})
@@ -237,16 +237,20 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 		}
 	}
 	// Claimed a chunk at a time, so that replicas starting together split
-	// the folder, a few chunks ahead, so that briefing does not wait for
+	// the folder, and ahead of the briefing, so that it does not wait for
 	// a claim behind a save; each chunk is briefed on every core.
 	chunks := make(chan []claimed, claimAhead)
 	g.Go(func() error {
 		defer close(chunks)
 		for chunk := range slices.Chunk(paths, claimChunk) {
+			if err := held.Acquire(gctx, int64(len(chunk))); err != nil {
+				return nil // stopped
+			}
 			files, err := p.claim(gctx, chunk)
 			if err != nil {
 				return fmt.Errorf("claiming files in %s: %w", w.Dir, err)
 			}
+			held.Release(int64(len(chunk) - len(files))) // others' or archived
 			select {
 			case chunks <- files:
 			case <-gctx.Done():
@@ -268,10 +272,11 @@ func (p *Pipeline) ReadFolder(ctx context.Context, w *ingest.Watcher) error {
 			p.mu.Unlock()
 			if !ok {
 				p.release(ctx, keys[r.File])
+				held.Release(1)
 				continue
 			}
 			doc.Claim = keys[r.File]
-			if batch = append(batch, doc); len(batch) == scanBatch {
+			if batch = append(batch, doc); len(batch) == scan.batch {
 				send(batch)
 				batch = nil
 			}
