@@ -1866,3 +1866,15 @@ func TestAndTheOpensClauseAfterAFiniteVerb(t *testing.T) {
 			[]p2{{"Dock workers", "delays could last into next month"}}},
 	})
 }
+
+// "characterized … as “…”" is a speech verb as "described … as" is, so a
+// fragment ending with a full stop ends its sentence and the next name's
+// verb is no credit for it.
+func TestCharacterizedAsIsSpeech(t *testing.T) {
+	runQuoteCases(t, []quoteCase{
+		{"then another speaker", "Tobin Marsh characterized the plan as “a tax on the poor.” Dana Rell branded him “a scold.”",
+			[]q{{"a tax on the poor.", "Tobin Marsh"}, {"a scold.", "Dana Rell"}}},
+		{"British spelling", "Tobin Marsh characterised the levy as “theft by another name.”",
+			[]q{{"theft by another name.", "Tobin Marsh"}}},
+	})
+}

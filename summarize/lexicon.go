@@ -488,6 +488,7 @@ var cueList = []cue{
 	{forms: "observe observes observed observing"}, {forms: "suggest suggests suggested suggesting"},
 	{forms: "confirm confirms confirmed confirming"}, {forms: "deny denies denied denying"},
 	{forms: "describe describes described describing", kind: cueAs},
+	{forms: "characterize characterizes characterized characterizing", kind: cueAs}, {forms: "characterise characterises characterised characterising", kind: cueAs},
 	{forms: "ask asks asked asking"}, {forms: "urge urges urged urging"},
 	{forms: "instruct instructs instructed instructing", kind: cueTell},
 	{forms: "caution cautions cautioned cautioning"}, {forms: "predict predicts predicted predicting"},
