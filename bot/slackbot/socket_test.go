@@ -86,6 +86,20 @@ func (f *fakeSocketSlack) ack(t *testing.T) map[string]any {
 	}
 }
 
+// stopRun cancels a SocketMode.Run and checks that it returns nil soon.
+func stopRun(t *testing.T, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run after cancel = %v; want nil", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+}
+
 func envelope(id, command, text, responseURL string) string {
 	payload, _ := json.Marshal(slack.SlashCommand{Command: command, Text: text, ChannelID: "C7", UserID: "U1", ResponseURL: responseURL})
 	return fmt.Sprintf(`{"type":"slash_commands","envelope_id":%q,"payload":%s,"accepts_response_payload":true}`, id, payload)
@@ -132,15 +146,7 @@ func TestSocketMode(t *testing.T) {
 	if got, want := cmds.seen(), []string{"slack:C7 /who-said europe", "slack:C7 /digest"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Handle got %q; want %q", got, want)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run after cancel = %v; want nil", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
+	stopRun(t, cancel, done)
 }
 
 // threePages answers /who-said ferry in three pages, each but the last
@@ -263,15 +269,7 @@ func TestSocketModeMoreButton(t *testing.T) {
 		f.ack(t)
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run after cancel = %v; want nil", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
+	stopRun(t, cancel, done)
 	select {
 	case body := <-posted:
 		t.Errorf("response_url got %v after the last page; want nothing more", body)

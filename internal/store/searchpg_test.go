@@ -11,15 +11,8 @@ import (
 // query, in the same order, whatever the estimate of the matches: one far
 // too high gives a window too small, widened until it holds enough.
 func TestRecentMatchesEveryWay(t *testing.T) {
-	if !onPostgres {
-		t.Skip("the ways are PostgreSQL's; FTS5 reads its index newest first")
-	}
 	ctx := t.Context()
-	db, err := Open(ctx, ArchivePath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openPostgresArchive(t, "the ways are PostgreSQL's; FTS5 reads its index newest first")
 	if err := fillBench(ctx, db, 20_000); err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +54,22 @@ func TestRecentMatchesEveryWay(t *testing.T) {
 	}
 }
 
+// openPostgresArchive opens a fresh archive for a test of PostgreSQL's own
+// machinery, closed when the test ends, or skips the test with why on
+// SQLite.
+func openPostgresArchive(t *testing.T, why string) *DB {
+	t.Helper()
+	if !onPostgres {
+		t.Skip(why)
+	}
+	db, err := Open(t.Context(), ArchivePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func rowIDs(rows []matchedRow) []int64 {
 	var out []int64
 	for _, r := range rows {
@@ -95,15 +104,8 @@ func TestSearchWay(t *testing.T) {
 // among the newest it is to hold, and not many more; and that the newest
 // matches read there are those of the whole table.
 func TestSearchNewestHoldsTheNewestRows(t *testing.T) {
-	if !onPostgres {
-		t.Skip("search_newest is PostgreSQL's")
-	}
 	ctx := t.Context()
-	db, err := Open(ctx, ArchivePath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openPostgresArchive(t, "search_newest is PostgreSQL's")
 	const keep = 1000
 	if _, err := db.sql.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('search_newest_rows', ?)`, fmt.Sprint(keep)); err != nil {
 		t.Fatal(err)
