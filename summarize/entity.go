@@ -812,19 +812,9 @@ func (d *doc) classifyChunk(m *mention) bool {
 			hasOrg = true
 		}
 	}
-	if b-a == 2 && n0 == a && !d.has(a+1, wGiven) {
-		switch d.low(a) {
-		case "east", "west", "north", "south", "northern", "southern", "eastern", "western", "greater", "upper", "lower", "central":
-			// "East Sussex", "West Midlands": a region, not a person.
-			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
-			return false
-		}
-		switch d.low(b - 1) {
-		case "eastern", "western", "northern", "southern":
-			// "Middle Eastern leadership", "Far Eastern": an adjective of a region.
-			d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
-			return false
-		}
+	if b-a == 2 && n0 == a && !d.has(a+1, wGiven) && d.regionPair(a) {
+		d.addPlace(a, b, d.nameText(a, b), sent, inQuote)
+		return false
 	}
 	// "the Norvale Arena", "the magazine Folk Review Monthly": no person.
 	theName := (d.is(a-1, "the") || d.has(a-1, wOrgNoun) && (d.toks[a-1].fl&fLower != 0 || d.sentenceInitial(a-1))) && !hasTitle && !d.has(n0, wGiven)
@@ -846,28 +836,7 @@ func (d *doc) classifyChunk(m *mention) bool {
 		m.kind = mOrg
 		m.n0 = a
 	case n0 < b:
-		single := b-n0 == 1
-		switch {
-		case !single && !hasTitle && !d.has(n0, wGiven) && clubNames[d.low(b-1)]:
-			m.kind = mOrg // "Dunmore United", "Vell Rovers": a sports club
-			m.n0 = a
-		case !single && !d.has(b-1, wOrgWord), hasTitle, d.has(n0, wGiven) && (!single || d.personNamed(d.low(n0)) >= 0):
-			m.kind = mPerson
-		case single && d.personNamed(d.low(n0)) >= 0:
-			m.kind = mPerson
-		case n0 > a && !hasTitle:
-			// "Texas Instruments": a place or other word before one unknown word.
-			m.kind = mOrg
-			m.n0 = a
-		case single && d.has(n0, wGiven):
-			m.kind = mPerson
-		case single && n0 == a && a > 0 && d.toks[a-1].fl&fLower != 0 && d.has(a-1, wRole|wPersonNoun) && !d.has(a-1, wOrgNoun):
-			m.kind = mPerson // "His wife Pelwood", "her son Yusuf"
-		case single && (d.agedAfter(b) || d.personAppositive(b)):
-			m.kind = mPerson // "Gargate, 52, a nurse, said": an age or a person's description
-		default:
-			m.kind = mUnknown
-		}
+		d.nameRunKind(m, hasTitle)
 	case hasOrg || d.toks[b-1].fl&fAllCaps != 0 && !d.has(b-1, wRoleAcronym|wPlace|wDemonym):
 		m.kind = mOrg
 		m.n0 = a
@@ -909,6 +878,49 @@ func (d *doc) classifyChunk(m *mention) bool {
 		return false
 	}
 	return true
+}
+
+// regionPair reports whether the two capitalised words at a name a region
+// ("East Sussex", "West Midlands") or are a region's adjective ("Middle
+// Eastern"), not a person.
+func (d *doc) regionPair(a int) bool {
+	switch d.low(a) {
+	case "east", "west", "north", "south", "northern", "southern", "eastern", "western", "greater", "upper", "lower", "central":
+		return true
+	}
+	switch d.low(a + 1) {
+	case "eastern", "western", "northern", "southern":
+		return true
+	}
+	return false
+}
+
+// nameRunKind sets the kind of mention m whose name words run from m.n0
+// to its end: a person, a body, or one word that may be anything.
+func (d *doc) nameRunKind(m *mention, hasTitle bool) {
+	a, b, n0 := m.c0, m.c1, m.n0
+	single := b-n0 == 1
+	switch {
+	case !single && !hasTitle && !d.has(n0, wGiven) && clubNames[d.low(b-1)]:
+		m.kind = mOrg // "Dunmore United", "Vell Rovers": a sports club
+		m.n0 = a
+	case !single && !d.has(b-1, wOrgWord), hasTitle, d.has(n0, wGiven) && (!single || d.personNamed(d.low(n0)) >= 0):
+		m.kind = mPerson
+	case single && d.personNamed(d.low(n0)) >= 0:
+		m.kind = mPerson
+	case n0 > a && !hasTitle:
+		// "Texas Instruments": a place or other word before one unknown word.
+		m.kind = mOrg
+		m.n0 = a
+	case single && d.has(n0, wGiven):
+		m.kind = mPerson
+	case single && n0 == a && a > 0 && d.toks[a-1].fl&fLower != 0 && d.has(a-1, wRole|wPersonNoun) && !d.has(a-1, wOrgNoun):
+		m.kind = mPerson // "His wife Pelwood", "her son Yusuf"
+	case single && (d.agedAfter(b) || d.personAppositive(b)):
+		m.kind = mPerson // "Gargate, 52, a nurse, said": an age or a person's description
+	default:
+		m.kind = mUnknown
+	}
 }
 
 // titleAsSurname: "said Earl", after Paul Earl was named: a title
