@@ -69,8 +69,7 @@ func (d *doc) linkLine(p int) bool {
 // verb — it's, I'm, we're, they've, that's, there's — which opens a clause
 // where a title would open with a name or a noun.
 func (d *doc) contractedSubject(k int) bool {
-	w := strings.ReplaceAll(d.low(k), "’", "'")
-	subj, verb, ok := strings.Cut(w, "'")
+	subj, verb, ok := strings.Cut(d.low(k), "'") // the lower-case text writes every apostrophe '
 	if !ok {
 		return false
 	}

@@ -20,10 +20,10 @@ func (d *doc) cueAt(i int) (form, kind uint8, width int) {
 	if t.kind != tWord || t.span >= 0 {
 		return
 	}
-	if t.fl&fLower != 0 && d.is(i, "came") && d.afterQuotation(i) {
-		return cueFinite, cueNormal, 1 // "“Count the votes,” came cries from the protesters"
-	}
 	if t.lex == 0 {
+		if t.fl&fLower != 0 && d.is(i, "came") && d.afterQuotation(i) {
+			return cueFinite, cueNormal, 1 // "“Count the votes,” came cries from the protesters"
+		}
 		return
 	}
 	lx := &lexTable[t.lex]

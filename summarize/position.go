@@ -245,14 +245,10 @@ func (d *doc) objectPronoun(k int) bool {
 // clauseWord reports whether token k can open a reported clause: a pronoun
 // or "there".
 func (d *doc) clauseWord(k int) bool {
-	if k >= len(d.toks) || d.toks[k].kind != tWord {
+	if k >= len(d.toks) {
 		return false
 	}
-	switch d.low(k) {
-	case "he", "she", "they", "it", "we", "i", "there", "you":
-		return true
-	}
-	return d.contractedSubject(k) // "said he'd back it", "says it's “ruinous”"
+	return d.subjectPronoun(k) || d.toks[k].kind == tWord && (d.is(k, "there") || d.contractedSubject(k)) // "said he'd back it", "says it's “ruinous”"
 }
 
 // startsClause reports whether a reported clause can start at token k: a

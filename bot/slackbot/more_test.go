@@ -33,6 +33,30 @@ func (p *pages) seen() []string {
 	return append([]string(nil), p.calls...)
 }
 
+// block is a Block Kit block of an answer, as the tests read it.
+type block struct {
+	Type     string
+	Elements []struct {
+		Type, Value string
+		ActionID    string `json:"action_id"`
+		Text        struct{ Text string }
+	}
+}
+
+// lastBlock returns the last block of a Slack answer's JSON, and whether
+// it has any.
+func lastBlock(t *testing.T, answer []byte) (block, bool) {
+	t.Helper()
+	var got struct{ Blocks []block }
+	if err := json.Unmarshal(answer, &got); err != nil {
+		t.Fatalf("answer %s: %v", answer, err)
+	}
+	if len(got.Blocks) == 0 {
+		return block{}, false
+	}
+	return got.Blocks[len(got.Blocks)-1], true
+}
+
 // TestHTTPMoreButton: an answer with a next page ends with a "More"
 // button; a click on it posts the next page to the click's response_url;
 // a button holding any other command runs nothing.
@@ -42,20 +66,7 @@ func TestHTTPMoreButton(t *testing.T) {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, signed(t, "/slack/commands", commandBody("/who-said", "europe", "http://unused"), now, secret))
 	h.Wait()
-	var got struct {
-		Blocks []struct {
-			Type     string
-			Elements []struct {
-				Type, Value string
-				ActionID    string `json:"action_id"`
-				Text        struct{ Text string }
-			}
-		}
-	}
-	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
-		t.Fatalf("answer %q: %v", w.Body.String(), err)
-	}
-	last := got.Blocks[len(got.Blocks)-1]
+	last, _ := lastBlock(t, w.Body.Bytes())
 	if last.Type != "actions" || len(last.Elements) != 1 || last.Elements[0].Type != "button" ||
 		last.Elements[0].Value != "/who-said europe page:2" || last.Elements[0].ActionID != moreAction || last.Elements[0].Text.Text != "More" {
 		t.Fatalf("answer's last block = %+v; want a More button for /who-said europe page:2", last)

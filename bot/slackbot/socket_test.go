@@ -86,17 +86,23 @@ func (f *fakeSocketSlack) ack(t *testing.T) map[string]any {
 	}
 }
 
-// stopRun cancels a SocketMode.Run and checks that it returns nil soon.
-func stopRun(t *testing.T, cancel context.CancelFunc, done <-chan error) {
-	t.Helper()
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run after cancel = %v; want nil", err)
+// runSocket starts s.Run and returns the function that stops it and
+// checks that it returned nil soon.
+func runSocket(t *testing.T, s *SocketMode) (stop func()) {
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	return func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run after cancel = %v; want nil", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("Run did not return after cancel")
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not return after cancel")
 	}
 }
 
@@ -117,9 +123,7 @@ func TestSocketMode(t *testing.T) {
 		// the slow one waits for release, so it is always late.
 		AnswerWithin: time.Second,
 	}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
+	stop := runSocket(t, s)
 
 	// A quick command is answered in its acknowledgement.
 	f.send <- envelope("env-1", "/who-said", "europe", u)
@@ -146,7 +150,7 @@ func TestSocketMode(t *testing.T) {
 	if got, want := cmds.seen(), []string{"slack:C7 /who-said europe", "slack:C7 /digest"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Handle got %q; want %q", got, want)
 	}
-	stopRun(t, cancel, done)
+	stop()
 }
 
 // threePages answers /who-said ferry in three pages, each but the last
@@ -185,22 +189,10 @@ func interactive(t *testing.T, id, triggerID, value, responseURL string) string 
 func moreValue(t *testing.T, answer map[string]any) string {
 	t.Helper()
 	b, _ := json.Marshal(answer)
-	var got struct {
-		Blocks []struct {
-			Type     string
-			Elements []struct {
-				Type, Value string
-				ActionID    string `json:"action_id"`
-			}
-		}
-	}
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatalf("answer %s: %v", b, err)
-	}
-	if len(got.Blocks) == 0 {
+	last, ok := lastBlock(t, b)
+	if !ok {
 		return ""
 	}
-	last := got.Blocks[len(got.Blocks)-1]
 	if last.Type != "actions" || len(last.Elements) != 1 || last.Elements[0].Type != "button" || last.Elements[0].ActionID != moreAction {
 		return ""
 	}
@@ -234,9 +226,7 @@ func TestSocketModeMoreButton(t *testing.T) {
 			return true
 		},
 	}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
+	stop := runSocket(t, s)
 
 	f.send <- envelope("env-1", "/who-said", "ferry", u)
 	ack := f.ack(t)
@@ -269,7 +259,7 @@ func TestSocketModeMoreButton(t *testing.T) {
 		f.ack(t)
 	}
 
-	stopRun(t, cancel, done)
+	stop()
 	select {
 	case body := <-posted:
 		t.Errorf("response_url got %v after the last page; want nothing more", body)

@@ -23,11 +23,7 @@ func TestRecentMatchesEveryWay(t *testing.T) {
 	for _, topic := range []string{"europe", "negotiations", "United States", "drought", "hospital strike", "Vantorsk"} {
 		q := tsQuery(topic)
 		for _, limit := range []int{1, 30, 300} {
-			want, err := db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-				FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := plainNewest(t, db, q, limit)
 			if common := topic == "europe" || topic == "United States"; common && len(want) < limit {
 				t.Fatalf("%q matches %d rows; the test wants %d", topic, len(want), limit)
 			}
@@ -68,6 +64,18 @@ func openPostgresArchive(t *testing.T, why string) *DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// plainNewest returns the newest limit rows matching tsquery q, read the
+// plain way: every match of the whole table, newest first.
+func plainNewest(t *testing.T, db *DB, q string, limit int) []matchedRow {
+	t.Helper()
+	rows, err := db.matchRows(t.Context(), `SELECT rowid, speaker_id, at, `+pgRank+`
+		FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 func rowIDs(rows []matchedRow) []int64 {
@@ -142,11 +150,7 @@ func TestSearchNewestHoldsTheNewestRows(t *testing.T) {
 	for _, topic := range []string{"europe", "negotiations", "United States", "drought"} {
 		q := tsQuery(topic)
 		for _, limit := range []int{1, 30, 300} {
-			want, err := db.matchRows(ctx, `SELECT rowid, speaker_id, at, `+pgRank+`
-				FROM search, to_tsquery('briefbot', ?) AS q WHERE doc @@ q ORDER BY seq DESC LIMIT ?`, q, limit)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := plainNewest(t, db, q, limit)
 			// An estimate of every row sends the search to search_newest.
 			got, err := db.recentBy(ctx, inWindow, q, top, float64(top), limit)
 			if err != nil {

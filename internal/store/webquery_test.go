@@ -54,12 +54,19 @@ func TestArchiveQuotesNamesOneSpeaker(t *testing.T) {
 	}
 }
 
+// saveReprint saves the filler articles, then Ada Quill's text from the
+// wire and, a day later, a reprint of it beside Bo Reed's words.
+func saveReprint(t *testing.T, db *store.DB, text string) {
+	t.Helper()
+	saveFiller(t, db)
+	save(t, db, "wire", day(2), nil, said{who: "Ada Quill", text: text})
+	save(t, db, "reprint", day(3), nil, said{who: "Ada Quill", text: text},
+		said{who: "Bo Reed", text: "We print what the wire sends"})
+}
+
 func TestArchiveQuotesFiltersPagesAndReprints(t *testing.T) {
 	db := open(t)
-	saveFiller(t, db)
-	save(t, db, "wire", day(2), nil, said{who: "Ada Quill", text: "Fees on the pier will fall"})
-	save(t, db, "reprint", day(3), nil, said{who: "Ada Quill", text: "Fees on the pier will fall"},
-		said{who: "Bo Reed", text: "We print what the wire sends"})
+	saveReprint(t, db, "Fees on the pier will fall")
 	save(t, db, "later", day(6), nil, said{who: "Ada Quill", text: "Negotiations with Ukraine go on"},
 		said{who: "Ada Quill", text: "The budget is done"})
 	a := db.Archive()
@@ -183,10 +190,7 @@ func TestWhoSaidNeverHeadedByNoName(t *testing.T) {
 // even when the reprint comes after the texts a hit shows.
 func TestArchiveWhoSaidReprints(t *testing.T) {
 	db := open(t)
-	saveFiller(t, db)
-	save(t, db, "wire", day(2), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"})
-	save(t, db, "reprint", day(3), nil, said{who: "Ada Quill", text: "Fees on the pier will fall soon"},
-		said{who: "Bo Reed", text: "We print what the wire sends"})
+	saveReprint(t, db, "Fees on the pier will fall soon")
 	save(t, db, "later", day(6), nil, said{who: "Ada Quill", text: "The pier café stays shut"})
 	hits, _, err := db.Archive().WhoSaid(t.Context(), bot.Query{Words: "pier"}, 0, 5)
 	if err != nil || len(hits) != 1 {
